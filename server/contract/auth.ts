@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { Locale, Role } from './domain.js';
+
+export const LoginRequest = z
+  .object({
+    username: z.string().trim().min(1).max(64),
+    password: z.string().min(1).max(256),
+  })
+  .strict();
+export type LoginRequest = z.infer<typeof LoginRequest>;
+
+export const Me = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  role: Role,
+  teamId: z.number().int().nullable(),
+  teamName: z.string().nullable(),
+  extension: z.string().nullable(),
+  locale: Locale.nullable(),
+});
+export type Me = z.infer<typeof Me>;
+
+export const LoginResponse = z.object({ user: Me });
+export type LoginResponse = z.infer<typeof LoginResponse>;
+
+export const HealthResponse = z.object({
+  status: z.enum(['ok', 'degraded']),
+  db: z.enum(['ok', 'down']),
+});
+export type HealthResponse = z.infer<typeof HealthResponse>;

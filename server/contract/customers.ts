@@ -1,0 +1,177 @@
+import { z } from 'zod';
+import {
+  CaseKind,
+  CaseStatus,
+  ComplaintCategory,
+  Direction,
+  EndReason,
+  InteractionKind,
+  Priority,
+  Severity,
+  ValueTier,
+} from './domain.js';
+
+const text = (max: number) => z.string().trim().max(max);
+const isoDate = z.string(); // ISO-8601 timestamps travel as strings over JSON
+
+export const PhoneInput = z
+  .object({
+    number: z.string().trim().min(1).max(40),
+    label: text(20).optional(),
+  })
+  .strict();
+export type PhoneInput = z.infer<typeof PhoneInput>;
+
+export const Phone = z.object({ e164: z.string(), raw: z.string(), label: z.string().nullable() });
+export type Phone = z.infer<typeof Phone>;
+
+export const Tag = z.string().trim().min(1).max(40);
+
+export const CustomerCreate = z
+  .object({
+    name: text(200).min(1),
+    phones: z.array(PhoneInput).max(10).default([]),
+    email: z.string().trim().email().max(254).nullable().optional(),
+    company: text(200).nullable().optional(),
+    region: text(100).nullable().optional(),
+    address: text(500).nullable().optional(),
+    tags: z.array(Tag).max(30).default([]),
+    valueTier: ValueTier.default('standard'),
+    ownerId: z.number().int().positive().nullable().optional(),
+  })
+  .strict();
+export type CustomerCreate = z.input<typeof CustomerCreate>;
+
+export const CustomerPatch = z
+  .object({
+    name: text(200).min(1),
+    phones: z.array(PhoneInput).max(10),
+    email: z.string().trim().email().max(254).nullable(),
+    company: text(200).nullable(),
+    region: text(100).nullable(),
+    address: text(500).nullable(),
+    tags: z.array(Tag).max(30),
+    valueTier: ValueTier,
+    ownerId: z.number().int().positive().nullable(),
+  })
+  .partial()
+  .strict()
+  .refine((p) => Object.keys(p).length > 0, { message: 'Nothing to change' });
+export type CustomerPatch = z.infer<typeof CustomerPatch>;
+
+export const CustomerSummary = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  company: z.string().nullable(),
+  email: z.string().nullable(),
+  valueTier: ValueTier,
+  tags: z.array(z.string()),
+  phones: z.array(Phone),
+  lastContactAt: isoDate.nullable(),
+});
+export type CustomerSummary = z.infer<typeof CustomerSummary>;
+
+export const Customer = CustomerSummary.extend({
+  region: z.string().nullable(),
+  address: z.string().nullable(),
+  ownerId: z.number().int().nullable(),
+  ownerName: z.string().nullable(),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+});
+export type Customer = z.infer<typeof Customer>;
+
+export const Interaction = z.object({
+  id: z.number().int(),
+  customerId: z.number().int().nullable(),
+  kind: InteractionKind,
+  direction: Direction.nullable(),
+  callerNumber: z.string().nullable(),
+  agentId: z.number().int().nullable(),
+  agentName: z.string().nullable(),
+  queueName: z.string().nullable(),
+  campaignName: z.string().nullable(),
+  startedAt: isoDate,
+  queuedAt: isoDate.nullable(),
+  offeredAt: isoDate.nullable(),
+  answeredAt: isoDate.nullable(),
+  endedAt: isoDate.nullable(),
+  waitSeconds: z.number().int().nullable(),
+  talkSeconds: z.number().int().nullable(),
+  holdSeconds: z.number().int().nullable(),
+  wrapSeconds: z.number().int().nullable(),
+  endReason: EndReason.nullable(),
+  disposition: z.string().nullable(),
+  notes: z.string().nullable(),
+});
+export type Interaction = z.infer<typeof Interaction>;
+
+/** A ticket or complaint as the customer pages show it. Complaint-only fields are null on tickets. */
+export const CaseSummary = z.object({
+  id: z.number().int(),
+  number: z.string(),
+  kind: CaseKind,
+  subject: z.string(),
+  status: CaseStatus,
+  priority: Priority,
+  category: z.string().nullable(),
+  severity: Severity.nullable(),
+  assigneeName: z.string().nullable(),
+  createdAt: isoDate,
+  ackDueAt: isoDate.nullable(),
+  resolveDueAt: isoDate.nullable(),
+  resolvedAt: isoDate.nullable(),
+  closedAt: isoDate.nullable(),
+});
+export type CaseSummary = z.infer<typeof CaseSummary>;
+export { ComplaintCategory };
+
+export const InteractionPage = z.object({
+  items: z.array(Interaction),
+  /** Pass as `before` to get the next (older) page; null when there is none. */
+  nextCursor: z.string().nullable(),
+});
+export type InteractionPage = z.infer<typeof InteractionPage>;
+
+/** The customer 360. `cases` is null for viewers not allowed ticket or complaint details (marketers). */
+export const Customer360 = z.object({
+  customer: Customer,
+  interactions: InteractionPage,
+  cases: z
+    .object({
+      open: z.array(CaseSummary),
+      recent: z.array(CaseSummary),
+    })
+    .nullable(),
+});
+export type Customer360 = z.infer<typeof Customer360>;
+
+export const CustomerListQuery = z
+  .object({
+    phone: z.string().trim().min(1).max(60).optional(),
+    q: z.string().trim().min(1).max(100).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+  })
+  .strict()
+  .refine((v) => (v.phone === undefined) !== (v.q === undefined), {
+    message: 'Give exactly one of phone or q',
+    path: ['phone'],
+  });
+export type CustomerListQuery = z.infer<typeof CustomerListQuery>;
+
+export const CustomerList = z.object({
+  items: z.array(CustomerSummary),
+  /** The number as the server normalised it (E.164), for phone look-ups. */
+  normalizedPhone: z.string().nullable(),
+});
+export type CustomerList = z.infer<typeof CustomerList>;
+
+export const InteractionPageQuery = z
+  .object({
+    before: z.string().max(80).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .strict();
+export type InteractionPageQuery = z.infer<typeof InteractionPageQuery>;
+
+export const IdParam = z.object({ id: z.coerce.number().int().positive().max(2 ** 53 - 1) }).strict();

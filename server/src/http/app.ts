@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import express, { type Express } from 'express';
+import type { Logger } from '../logger.js';
+import type { Services } from '../services/services.js';
+import { DomainError } from '../domain/domain-error.js';
+import { authenticate } from './middleware/authenticate.js';
+import { errorHandler } from './middleware/error-handler.js';
+import { requestId } from './middleware/request-id.js';
+import { sameOriginWrites } from './middleware/same-origin.js';
+import { buildOpenApi } from './openapi.js';
+import { authRoutes } from './routes/auth.routes.js';
+import { customerRoutes } from './routes/customer.routes.js';
+import { healthRoutes } from './routes/health.routes.js';
+
+export interface AppOptions {
+  log: Logger;
+  secureCookies: boolean;
+  sessionTtlMs: number;
+  /** The built console; served with a single-page fallback when present. */
+  consoleDir: string | null;
+  onSignOut: (sessionId: string) => void;
+}
+
+function securityHeaders(): express.RequestHandler {
+  return (_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('X-Frame-Options', 'DENY');
+    res.setHeader('Referrer-Policy', 'same-origin');
+    res.setHeader(
+      'Content-Security-Policy',
+      "default-src 'self'; connect-src 'self' ws: wss:; style-src 'self' 'unsafe-inline'; img-src 'self' data:; media-src 'self' blob: data:; frame-ancestors 'none'",
+    );
+    next();
+  };
+}
+
+export function createApp(services: Services, opts: AppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(requestId(opts.log));
+  app.use(securityHeaders());
+
+  const api = express.Router();
+  api.use(express.json({ limit: '100kb', strict: true }));
+  api.use(sameOriginWrites());
+  const openapi = buildOpenApi();
+  api.get('/openapi.json', (_req, res) => res.json(openapi));
+  api.use('/health', healthRoutes(services.db));
+  api.use('/auth', authRoutes(services.auth, services.users, opts, opts.onSignOut));
+  api.use('/customers', authenticate(services.auth), customerRoutes(services.customers));
+  api.use((_req, _res, next) => next(new DomainError('NOT_FOUND', 'No such API route')));
+  app.use('/api', api);
+
+  const dir = opts.consoleDir;
+  if (dir && fs.existsSync(path.join(dir, 'index.html'))) {
+    app.use(express.static(dir, { index: false, maxAge: '1h' }));
+    app.get(/^(?!\/api\/|\/socket\.io\/).*/, (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(path.join(dir, 'index.html'));
+    });
+  }
+  app.use(errorHandler());
+  return app;
+}

@@ -1,0 +1,53 @@
+import type { ErrorRequestHandler } from 'express';
+import type { ApiErrorBody } from '../../../contract/index.js';
+import { DomainError } from '../../domain/domain-error.js';
+import { httpStatusFor } from '../error-status.js';
+
+interface BodyParserError {
+  type?: string;
+  status?: number;
+}
+
+/** Body-parser's own errors are the client's fault; say so in our error shape. */
+function fromBodyParser(err: BodyParserError): DomainError | null {
+  switch (err.type) {
+    case 'entity.parse.failed':
+      return new DomainError('VALIDATION', 'The body is not valid JSON', [{ field: 'body', message: 'Malformed JSON' }]);
+    case 'entity.too.large':
+      return new DomainError('PAYLOAD_TOO_LARGE', 'The body is too large');
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+    case 'request.aborted':
+    case 'request.size.invalid':
+    case 'stream.encoding.set':
+      return new DomainError('VALIDATION', 'The body could not be read', [{ field: 'body', message: String(err.type) }]);
+    default:
+      return typeof err.status === 'number' && err.status >= 400 && err.status < 500
+        ? new DomainError('VALIDATION', 'Bad request')
+        : null;
+  }
+}
+
+export function errorHandler(): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    const known = err instanceof DomainError ? err : fromBodyParser(err as BodyParserError);
+    if (!known) {
+      req.log.error({ err }, 'unhandled error');
+      const body: ApiErrorBody = { error: { code: 'INTERNAL', message: 'Something went wrong on our side', requestId: req.id } };
+      res.status(500).json(body);
+      return;
+    }
+    const status = httpStatusFor(known.code);
+    if (known.retryAfterSeconds) res.setHeader('Retry-After', String(known.retryAfterSeconds));
+    const body: ApiErrorBody = {
+      error: {
+        code: known.code,
+        message: known.message,
+        requestId: req.id,
+        ...(known.fields ? { fields: known.fields } : {}),
+        ...(known.retryAfterSeconds ? { retryAfterSeconds: known.retryAfterSeconds } : {}),
+      },
+    };
+    res.status(status).json(body);
+  };
+}

@@ -1,0 +1,52 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { LoginRequest, Locale, type LoginResponse, type Me } from '../../../contract/index.js';
+import type { AuthService } from '../../services/auth.service.js';
+import type { UserRepository } from '../../repositories/user.repository.js';
+import { authenticate, SESSION_COOKIE } from '../middleware/authenticate.js';
+import { parseInput } from '../validate.js';
+
+const MePatch = z.object({ locale: Locale }).strict();
+
+export function authRoutes(
+  auth: AuthService,
+  users: UserRepository,
+  opts: { secureCookies: boolean; sessionTtlMs: number },
+  onSignOut: (sessionId: string) => void,
+): Router {
+  const r = Router();
+
+  r.post('/login', async (req, res) => {
+    const body = parseInput(LoginRequest, req.body);
+    const { token, user } = await auth.login(body, req.ip ?? null, req.get('user-agent') ?? null);
+    res.cookie(SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: opts.secureCookies,
+      path: '/',
+      maxAge: opts.sessionTtlMs,
+    });
+    const out: LoginResponse = { user };
+    res.json(out);
+  });
+
+  r.post('/logout', authenticate(auth), async (req, res) => {
+    await auth.logout(req.auth!.sessionId);
+    onSignOut(req.auth!.sessionId);
+    res.clearCookie(SESSION_COOKIE, { path: '/' });
+    res.status(204).end();
+  });
+
+  r.get('/me', authenticate(auth), (req, res) => {
+    const me: Me = req.auth!.user;
+    res.json({ user: me });
+  });
+
+  r.patch('/me', authenticate(auth), async (req, res) => {
+    const body = parseInput(MePatch, req.body);
+    await users.setLocale(req.auth!.user.id, body.locale);
+    res.json({ user: { ...req.auth!.user, locale: body.locale } });
+  });
+
+  return r;
+}

@@ -1,0 +1,60 @@
+import type http from 'node:http';
+import { Server } from 'socket.io';
+import { z } from 'zod';
+import type { ClientToServerEvents, ServerToClientEvents, SocketData } from '../../contract/index.js';
+import type { Logger } from '../logger.js';
+import type { AuthService } from '../services/auth.service.js';
+import { sessionToken } from '../http/middleware/authenticate.js';
+
+export type KefuIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+const EmptyPayload = z.object({}).strict();
+
+/** Rooms: one per user (`user:<id>`) and one per session, so a sign-out reaches only its own tabs. */
+export const userRoom = (id: number) => `user:${id}`;
+const sessionRoom = (id: string) => `session:${id}`;
+
+export function createSocketServer(httpServer: http.Server, auth: AuthService, log: Logger) {
+  const io: KefuIo = new Server(httpServer, {
+    serveClient: false,
+    maxHttpBufferSize: 64 * 1024,
+    // Same-origin console only; the session cookie is what authenticates.
+    cors: { origin: false },
+  });
+
+  io.use(async (socket, next) => {
+    try {
+      const session = await auth.resolve(sessionToken(socket.handshake.headers.cookie));
+      if (!session) return next(new Error('UNAUTHENTICATED'));
+      socket.data.userId = session.user.id;
+      socket.data.sessionId = session.sessionId;
+      await socket.join([userRoom(session.user.id), sessionRoom(session.sessionId)]);
+      socket.emit('session:ready', { user: session.user });
+      next();
+    } catch (err) {
+      log.error({ err }, 'socket authentication failed');
+      next(new Error('INTERNAL'));
+    }
+  });
+
+  io.on('connection', (socket) => {
+    const slog = log.child({ socketId: socket.id, userId: socket.data.userId });
+    slog.debug('socket connected');
+    socket.on('session:ping', async (payload, ack) => {
+      if (typeof ack !== 'function') return; // a command without an ack is a malformed client
+      if (!EmptyPayload.safeParse(payload).success) {
+        return ack({ ok: false, error: { code: 'VALIDATION', message: 'session:ping takes an empty object' } });
+      }
+      ack({ ok: true, data: { at: new Date().toISOString() } });
+    });
+  });
+
+  return {
+    io,
+    /** Ends every socket of a signed-out session. */
+    endSession(sessionId: string) {
+      io.to(sessionRoom(sessionId)).emit('session:ended', { reason: 'signed_out' });
+      io.in(sessionRoom(sessionId)).disconnectSockets(true);
+    },
+  };
+}

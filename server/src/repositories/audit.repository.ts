@@ -1,0 +1,31 @@
+import type { Db } from '../db/database.js';
+
+export interface AuditEntry {
+  userId: number | null;
+  action: string;
+  entity?: string;
+  entityId?: string | number;
+  outcome: 'allowed' | 'denied';
+  rowCount?: number;
+  ip?: string | null;
+  requestId?: string | null;
+  detail?: Record<string, unknown>;
+}
+
+export class AuditRepository {
+  constructor(private readonly db: Db) {}
+
+  async write(e: AuditEntry): Promise<void> {
+    await this.db('audit_log').insert({
+      user_id: e.userId,
+      action: e.action,
+      entity: e.entity ?? null,
+      entity_id: e.entityId === undefined ? null : String(e.entityId),
+      outcome: e.outcome,
+      row_count: e.rowCount ?? null,
+      ip: e.ip?.slice(0, 64) ?? null,
+      request_id: e.requestId ?? null,
+      detail: e.detail ? JSON.stringify(e.detail) : null,
+    });
+  }
+}

@@ -1,0 +1,79 @@
+// Starts the whole product in one process: database, migrations, demo data, HTTP + Socket.IO.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
+import { createDb, type Db } from './db/database.js';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
+import { migrateLatest } from './db/migrate.js';
+import { createApp } from './http/app.js';
+import { createSocketServer } from './realtime/socket-server.js';
+import { createServices } from './services/services.js';
+import { seedDemoIfEmpty } from './seed/demo-seed.js';
+import { bootstrapAdmin } from './seed/bootstrap-admin.js';
+
+export interface RunningServer {
+  url: string;
+  db: Db;
+  demoSeeded: boolean;
+  close(): Promise<void>;
+}
+
+export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
+  let embedded: EmbeddedDatabase | null = null;
+  let url = config.databaseUrl;
+  if (!url) {
+    log.info({ dataDir: config.dataDir }, 'starting the embedded PostgreSQL');
+    embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, log);
+    url = embedded.url;
+  }
+  const db = createDb(url);
+  try {
+    const applied = await migrateLatest(db);
+    if (applied.length) log.info({ applied }, 'migrations applied');
+    const services = createServices(db, config);
+    await bootstrapAdmin(services.users, config.bootstrapAdmin, log, config.demo);
+    const demoSeeded = config.demo ? await seedDemoIfEmpty(db, config.defaultRegion, log) : false;
+
+    const server = http.createServer();
+    const sockets = createSocketServer(server, services.auth, log.child({ module: 'socket' }));
+    const app = createApp(services, {
+      log,
+      secureCookies: config.secureCookies,
+      sessionTtlMs: config.sessionTtlMs,
+      consoleDir: config.consoleDir,
+      onSignOut: (sid) => sockets.endSession(sid),
+    });
+    server.on('request', app);
+    server.headersTimeout = 20_000;
+    server.requestTimeout = 30_000;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => resolve());
+    });
+    const { port } = server.address() as AddressInfo;
+    const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+    const sweeper = setInterval(() => void services.auth.purgeExpiredSessions().catch(() => undefined), 3600_000);
+    sweeper.unref();
+
+    return {
+      url: config.publicUrl ?? `http://${host}:${port}`,
+      db,
+      demoSeeded,
+      async close() {
+        clearInterval(sweeper);
+        // Stop taking requests, let in-flight ones finish, then close the database last.
+        await new Promise<void>((resolve) => {
+          sockets.io.close(() => resolve());
+          server.closeIdleConnections();
+        });
+        await db.destroy();
+        if (embedded) await embedded.stop();
+      },
+    };
+  } catch (err) {
+    await db.destroy().catch(() => undefined);
+    if (embedded) await embedded.stop().catch(() => undefined);
+    throw err;
+  }
+}
