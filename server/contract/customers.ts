@@ -26,6 +26,8 @@ export const Phone = z.object({ e164: z.string(), raw: z.string(), label: z.stri
 export type Phone = z.infer<typeof Phone>;
 
 export const Tag = z.string().trim().min(1).max(40);
+/** User ids are 32-bit in the database. */
+const UserId = z.number().int().positive().max(2_147_483_647);
 
 export const CustomerCreate = z
   .object({
@@ -37,7 +39,7 @@ export const CustomerCreate = z
     address: text(500).nullable().optional(),
     tags: z.array(Tag).max(30).default([]),
     valueTier: ValueTier.default('standard'),
-    ownerId: z.number().int().positive().nullable().optional(),
+    ownerId: UserId.nullable().optional(),
   })
   .strict();
 export type CustomerCreate = z.input<typeof CustomerCreate>;
@@ -52,7 +54,7 @@ export const CustomerPatch = z
     address: text(500).nullable(),
     tags: z.array(Tag).max(30),
     valueTier: ValueTier,
-    ownerId: z.number().int().positive().nullable(),
+    ownerId: UserId.nullable(),
   })
   .partial()
   .strict()
@@ -175,3 +177,21 @@ export const InteractionPageQuery = z
 export type InteractionPageQuery = z.infer<typeof InteractionPageQuery>;
 
 export const IdParam = z.object({ id: z.coerce.number().int().positive().max(2 ** 53 - 1) }).strict();
+
+/**
+ * What an agent sees before answering: every customer on the caller's number (ranked, most
+ * recent contact first) and, for the first, the latest interactions and the open cases.
+ */
+export const ScreenPop = z.object({
+  callerNumber: z.string(),
+  normalizedPhone: z.string().nullable(),
+  matches: z.array(CustomerSummary),
+  primary: z
+    .object({
+      customer: Customer,
+      interactions: z.array(Interaction),
+      openCases: z.array(CaseSummary).nullable(),
+    })
+    .nullable(),
+});
+export type ScreenPop = z.infer<typeof ScreenPop>;

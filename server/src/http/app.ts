@@ -6,6 +6,7 @@ import type { Services } from '../services/services.js';
 import { DomainError } from '../domain/domain-error.js';
 import { authenticate } from './middleware/authenticate.js';
 import { errorHandler } from './middleware/error-handler.js';
+import { rejectNulCharacters } from './middleware/reject-nul.js';
 import { requestId } from './middleware/request-id.js';
 import { sameOriginWrites } from './middleware/same-origin.js';
 import { buildOpenApi } from './openapi.js';
@@ -45,6 +46,7 @@ export function createApp(services: Services, opts: AppOptions): Express {
   const api = express.Router();
   api.use(express.json({ limit: '100kb', strict: true }));
   api.use(sameOriginWrites());
+  api.use(rejectNulCharacters());
   const openapi = buildOpenApi();
   api.get('/openapi.json', (_req, res) => res.json(openapi));
   api.use('/health', healthRoutes(services.db));

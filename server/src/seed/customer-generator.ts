@@ -12,6 +12,8 @@ const REGIONS_CN = ['北京市朝阳区', '上海市浦东新区', '广东省深
 const REGIONS_OTHER = ['Hong Kong', 'Singapore', 'London', 'San Francisco', 'Sydney', 'Toronto'];
 const TAGS = ['repeat-caller', 'prefers-chinese', 'prefers-english', 'enterprise', 'new', 'warranty', 'billing-issue', 'reseller', '老客户', '投诉风险'];
 const TIERS: readonly ValueTier[] = ['vip', 'gold', 'gold', 'silver', 'silver', 'silver', 'standard', 'standard', 'standard', 'standard'];
+// Ranges libphonenumber's metadata holds valid throughout (others have unassigned blocks).
+const HK_MOBILE_PREFIXES = ['61', '63', '64', '65', '69', '94', '96', '97'];
 const MOBILE_PREFIXES = ['130', '131', '132', '135', '136', '137', '138', '139', '150', '151', '152', '158', '159', '186', '187', '188', '189'];
 
 export const DISPOSITIONS = ['resolved_first_time', 'follow_up_needed', 'complaint_logged', 'sale', 'wrong_number', 'no_answer', 'callback_requested'] as const;
@@ -67,20 +69,20 @@ export function generatePhone(rng: Rng, domestic: boolean): GeneratedPhone {
       ]);
       return { e164: `+86${n}`, raw, label: 'mobile' };
     }
-    const local = String(rng.int(2, 8)) + digits(rng, 7);
+    const local = String(rng.int(2, 7)) + digits(rng, 7);
     const area = rng.pick(['10', '21']);
     return { e164: `+86${area}${local}`, raw: `0${area} ${local.slice(0, 4)} ${local.slice(4)}`, label: 'work' };
   }
   const kind = rng.int(0, 2);
   if (kind === 0) {
-    const n = '9' + digits(rng, 7);
+    const n = rng.pick(HK_MOBILE_PREFIXES) + digits(rng, 6);
     return { e164: `+852${n}`, raw: `+852 ${n.slice(0, 4)} ${n.slice(4)}`, label: 'mobile' };
   }
   if (kind === 1) {
     const n = `${rng.pick(['212', '415', '646', '312'])}${rng.int(2, 9)}${digits(rng, 6)}`;
     return { e164: `+1${n}`, raw: `+1 (${n.slice(0, 3)}) ${n.slice(3, 6)}-${n.slice(6)}`, label: 'mobile' };
   }
-  const n = `7${rng.pick(['400', '700', '800', '900'])}${digits(rng, 6)}`;
+  const n = `7${rng.pick(['400', '500', '800', '900'])}${digits(rng, 6)}`;
   return { e164: `+44${n}`, raw: `+44 ${n.slice(0, 4)} ${n.slice(4)}`, label: 'mobile' };
 }
 

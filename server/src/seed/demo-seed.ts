@@ -22,7 +22,12 @@ export async function seedDemoIfEmpty(db: Db, region: CountryCode, log: Logger):
   return true;
 }
 
-export async function seedDemo(db: Db, region: CountryCode, now = new Date()): Promise<void> {
+export async function seedDemo(
+  db: Db,
+  region: CountryCode,
+  now = new Date(),
+  generatedCustomers = DEMO_GENERATED_CUSTOMERS,
+): Promise<void> {
   const hash = await hashPassword(DEMO_PASSWORD);
   const userIds = new Map<string, number>();
   let supportTeam = 0;
@@ -197,7 +202,7 @@ export async function seedDemo(db: Db, region: CountryCode, now = new Date()): P
   });
 
   const agents = ['agent1', 'agent2', 'agent3'].map((u) => userIds.get(u)!);
-  await seedCustomers(db, { count: DEMO_GENERATED_CUSTOMERS, seed: 2026, agents: { agentIds: agents, teamId: supportTeam, queueId: supportQueue }, now });
+  await seedCustomers(db, { count: generatedCustomers, seed: 2026, agents: { agentIds: agents, teamId: supportTeam, queueId: supportQueue }, now });
   // Part of the generated base is on the marketer's campaign list, as an imported dial list would be.
   await db.raw(
     `INSERT INTO campaign_leads (campaign_id, customer_id, phone_e164)

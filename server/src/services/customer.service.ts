@@ -7,6 +7,7 @@ import type {
   FieldError,
   InteractionPage,
   PhoneInput,
+  ScreenPop,
 } from '../../contract/index.js';
 import { CustomerCreate as CustomerCreateSchema } from '../../contract/index.js';
 import { canEditCustomers, canReassignOwner, canSeeCases, canSeeCustomer } from '../domain/access-policy.js';
@@ -56,6 +57,31 @@ export class CustomerService {
     const items = await this.customers.findByPhone(e164, ctx.viewer, limit);
     await this.auditBulk(ctx, 'customer.lookup', items.length, { phone: e164 });
     return { items, normalizedPhone: e164 };
+  }
+
+  /**
+   * The screen-pop: normalise the caller id, find its customers, and load the first one's
+   * latest interactions and open cases. A number nobody has is an empty pop, not an error.
+   * This is the hot path of call set-up: four indexed reads, one audit write is not needed
+   * (the pop is the agent's own call; only reads that leave it are audited).
+   */
+  async screenPop(ctx: RequestContext, callerNumber: string, historySize = HISTORY_PAGE): Promise<ScreenPop> {
+    const e164 = this.normalize(callerNumber);
+    if (!e164) return { callerNumber, normalizedPhone: null, matches: [], primary: null };
+    const matches = await this.customers.findByPhone(e164, ctx.viewer, 10);
+    const first = matches[0];
+    if (!first) return { callerNumber, normalizedPhone: e164, matches, primary: null };
+    const [customer, interactions, openCases] = await Promise.all([
+      this.customers.getById(first.id),
+      this.interactions.latestForCustomer(first.id, historySize),
+      canSeeCases(ctx.viewer) ? this.cases.openForCustomer(first.id) : Promise.resolve(null),
+    ]);
+    return {
+      callerNumber,
+      normalizedPhone: e164,
+      matches,
+      primary: customer ? { customer, interactions, openCases } : null,
+    };
   }
 
   async search(ctx: RequestContext, q: string, limit: number): Promise<CustomerList> {

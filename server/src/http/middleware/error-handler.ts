@@ -28,9 +28,19 @@ function fromBodyParser(err: BodyParserError): DomainError | null {
   }
 }
 
+/** The database being unreachable is an outage to report, not a bug in our code. */
+function fromDatabaseOutage(err: unknown): DomainError | null {
+  const e = err as { code?: string; name?: string };
+  const outage =
+    e?.name === 'KnexTimeoutError' ||
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', '57P01', '57P02', '57P03', '53300'].includes(e?.code ?? '');
+  return outage ? new DomainError('UNAVAILABLE', 'The database is not reachable right now') : null;
+}
+
 export function errorHandler(): ErrorRequestHandler {
   return (err, req, res, _next) => {
-    const known = err instanceof DomainError ? err : fromBodyParser(err as BodyParserError);
+    const known = err instanceof DomainError ? err : (fromBodyParser(err as BodyParserError) ?? fromDatabaseOutage(err));
+    if (known?.code === 'UNAVAILABLE') req.log.error({ err }, 'database unavailable');
     if (!known) {
       req.log.error({ err }, 'unhandled error');
       const body: ApiErrorBody = { error: { code: 'INTERNAL', message: 'Something went wrong on our side', requestId: req.id } };

@@ -1,0 +1,34 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+/** The API server the dev server forwards to (`npm run dev:server` listens on 3000). */
+const api = 'http://127.0.0.1:3000';
+
+export default defineConfig({
+  root: here('.'),
+  plugins: [svelte({ compilerOptions: { runes: true } })],
+  resolve: {
+    alias: {
+      // The zod schemas and types shared with the server: one source of truth for the API.
+      '@kefu/contract': here('../server/contract/index.ts'),
+    },
+  },
+  server: {
+    port: 5173,
+    strictPort: false,
+    proxy: {
+      // No changeOrigin: the server's same-origin guard compares Origin with Host.
+      '/api': { target: api },
+      '/socket.io': { target: api, ws: true },
+    },
+  },
+  build: {
+    outDir: here('dist'),
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: true,
+  },
+});

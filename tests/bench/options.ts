@@ -1,0 +1,79 @@
+// Command-line options of `npm run bench -- ...`.
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+export interface BenchOptions {
+  customers: number;
+  interactions: number;
+  cases: number;
+  lookups: number;
+  warmup: number;
+  seed: number;
+  quick: boolean;
+  /** Drop secondary indexes and constraints before COPY and rebuild them after (the default). */
+  dropIndexes: boolean;
+  indexJobs: number;
+  /** Keep the benchmark database (and the embedded data directory) after the run. */
+  keep: boolean;
+  dataDir: string;
+  outDir: string;
+}
+
+const FULL = { customers: 1_000_000, interactions: 10_000_000, cases: 1_000_000, lookups: 10_000, warmup: 500 };
+const QUICK = { customers: 20_000, interactions: 200_000, cases: 20_000, lookups: 2_000, warmup: 200 };
+
+export const USAGE = `npm run bench -- [--quick] [--customers N] [--interactions N] [--cases N] [--lookups N]
+  [--warmup N] [--seed N] [--keep-indexes] [--index-jobs N] [--keep] [--data-dir DIR] [--out DIR]
+
+Without DATABASE_URL an embedded PostgreSQL is started in --data-dir (default: <tmp>/kefu-bench-pg).
+With DATABASE_URL a database named kefu_bench is (re)created on that server.
+Results: <out>/bench-<timestamp>.json and <out>/latest.json (default out: ./bench-results).`;
+
+function count(name: string, v: string | undefined, fallback: number): number {
+  if (v === undefined) return fallback;
+  const n = Number(v.replace(/[_,]/g, ''));
+  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`--${name} must be a non-negative integer, got "${v}"`);
+  return n;
+}
+
+export function parseOptions(argv: string[]): BenchOptions | 'help' {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      quick: { type: 'boolean', default: false },
+      customers: { type: 'string' },
+      interactions: { type: 'string' },
+      cases: { type: 'string' },
+      lookups: { type: 'string' },
+      warmup: { type: 'string' },
+      seed: { type: 'string' },
+      'keep-indexes': { type: 'boolean', default: false },
+      'index-jobs': { type: 'string' },
+      keep: { type: 'boolean', default: false },
+      'data-dir': { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) return 'help';
+  const base = values.quick ? QUICK : FULL;
+  const opts: BenchOptions = {
+    customers: count('customers', values.customers, base.customers),
+    interactions: count('interactions', values.interactions, base.interactions),
+    cases: count('cases', values.cases, base.cases),
+    lookups: count('lookups', values.lookups, base.lookups),
+    warmup: count('warmup', values.warmup, base.warmup),
+    seed: count('seed', values.seed, 20261126),
+    quick: values.quick,
+    dropIndexes: !values['keep-indexes'],
+    indexJobs: Math.max(1, count('index-jobs', values['index-jobs'], Math.min(2, os.cpus().length))),
+    keep: values.keep,
+    dataDir: path.resolve(values['data-dir'] ?? path.join(os.tmpdir(), 'kefu-bench-pg')),
+    outDir: path.resolve(values.out ?? 'bench-results'),
+  };
+  if (opts.customers < 1) throw new Error('--customers must be at least 1');
+  if (opts.lookups < 1) throw new Error('--lookups must be at least 1');
+  return opts;
+}

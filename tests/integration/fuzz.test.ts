@@ -1,0 +1,130 @@
+// Random and malformed input at every route, signed in and not: never a 5xx, never a crash.
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../server/src/seed/demo-seed.js';
+import { createTestDb, type TestDb } from '../support/test-db.js';
+import { ApiClient, startTestApp, type TestApp } from '../support/test-app.js';
+
+let t: TestDb;
+let app: TestApp;
+let clients: ApiClient[];
+
+beforeAll(async () => {
+  t = await createTestDb();
+  await seedDemo(t.db, 'CN', new Date(), 10);
+  app = await startTestApp(t.db, { lockAfter: 1000, lockMs: 1000, delayStepMs: 0, maxDelayMs: 0 });
+  clients = [
+    new ApiClient(app.baseUrl),
+    await new ApiClient(app.baseUrl).login('agent1'),
+    await new ApiClient(app.baseUrl).login('marketer1'),
+    await new ApiClient(app.baseUrl).login('admin1'),
+  ];
+});
+afterAll(async () => {
+  await app.close();
+  await t.drop();
+});
+
+const ROUTES: [method: string, path: string][] = [
+  ['POST', '/api/auth/login'],
+  ['PATCH', '/api/auth/me'],
+  ['GET', '/api/auth/me'],
+  ['GET', '/api/health'],
+  ['GET', '/api/openapi.json'],
+  ['GET', '/api/customers'],
+  ['POST', '/api/customers'],
+  ['GET', '/api/customers/1'],
+  ['PATCH', '/api/customers/1'],
+  ['GET', '/api/customers/1/interactions'],
+];
+
+const nasty = fc.oneof(
+  fc.string(),
+  fc.string({ unit: 'binary' }),
+  fc.constantFrom('\u0000', '%00', '\ud800', '张伟'.repeat(300), '1'.repeat(5000), "' OR 1=1 --", '%', '_', '\\', '../../etc/passwd', 'tel:', '+86'),
+  fc.integer(),
+  fc.double(),
+  fc.constantFrom(2 ** 31, 2 ** 53, -1, 0, 1e308, Number.MAX_SAFE_INTEGER),
+  fc.boolean(),
+  fc.constant(null),
+);
+
+const FIELDS = ['username', 'password', 'locale', 'name', 'phones', 'email', 'company', 'region', 'address', 'tags', 'valueTier', 'ownerId', 'number', 'label', '__proto__', 'constructor'];
+
+// Bodies that look almost right (known keys, wrong values) reach deeper than random JSON.
+const nearlyRight = fc.dictionary(
+  fc.constantFrom(...FIELDS),
+  fc.oneof(nasty, fc.array(fc.oneof(nasty, fc.dictionary(fc.constantFrom('number', 'label', 'x'), nasty)), { maxLength: 12 })),
+);
+// Valid bodies with one field swapped for something hostile reach the database layer.
+const VALID: Record<string, unknown> = {
+  username: 'agent1',
+  password: 'kefu-demo',
+  locale: 'en',
+  name: '测试 Test',
+  phones: [{ number: '138 0013 8000', label: 'mobile' }],
+  email: 'a@example.com',
+  company: 'Acme',
+  region: '上海',
+  address: '1 Road',
+  tags: ['x'],
+  valueTier: 'gold',
+};
+const oneFieldWrong = fc
+  .tuple(fc.subarray(Object.keys(VALID), { minLength: 1 }), fc.constantFrom(...Object.keys(VALID)), nasty)
+  .map(([keys, bad, value]) => {
+    const b: Record<string, unknown> = Object.fromEntries(keys.map((k) => [k, VALID[k]]));
+    b[bad] = bad === 'phones' ? [{ number: value }] : bad === 'tags' ? [value] : value;
+    return b;
+  });
+const body = fc.oneof(nearlyRight, oneFieldWrong, oneFieldWrong, fc.jsonValue({ maxDepth: 4 }), nasty);
+
+const query = fc.dictionary(fc.constantFrom('phone', 'q', 'limit', 'before', 'x', 'phone[]', 'q[a]'), fc.oneof(fc.string(), fc.constantFrom('0', '-1', '1e9', 'abc', '%00', '\u0000', '张\u0000伟', '138 0013 8000')), { maxKeys: 3 });
+
+function qs(q: Record<string, string>): string {
+  const s = Object.entries(q)
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
+    .join('&');
+  return s ? `?${s}` : '';
+}
+
+describe('fuzzing every route', () => {
+  it('answers random JSON bodies and queries without a 5xx', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.nat(ROUTES.length - 1), fc.nat(3), body, query, async (r, c, b, q) => {
+        const [method, path] = ROUTES[r]!;
+        const res = await clients[c]!.request(method, path + qs(q), method === 'GET' ? undefined : b);
+        expect(res.status, `${method} ${path}${qs(q)} ${JSON.stringify(b)?.slice(0, 200)}`).toBeLessThan(500);
+        expect(res.body?.error === undefined || typeof res.body.error.code === 'string').toBe(true);
+      }),
+      { numRuns: 600 },
+    );
+  });
+
+  it('answers malformed bodies, odd content types and hostile paths without a 5xx', async () => {
+    const raw = fc.oneof(
+      fc.string(),
+      fc.constantFrom('{', '{"username":', '[]', 'null', '"x"', '{"a":1}{"b":2}', '\u0000', 'x'.repeat(200_000), '{"a":' + '['.repeat(5000) + ']'.repeat(5000) + '}'),
+    );
+    const type = fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=latin1', 'multipart/form-data; boundary=x', '');
+    await fc.assert(
+      fc.asyncProperty(fc.nat(ROUTES.length - 1), fc.nat(3), raw, type, async (r, c, b, ct) => {
+        const [method, path] = ROUTES[r]!;
+        if (method === 'GET') return;
+        const res = await clients[c]!.request(method, path, undefined, b, ct);
+        expect(res.status, `${method} ${path} ${ct} ${b.slice(0, 80)}`).toBeLessThan(500);
+      }),
+      { numRuns: 300 },
+    );
+    for (const p of ['/api/customers/%00', '/api/customers/99999999999999999999', '/api/customers/-1', '/api/customers/1e3', '/api/customers/0x10', '/api/customers/%E0%A4%A', '/api/customers/1/../../auth/me']) {
+      const res = await clients[3]!.get(p);
+      expect(res.status, p).toBeLessThan(500);
+    }
+  });
+
+  it('is still up and serving real requests afterwards', async () => {
+    const r = await clients[1]!.get('/api/customers?phone=13800138000');
+    expect(r.status).toBe(200);
+    expect(r.body.items[0].name).toBe('张伟');
+  });
+});

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb } from '../../server/src/db/database.js';
+import { createTestDb, type TestDb } from '../support/test-db.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+let t: TestDb;
+let app: TestApp;
+beforeAll(async () => {
+  t = await createTestDb();
+  app = await startTestApp(t.db);
+});
+afterAll(async () => {
+  await app.close();
+  await t.drop();
+});
+
+describe('health and documentation', () => {
+  it('says ok when the database answers', async () => {
+    const r = await fetch(app.baseUrl + '/api/health');
+    expect(r.status).toBe(200);
+    expect(await r.json()).toEqual({ status: 'ok', db: 'ok' });
+  });
+
+  it('answers 503 naming the database when it is down', async () => {
+    // Port 9 on loopback: nothing listens, the connection is refused at once.
+    const dead = createDb('postgres://kefu:x@127.0.0.1:9/kefu', 1);
+    const down = await startTestApp(dead);
+    try {
+      const r = await fetch(down.baseUrl + '/api/health');
+      expect(r.status).toBe(503);
+      expect(await r.json()).toEqual({ status: 'degraded', db: 'down' });
+      // Any other route fails closed with a JSON 503, not a hang, a crash or a bare 500.
+      const login = await fetch(down.baseUrl + '/api/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'a', password: 'b' }),
+      });
+      expect(login.status).toBe(503);
+      expect(((await login.json()) as any).error.code).toBe('UNAVAILABLE');
+    } finally {
+      await down.close();
+      await dead.destroy();
+    }
+  });
+
+  it('publishes an OpenAPI document covering every route', async () => {
+    const doc = (await (await fetch(app.baseUrl + "/api/openapi.json")).json()) as any;
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/api/auth/login',
+      '/api/auth/logout',
+      '/api/auth/me',
+      '/api/customers',
+      '/api/customers/{id}',
+      '/api/customers/{id}/interactions',
+      '/api/health',
+    ]);
+    expect(doc.paths['/api/auth/login'].post.requestBody.content['application/json'].schema.required).toEqual(['username', 'password']);
+  });
+
+  it('answers unknown API routes with a JSON 404', async () => {
+    const r = await fetch(app.baseUrl + '/api/nope');
+    expect(r.status).toBe(404);
+    expect(((await r.json()) as any).error.code).toBe('NOT_FOUND');
+  });
+});

@@ -1,0 +1,90 @@
+// A real kefu HTTP + Socket.IO server on an ephemeral port, over a test database.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../../server/src/http/app.js';
+import { logger } from '../../server/src/logger.js';
+import { createSocketServer } from '../../server/src/realtime/socket-server.js';
+import { createServices, type Services } from '../../server/src/services/services.js';
+import type { LoginPolicy } from '../../server/src/services/auth.service.js';
+import type { Db } from '../../server/src/db/database.js';
+
+export interface TestApp {
+  baseUrl: string;
+  services: Services;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(db: Db, loginPolicy?: LoginPolicy): Promise<TestApp> {
+  const log = logger.child({ test: true });
+  log.level = 'silent';
+  const services = createServices(db, { sessionTtlMs: 3600_000, defaultRegion: 'CN' }, loginPolicy);
+  const server = http.createServer();
+  const sockets = createSocketServer(server, services.auth, log);
+  server.on(
+    'request',
+    createApp(services, { log, secureCookies: false, sessionTtlMs: 3600_000, consoleDir: null, onSignOut: (s) => sockets.endSession(s) }),
+  );
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    services,
+    close: () =>
+      new Promise<void>((resolve) => {
+        sockets.io.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+export interface ApiResponse<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+/** A signed-in (or not) HTTP client that keeps its session cookie like a browser. */
+export class ApiClient {
+  cookie: string | null = null;
+  constructor(readonly baseUrl: string) {}
+
+  async request<T = any>(method: string, path: string, body?: unknown, rawBody?: string, contentType = 'application/json'): Promise<ApiResponse<T>> {
+    const headers: Record<string, string> = {};
+    if (this.cookie) headers.cookie = this.cookie;
+    if (body !== undefined || rawBody !== undefined) headers['content-type'] = contentType;
+    const res = await fetch(this.baseUrl + path, {
+      method,
+      headers,
+      body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
+    });
+    const setCookie = res.headers.get('set-cookie');
+    if (setCookie) {
+      const [pair] = setCookie.split(';');
+      this.cookie = pair!.endsWith('=') ? null : pair!;
+    }
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      /* not JSON: keep the text */
+    }
+    return { status: res.status, body: parsed as T, headers: res.headers };
+  }
+
+  get<T = any>(path: string) {
+    return this.request<T>('GET', path);
+  }
+  post<T = any>(path: string, body?: unknown) {
+    return this.request<T>('POST', path, body);
+  }
+  patch<T = any>(path: string, body?: unknown) {
+    return this.request<T>('PATCH', path, body);
+  }
+
+  async login(username: string, password = 'kefu-demo'): Promise<this> {
+    const r = await this.post('/api/auth/login', { username, password });
+    if (r.status !== 200) throw new Error(`login ${username} failed: ${r.status} ${JSON.stringify(r.body)}`);
+    return this;
+  }
+}
