@@ -36,3 +36,9 @@ describe('parseConfig', () => {
     });
   });
 });
+
+describe('parseConfig with empty variables', () => {
+  it('treats an empty value as unset', () => {
+    expect(parseConfig({ DATABASE_URL: '', PORT: '' }).databaseUrl).toBeNull();
+  });
+});

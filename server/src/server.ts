@@ -3,9 +3,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
-import { createDb, type Db } from './db/database.js';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
-import { migrateLatest } from './db/migrate.js';
+import type { Db } from './db/database.js';
+import { openDatabase } from './db/open-database.js';
 import { createApp } from './http/app.js';
 import { createSocketServer } from './realtime/socket-server.js';
 import { createServices } from './services/services.js';
@@ -20,17 +19,9 @@ export interface RunningServer {
 }
 
 export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
-  let embedded: EmbeddedDatabase | null = null;
-  let url = config.databaseUrl;
-  if (!url) {
-    log.info({ dataDir: config.dataDir }, 'starting the embedded PostgreSQL');
-    embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, log);
-    url = embedded.url;
-  }
-  const db = createDb(url);
+  const database = await openDatabase(config, log);
+  const { db } = database;
   try {
-    const applied = await migrateLatest(db);
-    if (applied.length) log.info({ applied }, 'migrations applied');
     const services = createServices(db, config);
     await bootstrapAdmin(services.users, config.bootstrapAdmin, log, config.demo);
     const demoSeeded = config.demo ? await seedDemoIfEmpty(db, config.defaultRegion, log) : false;
@@ -67,13 +58,11 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
           sockets.io.close(() => resolve());
           server.closeIdleConnections();
         });
-        await db.destroy();
-        if (embedded) await embedded.stop();
+        await database.close();
       },
     };
   } catch (err) {
-    await db.destroy().catch(() => undefined);
-    if (embedded) await embedded.stop().catch(() => undefined);
+    await database.close().catch(() => undefined);
     throw err;
   }
 }

@@ -1,0 +1,39 @@
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import { createDb, type Db } from './database.js';
+import { startEmbeddedPostgres } from './embedded.js';
+import { migrateLatest } from './migrate.js';
+
+export interface OpenDatabase {
+  db: Db;
+  embedded: boolean;
+  close(): Promise<void>;
+}
+
+/** DATABASE_URL when set, otherwise the embedded PostgreSQL under KEFU_DATA_DIR; migrated. */
+export async function openDatabase(
+  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'embeddedPgPort'>,
+  log: Logger,
+): Promise<OpenDatabase> {
+  let url = config.databaseUrl;
+  let stopEmbedded: (() => Promise<void>) | null = null;
+  if (!url) {
+    log.info({ dataDir: config.dataDir }, 'starting the embedded PostgreSQL');
+    const embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, log);
+    url = embedded.url;
+    stopEmbedded = () => embedded.stop();
+  }
+  const db = createDb(url);
+  const close = async () => {
+    await db.destroy().catch(() => undefined);
+    if (stopEmbedded) await stopEmbedded();
+  };
+  try {
+    const applied = await migrateLatest(db);
+    if (applied.length) log.info({ applied }, 'migrations applied');
+  } catch (err) {
+    await close();
+    throw new Error(`Cannot prepare the database: ${(err as Error).message}`);
+  }
+  return { db, embedded: stopEmbedded !== null, close };
+}

@@ -1,0 +1,89 @@
+// `npm test`: everything, against real parts. Unit and integration tests (vitest, real
+// PostgreSQL), then the built console in Debian's Chromium (Playwright).
+// With DATABASE_URL set, that PostgreSQL server is used; otherwise the embedded one.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createDb } from '../server/src/db/database.js';
+import { withDatabase } from './support/db-url.js';
+import { summarizePlaywright, summarizeVitest, type Tally } from './support/tally.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-test-'));
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
+  process.stdout.write(`\n$ ${cmd} ${args.join(' ')}\n`);
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  return r.status ?? 1;
+}
+
+function ensureChromium(): void {
+  if (fs.existsSync(CHROMIUM)) return;
+  const isRoot = process.getuid?.() === 0;
+  if (isRoot && fs.existsSync('/usr/bin/apt-get')) {
+    process.stdout.write(`Chromium is missing at ${CHROMIUM}: installing Debian's chromium package.\n`);
+    if (run('apt-get', ['update']) === 0 && run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium']) === 0) return;
+  }
+  process.stderr.write(
+    `The browser tests need Debian's Chromium at ${CHROMIUM}.\n` +
+      `Install it with:  sudo apt-get update && sudo apt-get install -y chromium\n` +
+      `(or set CHROMIUM_PATH to a Chromium binary).\n`,
+  );
+  process.exit(1);
+}
+
+/** A fresh database for the browser tests on the configured server; null means embedded. */
+async function e2eDatabase(): Promise<string | null> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return null;
+  const admin = createDb(url, 1);
+  try {
+    await admin.raw('DROP DATABASE IF EXISTS kefu_e2e WITH (FORCE)');
+    await admin.raw('CREATE DATABASE kefu_e2e');
+  } finally {
+    await admin.destroy();
+  }
+  return withDatabase(url, 'kefu_e2e');
+}
+
+async function main() {
+  const only = process.argv[2]; // optional: unit | integration | e2e
+  ensureChromium();
+  const tallies: Tally[] = [];
+  let failed = false;
+
+  if (!only) {
+    failed ||= run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']) !== 0;
+    failed ||= run('npx', ['svelte-check', '--tsconfig', 'console/tsconfig.json', '--threshold', 'error', '--output', 'human']) !== 0;
+  }
+  if (!only || only === 'unit' || only === 'integration') {
+    const json = path.join(outDir, 'vitest.json');
+    const projects = only ? ['--project', only] : [];
+    failed ||=
+      run('npx', ['vitest', 'run', '--config', 'tests/vitest.config.ts', ...projects, '--reporter=default', '--reporter=json', `--outputFile.json=${json}`]) !== 0;
+    tallies.push(summarizeVitest(json));
+  }
+  if (!only || only === 'e2e') {
+    failed ||= run('npx', ['vite', 'build', '--config', 'console/vite.config.ts', '--logLevel', 'warn']) !== 0;
+    const json = path.join(outDir, 'playwright.json');
+    const db = await e2eDatabase();
+    failed ||=
+      run('npx', ['playwright', 'test', '-c', 'e2e/playwright.config.ts'], {
+        E2E_DATABASE_URL: db ?? '',
+        PLAYWRIGHT_JSON_OUTPUT_NAME: json,
+        CHROMIUM_PATH: CHROMIUM,
+      }) !== 0;
+    tallies.push(summarizePlaywright(json));
+  }
+
+  const passed = tallies.reduce((n, t) => n + t.passed, 0);
+  const failedTests = tallies.reduce((n, t) => n + t.failed, 0);
+  const skipped = tallies.reduce((n, t) => n + t.skipped, 0);
+  for (const t of tallies) process.stdout.write(`${t.name}: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped\n`);
+  process.stdout.write(`${passed} passed, ${failedTests} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
+  process.exit(failed || failedTests > 0 || passed === 0 ? 1 : 0);
+}
+
+void main();

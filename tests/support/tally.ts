@@ -1,0 +1,36 @@
+// Reads the JSON reports of vitest and Playwright so `npm test` ends on one plain tally line.
+import fs from 'node:fs';
+
+export interface Tally {
+  name: string;
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+function readJson(file: string): any {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+export function summarizeVitest(file: string): Tally {
+  const r = readJson(file);
+  if (!r) return { name: 'vitest', passed: 0, failed: 1, skipped: 0 };
+  return {
+    name: 'vitest',
+    passed: r.numPassedTests ?? 0,
+    // A file that fails to load has no failed test but is a failed suite.
+    failed: Math.max(r.numFailedTests ?? 0, r.numFailedTestSuites ?? 0),
+    skipped: (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0),
+  };
+}
+
+export function summarizePlaywright(file: string): Tally {
+  const r = readJson(file);
+  if (!r) return { name: 'playwright', passed: 0, failed: 1, skipped: 0 };
+  const s = r.stats ?? {};
+  return { name: 'playwright', passed: s.expected ?? 0, failed: (s.unexpected ?? 0) + (s.flaky ?? 0), skipped: s.skipped ?? 0 };
+}
