@@ -5,11 +5,11 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 /** The API server the dev server forwards to (`npm run dev:server` listens on 3000). */
-const api = 'http://127.0.0.1:3000';
+const api = process.env.KEFU_API_URL ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
   root: here('.'),
-  plugins: [svelte({ compilerOptions: { runes: true } })],
+  plugins: [svelte({ configFile: here('svelte.config.js') })],
   resolve: {
     alias: {
       // The zod schemas and types shared with the server: one source of truth for the API.

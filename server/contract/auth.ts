@@ -24,6 +24,13 @@ export type Me = z.infer<typeof Me>;
 export const LoginResponse = z.object({ user: Me });
 export type LoginResponse = z.infer<typeof LoginResponse>;
 
+/** GET and PATCH /api/auth/me answer the same shape as sign-in. */
+export const MeResponse = LoginResponse;
+export type MeResponse = LoginResponse;
+
+export const MePatch = z.object({ locale: Locale }).strict();
+export type MePatch = z.infer<typeof MePatch>;
+
 export const HealthResponse = z.object({
   status: z.enum(['ok', 'degraded']),
   db: z.enum(['ok', 'down']),

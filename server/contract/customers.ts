@@ -121,6 +121,8 @@ export const CaseSummary = z.object({
   assigneeName: z.string().nullable(),
   createdAt: isoDate,
   ackDueAt: isoDate.nullable(),
+  /** When a complaint was acknowledged; its acknowledgement clock stops then. */
+  acknowledgedAt: isoDate.nullable(),
   resolveDueAt: isoDate.nullable(),
   resolvedAt: isoDate.nullable(),
   closedAt: isoDate.nullable(),
@@ -195,3 +197,7 @@ export const ScreenPop = z.object({
     .nullable(),
 });
 export type ScreenPop = z.infer<typeof ScreenPop>;
+
+/** POST /api/customers and PATCH /api/customers/:id answer the saved customer. */
+export const CustomerResponse = z.object({ customer: Customer });
+export type CustomerResponse = z.infer<typeof CustomerResponse>;

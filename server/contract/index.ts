@@ -2,4 +2,5 @@ export * from './domain.js';
 export * from './errors.js';
 export * from './auth.js';
 export * from './customers.js';
+export * from './permissions.js';
 export type * from './events.js';

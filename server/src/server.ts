@@ -26,16 +26,19 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     await bootstrapAdmin(services.users, config.bootstrapAdmin, log, config.demo);
     const demoSeeded = config.demo ? await seedDemoIfEmpty(db, config.defaultRegion, log) : false;
 
-    const server = http.createServer();
-    const sockets = createSocketServer(server, services.auth, log.child({ module: 'socket' }));
+    let endSocketsOf = (_sessionId: string) => {};
     const app = createApp(services, {
       log,
       secureCookies: config.secureCookies,
       sessionTtlMs: config.sessionTtlMs,
       consoleDir: config.consoleDir,
-      onSignOut: (sid) => sockets.endSession(sid),
+      onSignOut: (sid) => endSocketsOf(sid),
     });
-    server.on('request', app);
+    // The app must be the server's handler before Socket.IO attaches: Socket.IO wraps the
+    // handlers present at that moment, so one added later would also answer /socket.io/.
+    const server = http.createServer(app);
+    const sockets = createSocketServer(server, services.auth, log.child({ module: 'socket' }));
+    endSocketsOf = (sid) => sockets.endSession(sid);
     server.headersTimeout = 20_000;
     server.requestTimeout = 30_000;
     await new Promise<void>((resolve, reject) => {

@@ -17,10 +17,10 @@ afterAll(async () => {
   await t.drop();
 });
 
-function connect(cookie: string | null): Promise<{ socket: Socket; error?: string; ready?: unknown }> {
+function connect(cookie: string | null, transport: 'websocket' | 'polling' = 'websocket'): Promise<{ socket: Socket; error?: string; ready?: unknown }> {
   return new Promise((resolve) => {
     const socket = ioClient(app.baseUrl, {
-      transports: ['websocket'],
+      transports: [transport],
       extraHeaders: cookie ? { cookie } : {},
       reconnection: false,
     });
@@ -105,6 +105,24 @@ describe('Socket.IO sessions', () => {
     const forged = await connect('kefu_session=forged-token');
     expect(forged.error).toBe('UNAUTHENTICATED');
     forged.socket.close();
+  });
+
+  it('works over HTTP long-polling too, and a stray polling request does not bring the server down', async () => {
+    const c = await new ApiClient(app.baseUrl).login('agent2');
+    const { socket, ready } = await connect(c.cookie, 'polling');
+    expect(ready).toMatchObject({ user: { username: 'agent2' } });
+    expect((await socket.emitWithAck('session:ping', {})).ok).toBe(true);
+    socket.close();
+    // Raw engine.io polling: only Socket.IO may answer it. Were Express to answer too, the
+    // later write from Socket.IO to the same response would throw and end the process.
+    const open = await (await fetch(app.baseUrl + '/socket.io/?EIO=4&transport=polling')).text();
+    const sid = /"sid":"([^"]+)"/.exec(open)?.[1];
+    expect(sid).toBeDefined();
+    const poll = await fetch(`${app.baseUrl}/socket.io/?EIO=4&transport=polling&sid=${sid}`, { signal: AbortSignal.timeout(500) })
+      .then((r) => r.text())
+      .catch(() => 'still waiting'); // a long-poll with nothing to say waits: that is Socket.IO answering
+    expect(poll).not.toContain('Cannot GET');
+    expect((await fetch(app.baseUrl + '/api/health')).status).toBe(200);
   });
 
   it('accepts the signed-in session, answers commands with acks, and ends on sign-out', async () => {

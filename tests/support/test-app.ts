@@ -18,12 +18,12 @@ export async function startTestApp(db: Db, loginPolicy?: LoginPolicy): Promise<T
   const log = logger.child({ test: true });
   log.level = 'silent';
   const services = createServices(db, { sessionTtlMs: 3600_000, defaultRegion: 'CN' }, loginPolicy);
-  const server = http.createServer();
+  let endSocketsOf = (_sessionId: string) => {};
+  const app = createApp(services, { log, secureCookies: false, sessionTtlMs: 3600_000, consoleDir: null, onSignOut: (s) => endSocketsOf(s) });
+  // As in server.ts: the app first, then Socket.IO wraps it.
+  const server = http.createServer(app);
   const sockets = createSocketServer(server, services.auth, log);
-  server.on(
-    'request',
-    createApp(services, { log, secureCookies: false, sessionTtlMs: 3600_000, consoleDir: null, onSignOut: (s) => sockets.endSession(s) }),
-  );
+  endSocketsOf = (s) => sockets.endSession(s);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
   return {

@@ -2,18 +2,18 @@
 // and every failure turned into an ApiError that carries the server's error body.
 import type {
   ApiErrorBody,
-  Customer,
   Customer360,
   CustomerCreate,
   CustomerList,
   CustomerPatch,
+  CustomerResponse,
   ErrorCode,
   FieldError,
   InteractionPage,
   Locale,
   LoginRequest,
   LoginResponse,
-  Me,
+  MeResponse,
 } from '@kefu/contract';
 
 /** The server's codes, plus NETWORK when no answer came back at all. */
@@ -124,8 +124,8 @@ export const SEARCH_LIMIT = 20;
 export const api = {
   login: (body: LoginRequest) => request<LoginResponse>('POST', '/api/auth/login', { body, expect401: true }),
   logout: () => request<void>('POST', '/api/auth/logout', { expect401: true }),
-  me: () => request<{ user: Me }>('GET', '/api/auth/me', { expect401: true }),
-  setLocale: (locale: Locale) => request<{ user: Me }>('PATCH', '/api/auth/me', { body: { locale } }),
+  me: () => request<MeResponse>('GET', '/api/auth/me', { expect401: true }),
+  setLocale: (locale: Locale) => request<MeResponse>('PATCH', '/api/auth/me', { body: { locale } }),
 
   customersByPhone: (phone: string, signal?: AbortSignal) =>
     request<CustomerList>('GET', `/api/customers?phone=${enc(phone)}&limit=${SEARCH_LIMIT}`, { signal }),
@@ -133,6 +133,6 @@ export const api = {
   customer360: (id: number, signal?: AbortSignal) => request<Customer360>('GET', `/api/customers/${id}`, { signal }),
   olderInteractions: (id: number, before: string, signal?: AbortSignal) =>
     request<InteractionPage>('GET', `/api/customers/${id}/interactions?before=${enc(before)}&limit=50`, { signal }),
-  createCustomer: (body: CustomerCreate) => request<{ customer: Customer }>('POST', '/api/customers', { body }),
-  updateCustomer: (id: number, body: CustomerPatch) => request<{ customer: Customer }>('PATCH', `/api/customers/${id}`, { body }),
+  createCustomer: (body: CustomerCreate) => request<CustomerResponse>('POST', '/api/customers', { body }),
+  updateCustomer: (id: number, body: CustomerPatch) => request<CustomerResponse>('PATCH', `/api/customers/${id}`, { body }),
 };

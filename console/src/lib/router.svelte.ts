@@ -105,6 +105,8 @@ class Router {
     if (a.target && a.target !== '_self') return;
     const url = new URL(a.href);
     if (url.origin !== location.origin || url.pathname.startsWith('/api/')) return;
+    // In-page anchors (#id) keep the browser's own behaviour.
+    if (url.hash && url.pathname === location.pathname && url.search === location.search) return;
     e.preventDefault();
     this.navigate(url.pathname + url.search + url.hash);
   }

@@ -1,6 +1,6 @@
 // Who may see a customer. The pure rule lives here; customer.repository.ts expresses the
 // same rule in SQL for lists, and an integration test checks the two agree.
-import type { Role } from '../../contract/index.js';
+import { roleEditsCustomers, roleReassignsOwners, roleSeesCases, type Role } from '../../contract/index.js';
 
 export interface Viewer {
   id: number;
@@ -31,17 +31,6 @@ export function canSeeCustomer(viewer: Viewer, rel: CustomerRelation): boolean {
   }
 }
 
-/** Marketers work lists, not cases: ticket and complaint details stay hidden from them. */
-export function canSeeCases(viewer: Viewer): boolean {
-  return viewer.role !== 'marketer';
-}
-
-/** Creating and editing customers is for the people who talk to them and their managers. */
-export function canEditCustomers(viewer: Viewer): boolean {
-  return viewer.role === 'agent' || viewer.role === 'supervisor' || viewer.role === 'admin';
-}
-
-/** Only supervisors and admins hand a customer to another owner. */
-export function canReassignOwner(viewer: Viewer): boolean {
-  return viewer.role === 'supervisor' || viewer.role === 'admin';
-}
+export const canSeeCases = (viewer: Viewer): boolean => roleSeesCases(viewer.role);
+export const canEditCustomers = (viewer: Viewer): boolean => roleEditsCustomers(viewer.role);
+export const canReassignOwner = (viewer: Viewer): boolean => roleReassignsOwners(viewer.role);

@@ -15,6 +15,7 @@ interface CaseRow {
   assignee_name: string | null;
   created_at: Date;
   ack_due_at: Date | null;
+  acknowledged_at: Date | null;
   resolve_due_at: Date | null;
   resolved_at: Date | null;
   closed_at: Date | null;
@@ -33,6 +34,7 @@ function toCase(r: CaseRow): CaseSummary {
     assigneeName: r.assignee_name,
     createdAt: isoRequired(r.created_at),
     ackDueAt: iso(r.ack_due_at),
+    acknowledgedAt: iso(r.acknowledged_at),
     resolveDueAt: iso(r.resolve_due_at),
     resolvedAt: iso(r.resolved_at),
     closedAt: iso(r.closed_at),
@@ -59,6 +61,7 @@ export class CaseRepository {
         'a.display_name as assignee_name',
         't.created_at',
         't.ack_due_at',
+        't.acknowledged_at',
         't.resolve_due_at',
         't.resolved_at',
         't.closed_at',

@@ -149,7 +149,7 @@ export const en = {
   'profile.noTags': 'No tags',
 
   'cases.title': 'Tickets and complaints',
-  'cases.open': 'Open',
+  'cases.open': 'Open items',
   'cases.recent': 'Recently closed',
   'cases.noneOpen': 'No open tickets or complaints.',
   'cases.noneRecent': 'No recently closed tickets or complaints.',
@@ -209,8 +209,10 @@ export const en = {
 
   'kind.call': 'Call',
   'kind.note': 'Note',
-  'direction.inbound': 'Inbound',
-  'direction.outbound': 'Outbound',
+  'kind.call.inbound': 'Inbound call',
+  'kind.call.outbound': 'Outbound call',
+  'kind.note.inbound': 'Note (inbound)',
+  'kind.note.outbound': 'Note (outbound)',
   'endReason.completed': 'Completed',
   'endReason.abandoned': 'Abandoned by caller',
   'endReason.missed': 'Missed',

@@ -146,7 +146,7 @@ export const zhCN: Messages = {
   'profile.noTags': '没有标签',
 
   'cases.title': '工单与投诉',
-  'cases.open': '未结',
+  'cases.open': '未结事项',
   'cases.recent': '最近关闭',
   'cases.noneOpen': '没有未结的工单或投诉。',
   'cases.noneRecent': '最近没有关闭的工单或投诉。',
@@ -206,8 +206,10 @@ export const zhCN: Messages = {
 
   'kind.call': '通话',
   'kind.note': '备注',
-  'direction.inbound': '呼入',
-  'direction.outbound': '呼出',
+  'kind.call.inbound': '呼入通话',
+  'kind.call.outbound': '呼出通话',
+  'kind.note.inbound': '备注（呼入）',
+  'kind.note.outbound': '备注（呼出）',
   'endReason.completed': '已完成',
   'endReason.abandoned': '来电方放弃',
   'endReason.missed': '未接听',

@@ -1,12 +1,9 @@
 import { Router } from 'express';
-import { z } from 'zod';
-import { LoginRequest, Locale, type LoginResponse, type Me } from '../../../contract/index.js';
+import { LoginRequest, MePatch, type LoginResponse, type MeResponse } from '../../../contract/index.js';
 import type { AuthService } from '../../services/auth.service.js';
 import type { UserRepository } from '../../repositories/user.repository.js';
 import { authenticate, SESSION_COOKIE } from '../middleware/authenticate.js';
 import { parseInput } from '../validate.js';
-
-const MePatch = z.object({ locale: Locale }).strict();
 
 export function authRoutes(
   auth: AuthService,
@@ -38,14 +35,15 @@ export function authRoutes(
   });
 
   r.get('/me', authenticate(auth), (req, res) => {
-    const me: Me = req.auth!.user;
-    res.json({ user: me });
+    const out: MeResponse = { user: req.auth!.user };
+    res.json(out);
   });
 
   r.patch('/me', authenticate(auth), async (req, res) => {
     const body = parseInput(MePatch, req.body);
     await users.setLocale(req.auth!.user.id, body.locale);
-    res.json({ user: { ...req.auth!.user, locale: body.locale } });
+    const out: MeResponse = { user: { ...req.auth!.user, locale: body.locale } };
+    res.json(out);
   });
 
   return r;

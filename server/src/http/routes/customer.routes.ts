@@ -6,6 +6,7 @@ import {
   CustomerPatch,
   IdParam,
   InteractionPageQuery,
+  type CustomerResponse,
 } from '../../../contract/index.js';
 import type { CustomerService } from '../../services/customer.service.js';
 import { contextOf } from '../middleware/authenticate.js';
@@ -25,7 +26,8 @@ export function customerRoutes(customers: CustomerService): Router {
 
   r.post('/', async (req, res) => {
     const body = parseInput(CustomerCreate, req.body);
-    res.status(201).json({ customer: await customers.create(contextOf(req), body) });
+    const out: CustomerResponse = { customer: await customers.create(contextOf(req), body) };
+    res.status(201).json(out);
   });
 
   r.get('/:id', async (req, res) => {
@@ -43,7 +45,8 @@ export function customerRoutes(customers: CustomerService): Router {
   r.patch('/:id', async (req, res) => {
     const { id } = parseInput(IdParam, req.params, 'path');
     const body = parseInput(CustomerPatch, req.body);
-    res.json({ customer: await customers.update(contextOf(req), id, body) });
+    const out: CustomerResponse = { customer: await customers.update(contextOf(req), id, body) };
+    res.json(out);
   });
 
   return r;
