@@ -1,0 +1,36 @@
+import { expect, test } from '@playwright/test';
+import { Shell } from './pages/shell.js';
+
+test('the console switches to 简体中文 and back, and remembers the choice', async ({ page }) => {
+  // agent3 is used by no other browser test, so its saved language cannot leak into them.
+  const shell = await Shell.signedIn(page, 'agent3');
+  await shell.language().selectOption({ label: '简体中文' });
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(shell.nav().getByRole('link', { name: '客户', exact: true })).toBeVisible();
+  await expect(shell.heading()).toHaveText('坐席工作台');
+  await expect(page.getByRole('button', { name: '退出登录' })).toBeVisible();
+
+  await page.reload();
+  await expect(shell.nav().getByRole('link', { name: '客户', exact: true })).toBeVisible();
+  await shell.nav().getByRole('link', { name: '客户', exact: true }).click();
+  await expect(page.getByRole('searchbox', { name: '搜索客户' })).toBeVisible();
+
+  // Signed out, the sign-in page speaks the same language.
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await expect(page.getByRole('textbox', { name: '用户名' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: '密码' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
+
+  // A new browser profile (no local setting) gets the language saved with the account.
+  await page.evaluate(() => (globalThis as unknown as { localStorage: { clear(): void } }).localStorage.clear());
+  await page.getByRole('textbox', { name: '用户名' }).fill('agent3');
+  await page.getByRole('textbox', { name: '密码' }).fill('kefu-demo');
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(shell.heading()).toHaveText('坐席工作台');
+
+  await shell.language().selectOption({ label: 'English' });
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(shell.heading()).toHaveText('Agent desktop');
+  await expect(shell.nav().getByRole('link', { name: 'Customers', exact: true })).toBeVisible();
+  await expect(shell.signOut()).toHaveText('Sign out');
+});
