@@ -13,6 +13,13 @@ const root = path.resolve(import.meta.dirname, '..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-test-'));
 
+let anyStepFailed = false;
+
+/** Runs one step; a failed step is remembered, and the later steps still run. */
+function step(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): void {
+  if (run(cmd, args, env) !== 0) anyStepFailed = true;
+}
+
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
   process.stdout.write(`\n$ ${cmd} ${args.join(' ')}\n`);
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
@@ -52,31 +59,28 @@ async function main() {
   const only = process.argv[2]; // optional: unit | integration | e2e
   ensureChromium();
   const tallies: Tally[] = [];
-  let failed = false;
 
   if (!only) {
-    failed ||= run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']) !== 0;
+    step('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
     // The softphone runs in browsers: it is checked with the DOM library, apart from the server.
-    failed ||= run('npx', ['tsc', '--noEmit', '-p', 'softphone/tsconfig.json']) !== 0;
-    failed ||= run('npx', ['svelte-check', '--tsconfig', 'console/tsconfig.json', '--threshold', 'error', '--output', 'human']) !== 0;
+    step('npx', ['tsc', '--noEmit', '-p', 'softphone/tsconfig.json']);
+    step('npx', ['svelte-check', '--tsconfig', 'console/tsconfig.json', '--threshold', 'error', '--output', 'human']);
   }
   if (!only || only === 'unit' || only === 'integration') {
     const json = path.join(outDir, 'vitest.json');
     const projects = only ? ['--project', only] : [];
-    failed ||=
-      run('npx', ['vitest', 'run', '--config', 'tests/vitest.config.ts', ...projects, '--reporter=default', '--reporter=json', `--outputFile.json=${json}`]) !== 0;
+    step('npx', ['vitest', 'run', '--config', 'tests/vitest.config.ts', ...projects, '--reporter=default', '--reporter=json', `--outputFile.json=${json}`]);
     tallies.push(summarizeVitest(json));
   }
   if (!only || only === 'e2e') {
-    failed ||= run('npx', ['vite', 'build', '--config', 'console/vite.config.ts', '--logLevel', 'warn']) !== 0;
+    step('npx', ['vite', 'build', '--config', 'console/vite.config.ts', '--logLevel', 'warn']);
     const json = path.join(outDir, 'playwright.json');
     const db = await e2eDatabase();
-    failed ||=
-      run('npx', ['playwright', 'test', '-c', 'e2e/playwright.config.ts'], {
+    step('npx', ['playwright', 'test', '-c', 'e2e/playwright.config.ts'], {
         E2E_DATABASE_URL: db ?? '',
         PLAYWRIGHT_JSON_OUTPUT_NAME: json,
         CHROMIUM_PATH: CHROMIUM,
-      }) !== 0;
+      });
     tallies.push(summarizePlaywright(json));
   }
 
@@ -85,7 +89,7 @@ async function main() {
   const skipped = tallies.reduce((n, t) => n + t.skipped, 0);
   for (const t of tallies) process.stdout.write(`${t.name}: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped\n`);
   process.stdout.write(`${passed} passed, ${failedTests} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
-  process.exit(failed || failedTests > 0 || passed === 0 ? 1 : 0);
+  process.exit(anyStepFailed || failedTests > 0 || passed === 0 ? 1 : 0);
 }
 
 void main();

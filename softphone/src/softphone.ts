@@ -1,0 +1,244 @@
+import { Inviter, UserAgent } from 'sip.js';
+import type { Invitation } from 'sip.js';
+import { Call, type CallContext } from './call.js';
+import type { CallInfo } from './call-info.js';
+import type { CallState } from './call-state.js';
+import { parseSoftphoneConfig, type SoftphoneConfig, type SoftphoneConfigInput } from './config.js';
+import { Connection, type RetryReason, type TransportBinding } from './connection.js';
+import { checkExtraHeaders, toTargetUri } from './dial-target.js';
+import type { DtmfOptions } from './dtmf.js';
+import { silentLogger, type SoftphoneLogger } from './logger.js';
+import type { AudioDevices, MediaEngine } from './media-engine.js';
+import type { RegistrationState } from './registration-state.js';
+import { WebAudioRingtone, type Ringtone } from './ringtone.js';
+import { SoftphoneError } from './softphone-error.js';
+import { TypedEmitter } from './typed-emitter.js';
+import { WebMediaEngine } from './web-media-engine.js';
+
+/** Every event the softphone emits, with its payload. Facts, in the past tense. */
+export interface SoftphoneEvents {
+  'registration:state-changed': {
+    readonly state: RegistrationState;
+    readonly previous: RegistrationState;
+    /** Set when the change is a failure (`failed`: the registrar refused us). */
+    readonly error: SoftphoneError | undefined;
+  };
+  /** A reconnect or re-register attempt is due in `delayMs`. */
+  'registration:retry-scheduled': { readonly attempt: number; readonly delayMs: number; readonly reason: RetryReason };
+  /** A call is ringing in; `call` carries the caller id and the ids for the screen pop. */
+  'call:incoming': { readonly call: CallInfo };
+  'call:state-changed': { readonly call: CallInfo; readonly previous: CallState };
+  'call:mute-changed': { readonly call: CallInfo };
+  /** The far end sent a DTMF digit by SIP INFO. */
+  'call:dtmf-received': { readonly call: CallInfo; readonly digit: string; readonly durationMs: number | undefined };
+  /** A failure nobody awaited: today, the registrar refusing the credentials. */
+  error: { readonly error: SoftphoneError };
+}
+
+/** Replaceable parts; the defaults are the browser ones. */
+export interface SoftphoneDependencies {
+  readonly logger?: SoftphoneLogger;
+  readonly media?: MediaEngine;
+  readonly ringtone?: Ringtone;
+  /** sip.js transport; defaults to its WebSocket transport to `config.wsServer`. */
+  readonly transport?: TransportBinding;
+  readonly now?: () => number;
+  /** For the backoff jitter. */
+  readonly random?: () => number;
+}
+
+export interface DialOptions {
+  /** `X-...: value` lines added to the INVITE. */
+  readonly extraHeaders?: readonly string[];
+}
+
+export interface RejectOptions {
+  /** 486 Busy Here (default) lets the switch try another agent; 603 Decline says do not. */
+  readonly statusCode?: 480 | 486 | 603;
+}
+
+/**
+ * The agent's phone: registers with the SIP edge, rings, answers, dials, holds, mutes and
+ * sends DTMF, one call at a time. Framework-free; the console wraps it in its own state.
+ *
+ * Methods that the current state does not allow reject with IllegalTransitionError (from the
+ * call table) or SoftphoneError; their failures are thrown to the caller, not also emitted.
+ */
+export class Softphone extends TypedEmitter<SoftphoneEvents> {
+  private readonly config: SoftphoneConfig;
+  private readonly logger: SoftphoneLogger;
+  private readonly media: MediaEngine;
+  private readonly ringtone: Ringtone;
+  private readonly connection: Connection;
+  private readonly callContext: CallContext;
+  private current: Call | undefined;
+
+  /** @throws SoftphoneError INVALID_CONFIG naming every bad field. */
+  constructor(config: SoftphoneConfigInput, deps: SoftphoneDependencies = {}) {
+    const logger = deps.logger ?? silentLogger;
+    super((error, event) => logger.error({ event: String(event), error: String(error) }, 'A softphone listener threw'));
+    this.config = parseSoftphoneConfig(config);
+    this.logger = logger;
+    this.media = deps.media ?? new WebMediaEngine();
+    this.ringtone = deps.ringtone ?? new WebAudioRingtone();
+    this.callContext = {
+      media: this.media,
+      logger,
+      now: deps.now ?? Date.now,
+      observer: {
+        stateChanged: (call, previous) => this.onCallState(call, previous),
+        muteChanged: (call) => this.emit('call:mute-changed', { call }),
+        dtmfReceived: (call, dtmf) => this.emit('call:dtmf-received', { call, ...dtmf }),
+      },
+    };
+    this.connection = new Connection({
+      config: this.config,
+      media: this.media,
+      logger,
+      transport: deps.transport,
+      random: deps.random ?? Math.random,
+      observer: {
+        stateChanged: (state, previous, error) => {
+          this.emit('registration:state-changed', { state, previous, error });
+          if (error) this.emit('error', { error });
+        },
+        retryScheduled: (attempt, delayMs, reason) =>
+          this.emit('registration:retry-scheduled', { attempt, delayMs, reason }),
+        invite: (invitation) => this.onInvite(invitation),
+      },
+    });
+  }
+
+  get registrationState(): RegistrationState {
+    return this.connection.registrationState;
+  }
+
+  /** The call in progress, if any. */
+  get call(): CallInfo | undefined {
+    return this.current?.info;
+  }
+
+  /**
+   * Connects and registers, then keeps it so (reconnecting after drops) until stop().
+   * Resolves once registered; rejects with REGISTRATION_REJECTED or STOPPED. Progress and
+   * retries are reported through the registration events, so the promise may be ignored.
+   * @throws IllegalTransitionError at once if already started (a bug in the caller).
+   */
+  start(): Promise<void> {
+    this.logger.info({ uri: this.config.uri, server: this.config.wsServer }, 'Softphone starting');
+    const registered = this.connection.start();
+    registered.catch(() => {}); // reported through events too; not awaiting it is fine
+    return registered;
+  }
+
+  /** Hangs up any call, unregisters and disconnects. start() may be called again afterwards. */
+  async stop(): Promise<void> {
+    this.ringtone.stop();
+    if (this.current && !this.current.isEnded) await this.current.hangup();
+    await this.connection.stop();
+  }
+
+  /** stop(), then releases the audio element and the ringtone's AudioContext: for sign-out. */
+  async dispose(): Promise<void> {
+    await this.stop();
+    this.media.dispose();
+    this.ringtone.dispose();
+  }
+
+  /** Calls a SIP URI, number or extension; resolves with the call once the INVITE is sent. */
+  async dial(target: string, options: DialOptions = {}): Promise<CallInfo> {
+    const ua = this.connection.userAgent;
+    if (!ua) throw new SoftphoneError('NOT_STARTED', 'Start the softphone before dialling');
+    if (!ua.isConnected()) throw new SoftphoneError('NOT_CONNECTED', 'Not connected to the SIP server');
+    if (this.current && !this.current.isEnded) {
+      throw new SoftphoneError('CALL_IN_PROGRESS', 'End the current call before dialling');
+    }
+    const uri = toTargetUri(target, ownUri(this.config));
+    const inviter = new Inviter(ua, uri, { extraHeaders: checkExtraHeaders(options.extraHeaders ?? []) });
+    const call = Call.outgoing(inviter, this.callContext);
+    this.current = call;
+    await call.invite();
+    return call.info;
+  }
+
+  async answer(): Promise<void> {
+    return await this.requireCall().answer();
+  }
+
+  async reject(options: RejectOptions = {}): Promise<void> {
+    return await this.requireCall().reject(options.statusCode);
+  }
+
+  async hangup(): Promise<void> {
+    return await this.requireCall().hangup();
+  }
+
+  /** Puts the far end on hold (re-INVITE, sendonly); resolves once the far end agreed. */
+  async hold(): Promise<void> {
+    return await this.requireCall().hold();
+  }
+
+  async resume(): Promise<void> {
+    return await this.requireCall().resume();
+  }
+
+  mute(): void {
+    this.requireCall().setMuted(true);
+  }
+
+  unmute(): void {
+    this.requireCall().setMuted(false);
+  }
+
+  /** One digit: 0-9 * # A-D. RFC 4733 in the media by default, or SIP INFO. */
+  async sendDtmf(digit: string, options: DtmfOptions = {}): Promise<void> {
+    return await this.requireCall().sendDtmf(digit, options);
+  }
+
+  setOutputDevice(deviceId: string): Promise<void> {
+    return this.media.setOutputDevice(deviceId);
+  }
+
+  /** Uses this microphone from now on, including in the call in progress. */
+  async setInputDevice(deviceId: string): Promise<void> {
+    const call = this.current && !this.current.isEnded ? this.current : undefined;
+    await this.media.setInputDevice(deviceId, call?.handler);
+    call?.applyMedia(); // the new track starts enabled: put mute and hold back
+  }
+
+  listDevices(): Promise<AudioDevices> {
+    return this.media.listDevices();
+  }
+
+  private onInvite(invitation: Invitation): void {
+    if (this.current && !this.current.isEnded) {
+      // One call at a time: the switch hears "busy" and can offer the call elsewhere.
+      this.logger.info({ sipCallId: invitation.request.callId }, 'Busy: second incoming call refused');
+      void invitation.reject({ statusCode: 486 }).catch(() => {});
+      return;
+    }
+    const call = Call.incoming(invitation, this.callContext);
+    this.current = call;
+    call.ring();
+  }
+
+  private onCallState(call: CallInfo, previous: CallState): void {
+    if (call.state === 'incoming') this.ringtone.start();
+    if (previous === 'incoming') this.ringtone.stop();
+    // Forget an ended call before telling anyone, so a listener may dial again at once.
+    if (call.state === 'ended' && this.current?.id === call.id) this.current = undefined;
+    this.emit('call:state-changed', { call, previous });
+    if (call.state === 'incoming') this.emit('call:incoming', { call });
+  }
+
+  private requireCall(): Call {
+    if (!this.current || this.current.isEnded) throw new SoftphoneError('NO_CALL', 'There is no call');
+    return this.current;
+  }
+}
+
+function ownUri(config: SoftphoneConfig): NonNullable<ReturnType<typeof UserAgent.makeURI>> {
+  const uri = UserAgent.makeURI(config.uri);
+  if (!uri) throw new SoftphoneError('INVALID_CONFIG', 'uri is not a valid SIP URI');
+  return uri;
+}
