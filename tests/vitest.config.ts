@@ -13,6 +13,7 @@ export default defineConfig({
           name: 'unit',
           include: ['server/**/*.test.ts', 'softphone/**/*.test.ts'],
           environment: 'node',
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -26,6 +27,8 @@ export default defineConfig({
           hookTimeout: 120_000,
           // Each file gets its own database; two workers keep a 2-core machine responsive.
           maxWorkers: 2,
+          // Runs after the unit tests, so a broken rule shows up before the slow tests start.
+          sequence: { groupOrder: 1 },
         },
       },
     ],
