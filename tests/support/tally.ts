@@ -19,11 +19,14 @@ function readJson(file: string): any {
 export function summarizeVitest(file: string): Tally {
   const r = readJson(file);
   if (!r) return { name: 'vitest', passed: 0, failed: 1, skipped: 0 };
+  // A file that fails to load has no failed test but is a failed suite; a run that found no
+  // test at all (vitest exits 0 on some configuration errors) or reports no success failed too.
+  const failed = Math.max(r.numFailedTests ?? 0, r.numFailedTestSuites ?? 0);
+  const broken = r.success !== true || (r.numTotalTests ?? 0) === 0;
   return {
     name: 'vitest',
     passed: r.numPassedTests ?? 0,
-    // A file that fails to load has no failed test but is a failed suite.
-    failed: Math.max(r.numFailedTests ?? 0, r.numFailedTestSuites ?? 0),
+    failed: failed === 0 && broken ? 1 : failed,
     skipped: (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0),
   };
 }
@@ -32,5 +35,8 @@ export function summarizePlaywright(file: string): Tally {
   const r = readJson(file);
   if (!r) return { name: 'playwright', passed: 0, failed: 1, skipped: 0 };
   const s = r.stats ?? {};
-  return { name: 'playwright', passed: s.expected ?? 0, failed: (s.unexpected ?? 0) + (s.flaky ?? 0), skipped: s.skipped ?? 0 };
+  const failed = (s.unexpected ?? 0) + (s.flaky ?? 0);
+  // Errors outside tests (the web server did not start, a spec failed to load) count too.
+  const broken = (r.errors?.length ?? 0) > 0 || (s.expected ?? 0) + failed === 0;
+  return { name: 'playwright', passed: s.expected ?? 0, failed: failed === 0 && broken ? 1 : failed, skipped: s.skipped ?? 0 };
 }
