@@ -2,16 +2,45 @@
 // facts in the past tense; client-to-server events are commands answered by an Ack.
 import type { Ack } from './errors.js';
 import type { Me } from './auth.js';
+import type { ScreenPop } from './customers.js';
+import type {
+  AgentDesktopSnapshot,
+  AgentStatusView,
+  CallEndedEvent,
+  ChooseCustomerCommand,
+  LiveCallView,
+  SaveNotesCommand,
+  ScreenPopLookupCommand,
+  SetAgentStateCommand,
+} from './telephony.js';
 
 export interface ServerToClientEvents {
   /** Sent once after the connection is authenticated. */
   'session:ready': (payload: { user: Me }) => void;
   /** The session was ended elsewhere (sign-out, expiry); the console returns to sign-in. */
   'session:ended': (payload: { reason: 'signed_out' | 'expired' }) => void;
+  /** The agent's own state changed (by them, by a call, or by the system: missed, wrap-up over). */
+  'agent:state-changed': (payload: AgentStatusView) => void;
+  /** A call is ringing this agent; the screen-pop travels with it, before answer. */
+  'call:offered': (payload: LiveCallView) => void;
+  /** The offer ended without this agent answering: timed out, the caller left, or rejected. */
+  'call:offer-withdrawn': (payload: { callId: string; reason: 'timeout' | 'caller_left' | 'rejected' | 'unreachable' }) => void;
+  /** The agent answered or the call changed (hold); the current call as the server sees it. */
+  'call:updated': (payload: LiveCallView) => void;
+  'call:ended': (payload: CallEndedEvent) => void;
 }
 
 export interface ClientToServerEvents {
   'session:ping': (payload: Record<string, never>, ack: (res: Ack<{ at: string }>) => void) => void;
+  /** Ready, or Not ready with a reason. */
+  'agent:set-state': (payload: SetAgentStateCommand, ack: (res: Ack<AgentStatusView>) => void) => void;
+  /** The agent's state and current call, e.g. after a reload. */
+  'agent:get-desktop': (payload: Record<string, never>, ack: (res: Ack<AgentDesktopSnapshot>) => void) => void;
+  'call:save-notes': (payload: SaveNotesCommand, ack: (res: Ack<{ savedAt: string }>) => void) => void;
+  /** Ties the current call's interaction to the customer the agent chose (or just created). */
+  'call:choose-customer': (payload: ChooseCustomerCommand, ack: (res: Ack<ScreenPop>) => void) => void;
+  /** The screen-pop for a caller id seen on an incoming INVITE (softphone registered elsewhere). */
+  'screenpop:lookup': (payload: ScreenPopLookupCommand, ack: (res: Ack<ScreenPop>) => void) => void;
 }
 
 export interface SocketData {

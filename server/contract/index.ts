@@ -3,4 +3,5 @@ export * from './errors.js';
 export * from './auth.js';
 export * from './customers.js';
 export * from './permissions.js';
+export * from './telephony.js';
 export type * from './events.js';
