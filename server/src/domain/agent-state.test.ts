@@ -35,6 +35,12 @@ describe('agent state machine', () => {
     expect(applyAgentEvent(s, { type: 'set_not_ready', reason: 'training' })).toEqual(at('not_ready', 'training'));
   });
 
+  it('lets an agent call out from Ready or Not ready, then wrap up', () => {
+    expect(applyAgentEvent(at('ready'), { type: 'dial_out' }).state).toBe('on_call');
+    expect(applyAgentEvent(at('not_ready', 'break'), { type: 'dial_out' }).state).toBe('on_call');
+    expect(() => applyAgentEvent(at('ringing'), { type: 'dial_out' })).toThrow(DomainError);
+  });
+
   it('ends wrap-up in Ready or Not ready as asked', () => {
     expect(applyAgentEvent(at('wrap_up'), { type: 'wrap_done', then: 'not_ready' })).toEqual(at('not_ready', 'after_call'));
   });

@@ -17,6 +17,7 @@ export type AgentEvent =
   | { type: 'set_ready' }
   | { type: 'set_not_ready'; reason: string }
   | { type: 'offer' }
+  | { type: 'dial_out' }
   | { type: 'answer' }
   | { type: 'ring_no_answer' }
   | { type: 'reject' }
@@ -38,12 +39,15 @@ const TABLE: Record<AgentState, Partial<Record<AgentEvent['type'], Next>>> = {
   },
   not_ready: {
     set_ready: () => ({ state: 'ready', reason: null }),
+    // An agent may call out (a callback, a customer) whether or not they take queue calls.
+    dial_out: () => ({ state: 'on_call', reason: null }),
     set_not_ready: (e) => ({ state: 'not_ready', reason: (e as { reason: string }).reason }),
     logout: () => ({ state: 'logged_out', reason: null }),
   },
   ready: {
     set_not_ready: (e) => ({ state: 'not_ready', reason: (e as { reason: string }).reason }),
     offer: () => ({ state: 'ringing', reason: null }),
+    dial_out: () => ({ state: 'on_call', reason: null }),
     logout: () => ({ state: 'logged_out', reason: null }),
   },
   ringing: {

@@ -22,6 +22,9 @@ import type { RequestContext } from './request-context.js';
 
 export const HISTORY_PAGE = 50;
 
+/** The server acting on its own behalf (call routing), never a signed-in person. */
+const SYSTEM_VIEWER = { id: 0, role: 'admin', teamId: null } as const;
+
 export function encodeCursor(c: HistoryCursor): string {
   return Buffer.from(`${c.startedAt.toISOString()}|${c.id}`).toString('base64url');
 }
@@ -82,6 +85,15 @@ export class CustomerService {
       matches,
       primary: customer ? { customer, interactions, openCases } : null,
     };
+  }
+
+  /**
+   * The pop that travels with a call offer. The offer itself is the agent's authority to see
+   * the customers on the caller's number (the agent must pick the right one), so it is built
+   * with the system's view rather than the agent's.
+   */
+  offerScreenPop(callerNumber: string): Promise<ScreenPop> {
+    return this.screenPop({ viewer: SYSTEM_VIEWER, ip: null, requestId: null }, callerNumber);
   }
 
   async search(ctx: RequestContext, q: string, limit: number): Promise<CustomerList> {

@@ -1,0 +1,270 @@
+// The ACD and call logging against a real database, with the switch faked at its port and
+// time moved by hand: routing, ring-no-answer, abandon, wrap-up, and restart recovery.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { LiveCallView } from '../../server/contract/index.js';
+import { logger } from '../../server/src/logger.js';
+import { CallLogRepository } from '../../server/src/repositories/call-log.repository.js';
+import { QueueDirectoryRepository } from '../../server/src/repositories/queue-directory.repository.js';
+import { seedDemo } from '../../server/src/seed/demo-seed.js';
+import { createServices } from '../../server/src/services/services.js';
+import { AgentRegistry } from '../../server/src/telephony/agent-registry.js';
+import { CallCenter } from '../../server/src/telephony/call-center.js';
+import type { CallControl } from '../../server/src/telephony/ports.js';
+import { SerialQueue } from '../../server/src/telephony/serial-queue.js';
+import type { TelephonyNotifier } from '../../server/src/telephony/telephony-notifier.js';
+import { FakeClock } from '../support/fake-clock.js';
+import { createTestDb, type TestDb } from '../support/test-db.js';
+
+let t: TestDb;
+const ids: Record<string, number> = {};
+
+beforeAll(async () => {
+  t = await createTestDb();
+  await seedDemo(t.db, 'CN', new Date(), 5);
+  for (const u of ['agent1', 'agent2', 'agent3']) ids[u] = (await t.db('users').where({ username: u }).first('id')).id;
+});
+afterAll(() => t.drop());
+
+class FakeSwitch implements CallControl {
+  offers: { callId: string; agentId: number; interactionId: number }[] = [];
+  withdrawn: { callId: string; agentId: number }[] = [];
+  released: { callId: string; status?: number }[] = [];
+  reachable = new Set<number>();
+  offer(callId: string, agentUserId: number, h: { interactionId: number }) {
+    if (!this.reachable.has(agentUserId)) return false;
+    this.offers.push({ callId, agentId: agentUserId, interactionId: h.interactionId });
+    return true;
+  }
+  withdrawOffer(callId: string, agentUserId: number) {
+    this.withdrawn.push({ callId, agentId: agentUserId });
+  }
+  release(callId: string, status?: 480 | 486 | 503) {
+    this.released.push({ callId, status });
+  }
+  isReachable(id: number) {
+    return this.reachable.has(id);
+  }
+}
+
+class RecordingNotifier implements TelephonyNotifier {
+  events: { to: number; kind: string; payload: unknown }[] = [];
+  agentStateChanged(to: number, p: unknown) {
+    this.events.push({ to, kind: 'state', payload: p });
+  }
+  callOffered(to: number, p: LiveCallView) {
+    this.events.push({ to, kind: 'offered', payload: p });
+  }
+  offerWithdrawn(to: number, callId: string, reason: string) {
+    this.events.push({ to, kind: 'withdrawn', payload: { callId, reason } });
+  }
+  callUpdated(to: number, p: unknown) {
+    this.events.push({ to, kind: 'updated', payload: p });
+  }
+  callEnded(to: number, p: unknown) {
+    this.events.push({ to, kind: 'ended', payload: p });
+  }
+  offersTo(agent: number) {
+    return this.events.filter((e) => e.to === agent && e.kind === 'offered').map((e) => e.payload as LiveCallView);
+  }
+}
+
+let clock: FakeClock;
+let sw: FakeSwitch;
+let notifier: RecordingNotifier;
+let cc: CallCenter;
+let seq = 0;
+
+async function settle() {
+  // Admission and routing wait on database reads; give them a moment, then drain the writes.
+  for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 10));
+  await cc.flush();
+}
+
+async function startCenter() {
+  clock = new FakeClock();
+  sw = new FakeSwitch();
+  notifier = new RecordingNotifier();
+  const callLog = new CallLogRepository(t.db);
+  const services = createServices(t.db, { sessionTtlMs: 1000, defaultRegion: 'CN' });
+  const agents = new AgentRegistry(callLog, new SerialQueue(() => {}), notifier, clock);
+  cc = new CallCenter({
+    directory: new QueueDirectoryRepository(t.db),
+    callLog,
+    agents,
+    notifier,
+    clock,
+    log: logger.child({ test: 'call-center' }),
+    screenPop: (n) => services.customers.offerScreenPop(n),
+  });
+  await cc.start(sw);
+}
+
+function arrive(caller: string, dialled = '4008001234') {
+  const callId = `call-${++seq}`;
+  const admission = cc.queueCallArrived({ callId, sipCallId: `sip-${seq}-${Date.now()}`, callerNumber: caller, callerDisplayName: null, dialled });
+  return { callId, admission };
+}
+
+function readyAgents(...names: string[]) {
+  for (const n of names) {
+    sw.reachable.add(ids[n]!);
+    cc.agentReachabilityChanged(ids[n]!, true);
+    cc.agentConnected(ids[n]!);
+    cc.setReady(ids[n]!);
+    clock.advance(1000); // a second apart: the first named has been idle longest
+  }
+}
+
+const interaction = (id: number) => t.db('interactions').where({ id }).first();
+
+beforeEach(async () => {
+  await startCenter();
+});
+
+describe('routing inbound calls', () => {
+  it('offers the call to the longest-idle agent with the caller history, and logs the answered call', async () => {
+    readyAgents('agent2', 'agent1');
+    const { callId, admission } = arrive('+86 138 0013 8000');
+    expect(admission).toEqual({ outcome: 'queued', queueName: 'support' });
+    await settle();
+    expect(sw.offers).toEqual([{ callId, agentId: ids.agent2, interactionId: expect.any(Number) }]);
+    const [pop] = notifier.offersTo(ids.agent2!);
+    expect(pop!.screenPop.primary!.customer.name).toBe('张伟');
+    expect(pop!.screenPop.primary!.openCases!.some((c) => c.kind === 'complaint')).toBe(true);
+    expect(pop!.screenPop.primary!.interactions[0]!.notes).toBeTruthy();
+    expect(notifier.offersTo(ids.agent1!)).toEqual([]); // only the ringing agent sees the pop
+
+    clock.advance(4000);
+    cc.offerAnswered(callId, ids.agent2!);
+    clock.advance(10_000);
+    cc.holdChanged(callId, true);
+    clock.advance(5000);
+    cc.holdChanged(callId, false);
+    clock.advance(20_000);
+    cc.agentLeft(callId, ids.agent2!);
+    await settle();
+    const row = await interaction(sw.offers[0]!.interactionId);
+    expect(row).toMatchObject({ agent_id: ids.agent2, end_reason: 'completed', hangup_by: 'agent', wait_seconds: 4, talk_seconds: 30, hold_seconds: 5, caller_number: '+8613800138000' });
+    expect(row.customer_id).toBe((await t.db('customers').where({ name: '张伟' }).first('id')).id);
+    const offer = await t.db('interaction_offers').where({ interaction_id: row.id }).first();
+    expect(offer.outcome).toBe('answered');
+    expect(cc.currentCallOf(ids.agent2!)).toBeNull();
+  });
+
+  it('moves an unanswered call to the next agent after the ring time, and takes the first out of rotation', async () => {
+    readyAgents('agent1', 'agent2');
+    const { callId } = arrive('+852 9123 4567');
+    await settle();
+    expect(sw.offers.map((o) => o.agentId)).toEqual([ids.agent1]);
+    clock.advance(15_000); // the demo queue rings 15 s
+    await settle();
+    expect(sw.withdrawn).toEqual([{ callId, agentId: ids.agent1 }]);
+    expect(sw.offers.map((o) => o.agentId)).toEqual([ids.agent1, ids.agent2]);
+    const states = notifier.events.filter((e) => e.to === ids.agent1 && e.kind === 'state').map((e) => e.payload as { state: string; reason: string });
+    expect(states.at(-1)).toMatchObject({ state: 'not_ready', reason: 'missed' });
+    const offers = await t.db('interaction_offers').where({ interaction_id: sw.offers[0]!.interactionId }).orderBy('id');
+    expect(offers.map((o: { outcome: string }) => o.outcome)).toEqual(['missed', null]);
+  });
+
+  it('treats a reject like a miss and tries the next agent', async () => {
+    readyAgents('agent1', 'agent2');
+    const { callId } = arrive('13800138000');
+    await settle();
+    cc.offerFailed(callId, ids.agent1!, 'rejected');
+    await settle();
+    expect(sw.offers.map((o) => o.agentId)).toEqual([ids.agent1, ids.agent2]);
+    expect(notifier.events.filter((e) => e.kind === 'withdrawn')).toEqual([{ to: ids.agent1, kind: 'withdrawn', payload: { callId, reason: 'rejected' } }]);
+  });
+
+  it('puts a VIP caller ahead of a normal caller who waited longer', async () => {
+    const normal = arrive('+852 9123 4567');
+    clock.advance(30_000);
+    const vip = arrive('+86 138 0013 8000');
+    await settle();
+    expect(sw.offers).toEqual([]);
+    readyAgents('agent3');
+    await settle();
+    expect(sw.offers.map((o) => o.callId)).toEqual([vip.callId]);
+    void normal;
+  });
+
+  it('logs a caller who hangs up while waiting as abandoned, with the wait', async () => {
+    const { callId } = arrive('+86 139 1234 5678');
+    await settle();
+    clock.advance(42_000);
+    cc.callerLeft(callId);
+    await settle();
+    const row = await t.db('interactions').where({ kind: 'call' }).orderBy('id', 'desc').first();
+    expect(row).toMatchObject({ end_reason: 'abandoned', wait_seconds: 42, hangup_by: 'customer', agent_id: null });
+  });
+
+  it('withdraws a ringing offer when the caller leaves, and the agent stays Ready', async () => {
+    readyAgents('agent1');
+    const { callId } = arrive('+86 139 1234 5678');
+    await settle();
+    cc.callerLeft(callId);
+    await settle();
+    expect(sw.withdrawn).toEqual([{ callId, agentId: ids.agent1 }]);
+    const last = notifier.events.filter((e) => e.to === ids.agent1 && e.kind === 'state').at(-1)!.payload as { state: string };
+    expect(last.state).toBe('ready');
+  });
+
+  it('never rings one agent with two calls', async () => {
+    readyAgents('agent1');
+    arrive('+86 139 1234 5678');
+    arrive('+852 9123 4567');
+    await settle();
+    expect(sw.offers).toHaveLength(1);
+  });
+
+  it('refuses an unknown queue and a full one, and logs the busy caller', async () => {
+    expect(arrive('+86 139 1234 5678', 'nosuchqueue').admission).toMatchObject({ outcome: 'refused', status: 404 });
+    await t.db('queues').where({ name: 'sales' }).update({ max_size: 1 });
+    await cc.reload();
+    expect(arrive('+86 139 1234 5678', 'sales').admission.outcome).toBe('queued');
+    const second = arrive('+852 9123 4567', 'SALES');
+    expect(second.admission).toMatchObject({ outcome: 'refused', status: 486 });
+    await settle();
+    const busy = await t.db('interactions').where({ end_reason: 'busy' }).first();
+    expect(busy.caller_number).toBe('+85291234567');
+    await t.db('queues').where({ name: 'sales' }).update({ max_size: 50 });
+  });
+
+  it('ends wrap-up after the queue wrap time and makes the agent Ready again, logging the wrap time', async () => {
+    readyAgents('agent3');
+    const { callId } = arrive('+86 139 1234 5678');
+    await settle();
+    cc.offerAnswered(callId, ids.agent3!);
+    clock.advance(5000);
+    cc.callerLeft(callId);
+    const mid = notifier.events.filter((e) => e.to === ids.agent3 && e.kind === 'state').at(-1)!.payload as { state: string };
+    expect(mid.state).toBe('wrap_up');
+    clock.advance(60_000); // demo wrap-up limit
+    await settle();
+    const last = notifier.events.filter((e) => e.to === ids.agent3 && e.kind === 'state').at(-1)!.payload as { state: string };
+    expect(last.state).toBe('ready');
+    const row = await interaction(sw.offers[0]!.interactionId);
+    expect(row).toMatchObject({ end_reason: 'completed', hangup_by: 'customer', wrap_seconds: 60 });
+  });
+});
+
+describe('after a restart', () => {
+  it('closes calls that were in progress as interrupted, with their known times', async () => {
+    readyAgents('agent1');
+    const { callId } = arrive('+86 138 0013 8000');
+    await settle();
+    cc.offerAnswered(callId, ids.agent1!);
+    await settle();
+    const id = sw.offers[0]!.interactionId;
+    expect((await interaction(id)).ended_at).toBeNull();
+    await startCenter(); // a new process: the old one vanished mid-call
+    const row = await interaction(id);
+    expect(row.end_reason).toBe('interrupted');
+    expect(row.ended_at).not.toBeNull();
+    expect(row.answered_at).not.toBeNull();
+    const open = await t.db('interactions').where({ kind: 'call' }).whereNull('ended_at');
+    expect(open).toEqual([]);
+    const states = await t.db('agent_state_history').whereNull('ended_at').select('state');
+    expect(new Set(states.map((s: { state: string }) => s.state))).toEqual(new Set(['logged_out']));
+  });
+});
