@@ -26,6 +26,11 @@ const EnvSchema = z.object({
   KEFU_ADMIN_USERNAME: z.string().min(3).max(64).optional(),
   KEFU_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').max(256).optional(),
   KEFU_CONSOLE_DIR: z.string().default('./console/dist'),
+  KEFU_SIP_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/i, 'must be a host name, e.g. kefu.example.com')
+    .max(253)
+    .default('kefu.local'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });
@@ -43,6 +48,8 @@ export type Config = Readonly<{
   /** Secret: never logged (see logger redaction). */
   bootstrapAdmin: { username: string; password: string } | null;
   consoleDir: string;
+  /** The SIP domain of the built-in switch (addresses of record, digest realm). */
+  sipDomain: string;
   logLevel: string;
   secureCookies: boolean;
 }>;
@@ -77,6 +84,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
         ? { username: e.KEFU_ADMIN_USERNAME, password: e.KEFU_ADMIN_PASSWORD }
         : null,
     consoleDir: path.resolve(e.KEFU_CONSOLE_DIR),
+    sipDomain: e.KEFU_SIP_DOMAIN,
     logLevel: e.LOG_LEVEL,
     secureCookies: (e.PUBLIC_URL ?? '').startsWith('https:'),
   });

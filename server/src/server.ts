@@ -1,12 +1,10 @@
 // Starts the whole product in one process: database, migrations, demo data, HTTP + Socket.IO.
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import type { Db } from './db/database.js';
 import { openDatabase } from './db/open-database.js';
-import { createApp } from './http/app.js';
-import { createSocketServer } from './realtime/socket-server.js';
+import { composeServer } from './compose.js';
 import { createServices } from './services/services.js';
 import { seedDemoIfEmpty } from './seed/demo-seed.js';
 import { bootstrapAdmin } from './seed/bootstrap-admin.js';
@@ -26,21 +24,20 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     await bootstrapAdmin(services.users, config.bootstrapAdmin, log, config.demo);
     const demoSeeded = config.demo ? await seedDemoIfEmpty(db, config.defaultRegion, log) : false;
 
-    let endSocketsOf = (_sessionId: string) => {};
-    const app = createApp(services, {
+    const composed = composeServer(services, {
       log,
       secureCookies: config.secureCookies,
       sessionTtlMs: config.sessionTtlMs,
       consoleDir: config.consoleDir,
-      onSignOut: (sid) => endSocketsOf(sid),
+      publicUrl: config.publicUrl,
+      sipDomain: config.sipDomain,
+      defaultRegion: config.defaultRegion,
+      demo: config.demo,
     });
-    // The app must be the server's handler before Socket.IO attaches: Socket.IO wraps the
-    // handlers present at that moment, so one added later would also answer /socket.io/.
-    const server = http.createServer(app);
-    const sockets = createSocketServer(server, services.auth, log.child({ module: 'socket' }));
-    endSocketsOf = (sid) => sockets.endSession(sid);
+    const { server } = composed;
     server.headersTimeout = 20_000;
     server.requestTimeout = 30_000;
+    await composed.start();
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.port, config.host, () => resolve());
@@ -57,10 +54,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       async close() {
         clearInterval(sweeper);
         // Stop taking requests, let in-flight ones finish, then close the database last.
-        await new Promise<void>((resolve) => {
-          sockets.io.close(() => resolve());
-          server.closeIdleConnections();
-        });
+        await composed.close();
         await database.close();
       },
     };

@@ -36,6 +36,9 @@ const ROUTES: [method: string, path: string][] = [
   ['GET', '/api/customers/1'],
   ['PATCH', '/api/customers/1'],
   ['GET', '/api/customers/1/interactions'],
+  ['GET', '/api/interactions/today'],
+  ['GET', '/api/softphone/credentials'],
+  ['POST', '/api/webphone/credentials'],
 ];
 
 const nasty = fc.oneof(
@@ -49,7 +52,7 @@ const nasty = fc.oneof(
   fc.constant(null),
 );
 
-const FIELDS = ['username', 'password', 'locale', 'name', 'phones', 'email', 'company', 'region', 'address', 'tags', 'valueTier', 'ownerId', 'number', 'label', '__proto__', 'constructor'];
+const FIELDS = ['number', 'username', 'password', 'locale', 'name', 'phones', 'email', 'company', 'region', 'address', 'tags', 'valueTier', 'ownerId', 'number', 'label', '__proto__', 'constructor'];
 
 // Bodies that look almost right (known keys, wrong values) reach deeper than random JSON.
 const nearlyRight = fc.dictionary(

@@ -1,9 +1,8 @@
 // A real kefu HTTP + Socket.IO server on an ephemeral port, over a test database.
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createApp } from '../../server/src/http/app.js';
+import { composeServer, type ComposedServer } from '../../server/src/compose.js';
 import { logger } from '../../server/src/logger.js';
-import { createSocketServer } from '../../server/src/realtime/socket-server.js';
+import type { Clock } from '../../server/src/telephony/clock.js';
 import { createServices, type Services } from '../../server/src/services/services.js';
 import type { LoginPolicy } from '../../server/src/services/auth.service.js';
 import type { Db } from '../../server/src/db/database.js';
@@ -11,29 +10,34 @@ import type { Db } from '../../server/src/db/database.js';
 export interface TestApp {
   baseUrl: string;
   services: Services;
+  composed: ComposedServer;
   close(): Promise<void>;
 }
 
-export async function startTestApp(db: Db, loginPolicy?: LoginPolicy): Promise<TestApp> {
+export async function startTestApp(db: Db, loginPolicy?: LoginPolicy, opts: { demo?: boolean; clock?: Clock; startCallCenter?: boolean } = {}): Promise<TestApp> {
   const log = logger.child({ test: true });
   log.level = 'silent';
   const services = createServices(db, { sessionTtlMs: 3600_000, defaultRegion: 'CN' }, loginPolicy);
-  let endSocketsOf = (_sessionId: string) => {};
-  const app = createApp(services, { log, secureCookies: false, sessionTtlMs: 3600_000, consoleDir: null, onSignOut: (s) => endSocketsOf(s) });
-  // As in server.ts: the app first, then Socket.IO wraps it.
-  const server = http.createServer(app);
-  const sockets = createSocketServer(server, services.auth, log);
-  endSocketsOf = (s) => sockets.endSession(s);
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
+  const composed = composeServer(services, {
+    log,
+    secureCookies: false,
+    sessionTtlMs: 3600_000,
+    consoleDir: null,
+    publicUrl: null,
+    sipDomain: 'kefu.test',
+    defaultRegion: 'CN',
+    demo: opts.demo ?? true,
+    ...(opts.clock ? { clock: opts.clock } : {}),
+  });
+  // A test of a dead database cannot load queues; it only needs HTTP.
+  if (opts.startCallCenter !== false) await composed.start();
+  await new Promise<void>((r) => composed.server.listen(0, '127.0.0.1', r));
+  const { port } = composed.server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     services,
-    close: () =>
-      new Promise<void>((resolve) => {
-        sockets.io.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    composed,
+    close: () => composed.close(),
   };
 }
 

@@ -13,14 +13,18 @@ import { buildOpenApi } from './openapi.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { customerRoutes } from './routes/customer.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
+import { interactionRoutes } from './routes/interaction.routes.js';
+import { softphoneRoutes, type SoftphoneRouteOptions } from './routes/softphone.routes.js';
+import type { SipAccountDirectory } from '../telephony/ports.js';
 
 export interface AppOptions {
   log: Logger;
+  softphone: { accounts: SipAccountDirectory } & SoftphoneRouteOptions;
   secureCookies: boolean;
   sessionTtlMs: number;
   /** The built console; served with a single-page fallback when present. */
   consoleDir: string | null;
-  onSignOut: (sessionId: string) => void;
+  onSignOut: (sessionId: string, userId: number) => void;
 }
 
 function securityHeaders(): express.RequestHandler {
@@ -52,6 +56,8 @@ export function createApp(services: Services, opts: AppOptions): Express {
   api.use('/health', healthRoutes(services.db));
   api.use('/auth', authRoutes(services.auth, services.users, opts, opts.onSignOut));
   api.use('/customers', authenticate(services.auth), customerRoutes(services.customers));
+  api.use('/interactions', authenticate(services.auth), interactionRoutes(services.interactions));
+  api.use(softphoneRoutes(services.auth, opts.softphone.accounts, opts.softphone));
   api.use((_req, _res, next) => next(new DomainError('NOT_FOUND', 'No such API route')));
   app.use('/api', api);
 

@@ -1,12 +1,16 @@
 import type http from 'node:http';
-import { Server } from 'socket.io';
+import { Server, type Socket } from 'socket.io';
 import { z } from 'zod';
-import type { ClientToServerEvents, ServerToClientEvents, SocketData } from '../../contract/index.js';
+import type { ClientToServerEvents, Me, ServerToClientEvents, SocketData } from '../../contract/index.js';
 import type { Logger } from '../logger.js';
 import type { AuthService } from '../services/auth.service.js';
 import { sessionToken } from '../http/middleware/authenticate.js';
 
 export type KefuIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type KefuSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/** A feature's socket handlers, registered on every authenticated connection. */
+export type SocketFeature = (socket: KefuSocket, user: Me) => void;
 
 const EmptyPayload = z.object({}).strict();
 
@@ -14,20 +18,24 @@ const EmptyPayload = z.object({}).strict();
 export const userRoom = (id: number) => `user:${id}`;
 const sessionRoom = (id: string) => `session:${id}`;
 
-export function createSocketServer(httpServer: http.Server, auth: AuthService, log: Logger) {
+export function createSocketServer(httpServer: http.Server, auth: AuthService, log: Logger, features: SocketFeature[] = []) {
   const io: KefuIo = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
     // Same-origin console only; the session cookie is what authenticates.
     cors: { origin: false },
+    // WebSocket upgrades for other paths (the SIP switch on /sip) are not Socket.IO's to close.
+    destroyUpgrade: false,
   });
 
+  const users = new Map<string, Me>();
   io.use(async (socket, next) => {
     try {
       const session = await auth.resolve(sessionToken(socket.handshake.headers.cookie));
       if (!session) return next(new Error('UNAUTHENTICATED'));
       socket.data.userId = session.user.id;
       socket.data.sessionId = session.sessionId;
+      users.set(socket.id, session.user);
       await socket.join([userRoom(session.user.id), sessionRoom(session.sessionId)]);
       socket.emit('session:ready', { user: session.user });
       next();
@@ -40,6 +48,9 @@ export function createSocketServer(httpServer: http.Server, auth: AuthService, l
   io.on('connection', (socket) => {
     const slog = log.child({ socketId: socket.id, userId: socket.data.userId });
     slog.debug('socket connected');
+    const user = users.get(socket.id)!;
+    users.delete(socket.id);
+    for (const feature of features) feature(socket, user);
     socket.on('session:ping', async (payload, ack) => {
       if (typeof ack !== 'function') return; // a command without an ack is a malformed client
       if (!EmptyPayload.safeParse(payload).success) {

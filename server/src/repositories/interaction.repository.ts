@@ -63,7 +63,31 @@ export class InteractionRepository {
 
   /** Newest first; reads `interactions_customer_latest` as one range scan. */
   async latestForCustomer(customerId: number, limit: number, before?: HistoryCursor): Promise<Interaction[]> {
-    const q = this.db('interactions as i')
+    const q = this.base()
+      .where('i.customer_id', customerId)
+      .orderBy([
+        { column: 'i.started_at', order: 'desc' },
+        { column: 'i.id', order: 'desc' },
+      ])
+      .limit(limit);
+    if (before) q.andWhereRaw('(i.started_at, i.id) < (?::timestamptz, ?::bigint)', [before.startedAt, before.id]);
+    const rows = (await q) as InteractionRow[];
+    return rows.map(toInteraction);
+  }
+
+  /** An agent's calls since a moment (their "today"), newest first. */
+  async callsOfAgentSince(agentId: number, since: Date, limit = 200): Promise<Interaction[]> {
+    const rows = (await this.base()
+      .where('i.agent_id', agentId)
+      .andWhere('i.kind', 'call')
+      .andWhere('i.started_at', '>=', since)
+      .orderBy('i.started_at', 'desc')
+      .limit(limit)) as InteractionRow[];
+    return rows.map(toInteraction);
+  }
+
+  private base() {
+    return this.db('interactions as i')
       .leftJoin('users as a', 'a.id', 'i.agent_id')
       .leftJoin('queues as q', 'q.id', 'i.queue_id')
       .leftJoin('campaigns as k', 'k.id', 'i.campaign_id')
@@ -89,15 +113,6 @@ export class InteractionRepository {
         'i.end_reason',
         'i.disposition',
         'i.notes',
-      )
-      .where('i.customer_id', customerId)
-      .orderBy([
-        { column: 'i.started_at', order: 'desc' },
-        { column: 'i.id', order: 'desc' },
-      ])
-      .limit(limit);
-    if (before) q.andWhereRaw('(i.started_at, i.id) < (?::timestamptz, ?::bigint)', [before.startedAt, before.id]);
-    const rows = (await q) as InteractionRow[];
-    return rows.map(toInteraction);
+      );
   }
 }

@@ -96,6 +96,19 @@ export class CustomerService {
     return this.screenPop({ viewer: SYSTEM_VIEWER, ip: null, requestId: null }, callerNumber);
   }
 
+  /** The offer's pop with the customer the agent chose (or created) as the primary one. */
+  async offerScreenPopFor(callerNumber: string, customerId: number): Promise<ScreenPop> {
+    const base = await this.offerScreenPop(callerNumber);
+    const [customer, interactions, openCases] = await Promise.all([
+      this.customers.getById(customerId),
+      this.interactions.latestForCustomer(customerId, HISTORY_PAGE),
+      this.cases.openForCustomer(customerId),
+    ]);
+    if (!customer) throw notFound('Customer');
+    const matches = base.matches.some((m) => m.id === customerId) ? base.matches : [customer, ...base.matches];
+    return { ...base, matches, primary: { customer, interactions, openCases } };
+  }
+
   async search(ctx: RequestContext, q: string, limit: number): Promise<CustomerList> {
     const items = await this.customers.search(q, ctx.viewer, limit);
     await this.auditBulk(ctx, 'customer.search', items.length, { q });

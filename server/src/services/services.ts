@@ -13,6 +13,7 @@ import { CustomerService } from './customer.service.js';
 export interface Services {
   db: Db;
   users: UserRepository;
+  interactions: InteractionRepository;
   auth: AuthService;
   customers: CustomerService;
 }
@@ -24,13 +25,15 @@ export function createServices(
 ): Services {
   const users = new UserRepository(db);
   const audit = new AuditRepository(db);
+  const interactions = new InteractionRepository(db);
   return {
     db,
     users,
+    interactions,
     auth: new AuthService(users, new SessionRepository(db), audit, config.sessionTtlMs, loginPolicy),
     customers: new CustomerService(
       new CustomerRepository(db),
-      new InteractionRepository(db),
+      interactions,
       new CaseRepository(db),
       users,
       audit,

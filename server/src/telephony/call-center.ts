@@ -243,6 +243,14 @@ export class CallCenter implements SwitchEvents {
     return agent;
   }
 
+  /** The agent picked (or created) the customer on the line: the pop and the routing follow. */
+  updateScreenPop(callId: string, pop: ScreenPop, customerId: number): void {
+    const call = this.calls.get(callId);
+    if (!call) return;
+    call.screenPop = pop;
+    call.customerId = customerId;
+  }
+
   /** The agent's current call as their console shows it, e.g. after a reload. */
   currentCallOf(userId: number): LiveCallView | null {
     const agent = this.d.agents.get(userId);

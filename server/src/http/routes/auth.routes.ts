@@ -9,7 +9,7 @@ export function authRoutes(
   auth: AuthService,
   users: UserRepository,
   opts: { secureCookies: boolean; sessionTtlMs: number },
-  onSignOut: (sessionId: string) => void,
+  onSignOut: (sessionId: string, userId: number) => void,
 ): Router {
   const r = Router();
 
@@ -29,7 +29,7 @@ export function authRoutes(
 
   r.post('/logout', authenticate(auth), async (req, res) => {
     await auth.logout(req.auth!.sessionId);
-    onSignOut(req.auth!.sessionId);
+    onSignOut(req.auth!.sessionId, req.auth!.user.id);
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.status(204).end();
   });

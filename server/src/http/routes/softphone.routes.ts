@@ -1,0 +1,58 @@
+import { Router, type Request } from 'express';
+import { WebPhoneCredentialsRequest, type SipCredentialsView } from '../../../contract/index.js';
+import { DomainError, invalid } from '../../domain/domain-error.js';
+import type { AuthService } from '../../services/auth.service.js';
+import type { SipAccountDirectory } from '../../telephony/ports.js';
+import { authenticate, requireRole } from '../middleware/authenticate.js';
+import { parseInput } from '../validate.js';
+
+export interface SoftphoneRouteOptions {
+  sipDomain: string;
+  publicUrl: string | null;
+  /** Demo mode lets the web phone register without a kefu sign-in. */
+  demo: boolean;
+  normalize(raw: string): string | null;
+}
+
+/** Where browsers reach the switch: beside the console, on the same host and port. */
+function wsServer(req: Request, publicUrl: string | null): string {
+  if (publicUrl) return publicUrl.replace(/^http/, 'ws').replace(/\/$/, '') + '/sip';
+  return `${req.protocol === 'https' ? 'wss' : 'ws'}://${req.get('host')}/sip`;
+}
+
+export function softphoneRoutes(auth: AuthService, accounts: SipAccountDirectory, opts: SoftphoneRouteOptions): Router {
+  const r = Router();
+
+  // The agent's SIP account comes from the signed-in session; nobody types SIP passwords.
+  r.get('/softphone/credentials', authenticate(auth), requireRole('agent', 'supervisor'), (req, res) => {
+    const user = req.auth!.user;
+    if (!user.extension) throw new DomainError('FORBIDDEN', 'You have no phone extension; ask an admin for one');
+    const account = accounts.issue({ username: user.extension, userId: user.id, displayName: user.displayName });
+    const out: SipCredentialsView = {
+      uri: `sip:${account.username}@${opts.sipDomain}`,
+      authorizationUsername: account.username,
+      authorizationPassword: account.password,
+      wsServer: wsServer(req, opts.publicUrl),
+      displayName: account.displayName,
+    };
+    res.json(out);
+  });
+
+  const webPhoneGate = opts.demo ? [] : [authenticate(auth)];
+  r.post('/webphone/credentials', ...webPhoneGate, (req, res) => {
+    const body = parseInput(WebPhoneCredentialsRequest, req.body);
+    const e164 = opts.normalize(body.number);
+    if (!e164) throw invalid([{ field: 'number', message: 'Not a valid phone number' }]);
+    const account = accounts.issue({ username: e164, userId: null, displayName: e164 });
+    const out: SipCredentialsView = {
+      uri: `sip:${account.username}@${opts.sipDomain}`,
+      authorizationUsername: account.username,
+      authorizationPassword: account.password,
+      wsServer: wsServer(req, opts.publicUrl),
+      displayName: account.displayName,
+    };
+    res.json(out);
+  });
+
+  return r;
+}

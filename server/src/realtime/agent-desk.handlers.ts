@@ -1,0 +1,87 @@
+// Socket commands of the agent desktop. Each is validated, checked against the caller's role,
+// and answered with an ack; the rules live in the CallCenter and the services.
+import { z } from 'zod';
+import {
+  ChooseCustomerCommand,
+  SaveNotesCommand,
+  ScreenPopLookupCommand,
+  SetAgentStateCommand,
+  type Me,
+} from '../../contract/index.js';
+import { DomainError, forbidden } from '../domain/domain-error.js';
+import type { Logger } from '../logger.js';
+import type { CallLogRepository } from '../repositories/call-log.repository.js';
+import type { CustomerService } from '../services/customer.service.js';
+import type { AgentRegistry } from '../telephony/agent-registry.js';
+import type { CallCenter } from '../telephony/call-center.js';
+import { command } from './ack.js';
+import type { KefuSocket } from './socket-server.js';
+
+const Empty = z.object({}).strict();
+
+export interface AgentDeskDeps {
+  callCenter: CallCenter;
+  agents: AgentRegistry;
+  callLog: CallLogRepository;
+  customers: CustomerService;
+  log: Logger;
+}
+
+/** Agents (and supervisors who take calls) get the desk; others get nothing to call. */
+export function registerAgentDesk(socket: KefuSocket, user: Me, d: AgentDeskDeps): void {
+  if (user.role !== 'agent' && user.role !== 'supervisor') return;
+  const log = d.log.child({ userId: user.id, socketId: socket.id });
+  const ctx = { viewer: { id: user.id, role: user.role, teamId: user.teamId }, ip: socket.handshake.address ?? null, requestId: null };
+  const agent = () => {
+    const a = d.agents.get(user.id);
+    if (!a) throw forbidden('You are not set up to take calls');
+    return a;
+  };
+
+  d.callCenter.agentConnected(user.id);
+  socket.on('disconnect', () => d.callCenter.agentDisconnected(user.id));
+
+  socket.on(
+    'agent:set-state',
+    command(SetAgentStateCommand, log, (cmd) => {
+      agent();
+      const a = cmd.state === 'ready' ? d.callCenter.setReady(user.id) : d.callCenter.setNotReady(user.id, cmd.reason);
+      return d.agents.view(a);
+    }),
+  );
+
+  socket.on(
+    'agent:get-desktop',
+    command(Empty, log, () => ({ status: d.agents.view(agent()), call: d.callCenter.currentCallOf(user.id) })),
+  );
+
+  socket.on(
+    'call:save-notes',
+    command(SaveNotesCommand, log, async (cmd) => {
+      if (!(await d.callLog.saveNotes(cmd.interactionId, user.id, cmd.notes))) {
+        throw new DomainError('FORBIDDEN', 'You can only write notes on your own calls');
+      }
+      return { savedAt: new Date().toISOString() };
+    }),
+  );
+
+  socket.on(
+    'call:choose-customer',
+    command(ChooseCustomerCommand, log, async (cmd) => {
+      const call = d.callCenter.currentCallOf(user.id);
+      // Only the call on the agent's desk right now, and only a customer on its number or just created by them.
+      if (!call || call.interactionId !== cmd.interactionId) throw forbidden('That is not your current call');
+      const allowed = call.screenPop.matches.some((m) => m.id === cmd.customerId);
+      if (!allowed) await d.customers.assertCanSee(ctx, cmd.customerId);
+      await d.callLog.setCustomer(cmd.interactionId, cmd.customerId);
+      const pop = await d.customers.offerScreenPopFor(call.screenPop.callerNumber, cmd.customerId);
+      d.callCenter.updateScreenPop(call.callId, pop, cmd.customerId);
+      return pop;
+    }),
+  );
+
+  socket.on(
+    'screenpop:lookup',
+    command(ScreenPopLookupCommand, log, (cmd) => d.customers.screenPop(ctx, cmd.callerNumber)),
+  );
+}

@@ -1,0 +1,293 @@
+import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { pino } from 'pino';
+import { WebSocket, WebSocketServer } from 'ws';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { computeHa1, computeResponse, parseDigestCredentials, type DigestAlgorithm } from '../../server/src/sip/auth/digest.js';
+import { createSipSwitch, type SipSwitch } from '../../server/src/sip/switch.js';
+import { RecordingEvents } from '../../server/src/sip/testing/recording-events.js';
+import type { SipAccount } from '../../server/src/telephony/ports.js';
+import { Softphone } from '../../softphone/src/softphone.js';
+import { FakeMediaEngine, FakeRingtone } from '../../softphone/src/testing/fake-media.js';
+import { callReaches, nextEvent } from '../../softphone/src/testing/phone-harness.js';
+
+const DOMAIN = 'kefu.test';
+const SDP = ['v=0', 'o=- 1 1 IN IP4 127.0.0.1', 's=-', 't=0 0', 'm=audio 9 UDP/TLS/RTP/SAVPF 111', 'c=IN IP4 127.0.0.1', 'a=sendrecv', ''].join('\r\n');
+
+let server: http.Server;
+let sw: SipSwitch;
+let events: RecordingEvents;
+let url: string;
+const closers: Array<() => Promise<void> | void> = [];
+
+beforeAll(() => {
+  (globalThis as { WebSocket?: unknown }).WebSocket = WebSocket;
+});
+
+beforeEach(async () => {
+  server = http.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  events = new RecordingEvents();
+  sw = createSipSwitch({ httpServer: server, path: '/sip', domain: DOMAIN, defaultRegion: 'CN', events, log: pino({ level: 'silent' }) });
+  url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/sip`;
+});
+
+afterEach(async () => {
+  for (const close of closers.splice(0)) await close();
+  sw.close();
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+/** A bare SIP-over-WebSocket client: sends raw text, collects what comes back. */
+class RawSip {
+  readonly received: string[] = [];
+  closeCode: number | undefined;
+  private readonly ws: WebSocket;
+  private readonly waiters = new Set<() => void>();
+
+  constructor(target = url, protocol = 'sip') {
+    this.ws = protocol ? new WebSocket(target, protocol) : new WebSocket(target);
+    this.ws.on('message', (data) => {
+      this.received.push(String(data));
+      for (const w of [...this.waiters]) w();
+    });
+    this.ws.on('close', (code) => {
+      this.closeCode = code;
+      for (const w of [...this.waiters]) w();
+    });
+    this.ws.on('error', () => {});
+    closers.push(() => this.ws.terminate());
+  }
+
+  open(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.ws.once('open', () => resolve());
+      this.ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+      this.ws.once('error', reject);
+    });
+  }
+
+  send(data: string | Buffer): void {
+    this.ws.send(data);
+  }
+
+  close(): void {
+    this.ws.close();
+  }
+
+  waitFor(accept: (message: string) => boolean, timeoutMs = 3_000): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const check = (): void => {
+        const hit = this.received.find(accept);
+        if (!hit) return;
+        this.waiters.delete(check);
+        clearTimeout(timer);
+        resolve(hit);
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(check);
+        reject(new Error(`No matching SIP message; got:\n${this.received.map((m) => m.split('\r\n')[0]).join('\n')}`));
+      }, timeoutMs);
+      this.waiters.add(check);
+      check();
+    });
+  }
+
+  waitClosed(timeoutMs = 3_000): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const check = (): void => {
+        if (this.closeCode === undefined) return;
+        this.waiters.delete(check);
+        clearTimeout(timer);
+        resolve(this.closeCode);
+      };
+      const timer = setTimeout(() => reject(new Error('not closed')), timeoutMs);
+      this.waiters.add(check);
+      check();
+    });
+  }
+}
+
+function request(method: string, opts: { user?: string; callId?: string; cseq?: string; extra?: string[]; body?: string; ruri?: string; omit?: string } = {}): string {
+  const user = opts.user ?? '2001';
+  const body = opts.body ?? '';
+  const lines = [
+    `${method} ${opts.ruri ?? `sip:${method === 'REGISTER' ? '' : 'support@'}${DOMAIN}`} SIP/2.0`,
+    `Via: SIP/2.0/WS raw.invalid;branch=z9hG4bK${randomBytes(6).toString('hex')}`,
+    'Max-Forwards: 70',
+    `To: <sip:${method === 'REGISTER' ? user : 'support'}@${DOMAIN}>`,
+    `From: <sip:${user}@${DOMAIN}>;tag=${randomBytes(4).toString('hex')}`,
+    `Call-ID: ${opts.callId ?? randomBytes(8).toString('hex')}`,
+    `CSeq: ${opts.cseq ?? `1 ${method}`}`,
+    `Contact: <sip:raw@raw.invalid;transport=ws>`,
+    ...(opts.extra ?? []),
+    ...(body ? ['Content-Type: application/sdp'] : []),
+    `Content-Length: ${Buffer.byteLength(body)}`,
+  ].filter((line) => !opts.omit || !line.startsWith(opts.omit));
+  return `${lines.join('\r\n')}\r\n\r\n${body}`;
+}
+
+const status = (code: number) => (m: string) => m.startsWith(`SIP/2.0 ${code} `);
+
+/** REGISTERs over a raw socket, answering the 401 with the chosen digest algorithm. */
+async function rawRegister(raw: RawSip, account: SipAccount, algorithm: DigestAlgorithm): Promise<string> {
+  const callId = randomBytes(8).toString('hex');
+  raw.send(request('REGISTER', { user: account.username, callId }));
+  const challenge = await raw.waitFor((m) => status(401)(m) && m.includes(callId));
+  const header = challenge.split('\r\n').find((l) => l.startsWith('WWW-Authenticate:') && l.includes(`algorithm=${algorithm}`));
+  const nonce = parseDigestCredentials(header!.slice('WWW-Authenticate:'.length))!.get('nonce')!;
+  const uri = `sip:${DOMAIN}`;
+  const response = computeResponse({
+    algorithm,
+    ha1: computeHa1(algorithm, account.username, DOMAIN, account.password),
+    nonce,
+    nc: '00000001',
+    cnonce: 'abc123',
+    qop: 'auth',
+    method: 'REGISTER',
+    uri,
+  });
+  const auth = `Authorization: Digest username="${account.username}", realm="${DOMAIN}", nonce="${nonce}", uri="${uri}", response="${response}", algorithm=${algorithm}, qop=auth, nc=00000001, cnonce="abc123"`;
+  raw.send(request('REGISTER', { user: account.username, callId, cseq: '2 REGISTER', extra: [auth] }));
+  return await raw.waitFor((m) => m.includes(callId) && !status(401)(m));
+}
+
+function makePhone(account: SipAccount): { phone: Softphone; media: FakeMediaEngine } {
+  const media = new FakeMediaEngine();
+  const phone = new Softphone(
+    {
+      uri: `sip:${account.username}@${DOMAIN}`,
+      authorizationUsername: account.username,
+      authorizationPassword: account.password,
+      wsServer: url,
+      displayName: account.displayName,
+      iceGatheringTimeoutMs: 0,
+      reconnect: { initialDelayMs: 60_000, maxDelayMs: 60_000, jitter: 0 },
+      sipLogLevel: 'error',
+    },
+    { media, ringtone: new FakeRingtone() },
+  );
+  closers.push(() => phone.stop().catch(() => {}));
+  return { phone, media };
+}
+
+/** The proof the server is still fine: a softphone queue call is offered, answered, bridged. */
+async function legitimateCallConnects(): Promise<void> {
+  const agentPhone = makePhone(sw.accounts.issue({ username: '1001', userId: 7, displayName: 'Agent' }));
+  const caller = makePhone(sw.accounts.issue({ username: '+8613800138000', userId: null, displayName: 'Customer' }));
+  await Promise.all([agentPhone.phone.start(), caller.phone.start()]);
+  const before = events.named('queueCallArrived').length;
+  await caller.phone.dial('support');
+  await events.waitFor('queueCallArrived', () => events.named('queueCallArrived').length > before);
+  const callId = (events.named('queueCallArrived').at(-1)!.args[0] as { callId: string }).callId;
+  const ring = nextEvent(agentPhone.phone, 'call:incoming');
+  expect(sw.control.offer(callId, 7, { interactionId: 9 })).toBe(true);
+  await ring;
+  const active = callReaches(caller.phone, 'active');
+  await agentPhone.phone.answer();
+  await active;
+}
+
+describe('SIP switch: hostile input', () => {
+  it('refuses WebSockets without the sip subprotocol and leaves other paths alone', async () => {
+    await expect(new RawSip(url, 'chat').open()).rejects.toThrow(/400/);
+    await expect(new RawSip(url, '').open()).rejects.toThrow(/400/);
+    // Another upgrade handler on the same server (as Socket.IO is) still gets its path.
+    const other = new WebSocketServer({ noServer: true });
+    server.on('upgrade', (req, socket, head) => {
+      if (req.url === '/other') other.handleUpgrade(req, socket, head, (ws) => ws.send('hi'));
+    });
+    closers.push(() => other.close());
+    const ws = new WebSocket(url.replace('/sip', '/other'));
+    closers.push(() => ws.terminate());
+    expect(String(await new Promise((resolve) => ws.once('message', resolve)))).toBe('hi');
+  });
+
+  it('challenges REGISTER with SHA-256 first and MD5 second; both register; closing the socket unregisters', async () => {
+    const raw = new RawSip();
+    await raw.open();
+    raw.send(request('REGISTER'));
+    const challenge = await raw.waitFor(status(401));
+    const offered = challenge.split('\r\n').filter((l) => l.startsWith('WWW-Authenticate:'));
+    expect(offered).toHaveLength(2);
+    expect(offered[0]).toContain('algorithm=SHA-256');
+    expect(offered[1]).toContain('algorithm=MD5');
+
+    const account = sw.accounts.issue({ username: '2001', userId: 21, displayName: 'Raw' });
+    expect(await rawRegister(raw, account, 'SHA-256')).toMatch(/^SIP\/2.0 200 /);
+    await events.waitFor('agentReachabilityChanged', (a) => a[0] === 21 && a[1] === true);
+
+    const md5 = new RawSip();
+    await md5.open();
+    const other = sw.accounts.issue({ username: '2002', userId: 22, displayName: 'Raw MD5' });
+    expect(await rawRegister(md5, other, 'MD5')).toMatch(/^SIP\/2.0 200 /);
+
+    raw.close();
+    await events.waitFor('agentReachabilityChanged', (a) => a[0] === 21 && a[1] === false);
+    expect(sw.control.isReachable(21)).toBe(false);
+    expect(sw.control.isReachable(22)).toBe(true);
+  });
+
+  it('answers malformed SIP with 400 or drops it, survives garbage and oversized frames', async () => {
+    const raw = new RawSip();
+    await raw.open();
+    raw.send('hello there');
+    raw.send(randomBytes(2048));
+    raw.send('\u0000\u0001INVITE\r\n\r\n');
+    raw.send(request('OPTIONS', { omit: 'Call-ID' }));
+    expect(await raw.waitFor(status(400))).toContain('Call-ID');
+    raw.send(request('OPTIONS', { cseq: 'abc OPTIONS' }));
+    raw.send(request('OPTIONS', { cseq: '1 INVITE' }));
+    raw.send(request('BYE', { extra: ['Max-Forwards: 0'] }).replace('Max-Forwards: 70\r\n', ''));
+    raw.send(request('OPTIONS', { callId: 'still-alive' }));
+    expect(await raw.waitFor((m) => status(200)(m) && m.includes('still-alive'))).toBeTruthy();
+    expect(raw.received.some((m) => m.startsWith('SIP/2.0 483 '))).toBe(true);
+
+    const big = new RawSip();
+    await big.open();
+    big.send('A'.repeat(1024 * 1024));
+    expect(await big.waitClosed()).toBe(1009);
+
+    const again = new RawSip();
+    await again.open();
+    again.send(request('OPTIONS', { callId: 'after-big' }));
+    await again.waitFor((m) => status(200)(m) && m.includes('after-big'));
+    await legitimateCallConnects();
+  });
+
+  it('closes a connection that sends nothing but junk', async () => {
+    const raw = new RawSip();
+    await raw.open();
+    for (let i = 0; i < 30; i++) raw.send(`junk ${i}\r\n\r\n`);
+    expect(await raw.waitClosed()).toBe(1008);
+  });
+
+  it('challenges an INVITE from a connection that never registered with 407', async () => {
+    const raw = new RawSip();
+    await raw.open();
+    raw.send(request('INVITE', { body: SDP }));
+    const challenge = await raw.waitFor(status(407));
+    expect(challenge).toContain('Proxy-Authenticate: Digest');
+    expect(events.named('queueCallArrived')).toEqual([]);
+  });
+
+  it('bounds an INVITE flood from one connection; a legitimate call still connects', async () => {
+    const raw = new RawSip();
+    await raw.open();
+    const account = sw.accounts.issue({ username: '2001', userId: null, displayName: 'Flood' });
+    await rawRegister(raw, account, 'SHA-256');
+    for (let i = 0; i < 500; i++) raw.send(request('INVITE', { user: '2001', body: SDP }));
+    await raw.waitFor(status(503));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Per-connection call cap (4) and the rate limit bound what the flood reached.
+    expect(events.named('queueCallArrived').length).toBeLessThanOrEqual(4);
+    expect(raw.received.length).toBeLessThan(200);
+    expect(sw.stats().calls).toBeLessThanOrEqual(4);
+    raw.close();
+    await events.waitFor('callerLeft', () => events.named('callerLeft').length === events.named('queueCallArrived').length);
+    expect(sw.stats().calls).toBe(0);
+    await legitimateCallConnects();
+  });
+});
