@@ -1,0 +1,122 @@
+// The whole inbound path through the real wiring: REST-issued SIP accounts, real sip.js
+// softphones over the built-in switch, the call center, the agent desk over Socket.IO and the
+// call log in PostgreSQL. Only media is faked (no WebRTC in Node; the browser test covers it).
+import { WebSocket } from 'ws';
+import { io as ioClient, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LiveCallView, SipCredentialsView } from '../../server/contract/index.js';
+import { seedDemo } from '../../server/src/seed/demo-seed.js';
+import { Softphone } from '../../softphone/src/softphone.js';
+import { FakeMediaEngine, FakeRingtone } from '../../softphone/src/testing/fake-media.js';
+import { callReaches, nextEvent, registered } from '../../softphone/src/testing/phone-harness.js';
+import { createTestDb, type TestDb } from '../support/test-db.js';
+import { ApiClient, startTestApp, type TestApp } from '../support/test-app.js';
+
+let t: TestDb;
+let app: TestApp;
+const phones: Softphone[] = [];
+const sockets: Socket[] = [];
+
+beforeAll(async () => {
+  (globalThis as { WebSocket?: unknown }).WebSocket = WebSocket;
+  t = await createTestDb();
+  await seedDemo(t.db, 'CN', new Date(), 5);
+  app = await startTestApp(t.db);
+});
+afterAll(async () => {
+  await Promise.all(phones.map((p) => p.stop().catch(() => {})));
+  for (const s of sockets) s.close();
+  await app.close();
+  await t.drop();
+});
+
+function phone(creds: SipCredentialsView): Softphone {
+  const p = new Softphone(
+    { ...creds, iceGatheringTimeoutMs: 0, reconnect: { initialDelayMs: 60_000, maxDelayMs: 60_000, jitter: 0 }, sipLogLevel: 'error' },
+    { media: new FakeMediaEngine(), ringtone: new FakeRingtone() },
+  );
+  phones.push(p);
+  return p;
+}
+
+async function desk(client: ApiClient): Promise<Socket> {
+  const socket = ioClient(app.baseUrl, { transports: ['websocket'], extraHeaders: { cookie: client.cookie! }, reconnection: false });
+  sockets.push(socket);
+  await new Promise((r) => socket.once('session:ready', r));
+  return socket;
+}
+
+function next<T>(socket: Socket, event: string): Promise<T> {
+  return new Promise((resolve) => socket.once(event, resolve));
+}
+
+describe('an inbound call end to end', () => {
+  it('rings the ready agent with the caller history, connects, and logs the call', async () => {
+    const agent = await new ApiClient(app.baseUrl).login('agent1');
+    const socket = await desk(agent);
+    const creds = await agent.get<SipCredentialsView>('/api/softphone/credentials');
+    expect(creds.status).toBe(200);
+    expect(creds.body.uri).toBe('sip:1001@kefu.test');
+    expect(creds.body.wsServer).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/sip$/);
+    const agentPhone = phone(creds.body);
+    await agentPhone.start();
+    await registered(agentPhone);
+    const ready = await socket.emitWithAck('agent:set-state', { state: 'ready' });
+    expect(ready).toMatchObject({ ok: true, data: { state: 'ready', phoneReachable: true } });
+
+    // The caller: a web phone registered as 张伟's number, written the way people write it.
+    const callerCreds = await new ApiClient(app.baseUrl).post<SipCredentialsView>('/api/webphone/credentials', { number: '138 0013 8000' });
+    expect(callerCreds.body.authorizationUsername).toBe('+8613800138000');
+    const caller = phone(callerCreds.body);
+    await caller.start();
+    await registered(caller);
+
+    const offered = next<LiveCallView>(socket, 'call:offered');
+    const incoming = nextEvent(agentPhone, 'call:incoming');
+    await caller.dial('4008001234');
+    const offer = await offered;
+    expect(offer.screenPop.primary?.customer.name).toBe('张伟');
+    expect(offer.screenPop.primary?.openCases?.some((c) => c.kind === 'complaint')).toBe(true);
+    expect(offer.queueName).toBe('Customer support');
+    const { call } = await incoming;
+    expect(call.interactionId).toBe(String(offer.interactionId));
+    expect(call.remote.user).toBe('+8613800138000');
+
+    const answered = next<LiveCallView>(socket, 'call:updated');
+    await agentPhone.answer();
+    await callReaches(caller, 'active');
+    expect((await answered).state).toBe('talking');
+    const notes = await socket.emitWithAck('call:save-notes', { interactionId: offer.interactionId, notes: '客户询问投诉进度' });
+    expect(notes.ok).toBe(true);
+
+    const ended = next<{ endReason: string }>(socket, 'call:ended');
+    await agentPhone.hangup();
+    await callReaches(caller, 'ended');
+    expect((await ended).endReason).toBe('completed');
+    await app.composed.callCenter.flush();
+
+    const row = await t.db('interactions').where({ id: offer.interactionId }).first();
+    expect(row).toMatchObject({ end_reason: 'completed', hangup_by: 'agent', notes: '客户询问投诉进度', caller_number: '+8613800138000' });
+    expect(row.answered_at).not.toBeNull();
+    expect(row.talk_seconds).toBeGreaterThanOrEqual(0);
+    const today = await agent.get('/api/interactions/today');
+    expect(today.body.items[0].id).toBe(offer.interactionId);
+    const history = await agent.get(`/api/customers/${offer.screenPop.primary!.customer.id}`);
+    expect(history.body.interactions.items[0]).toMatchObject({ id: offer.interactionId, notes: '客户询问投诉进度', agentName: '李娜 Li Na' });
+    const desktop = await socket.emitWithAck('agent:get-desktop', {});
+    expect(desktop).toMatchObject({ ok: true, data: { status: { state: 'wrap_up' } } });
+  });
+
+  it('refuses SIP accounts and desk commands to those who may not have them', async () => {
+    expect((await new ApiClient(app.baseUrl).get('/api/softphone/credentials')).status).toBe(401);
+    const marketer = await new ApiClient(app.baseUrl).login('marketer1');
+    expect((await marketer.get('/api/softphone/credentials')).status).toBe(403);
+    const agent2 = await new ApiClient(app.baseUrl).login('agent2');
+    const socket = await desk(agent2);
+    expect(await socket.emitWithAck('agent:set-state', { state: 'on_call' } as never)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    // Notes only on one's own calls.
+    const other = await t.db('interactions').whereNot({ agent_id: (await t.db('users').where({ username: 'agent2' }).first('id')).id }).whereNotNull('agent_id').first('id');
+    expect(await socket.emitWithAck('call:save-notes', { interactionId: other.id, notes: 'x' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect((await new ApiClient(app.baseUrl).post('/api/webphone/credentials', { number: 'abc' })).status).toBe(400);
+  });
+});
