@@ -24,6 +24,7 @@ export interface ComposeOptions {
   consoleDir: string | null;
   publicUrl: string | null;
   sipDomain: string;
+  sipWsUrl?: string | null;
   defaultRegion: CountryCode;
   demo: boolean;
   clock?: Clock;
@@ -73,6 +74,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
         revokeUser: (id) => sipSwitch!.accounts.revokeUser(id),
       },
       sipDomain: o.sipDomain,
+      sipWsUrl: o.sipWsUrl ?? null,
       publicUrl: o.publicUrl,
       demo: o.demo,
       normalize: (raw) => services.customers.normalize(raw),

@@ -31,6 +31,7 @@ const EnvSchema = z.object({
     .regex(/^[a-z0-9.-]+$/i, 'must be a host name, e.g. kefu.example.com')
     .max(253)
     .default('kefu.local'),
+  KEFU_SIP_WS_URL: z.string().regex(/^wss?:\/\/[^\s/]+/i, 'must be a ws:// or wss:// URL').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });
@@ -48,8 +49,13 @@ export type Config = Readonly<{
   /** Secret: never logged (see logger redaction). */
   bootstrapAdmin: { username: string; password: string } | null;
   consoleDir: string;
-  /** The SIP domain of the built-in switch (addresses of record, digest realm). */
+  /** The SIP domain: of the built-in switch, or of the external SIP server when one is set. */
   sipDomain: string;
+  /**
+   * An external SIP server's WebSocket URL (e.g. Kamailio). Softphones register there instead
+   * of at the built-in switch; the screen-pop then follows the caller id on the INVITE.
+   */
+  sipWsUrl: string | null;
   logLevel: string;
   secureCookies: boolean;
 }>;
@@ -85,6 +91,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
         : null,
     consoleDir: path.resolve(e.KEFU_CONSOLE_DIR),
     sipDomain: e.KEFU_SIP_DOMAIN,
+    sipWsUrl: e.KEFU_SIP_WS_URL ?? null,
     logLevel: e.LOG_LEVEL,
     secureCookies: (e.PUBLIC_URL ?? '').startsWith('https:'),
   });

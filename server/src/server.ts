@@ -31,6 +31,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       consoleDir: config.consoleDir,
       publicUrl: config.publicUrl,
       sipDomain: config.sipDomain,
+      sipWsUrl: config.sipWsUrl,
       defaultRegion: config.defaultRegion,
       demo: config.demo,
     });

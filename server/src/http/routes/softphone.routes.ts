@@ -9,13 +9,16 @@ import { parseInput } from '../validate.js';
 export interface SoftphoneRouteOptions {
   sipDomain: string;
   publicUrl: string | null;
+  /** An external SIP server's WebSocket URL; null for the built-in switch. */
+  sipWsUrl: string | null;
   /** Demo mode lets the web phone register without a kefu sign-in. */
   demo: boolean;
   normalize(raw: string): string | null;
 }
 
-/** Where browsers reach the switch: beside the console, on the same host and port. */
-function wsServer(req: Request, publicUrl: string | null): string {
+/** Where browsers reach the switch: an external SIP server, or beside the console. */
+function wsServer(req: Request, publicUrl: string | null, external: string | null): string {
+  if (external) return external;
   if (publicUrl) return publicUrl.replace(/^http/, 'ws').replace(/\/$/, '') + '/sip';
   return `${req.protocol === 'https' ? 'wss' : 'ws'}://${req.get('host')}/sip`;
 }
@@ -32,7 +35,7 @@ export function softphoneRoutes(auth: AuthService, accounts: SipAccountDirectory
       uri: `sip:${account.username}@${opts.sipDomain}`,
       authorizationUsername: account.username,
       authorizationPassword: account.password,
-      wsServer: wsServer(req, opts.publicUrl),
+      wsServer: wsServer(req, opts.publicUrl, opts.sipWsUrl),
       displayName: account.displayName,
     };
     res.json(out);
@@ -48,7 +51,7 @@ export function softphoneRoutes(auth: AuthService, accounts: SipAccountDirectory
       uri: `sip:${account.username}@${opts.sipDomain}`,
       authorizationUsername: account.username,
       authorizationPassword: account.password,
-      wsServer: wsServer(req, opts.publicUrl),
+      wsServer: wsServer(req, opts.publicUrl, opts.sipWsUrl),
       displayName: account.displayName,
     };
     res.json(out);
