@@ -42,3 +42,14 @@ describe('parseConfig with empty variables', () => {
     expect(parseConfig({ DATABASE_URL: '', PORT: '' }).databaseUrl).toBeNull();
   });
 });
+
+describe('parseConfig for telephony', () => {
+  it('uses the built-in switch unless an external SIP server is named', () => {
+    expect(parseConfig({}).sipWsUrl).toBeNull();
+    expect(parseConfig({}).sipDomain).toBe('kefu.local');
+    const ext = parseConfig({ KEFU_SIP_WS_URL: 'wss://sip.example.com:8443', KEFU_SIP_DOMAIN: 'sip.example.com' });
+    expect(ext).toMatchObject({ sipWsUrl: 'wss://sip.example.com:8443', sipDomain: 'sip.example.com' });
+    expect(() => parseConfig({ KEFU_SIP_WS_URL: 'http://sip.example.com' })).toThrow(/KEFU_SIP_WS_URL/);
+    expect(() => parseConfig({ KEFU_SIP_DOMAIN: 'bad domain!' })).toThrow(/KEFU_SIP_DOMAIN/);
+  });
+});
