@@ -109,8 +109,8 @@ function readyAgents(...names: string[]) {
   for (const n of names) {
     sw.reachable.add(ids[n]!);
     cc.agentReachabilityChanged(ids[n]!, true);
-    cc.agentConnected(ids[n]!);
-    cc.setReady(ids[n]!);
+    cc.shift.agentConnected(ids[n]!);
+    cc.shift.setReady(ids[n]!);
     clock.advance(1000); // a second apart: the first named has been idle longest
   }
 }

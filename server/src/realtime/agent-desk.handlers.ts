@@ -38,14 +38,14 @@ export function registerAgentDesk(socket: KefuSocket, user: Me, d: AgentDeskDeps
     return a;
   };
 
-  d.callCenter.agentConnected(user.id);
-  socket.on('disconnect', () => d.callCenter.agentDisconnected(user.id));
+  d.callCenter.shift.agentConnected(user.id);
+  socket.on('disconnect', () => d.callCenter.shift.agentDisconnected(user.id));
 
   socket.on(
     'agent:set-state',
     command(SetAgentStateCommand, log, (cmd) => {
       agent();
-      const a = cmd.state === 'ready' ? d.callCenter.setReady(user.id) : d.callCenter.setNotReady(user.id, cmd.reason);
+      const a = cmd.state === 'ready' ? d.callCenter.shift.setReady(user.id) : d.callCenter.shift.setNotReady(user.id, cmd.reason);
       return d.agents.view(a);
     }),
   );

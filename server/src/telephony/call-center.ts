@@ -11,6 +11,7 @@ import type { AgentRegistry, LiveAgent } from './agent-registry.js';
 import type { Clock } from './clock.js';
 import { holdSecondsAt, talkSeconds, waitSeconds, type LiveCall } from './live-call.js';
 import type { CallControl, DirectCall, InboundQueueCall, OfferFailure, QueueAdmission, SwitchEvents } from './ports.js';
+import { AgentShift } from './agent-shift.js';
 import { DirectCallLog } from './direct-call-log.js';
 import { SerialQueue } from './serial-queue.js';
 import type { TelephonyNotifier } from './telephony-notifier.js';
@@ -37,13 +38,16 @@ export class CallCenter implements SwitchEvents {
   private readonly calls = new Map<string, LiveCall>();
   private readonly writes: SerialQueue;
   private readonly directCalls: DirectCallLog;
+  /** Agents' own commands: sign-in, Ready / Not ready, wrap-up. */
+  readonly shift: AgentShift;
 
   constructor(private readonly d: CallCenterDeps) {
     this.writes = new SerialQueue((err) => d.log.error({ err }, 'call log write failed'));
+    this.shift = new AgentShift({ agents: d.agents, clock: d.clock, callLog: d.callLog, writes: this.writes, onAvailable: () => this.dispatch() });
     this.directCalls = new DirectCallLog({
       ...d,
       writes: () => this.writes,
-      wrapUp: (agent, interactionId) => this.startWrapUp(agent, interactionId, DIRECT_CALL_WRAP_SECONDS),
+      wrapUp: (agent, interactionId) => this.shift.startWrapUp(agent, interactionId, DIRECT_CALL_WRAP_SECONDS),
     });
   }
 
@@ -197,52 +201,6 @@ export class CallCenter implements SwitchEvents {
     this.directCalls.handle(call, change, endedBy);
   }
 
-  // ── Agent commands (from the agent desktop) ───────────────────────────────
-
-  /** First console of an agent connected: logs them in (Not ready) if they were out. */
-  agentConnected(userId: number): void {
-    const agent = this.d.agents.get(userId);
-    if (!agent) return;
-    agent.connections += 1;
-    if (agent.logoutTimer) {
-      this.d.clock.clearTimeout(agent.logoutTimer);
-      agent.logoutTimer = null;
-    }
-    if (agent.status.state === 'logged_out') this.d.agents.apply(agent, { type: 'login' });
-  }
-
-  /** A reload reconnects within seconds; only a console gone for a while logs the agent out. */
-  agentDisconnected(userId: number, graceMs = 60_000): void {
-    const agent = this.d.agents.get(userId);
-    if (!agent) return;
-    agent.connections = Math.max(0, agent.connections - 1);
-    if (agent.connections > 0 || agent.logoutTimer) return;
-    agent.logoutTimer = this.d.clock.setTimeout(() => {
-      agent.logoutTimer = null;
-      if (agent.connections > 0) return;
-      if (agent.status.state === 'ready' || agent.status.state === 'not_ready') this.d.agents.apply(agent, { type: 'logout' });
-    }, graceMs);
-  }
-
-  setReady(userId: number): LiveAgent {
-    const agent = this.mustGetAgent(userId);
-    if (agent.status.state === 'wrap_up') this.d.agents.apply(agent, { type: 'wrap_done', then: 'ready' });
-    else this.d.agents.apply(agent, { type: 'set_ready' });
-    this.releaseWrapUp(agent);
-    this.dispatch();
-    return agent;
-  }
-
-  setNotReady(userId: number, reason: string): LiveAgent {
-    const agent = this.mustGetAgent(userId);
-    if (agent.status.state === 'wrap_up') {
-      this.d.agents.apply(agent, { type: 'wrap_done', then: 'not_ready' });
-      this.releaseWrapUp(agent);
-    }
-    this.d.agents.apply(agent, { type: 'set_not_ready', reason });
-    return agent;
-  }
-
   /** The agent picked (or created) the customer on the line: the pop and the routing follow. */
   updateScreenPop(callId: string, pop: ScreenPop, customerId: number): void {
     const call = this.calls.get(callId);
@@ -391,34 +349,7 @@ export class CallCenter implements SwitchEvents {
     const agent = this.d.agents.get(call.agentId);
     if (!agent) return;
     if (call.interactionId !== null) this.d.notifier.callEnded(agent.def.id, { callId: call.callId, interactionId: call.interactionId, endReason: reason });
-    this.startWrapUp(agent, call.interactionId, call.queue.wrapUpSeconds);
-  }
-
-  /** After-call work: ends by the agent's choice or when the queue's wrap-up time runs out. */
-  startWrapUp(agent: LiveAgent, interactionId: number | null | Promise<number | undefined>, seconds: number): void {
-    this.d.agents.apply(agent, { type: 'call_ended' });
-    const wrap: { interactionId: number | null; startedAt: number } = { interactionId: null, startedAt: this.d.clock.now() };
-    agent.wrapOf = wrap;
-    if (interactionId instanceof Promise) void interactionId.then((id) => (wrap.interactionId = id ?? null));
-    else wrap.interactionId = interactionId;
-    agent.wrapTimer = this.d.clock.setTimeout(() => {
-      agent.wrapTimer = null;
-      if (agent.status.state !== 'wrap_up') return;
-      this.d.agents.apply(agent, { type: 'wrap_done', then: 'ready' });
-      this.releaseWrapUp(agent);
-      this.dispatch();
-    }, seconds * 1000);
-  }
-
-  /** Logs the wrap-up time on the call the agent was wrapping up. */
-  private releaseWrapUp(agent: LiveAgent): void {
-    const wrap = agent.wrapOf;
-    agent.wrapOf = null;
-    agent.callId = null;
-    if (!wrap || wrap.interactionId === null) return;
-    const seconds = Math.round((this.d.clock.now() - wrap.startedAt) / 1000);
-    const id = wrap.interactionId;
-    void this.writes.push(() => this.d.callLog.setWrapSeconds(id, seconds));
+    this.shift.startWrapUp(agent, call.interactionId, call.queue.wrapUpSeconds);
   }
 
   private maxWaitReached(call: LiveCall): void {
@@ -461,12 +392,6 @@ export class CallCenter implements SwitchEvents {
     void this.writes.push(async () => {
       if (call.interactionId !== null) await write(call.interactionId);
     });
-  }
-
-  private mustGetAgent(userId: number): LiveAgent {
-    const agent = this.d.agents.get(userId);
-    if (!agent) throw new Error(`unknown agent ${userId}`);
-    return agent;
   }
 
   private view(call: LiveCall, state: LiveCallView['state']): LiveCallView {

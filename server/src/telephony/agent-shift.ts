@@ -1,0 +1,97 @@
+// An agent's own side of the shift: signing in by opening the console, Ready / Not ready,
+// and after-call work, which ends by the agent's choice or when its time runs out.
+import type { CallLogRepository } from '../repositories/call-log.repository.js';
+import type { AgentRegistry, LiveAgent } from './agent-registry.js';
+import type { Clock } from './clock.js';
+import type { SerialQueue } from './serial-queue.js';
+
+interface Deps {
+  agents: AgentRegistry;
+  clock: Clock;
+  callLog: CallLogRepository;
+  writes: SerialQueue;
+  /** An agent became available: the ACD routes waiting calls. */
+  onAvailable(): void;
+}
+
+export class AgentShift {
+  constructor(private readonly d: Deps) {}
+
+  /** First console of an agent connected: logs them in (Not ready) if they were out. */
+  agentConnected(userId: number): void {
+    const agent = this.d.agents.get(userId);
+    if (!agent) return;
+    agent.connections += 1;
+    if (agent.logoutTimer) {
+      this.d.clock.clearTimeout(agent.logoutTimer);
+      agent.logoutTimer = null;
+    }
+    if (agent.status.state === 'logged_out') this.d.agents.apply(agent, { type: 'login' });
+  }
+
+  /** A reload reconnects within seconds; only a console gone for a while logs the agent out. */
+  agentDisconnected(userId: number, graceMs = 60_000): void {
+    const agent = this.d.agents.get(userId);
+    if (!agent) return;
+    agent.connections = Math.max(0, agent.connections - 1);
+    if (agent.connections > 0 || agent.logoutTimer) return;
+    agent.logoutTimer = this.d.clock.setTimeout(() => {
+      agent.logoutTimer = null;
+      if (agent.connections > 0) return;
+      if (agent.status.state === 'ready' || agent.status.state === 'not_ready') this.d.agents.apply(agent, { type: 'logout' });
+    }, graceMs);
+  }
+
+  setReady(userId: number): LiveAgent {
+    const agent = this.mustGetAgent(userId);
+    if (agent.status.state === 'ready') return agent; // a second click changes nothing
+    if (agent.status.state === 'wrap_up') this.d.agents.apply(agent, { type: 'wrap_done', then: 'ready' });
+    else this.d.agents.apply(agent, { type: 'set_ready' });
+    this.releaseWrapUp(agent);
+    this.d.onAvailable();
+    return agent;
+  }
+
+  setNotReady(userId: number, reason: string): LiveAgent {
+    const agent = this.mustGetAgent(userId);
+    if (agent.status.state === 'wrap_up') {
+      this.d.agents.apply(agent, { type: 'wrap_done', then: 'not_ready' });
+      this.releaseWrapUp(agent);
+    }
+    this.d.agents.apply(agent, { type: 'set_not_ready', reason });
+    return agent;
+  }
+
+  /** After-call work: ends by the agent's choice or when the queue's wrap-up time runs out. */
+  startWrapUp(agent: LiveAgent, interactionId: number | null | Promise<number | undefined>, seconds: number): void {
+    this.d.agents.apply(agent, { type: 'call_ended' });
+    const wrap: { interactionId: number | null; startedAt: number } = { interactionId: null, startedAt: this.d.clock.now() };
+    agent.wrapOf = wrap;
+    if (interactionId instanceof Promise) void interactionId.then((id) => (wrap.interactionId = id ?? null));
+    else wrap.interactionId = interactionId;
+    agent.wrapTimer = this.d.clock.setTimeout(() => {
+      agent.wrapTimer = null;
+      if (agent.status.state !== 'wrap_up') return;
+      this.d.agents.apply(agent, { type: 'wrap_done', then: 'ready' });
+      this.releaseWrapUp(agent);
+      this.d.onAvailable();
+    }, seconds * 1000);
+  }
+
+  /** Logs the wrap-up time on the call the agent was wrapping up. */
+  private releaseWrapUp(agent: LiveAgent): void {
+    const wrap = agent.wrapOf;
+    agent.wrapOf = null;
+    agent.callId = null;
+    if (!wrap || wrap.interactionId === null) return;
+    const seconds = Math.round((this.d.clock.now() - wrap.startedAt) / 1000);
+    const id = wrap.interactionId;
+    void this.d.writes.push(() => this.d.callLog.setWrapSeconds(id, seconds));
+  }
+
+  private mustGetAgent(userId: number): LiveAgent {
+    const agent = this.d.agents.get(userId);
+    if (!agent) throw new Error(`unknown agent ${userId}`);
+    return agent;
+  }
+}
