@@ -26,6 +26,17 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
   return r.status ?? 1;
 }
 
+/** Kamailio (the production SIP edge) is a test peer; on Debian as root it is installed like Chromium. */
+function ensureKamailio(): void {
+  if (fs.existsSync('/usr/sbin/kamailio') && fs.existsSync('/usr/lib/x86_64-linux-gnu/kamailio/modules/websocket.so')) return;
+  if (process.getuid?.() === 0 && fs.existsSync('/usr/bin/apt-get')) {
+    process.stdout.write("Kamailio is missing: installing Debian's kamailio and kamailio-websocket-modules.\n");
+    if (run('apt-get', ['update']) === 0 && run('apt-get', ['install', '-y', '--no-install-recommends', 'kamailio', 'kamailio-websocket-modules']) === 0) return;
+  }
+  process.stderr.write('The SIP tests need Kamailio: sudo apt-get install -y kamailio kamailio-websocket-modules\n');
+  process.exit(1);
+}
+
 function ensureChromium(): void {
   if (fs.existsSync(CHROMIUM)) return;
   const isRoot = process.getuid?.() === 0;
@@ -58,6 +69,7 @@ async function e2eDatabase(): Promise<string | null> {
 async function main() {
   const only = process.argv[2]; // optional: unit | integration | e2e
   ensureChromium();
+  if (only !== 'e2e') ensureKamailio();
   const tallies: Tally[] = [];
 
   if (!only) {
