@@ -14,6 +14,8 @@ export default defineConfig({
     alias: {
       // The zod schemas and types shared with the server: one source of truth for the API.
       '@kefu/contract': here('../server/contract/index.ts'),
+      // The browser SIP phone (sip.js) the agent desktop and the web phone are built on.
+      '@kefu/softphone': here('../softphone/src/index.ts'),
     },
   },
   server: {

@@ -14,6 +14,8 @@ import type {
   LoginRequest,
   LoginResponse,
   MeResponse,
+  SipCredentialsView,
+  TodayCalls,
 } from '@kefu/contract';
 
 /** The server's codes, plus NETWORK when no answer came back at all. */
@@ -135,4 +137,12 @@ export const api = {
     request<InteractionPage>('GET', `/api/customers/${id}/interactions?before=${enc(before)}&limit=50`, { signal }),
   createCustomer: (body: CustomerCreate) => request<CustomerResponse>('POST', '/api/customers', { body }),
   updateCustomer: (id: number, body: CustomerPatch) => request<CustomerResponse>('PATCH', `/api/customers/${id}`, { body }),
+
+  /** The signed-in agent's SIP account for the softphone (a fresh password each time). */
+  softphoneCredentials: () => request<SipCredentialsView>('GET', '/api/softphone/credentials'),
+  /** A SIP account for the public web phone, registered as this caller number (demo mode). */
+  webPhoneCredentials: (number: string) =>
+    request<SipCredentialsView>('POST', '/api/webphone/credentials', { body: { number }, expect401: true }),
+  /** The signed-in agent's calls today, newest first. */
+  todayCalls: (signal?: AbortSignal) => request<TodayCalls>('GET', '/api/interactions/today', { signal }),
 };

@@ -26,6 +26,12 @@ export function formatDateTime(iso: string | null): string {
   return d ? dateFormat(i18n.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(d) : '';
 }
 
+/** "09:54" / "09:54": the time of day, for today's calls. */
+export function formatTime(iso: string | null): string {
+  const d = iso ? parse(iso) : null;
+  return d ? dateFormat(i18n.locale, { timeStyle: 'short' }).format(d) : '';
+}
+
 export function formatDate(iso: string | null): string {
   const d = iso ? parse(iso) : null;
   return d ? dateFormat(i18n.locale, { dateStyle: 'medium' }).format(d) : '';

@@ -6,6 +6,7 @@ export type Route =
   | { name: 'login'; next: string | null }
   | { name: 'customers'; q: string }
   | { name: 'customer'; id: number }
+  | { name: 'phone' }
   | { name: 'not-found' };
 
 export const paths = {
@@ -13,6 +14,8 @@ export const paths = {
   login: (next?: string | null) => (next && next !== '/' ? `/login?next=${encodeURIComponent(next)}` : '/login'),
   customers: (q?: string) => (q ? `/customers?q=${encodeURIComponent(q)}` : '/customers'),
   customer: (id: number) => `/customers/${id}`,
+  /** The public web phone (no sign-in). */
+  phone: () => '/phone',
 };
 
 /** Pure: which page a path and query string show. */
@@ -21,6 +24,7 @@ export function matchRoute(pathname: string, search: string): Route {
   const query = new URLSearchParams(search);
   if (path === '/') return { name: 'home' };
   if (path === '/login') return { name: 'login', next: safeNext(query.get('next')) };
+  if (path === '/phone') return { name: 'phone' };
   if (path === '/customers') return { name: 'customers', q: query.get('q') ?? '' };
   const m = /^\/customers\/(\d{1,15})$/.exec(path);
   if (m) {

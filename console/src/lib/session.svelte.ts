@@ -9,7 +9,7 @@ export type SessionStatus = 'checking' | 'signed-out' | 'signed-in';
 export type SignedOutNotice = 'signed_out' | 'expired' | null;
 export type LiveState = 'connecting' | 'connected' | 'reconnecting';
 
-type KefuSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type KefuSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 class Session {
   status = $state<SessionStatus>('checking');
@@ -20,6 +20,8 @@ class Session {
   live = $state<LiveState>('connecting');
   /** The last language change could not be saved to the profile. */
   localeSaveFailed = $state(false);
+  /** The live connection of the session, for features that listen to it (the agent desktop). */
+  socket = $state.raw<KefuSocket | null>(null);
 
   #socket: KefuSocket | null = null;
 
@@ -93,6 +95,7 @@ class Session {
     // Long-polling first, upgraded to WebSocket: works behind proxies that block WebSocket.
     const socket: KefuSocket = io({ path: '/socket.io', withCredentials: true });
     this.#socket = socket;
+    this.socket = socket;
     socket.on('connect', () => (this.live = 'connected'));
     socket.on('disconnect', (reason) => {
       if (this.#socket !== socket) return;
@@ -129,6 +132,7 @@ class Session {
   #disconnect() {
     const s = this.#socket;
     this.#socket = null;
+    this.socket = null;
     if (s) {
       s.removeAllListeners();
       s.disconnect();

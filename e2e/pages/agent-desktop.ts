@@ -1,0 +1,76 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { Shell } from './shell.js';
+import { audioBytesReceived, expectAudioFlowing } from './web-phone.js';
+
+export { audioBytesReceived, expectAudioFlowing };
+
+const STATE_WORDS = /^(Ready|Not ready|Ringing|On a call|Wrap-up|Logged out|Status not known yet)/;
+
+/** The agent desktop (home of the agent role), found by role and accessible name. */
+export class AgentDesktopPage {
+  constructor(readonly page: Page) {}
+
+  heading = () => this.page.getByRole('heading', { level: 1, name: 'Agent desktop' });
+
+  // State control
+  statusPanel = () => this.page.getByRole('region', { name: 'My status' });
+  /** The state in words: "Ready", "Not ready (missed call)"… (the time in state is beside it). */
+  agentState = (): Locator => this.statusPanel().getByRole('status').filter({ hasText: STATE_WORDS });
+  /** "Phone connected" / "Phone offline". */
+  phoneState = (): Locator => this.statusPanel().getByRole('status').filter({ hasText: /^Phone / });
+  readyButton = () => this.page.getByRole('button', { name: 'Ready', exact: true });
+  notReadyButton = () => this.page.getByRole('button', { name: 'Not ready', exact: true });
+  notReadyReason = () => this.page.getByRole('combobox', { name: 'Not ready reason' });
+
+  // Softphone
+  phonePanel = () => this.page.getByRole('region', { name: 'Phone', exact: true });
+  /** "Incoming call from 张伟 (+86…)", "Connected with …", "On hold: …". */
+  callLine = (): Locator => this.phonePanel().getByRole('status').first();
+  answerButton = () => this.page.getByRole('button', { name: 'Answer', exact: true });
+  rejectButton = () => this.page.getByRole('button', { name: 'Reject', exact: true });
+  hangUpButton = () => this.page.getByRole('button', { name: 'Hang up', exact: true });
+  holdButton = () => this.page.getByRole('button', { name: 'Hold', exact: true });
+  resumeButton = () => this.page.getByRole('button', { name: 'Resume', exact: true });
+  muteButton = () => this.page.getByRole('button', { name: 'Mute', exact: true });
+  unmuteButton = () => this.page.getByRole('button', { name: 'Unmute', exact: true });
+  keypad = () => this.page.getByRole('group', { name: 'Keypad' });
+  numberToDial = () => this.page.getByRole('textbox', { name: 'Number to dial' });
+  callButton = () => this.page.getByRole('button', { name: 'Call', exact: true });
+  phoneAlert = () => this.phonePanel().getByRole('alert');
+
+  // Screen-pop, notes, today's calls
+  callerDetails = () => this.page.getByRole('region', { name: 'Caller details' });
+  callNotes = () => this.page.getByRole('textbox', { name: 'Call notes' });
+  saveNotesButton = () => this.page.getByRole('button', { name: 'Save notes', exact: true });
+  notesSaved = () => this.page.getByRole('status').filter({ hasText: 'Notes saved' });
+  todayCalls = () => this.page.getByRole('table', { name: "Today's calls" });
+
+  /** Signs in and waits for the desktop with a registered phone. */
+  static async signedIn(page: Page, username: string): Promise<AgentDesktopPage> {
+    await Shell.signedIn(page, username);
+    const desktop = new AgentDesktopPage(page);
+    await expect(desktop.heading()).toBeVisible();
+    await expect(desktop.phoneState()).toHaveText('Phone connected', { timeout: 15_000 });
+    return desktop;
+  }
+
+  async goReady(): Promise<void> {
+    await this.readyButton().click();
+    await expect(this.agentState()).toHaveText('Ready');
+  }
+
+  async goNotReady(reason = 'Break'): Promise<void> {
+    await this.notReadyReason().selectOption({ label: reason });
+    await this.notReadyButton().click();
+    await expect(this.agentState()).toHaveText(`Not ready (${reason.toLowerCase()})`);
+  }
+
+  /** Milliseconds from the offer to the painted screen-pop (performance.measure), or null. */
+  async ringToPaintedMs(): Promise<number | null> {
+    return this.page.evaluate(() => {
+      const perf = (globalThis as unknown as { performance: { getEntriesByName(n: string): { duration: number }[] } }).performance;
+      const entries = perf.getEntriesByName('kefu:ring-to-painted');
+      return entries.length ? entries[entries.length - 1]!.duration : null;
+    });
+  }
+}
