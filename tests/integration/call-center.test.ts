@@ -148,6 +148,9 @@ describe('routing inbound calls', () => {
     expect(row.customer_id).toBe((await t.db('customers').where({ name: '张伟' }).first('id')).id);
     const offer = await t.db('interaction_offers').where({ interaction_id: row.id }).first();
     expect(offer.outcome).toBe('answered');
+    // Wrapping up, the agent still has the call on the desk (notes, customer), then it is gone.
+    expect(cc.currentCallOf(ids.agent2!)).toMatchObject({ callId, state: 'wrap_up' });
+    clock.advance(60_000);
     expect(cc.currentCallOf(ids.agent2!)).toBeNull();
   });
 

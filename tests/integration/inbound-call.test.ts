@@ -104,7 +104,10 @@ describe('an inbound call end to end', () => {
     const history = await agent.get(`/api/customers/${offer.screenPop.primary!.customer.id}`);
     expect(history.body.interactions.items[0]).toMatchObject({ id: offer.interactionId, notes: '客户询问投诉进度', agentName: '李娜 Li Na' });
     const desktop = await socket.emitWithAck('agent:get-desktop', {});
-    expect(desktop).toMatchObject({ ok: true, data: { status: { state: 'wrap_up' } } });
+    // A reload during wrap-up still shows the call just ended, so notes and the customer can be set.
+    expect(desktop).toMatchObject({ ok: true, data: { status: { state: 'wrap_up' }, call: { interactionId: offer.interactionId, state: 'wrap_up' } } });
+    const late = await socket.emitWithAck('call:save-notes', { interactionId: offer.interactionId, notes: '已回复客户' });
+    expect(late.ok).toBe(true);
   });
 
   it('refuses SIP accounts and desk commands to those who may not have them', async () => {

@@ -1,6 +1,6 @@
 // The live state of every agent: what the ACD routes on, persisted as history and pushed to
 // the agent's consoles on every change.
-import type { AgentStatusView } from '../../contract/index.js';
+import type { AgentStatusView, LiveCallView } from '../../contract/index.js';
 import { applyAgentEvent, type AgentEvent, type AgentStatus } from '../domain/agent-state.js';
 import type { AgentSnapshot } from '../domain/acd-routing.js';
 import type { AgentDefinition } from '../repositories/queue-directory.repository.js';
@@ -23,8 +23,8 @@ export interface LiveAgent {
   wrapTimer: unknown;
   /** The call the agent is ringing for, talking on or wrapping up. */
   callId: string | null;
-  /** The call being wrapped up and since when, to log the wrap-up time. */
-  wrapOf: { interactionId: number | null; startedAt: number } | null;
+  /** The call being wrapped up and since when, to log the wrap-up time and show it after a reload. */
+  wrapOf: { interactionId: number | null; startedAt: number; view: LiveCallView | null } | null;
 }
 
 export class AgentRegistry {

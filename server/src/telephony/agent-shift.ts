@@ -1,5 +1,6 @@
 // An agent's own side of the shift: signing in by opening the console, Ready / Not ready,
 // and after-call work, which ends by the agent's choice or when its time runs out.
+import type { LiveCallView } from '../../contract/index.js';
 import type { CallLogRepository } from '../repositories/call-log.repository.js';
 import type { AgentRegistry, LiveAgent } from './agent-registry.js';
 import type { Clock } from './clock.js';
@@ -63,9 +64,14 @@ export class AgentShift {
   }
 
   /** After-call work: ends by the agent's choice or when the queue's wrap-up time runs out. */
-  startWrapUp(agent: LiveAgent, interactionId: number | null | Promise<number | undefined>, seconds: number): void {
+  startWrapUp(
+    agent: LiveAgent,
+    interactionId: number | null | Promise<number | undefined>,
+    seconds: number,
+    view: LiveCallView | null = null,
+  ): void {
     this.d.agents.apply(agent, { type: 'call_ended' });
-    const wrap: { interactionId: number | null; startedAt: number } = { interactionId: null, startedAt: this.d.clock.now() };
+    const wrap: NonNullable<LiveAgent['wrapOf']> = { interactionId: null, startedAt: this.d.clock.now(), view };
     agent.wrapOf = wrap;
     if (interactionId instanceof Promise) void interactionId.then((id) => (wrap.interactionId = id ?? null));
     else wrap.interactionId = interactionId;

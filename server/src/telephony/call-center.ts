@@ -213,6 +213,8 @@ export class CallCenter implements SwitchEvents {
   currentCallOf(userId: number): LiveCallView | null {
     const agent = this.d.agents.get(userId);
     const call = agent?.callId ? this.calls.get(agent.callId) : undefined;
+    // After the hang-up the call is gone from the switch, but the agent is still working on it.
+    if (agent?.status.state === 'wrap_up' && !call) return agent.wrapOf?.view ?? null;
     if (!agent || !call || !call.screenPop || call.interactionId === null) return null;
     const state = agent.status.state === 'ringing' ? 'ringing' : agent.status.state === 'wrap_up' ? 'wrap_up' : call.holdSince !== null ? 'held' : 'talking';
     return this.view(call, state);
@@ -349,7 +351,8 @@ export class CallCenter implements SwitchEvents {
     const agent = this.d.agents.get(call.agentId);
     if (!agent) return;
     if (call.interactionId !== null) this.d.notifier.callEnded(agent.def.id, { callId: call.callId, interactionId: call.interactionId, endReason: reason });
-    this.shift.startWrapUp(agent, call.interactionId, call.queue.wrapUpSeconds);
+    const wrapView = call.interactionId !== null && call.screenPop ? this.view(call, 'wrap_up') : null;
+    this.shift.startWrapUp(agent, call.interactionId, call.queue.wrapUpSeconds, wrapView);
   }
 
   private maxWaitReached(call: LiveCall): void {
