@@ -128,6 +128,9 @@ describe('fuzzing every route', () => {
   it('is still up and serving real requests afterwards', async () => {
     const r = await clients[1]!.get('/api/customers?phone=13800138000');
     expect(r.status).toBe(200);
-    expect(r.body.items[0].name).toBe('张伟');
+    // The fuzzing may have renamed customers through valid PATCHes; the look-up itself must work.
+    expect(r.body.normalizedPhone).toBe('+8613800138000');
+    expect(r.body.items.length).toBeGreaterThan(0);
+    expect((await clients[3]!.get('/api/health')).body).toEqual({ status: 'ok', db: 'ok' });
   });
 });
