@@ -21,7 +21,7 @@ export function summarizeVitest(file: string): Tally {
   if (!r) return { name: 'vitest', passed: 0, failed: 1, skipped: 0 };
   // A file that fails to load has no failed test but is a failed suite; a run that found no
   // test at all (vitest exits 0 on some configuration errors) or reports no success failed too.
-  const failed = Math.max(r.numFailedTests ?? 0, r.numFailedTestSuites ?? 0);
+  const failed = (r.numFailedTests ?? 0) > 0 ? r.numFailedTests : (r.numFailedTestSuites ?? 0);
   const broken = r.success !== true || (r.numTotalTests ?? 0) === 0;
   return {
     name: 'vitest',
