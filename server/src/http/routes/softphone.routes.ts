@@ -2,7 +2,7 @@ import { Router, type Request } from 'express';
 import { WebPhoneCredentialsRequest, type SipCredentialsView } from '../../../contract/index.js';
 import { DomainError, invalid } from '../../domain/domain-error.js';
 import type { AuthService } from '../../services/auth.service.js';
-import type { SipAccountDirectory } from '../../telephony/ports.js';
+import type { SipAccount, SipAccountDirectory } from '../../telephony/ports.js';
 import { authenticate, requireRole } from '../middleware/authenticate.js';
 import { parseInput } from '../validate.js';
 
@@ -25,20 +25,19 @@ function wsServer(req: Request, publicUrl: string | null, external: string | nul
 
 export function softphoneRoutes(auth: AuthService, accounts: SipAccountDirectory, opts: SoftphoneRouteOptions): Router {
   const r = Router();
+  const view = (req: Request, account: SipAccount): SipCredentialsView => ({
+    uri: `sip:${account.username}@${opts.sipDomain}`,
+    authorizationUsername: account.username,
+    authorizationPassword: account.password,
+    wsServer: wsServer(req, opts.publicUrl, opts.sipWsUrl),
+    displayName: account.displayName,
+  });
 
   // The agent's SIP account comes from the signed-in session; nobody types SIP passwords.
   r.get('/softphone/credentials', authenticate(auth), requireRole('agent', 'supervisor'), (req, res) => {
     const user = req.auth!.user;
     if (!user.extension) throw new DomainError('FORBIDDEN', 'You have no phone extension; ask an admin for one');
-    const account = accounts.issue({ username: user.extension, userId: user.id, displayName: user.displayName });
-    const out: SipCredentialsView = {
-      uri: `sip:${account.username}@${opts.sipDomain}`,
-      authorizationUsername: account.username,
-      authorizationPassword: account.password,
-      wsServer: wsServer(req, opts.publicUrl, opts.sipWsUrl),
-      displayName: account.displayName,
-    };
-    res.json(out);
+    res.json(view(req, accounts.issue({ username: user.extension, userId: user.id, displayName: user.displayName })));
   });
 
   const webPhoneGate = opts.demo ? [] : [authenticate(auth)];
@@ -46,15 +45,7 @@ export function softphoneRoutes(auth: AuthService, accounts: SipAccountDirectory
     const body = parseInput(WebPhoneCredentialsRequest, req.body);
     const e164 = opts.normalize(body.number);
     if (!e164) throw invalid([{ field: 'number', message: 'Not a valid phone number' }]);
-    const account = accounts.issue({ username: e164, userId: null, displayName: e164 });
-    const out: SipCredentialsView = {
-      uri: `sip:${account.username}@${opts.sipDomain}`,
-      authorizationUsername: account.username,
-      authorizationPassword: account.password,
-      wsServer: wsServer(req, opts.publicUrl, opts.sipWsUrl),
-      displayName: account.displayName,
-    };
-    res.json(out);
+    res.json(view(req, accounts.issue({ username: e164, userId: null, displayName: e164 })));
   });
 
   return r;
