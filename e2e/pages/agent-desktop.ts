@@ -65,6 +65,16 @@ export class AgentDesktopPage {
     await expect(this.agentState()).toHaveText(`Not ready (${reason.toLowerCase()})`);
   }
 
+  /**
+   * Takes the agent out of rotation whatever an earlier test left behind (Ready, Wrap-up…):
+   * waits for the state to be known, then goes Not ready unless already Not ready.
+   */
+  async ensureNotReady(reason = 'Break'): Promise<void> {
+    await expect(this.agentState()).toHaveText(/^(Ready|Not ready|Ringing|On a call|Wrap-up|Logged out)/);
+    if (/^Not ready/.test((await this.agentState().textContent()) ?? '')) return;
+    await this.goNotReady(reason);
+  }
+
   /** Milliseconds from the offer to the painted screen-pop (performance.measure), or null. */
   async ringToPaintedMs(): Promise<number | null> {
     return this.page.evaluate(() => {
