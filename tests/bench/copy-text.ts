@@ -19,8 +19,27 @@ export function num(v: number | null | undefined): string {
   return v === null || v === undefined ? NULL : String(v);
 }
 
+const DAY_MS = 86_400_000;
+const TWO = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+const THREE = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
+const DAY_PREFIX = new Map<number, string>();
+
+/** ISO-8601 UTC, as Date#toISOString writes it but three times faster (it runs ~40M times). */
 export function ts(ms: number | null | undefined): string {
-  return ms === null || ms === undefined ? NULL : new Date(ms).toISOString();
+  if (ms === null || ms === undefined) return NULL;
+  const day = Math.floor(ms / DAY_MS);
+  let prefix = DAY_PREFIX.get(day);
+  if (prefix === undefined) {
+    prefix = new Date(day * DAY_MS).toISOString().slice(0, 11);
+    DAY_PREFIX.set(day, prefix);
+  }
+  let r = ms - day * DAY_MS;
+  const h = Math.floor(r / 3_600_000);
+  r -= h * 3_600_000;
+  const m = Math.floor(r / 60_000);
+  r -= m * 60_000;
+  const s = Math.floor(r / 1000);
+  return `${prefix}${TWO[h]}:${TWO[m]}:${TWO[s]}.${THREE[r - s * 1000]}Z`;
 }
 
 export function bool(v: boolean | null | undefined): string {
@@ -41,28 +60,71 @@ export function cell(v: unknown): string {
   return text(String(v));
 }
 
-const CHUNK_CHARS = 1 << 18;
+const CHUNK_BYTES = 1 << 20;
+const ROW_MAX_BYTES = 1 << 16;
 
-function* chunked(rows: Iterable<string>, counter: { rows: number }): Generator<Buffer> {
-  let parts: string[] = [];
-  let size = 0;
-  for (const row of rows) {
-    parts.push(row);
-    size += row.length;
-    counter.rows++;
-    if (size >= CHUNK_CHARS) {
-      yield Buffer.from(parts.join(''));
-      parts = [];
-      size = 0;
-    }
+/**
+ * Builds COPY data straight into ~1 MB buffers: ASCII pieces (ids, numbers, timestamps) are
+ * copied byte for byte, pre-encoded pieces are copied as they are, and only free text is
+ * UTF-8 encoded. Joining row strings instead costs more than PostgreSQL spends parsing them.
+ */
+export class ChunkBuilder {
+  private buf = Buffer.allocUnsafe(CHUNK_BYTES + ROW_MAX_BYTES);
+  private off = 0;
+  rows = 0;
+
+  /** Only for strings known to be ASCII. */
+  ascii(s: string): void {
+    this.off += this.buf.write(s, this.off, 'latin1');
   }
-  if (parts.length) yield Buffer.from(parts.join(''));
+
+  utf8(s: string): void {
+    this.off += this.buf.write(s, this.off, 'utf8');
+  }
+
+  bytes(b: Buffer): void {
+    this.off += b.copy(this.buf, this.off);
+  }
+
+  /** Ends a row; returns a full chunk to hand to COPY, or null while there is room. */
+  endRow(): Buffer | null {
+    this.rows++;
+    return this.off >= CHUNK_BYTES ? this.take() : null;
+  }
+
+  take(): Buffer | null {
+    if (this.off === 0) return null;
+    const out = this.buf.subarray(0, this.off);
+    this.buf = Buffer.allocUnsafe(CHUNK_BYTES + ROW_MAX_BYTES);
+    this.off = 0;
+    return out;
+  }
 }
 
-/** Streams `rows` (each one line ending in \n) into `table (columns)`; returns the row count. */
-export async function copyInto(client: pg.Client, table: string, columns: readonly string[], rows: Iterable<string>) {
-  const counter = { rows: 0 };
-  const sql = `COPY ${table} (${columns.join(', ')}) FROM STDIN`;
-  await pipeline(Readable.from(chunked(rows, counter)), client.query(copyFrom(sql)));
-  return counter.rows;
+/**
+ * Streams the chunks a generator builds into the empty `table (columns)`; returns the row count.
+ * The table is truncated in the same transaction so COPY can write the rows frozen and
+ * all-visible (COPY FREEZE): the VACUUM after the load then has nothing left to do, as on a
+ * table autovacuum has long since processed. TRUNCATE cascades only to tables that are still
+ * empty at this point of a fresh benchmark database.
+ */
+export async function copyInto(
+  client: pg.Client,
+  table: string,
+  columns: readonly string[],
+  chunks: (b: ChunkBuilder) => Iterable<Buffer>,
+): Promise<number> {
+  const builder = new ChunkBuilder();
+  await client.query('BEGIN');
+  try {
+    await client.query(`TRUNCATE ${table} CASCADE`);
+    const sql = `COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FREEZE)`;
+    // Up to 16 chunks buffered: the generator runs ahead of PostgreSQL on the other core.
+    await pipeline(Readable.from(chunks(builder), { highWaterMark: 16 }), client.query(copyFrom(sql)));
+    await client.query('COMMIT');
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  }
+  return builder.rows;
 }

@@ -4,7 +4,7 @@ import type pg from 'pg';
 import type { Db } from '../../server/src/db/database.js';
 import { complaintSubject, generateInteraction, ticketSubject } from '../../server/src/seed/customer-generator.js';
 import { interactionRow } from '../../server/src/seed/customer-seeder.js';
-import { copyInto, NULL, bool, cell, num, text, textArray, ts } from './copy-text.js';
+import { ChunkBuilder, copyInto, NULL, bool, cell, num, text, textArray, ts } from './copy-text.js';
 import { DAY_MS, NOW_MS, SPAN_MS, STREAM, streamRng, type DatasetPlan } from './dataset.js';
 import { elapsedMs, round } from './stats.js';
 
@@ -75,7 +75,7 @@ export async function loadStaff(db: Db): Promise<{ staff: Staff; load: TableLoad
 
 const CUSTOMER_COLUMNS = ['id', 'name', 'email', 'company', 'region', 'address', 'tags', 'value_tier', 'owner_id', 'team_id', 'last_contact_at', 'created_at', 'updated_at'];
 
-function* customerRows(plan: DatasetPlan, staff: Staff): Generator<string> {
+function* customerChunks(b: ChunkBuilder, plan: DatasetPlan, staff: Staff): Generator<Buffer> {
   const rng = streamRng(plan.seed, STREAM.customerAttrs);
   for (const { id, customer: c } of plan.generatedCustomers()) {
     plan.primaryPhone[id - 1] = c.phones[0]!.e164;
@@ -83,21 +83,29 @@ function* customerRows(plan: DatasetPlan, staff: Staff): Generator<string> {
     const created = NOW_MS - SPAN_MS - rng.int(0, 365 * 86400) * 1000;
     const last = plan.lastCall[id - 1]!;
     const createdText = ts(created);
-    yield `${id}\t${text(c.name)}\t${text(c.email)}\t${text(c.company)}\t${text(c.region)}\t${text(c.address)}\t${textArray(c.tags)}\t${c.valueTier}\t${num(owner)}\t${owner === null ? NULL : staff.teamId}\t${last >= 0 ? ts(plan.interactionAt(last)) : NULL}\t${createdText}\t${createdText}\n`;
+    b.utf8(`${id}\t${text(c.name)}\t${text(c.email)}\t${text(c.company)}\t${text(c.region)}\t${text(c.address)}\t${textArray(c.tags)}\t${c.valueTier}\t${num(owner)}\t${owner === null ? NULL : staff.teamId}\t${last >= 0 ? ts(plan.interactionAt(last)) : NULL}\t${createdText}\t${createdText}\n`);
+    const full = b.endRow();
+    if (full) yield full;
   }
+  const last = b.take();
+  if (last) yield last;
 }
 
 const PHONE_COLUMNS = ['id', 'customer_id', 'e164', 'raw', 'label', 'position'];
 
-function* phoneRows(plan: DatasetPlan, targets: Set<number>, targetPhones: Map<number, string[]>): Generator<string> {
+function* phoneChunks(b: ChunkBuilder, plan: DatasetPlan, targets: Set<number>, targetPhones: Map<number, string[]>): Generator<Buffer> {
   let pid = 0;
   for (const { id, customer } of plan.generatedCustomers()) {
     if (targets.has(id)) targetPhones.set(id, customer.phones.map((p) => p.e164));
     for (let pos = 0; pos < customer.phones.length; pos++) {
       const p = customer.phones[pos]!;
-      yield `${++pid}\t${id}\t${p.e164}\t${text(p.raw)}\t${text(p.label)}\t${pos}\n`;
+      b.utf8(`${++pid}\t${id}\t${p.e164}\t${text(p.raw)}\t${text(p.label)}\t${pos}\n`);
+      const full = b.endRow();
+      if (full) yield full;
     }
   }
+  const last = b.take();
+  if (last) yield last;
 }
 
 // Timestamps first (they vary per row), then the columns a template fixes.
@@ -110,7 +118,8 @@ interface CallTemplate {
   offered: number | null;
   answered: number | null;
   ended: number | null;
-  fixed: string;
+  /** The template's own columns, tab-led and newline-ended, already UTF-8. */
+  fixed: Buffer;
 }
 
 /** 10,000 calls made by the seeder's own generator; rows reuse them with their own customer and time. */
@@ -127,12 +136,12 @@ function callTemplates(plan: DatasetPlan, staff: Staff, size = 10_000): CallTemp
       offered: offset(row.offered_at, start),
       answered: offset(row.answered_at, start),
       ended: offset(row.ended_at, start),
-      fixed: INTERACTION_FIXED.map((c) => cell(row[c])).join('\t'),
+      fixed: Buffer.from(`\t${INTERACTION_FIXED.map((c) => cell(row[c])).join('\t')}\n`),
     };
   });
 }
 
-function* interactionRows(plan: DatasetPlan, staff: Staff): Generator<string> {
+function* interactionChunks(b: ChunkBuilder, plan: DatasetPlan, staff: Staff): Generator<Buffer> {
   const pool = callTemplates(plan, staff);
   const rng = streamRng(plan.seed, STREAM.interactions);
   for (let i = 0; i < plan.interactions; i++) {
@@ -143,8 +152,13 @@ function* interactionRows(plan: DatasetPlan, staff: Staff): Generator<string> {
     const at = (off: number | null) => (off === null ? NULL : off === 0 ? s : ts(start + off));
     const offered = at(t.offered);
     const answered = t.answered === t.offered ? offered : at(t.answered);
-    yield `${i + 1}\t${customer}\t${plan.primaryPhone[customer - 1]}\t${s}\t${at(t.queued)}\t${offered}\t${answered}\t${at(t.ended)}\t${s}\t${t.fixed}\n`;
+    b.ascii(`${i + 1}\t${customer}\t${plan.primaryPhone[customer - 1]}\t${s}\t${at(t.queued)}\t${offered}\t${answered}\t${at(t.ended)}\t${s}`);
+    b.bytes(t.fixed);
+    const full = b.endRow();
+    if (full) yield full;
   }
+  const last = b.take();
+  if (last) yield last;
 }
 
 const CASE_COLUMNS = ['id', 'number', 'kind', 'customer_id', 'subject', 'status', 'priority', 'category', 'assignee_id', 'team_id', 'channel', 'severity', 'ack_due_at', 'acknowledged_at', 'resolve_due_at', 'resolution', 'customer_confirmed', 'resolved_at', 'closed_at', 'created_by', 'created_at', 'updated_at'];
@@ -155,7 +169,7 @@ const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 const PRIORITIES = ['P1', 'P2', 'P3', 'P3', 'P4'] as const;
 
 /** Tickets (3 in 4) and complaints; recent ones are mostly open, old ones mostly closed. */
-function* caseRows(plan: DatasetPlan, staff: Staff, counts: { tickets: number; complaints: number }): Generator<string> {
+function* caseChunks(b: ChunkBuilder, plan: DatasetPlan, staff: Staff, counts: { tickets: number; complaints: number }): Generator<Buffer> {
   const rng = streamRng(plan.seed, STREAM.cases);
   for (let j = 0; j < plan.cases; j++) {
     const created = plan.caseAt(j);
@@ -187,8 +201,12 @@ function* caseRows(plan: DatasetPlan, staff: Staff, counts: { tickets: number; c
     const complaintCols = complaint
       ? `phone\t${rng.pick(SEVERITIES)}\t${ts(created + DAY_MS)}\t${status === 'new' ? NULL : ts(created + 3600_000)}\t${ts(created + 5 * DAY_MS)}\t${resolved === null ? NULL : 'Apologised and refunded the charge.'}\t${resolved === null ? NULL : bool(true)}`
       : `${NULL}\t${NULL}\t${NULL}\t${NULL}\t${ts(created + 3 * DAY_MS)}\t${NULL}\t${NULL}`;
-    yield `${j + 1}\t${c.number}\t${c.kind}\t${customer}\t${text(c.subject)}\t${status}\t${c.priority}\t${c.category}\t${c.assignee}\t${staff.teamId}\t${complaintCols}\t${ts(resolved)}\t${ts(closed)}\t${c.createdBy}\t${ts(created)}\t${ts(closed ?? resolved ?? created)}\n`;
+    b.utf8(`${j + 1}\t${c.number}\t${c.kind}\t${customer}\t${text(c.subject)}\t${status}\t${c.priority}\t${c.category}\t${c.assignee}\t${staff.teamId}\t${complaintCols}\t${ts(resolved)}\t${ts(closed)}\t${c.createdBy}\t${ts(created)}\t${ts(closed ?? resolved ?? created)}\n`);
+    const full = b.endRow();
+    if (full) yield full;
   }
+  const last = b.take();
+  if (last) yield last;
 }
 
 /** COPYs the four big tables in dependency order and times each. */
@@ -202,15 +220,15 @@ export async function copyTables(
   const tables: Record<string, TableLoad> = {};
   const targetPhones = new Map<number, string[]>();
   const counts = { tickets: 0, complaints: 0 };
-  const steps: [string, readonly string[], () => Iterable<string>][] = [
-    ['customers', CUSTOMER_COLUMNS, () => customerRows(plan, staff)],
-    ['customer_phones', PHONE_COLUMNS, () => phoneRows(plan, lookupCustomers, targetPhones)],
-    ['interactions', [...INTERACTION_COLUMNS, ...INTERACTION_FIXED], () => interactionRows(plan, staff)],
-    ['tickets', CASE_COLUMNS, () => caseRows(plan, staff, counts)],
+  const steps: [string, readonly string[], (b: ChunkBuilder) => Iterable<Buffer>][] = [
+    ['customers', CUSTOMER_COLUMNS, (b) => customerChunks(b, plan, staff)],
+    ['customer_phones', PHONE_COLUMNS, (b) => phoneChunks(b, plan, lookupCustomers, targetPhones)],
+    ['interactions', [...INTERACTION_COLUMNS, ...INTERACTION_FIXED], (b) => interactionChunks(b, plan, staff)],
+    ['tickets', CASE_COLUMNS, (b) => caseChunks(b, plan, staff, counts)],
   ];
-  for (const [table, columns, rows] of steps) {
+  for (const [table, columns, chunks] of steps) {
     const t0 = process.hrtime.bigint();
-    const n = await copyInto(client, table, columns, rows());
+    const n = await copyInto(client, table, columns, chunks);
     tables[table] = timed(n, t0);
     onTable(table, tables[table]);
   }

@@ -1,0 +1,125 @@
+// The result file (bench-results/bench-<timestamp>.json and latest.json) and the console summary.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { CpuShare } from './cpu.js';
+import type { HistoryShape } from './dataset.js';
+import type { TableLoad } from './load-copy.js';
+import type { LookupRun, MethodResult } from './lookups.js';
+import type { PhasePeak } from './memory.js';
+import type { LatencyRatio, LatencySummary } from './stats.js';
+
+export interface BenchResult {
+  startedAt: string;
+  finishedAt: string;
+  machine: {
+    cpus: number;
+    cpuModel: string;
+    memGB: number;
+    platform: string;
+    node: string;
+    pg: string;
+    pgSettings: Record<string, string>;
+    database: 'embedded' | 'external';
+  };
+  params: Record<string, unknown>;
+  plan: { seconds: number };
+  load: {
+    tables: Record<string, TableLoad>;
+    copyRows: number;
+    copySeconds: number;
+    copyRowsPerSec: number;
+    indexesDroppedDuringCopy: boolean;
+    indexBuildSeconds: number;
+    foreignKeySeconds: number;
+    perIndexSeconds: Record<string, number>;
+    vacuumAnalyzeSeconds: number;
+    totalRows: number;
+    totalSeconds: number;
+    overallRowsPerSec: number;
+    schemaMatchesMigration: boolean;
+    cases: { tickets: number; complaints: number };
+    history: HistoryShape;
+  };
+  database: { databaseBytes: number; databaseGB: number; tables: Record<string, { totalMB: number; heapMB: number; indexesMB: number }> };
+  lookups: {
+    seconds: number;
+    cpu: CpuShare | null;
+    /** Block reads during the look-up phase (all methods, warm-up included). */
+    sharedBuffers: { hits: number; reads: number; hitRatio: number };
+    service: MethodResult;
+    service360: MethodResult;
+    bare: MethodResult;
+    barePrepared: MethodResult;
+    ratio: LatencyRatio;
+    ratio360: LatencyRatio;
+    ratioPrepared: LatencyRatio;
+    normalizeOnly: LatencySummary;
+    writtenForms: { mismatches: number; examples: { raw: string; expected: string; got: string | null }[] };
+    consistency: LookupRun['consistency'];
+    explain: LookupRun['explain'];
+  };
+  memory: { nodeMaxRssMB: number; phases: Record<string, PhasePeak> };
+  targets: {
+    serviceP99Ms: { target: number; actual: number; met: boolean };
+    serviceWithin2xBare: { target: number; actual: LatencyRatio; met: boolean };
+    loadRowsPerSec: { target: number; actual: number; copyOnly: number; met: boolean };
+  };
+}
+
+export function writeResults(result: BenchResult, outDir: string): string[] {
+  fs.mkdirSync(outDir, { recursive: true });
+  const stamp = result.startedAt.replace(/[:.]/g, '-');
+  const files = [path.join(outDir, `bench-${stamp}.json`), path.join(outDir, 'latest.json')];
+  const json = JSON.stringify(result, null, 2) + '\n';
+  for (const f of files) fs.writeFileSync(f, json);
+  return files;
+}
+
+const n = (v: number) => v.toLocaleString('en');
+const pct = (v: number | null) => (v === null ? '?' : `${Math.round(v * 100)}%`);
+const yes = (met: boolean) => (met ? 'met' : 'NOT met');
+
+export function printSummary(r: BenchResult, files: string[]): void {
+  const L = r.load;
+  const lines = [
+    '',
+    `kefu benchmark: ${r.machine.cpus} CPUs, ${r.machine.memGB} GB, Node ${r.machine.node}, ${r.machine.pg.split(' on ')[0]} (${r.machine.database})`,
+    '',
+    'Load (COPY):',
+    ...Object.entries(L.tables).map(([t, x]) => `  ${t.padEnd(16)} ${n(x.rows).padStart(12)} rows ${String(x.seconds).padStart(8)} s ${n(x.rowsPerSec).padStart(10)} rows/s`),
+    `  COPY total       ${n(L.copyRows).padStart(12)} rows ${String(L.copySeconds).padStart(8)} s ${n(L.copyRowsPerSec).padStart(10)} rows/s`,
+    `  indexes ${L.indexBuildSeconds} s, foreign keys ${L.foreignKeySeconds} s, VACUUM ANALYZE ${L.vacuumAnalyzeSeconds} s`,
+    `  end to end       ${n(L.totalRows).padStart(12)} rows ${String(L.totalSeconds).padStart(8)} s ${n(L.overallRowsPerSec).padStart(10)} rows/s`,
+    `  database size ${r.database.databaseGB} GB`,
+    '',
+    `Look-ups (ms, ${n(r.lookups.service.count)} per method):        p50      p95      p99     mean`,
+    ...(['service', 'service360', 'bare', 'barePrepared'] as const).map((m) => {
+      const s = r.lookups[m];
+      return `  ${m.padEnd(40)} ${[s.p50, s.p95, s.p99, s.mean].map((v) => v.toFixed(3).padStart(8)).join(' ')}`;
+    }),
+    `  ${'ratio service / bare'.padEnd(40)} ${[r.lookups.ratio.p50, r.lookups.ratio.p95, r.lookups.ratio.p99, r.lookups.ratio.mean].map((v) => v.toFixed(2).padStart(8)).join(' ')}`,
+    `  ${'ratio service360 / bare'.padEnd(40)} ${[r.lookups.ratio360.p50, r.lookups.ratio360.p95, r.lookups.ratio360.p99, r.lookups.ratio360.mean].map((v) => v.toFixed(2).padStart(8)).join(' ')}`,
+    `  normalise alone p50 ${r.lookups.normalizeOnly.p50} ms, p99 ${r.lookups.normalizeOnly.p99} ms; avg ${r.lookups.service.avgInteractions} interactions, ${r.lookups.service.avgOpenCases} open cases per pop`,
+    ...(r.lookups.cpu
+      ? [
+          `  CPU during look-ups: machine ${pct(r.lookups.cpu.machineBusy)} busy = bench ${pct(r.lookups.cpu.bench)} + PostgreSQL ${pct(r.lookups.cpu.postgres)} + other processes ${pct(r.lookups.cpu.other)}`,
+        ]
+      : []),
+    `  shared_buffers hit ratio during look-ups ${pct(r.lookups.sharedBuffers.hitRatio)} (${n(r.lookups.sharedBuffers.reads)} blocks read from the OS, shared_buffers ${r.machine.pgSettings.shared_buffers ?? '?'})`,
+    `  service vs bare SQL consistency: ${r.lookups.consistency.checked - r.lookups.consistency.mismatches}/${r.lookups.consistency.checked} identical`,
+    '',
+    `Memory: Node max RSS ${r.memory.nodeMaxRssMB} MB; PostgreSQL peak ` +
+      Object.entries(r.memory.phases)
+        .map(([p, m]) => `${p} ${m.pgPssMB ?? '?'} MB PSS / ${m.pgRssMB ?? '?'} MB RSS`)
+        .join(', '),
+    '',
+    'Targets:',
+    `  service p99 <= 5 ms:            ${r.targets.serviceP99Ms.actual} ms  ${yes(r.targets.serviceP99Ms.met)}`,
+    `  service within 2x of bare SQL:  p50 ${r.lookups.ratio.p50}x, p95 ${r.lookups.ratio.p95}x, p99 ${r.lookups.ratio.p99}x  ${yes(r.targets.serviceWithin2xBare.met)}`,
+    `  load >= 50,000 rows/s:          ${n(r.targets.loadRowsPerSec.actual)} rows/s end to end (${n(r.targets.loadRowsPerSec.copyOnly)} COPY only)  ${yes(r.targets.loadRowsPerSec.met)}`,
+    '',
+    `Results: ${files.join(', ')}`,
+    '',
+  ];
+  process.stdout.write(lines.join('\n'));
+}

