@@ -208,8 +208,11 @@ export async function up(knex: Knex): Promise<void> {
   });
   await knex.raw(`ALTER TABLE tickets ADD CONSTRAINT complaint_fields CHECK (
     kind = 'ticket' OR (category IN ('product','service','billing','staff','other') AND severity IS NOT NULL))`);
-  // Open cases of a customer (screen-pop) come from a small partial index.
-  await knex.raw(`CREATE INDEX tickets_customer_open ON tickets (customer_id, created_at DESC) WHERE status <> 'closed'`);
+  // Open cases of a customer (screen-pop) come from a small partial index; its condition is the
+  // query's own, so resolved rows are never read and filtered out.
+  await knex.raw(
+    `CREATE INDEX tickets_customer_open ON tickets (customer_id, created_at DESC) WHERE status IN ('new', 'open', 'pending_customer')`,
+  );
   await knex.raw('CREATE INDEX tickets_customer_recent ON tickets (customer_id, created_at DESC)');
 
   await knex.schema.createTable('interaction_links', (t) => {

@@ -21,7 +21,7 @@ export const BARE_SQL = {
      LEFT JOIN users a ON a.id = i.agent_id LEFT JOIN queues q ON q.id = i.queue_id LEFT JOIN campaigns k ON k.id = i.campaign_id
     WHERE i.customer_id = $1
     ORDER BY i.started_at DESC, i.id DESC LIMIT 50`,
-  /** tickets_customer_open (customer_id, created_at DESC) WHERE status <> 'closed'. */
+  /** tickets_customer_open (customer_id, created_at DESC) WHERE status IN ('new', 'open', 'pending_customer'). */
   openCases: `SELECT t.id, t.number, t.kind, t.subject, t.status, t.priority, t.category, t.severity,
        a.display_name AS assignee_name, t.created_at, t.ack_due_at, t.resolve_due_at, t.resolved_at, t.closed_at
      FROM tickets t LEFT JOIN users a ON a.id = t.assignee_id

@@ -35,10 +35,14 @@ describe('migrations', () => {
       const latest = await trx.raw(
         `EXPLAIN SELECT * FROM interactions WHERE customer_id = 1 ORDER BY started_at DESC, id DESC LIMIT 50`,
       );
-      return { lookup: JSON.stringify(lookup.rows), latest: JSON.stringify(latest.rows) };
+      const open = await trx.raw(
+        `EXPLAIN SELECT id FROM tickets WHERE customer_id = 1 AND status IN ('new', 'open', 'pending_customer') ORDER BY created_at DESC LIMIT 50`,
+      );
+      return { lookup: JSON.stringify(lookup.rows), latest: JSON.stringify(latest.rows), open: JSON.stringify(open.rows) };
     });
     expect(plans.lookup).toMatch(/Index Only Scan using customer_phones_e164/);
     expect(plans.latest).toMatch(/Index Scan using interactions_customer_latest/);
     expect(plans.latest).not.toMatch(/Sort/);
+    expect(plans.open).toMatch(/Index Scan using tickets_customer_open/);
   });
 });
