@@ -11,6 +11,8 @@ export const KAMAILIO_DOMAIN = 'tel.test';
 
 export interface RunningKamailio {
   wsUrl: string;
+  /** The Kamailio main process (its workers are its children). */
+  pid: number;
   output(): string;
   stop(): Promise<void>;
 }
@@ -43,7 +45,8 @@ async function waitForPort(port: number, deadline: number, died: () => string | 
   }
 }
 
-export async function startKamailio(): Promise<RunningKamailio> {
+/** `sharedMemoryMB`: 64 serves the tests; a load of ~1,000 WebSocket registrations needs 256. */
+export async function startKamailio({ sharedMemoryMB = 64 }: { sharedMemoryMB?: number } = {}): Promise<RunningKamailio> {
   if (!fs.existsSync(KAMAILIO_BIN)) {
     throw new Error(`Kamailio is not installed (${KAMAILIO_BIN}): apt-get install kamailio kamailio-websocket-modules`);
   }
@@ -53,19 +56,21 @@ export async function startKamailio(): Promise<RunningKamailio> {
   const template = fs.readFileSync(path.resolve(import.meta.dirname, '../kamailio/kamailio.cfg.template'), 'utf8');
   const cfg = path.join(runDir, 'kamailio.cfg');
   fs.writeFileSync(cfg, template.replaceAll('@UDP_PORT@', String(udp)).replaceAll('@WS_PORT@', String(ws)).replaceAll('@RUN_DIR@', runDir), { mode: 0o644 });
-  const args = ['-f', cfg, '-DD', '-E', '-Y', runDir, '-m', '64', '-M', '8'];
+  const args = ['-f', cfg, '-DD', '-E', '-Y', runDir, '-m', String(sharedMemoryMB), '-M', '8'];
   const asRoot = process.getuid?.() === 0;
   const child: ChildProcess = asRoot
     ? spawn('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', KAMAILIO_BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
     : spawn(KAMAILIO_BIN, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  // Only the tail is kept: a load run logs for minutes.
+  child.stdout!.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-16_000)));
+  child.stderr!.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-16_000)));
   let exited: string | null = null;
   child.once('exit', (code) => (exited = `Kamailio exited with ${code}:\n${out.slice(-2000)}`));
   await waitForPort(ws, Date.now() + 15_000, () => exited);
   return {
     wsUrl: `ws://127.0.0.1:${ws}`,
+    pid: child.pid!,
     output: () => out,
     stop: () =>
       new Promise<void>((resolve) => {

@@ -1,12 +1,8 @@
-// Starts Debian's Kamailio from the test config template (tests/kamailio/kamailio.cfg.template),
-// like tests/support/kamailio.ts, but with a larger shared memory pool: the test helper's
-// `-m 64` runs out at about 740 WebSocket registrations (REGISTER answered 500).
-import { spawn, type ChildProcess } from 'node:child_process';
+// Kamailio for the load run: the test launcher (tests/support/kamailio.ts) with a larger shared
+// memory pool (the tests' `-m 64` runs out at about 740 WebSocket registrations, REGISTER 500),
+// plus a memory reading of its processes.
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { KAMAILIO_BIN } from '../../support/kamailio.js';
+import { startKamailio } from '../../support/kamailio.js';
 
 export interface BenchKamailio {
   readonly wsUrl: string;
@@ -14,17 +10,6 @@ export interface BenchKamailio {
   /** Summed PSS of the Kamailio processes (shared memory split between them), in MB. */
   pssMB(): number;
   stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 /** Every descendant pid of `root` (Linux /proc). */
@@ -52,40 +37,13 @@ function descendants(root: number): number[] {
 }
 
 export async function startBenchKamailio(sharedMemoryMB = 256): Promise<BenchKamailio> {
-  if (!fs.existsSync(KAMAILIO_BIN)) throw new Error(`Kamailio is not installed (${KAMAILIO_BIN})`);
-  const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-bench-kamailio-'));
-  fs.chmodSync(runDir, 0o777);
-  const [udp, ws] = [await freePort(), await freePort()];
-  const template = fs.readFileSync(path.resolve(import.meta.dirname, '../../kamailio/kamailio.cfg.template'), 'utf8');
-  const cfg = path.join(runDir, 'kamailio.cfg');
-  fs.writeFileSync(cfg, template.replaceAll('@UDP_PORT@', String(udp)).replaceAll('@WS_PORT@', String(ws)).replaceAll('@RUN_DIR@', runDir), { mode: 0o644 });
-  const args = ['-f', cfg, '-DD', '-E', '-Y', runDir, '-m', String(sharedMemoryMB), '-M', '8'];
-  const child: ChildProcess = process.getuid?.() === 0
-    ? spawn('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', KAMAILIO_BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
-    : spawn(KAMAILIO_BIN, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-8000)));
-  child.stderr!.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-8000)));
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`Kamailio exited with ${child.exitCode}:\n${out.slice(-2000)}`);
-    const ok = await new Promise<boolean>((resolve) => {
-      const c = net.connect(ws, '127.0.0.1', () => {
-        c.destroy();
-        resolve(true);
-      });
-      c.once('error', () => resolve(false));
-    });
-    if (ok) break;
-    if (Date.now() > deadline) throw new Error('Kamailio did not listen in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  const k = await startKamailio({ sharedMemoryMB });
   return {
-    wsUrl: `ws://127.0.0.1:${ws}`,
+    wsUrl: k.wsUrl,
     args: `-m ${sharedMemoryMB} -M 8, children=2 (tests/kamailio/kamailio.cfg.template)`,
     pssMB: () => {
       let kb = 0;
-      for (const pid of [child.pid!, ...descendants(child.pid!)]) {
+      for (const pid of [k.pid, ...descendants(k.pid)]) {
         try {
           kb += Number(/Pss:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
         } catch {
@@ -94,15 +52,6 @@ export async function startBenchKamailio(sharedMemoryMB = 256): Promise<BenchKam
       }
       return Math.round(kb / 102.4) / 10;
     },
-    stop: () =>
-      new Promise<void>((resolve) => {
-        const done = (): void => {
-          fs.rmSync(runDir, { recursive: true, force: true });
-          resolve();
-        };
-        if (child.exitCode !== null) return done();
-        child.once('exit', done);
-        child.kill('SIGTERM');
-      }),
+    stop: () => k.stop(),
   };
 }
