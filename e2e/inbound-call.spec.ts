@@ -30,7 +30,8 @@ test('an inbound call rings the ready agent with the screen-pop, then talk, hold
 
     // Before anyone answers: the caller waits, the agent's phone rings with the pop painted.
     await expect(desktop.answerButton()).toBeVisible({ timeout: 15_000 });
-    await expect(phone.callState()).toHaveText('Ringing / waiting in queue');
+    // The switch keeps the caller in the queue (182 Queued) until the agent answers.
+    await expect(phone.callState()).toHaveText('Waiting in queue');
     const pop = desktop.callerDetails();
     await expect(pop.getByRole('heading', { name: ZHANG.name })).toBeVisible();
     await expect(pop).toContainText(ZHANG.e164);
@@ -99,8 +100,13 @@ test('an inbound call rings the ready agent with the screen-pop, then talk, hold
     await expect(newest).toContainText(ZHANG.e164, { timeout: 15_000 });
     await expect(newest).toContainText('Completed');
 
-    // No more calls for agent1 in the other tests.
-    await desktop.goNotReady('Break');
+    // Wrap-up: the notes are there, a disposition is required; then no more calls for agent1
+    // in the other tests.
+    await expect(desktop.wrapUpForm()).toBeVisible();
+    await expect(desktop.callNotes()).toHaveValue(notes);
+    await desktop.notReadyReason().selectOption({ label: 'Break' });
+    await desktop.wrapUp('Resolved on first contact', 'not_ready');
+    await expect(desktop.agentState()).toHaveText('Not ready (break)');
 
     // The customer's 360 has the call with its talk time and the notes.
     await desktop.callerDetails().getByRole('link', { name: `Open the full record of ${ZHANG.name}` }).click();
@@ -114,6 +120,7 @@ test('an inbound call rings the ready agent with the screen-pop, then talk, hold
     await expect(latest).toContainText('Inbound call');
     await expect(latest).toContainText(/Talk\s*\d+ (s|min)/);
     await expect(latest).toContainText('Completed');
+    await expect(latest).toContainText('Resolved on first contact');
   } finally {
     await callerContext.close();
   }
@@ -127,6 +134,7 @@ test('the agent handles a call from the keyboard alone', async ({ page, browser,
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(help.getByRole('row').filter({ hasText: 'Answer the ringing call' })).toContainText('Alt+A');
   await expect(help.getByRole('row').filter({ hasText: 'Hang up (or reject a ringing call)' })).toContainText('Alt+X');
+  await expect(help.getByRole('row').filter({ hasText: 'Finish the wrap-up and become Ready' })).toContainText('Alt+W');
   await page.keyboard.press('Escape');
   await expect(help).toBeHidden();
 
@@ -158,8 +166,16 @@ test('the agent handles a call from the keyboard alone', async ({ page, browser,
     await expect(phone.callState()).toHaveText('Call ended');
     await expect(desktop.notesSaved()).toBeVisible();
 
+    // In wrap-up, Not ready is refused until the call has a disposition; the agent is told why
+    // and the focus goes to the disposition.
+    await page.keyboard.press('Alt+N');
+    await expect(desktop.statusPanel().getByRole('alert')).toContainText('finish the wrap-up first');
+    await expect(desktop.disposition()).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(desktop.disposition().locator('option:checked')).toHaveText('Resolved on first contact');
     await page.keyboard.press('Alt+N');
     await expect(desktop.agentState()).toHaveText('Not ready (break)');
+    await expect(desktop.wrapUpForm()).toBeHidden();
   } finally {
     await callerContext.close();
   }

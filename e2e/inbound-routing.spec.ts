@@ -47,7 +47,7 @@ test.describe('inbound routing', () => {
       await expect(agent2.answerButton()).toBeVisible({ timeout: 15_000 });
       await expect(agent2.callerDetails().getByRole('heading', { name: EMILY.name })).toBeVisible();
       await expect(agent2.callLine()).toHaveText(`Incoming call from ${EMILY.name} (${EMILY.e164})`);
-      await expect(phone.callState()).toHaveText('Ringing / waiting in queue');
+      await expect(phone.callState()).toHaveText('Waiting in queue');
       await expect(agent3.answerButton()).toHaveCount(0);
       await expect(agent3.agentState()).toHaveText('Ready');
 
@@ -57,7 +57,7 @@ test.describe('inbound routing', () => {
       await expect(agent3.callLine()).toHaveText(`Incoming call from ${EMILY.name} (${EMILY.e164})`);
       await expect(agent2.agentState()).toHaveText('Not ready (missed call)');
       await expect(agent2.answerButton()).toHaveCount(0);
-      await expect(phone.callState()).toHaveText('Ringing / waiting in queue');
+      await expect(phone.callState()).toHaveText('Waiting in queue');
 
       await agent3.answerButton().click();
       await expect(phone.callState()).toHaveText('Connected');
@@ -81,9 +81,9 @@ test.describe('inbound routing', () => {
       const { phone } = callerSide;
       await phone.connectAsDemo(DAVID.name, DAVID.e164);
       await phone.dial(HOTLINE);
-      await expect(phone.callState()).toHaveText('Ringing / waiting in queue');
+      await expect(phone.callState()).toHaveText('Waiting in queue');
       await phone.page.waitForTimeout(2_000);
-      await expect(phone.callState()).toHaveText('Ringing / waiting in queue');
+      await expect(phone.callState()).toHaveText('Waiting in queue');
       await phone.hangUpButton().click();
       await expect(phone.callState()).toHaveText(/^Call ended/);
     } finally {
@@ -124,10 +124,10 @@ test.describe('inbound routing', () => {
       // Nobody is Ready: 刘洋 queues first, then the VIP 张伟.
       await liuSide.phone.connectAsDemo(LIU_YANG.name, LIU_YANG.e164);
       await liuSide.phone.dial(HOTLINE);
-      await expect(liuSide.phone.callState()).toHaveText('Ringing / waiting in queue');
+      await expect(liuSide.phone.callState()).toHaveText('Waiting in queue');
       await zhangSide.phone.connectAsDemo(ZHANG.name, ZHANG.e164);
       await zhangSide.phone.dial(HOTLINE);
-      await expect(zhangSide.phone.callState()).toHaveText('Ringing / waiting in queue');
+      await expect(zhangSide.phone.callState()).toHaveText('Waiting in queue');
       // Both are in the queue (the switch logs a call when it admits it) before agent1 is Ready.
       await expectCallQueued(request, zhangId, zhangBefore);
 
@@ -143,13 +143,13 @@ test.describe('inbound routing', () => {
       await agent1.answerButton().click();
       await expect(zhangSide.phone.callState()).toHaveText('Connected');
       await expect(agent1.callLine()).toHaveText(`Connected with ${ZHANG.name} (${ZHANG.e164})`);
-      await expect(liuSide.phone.callState()).toHaveText('Ringing / waiting in queue');
+      await expect(liuSide.phone.callState()).toHaveText('Waiting in queue');
       await agent1.hangUpButton().click();
       await expect(zhangSide.phone.callState()).toHaveText('Call ended');
       await expect(agent1.callLine()).toContainText('ended');
 
-      // Ready again (cutting the wrap-up short): the caller who waited is next.
-      await agent1.readyButton().click();
+      // Wrap-up done (a disposition is required) and Ready again: the caller who waited is next.
+      await agent1.wrapUp('Resolved on first contact', 'ready');
       await expect(agent1.answerButton()).toBeVisible({ timeout: 15_000 });
       await expect(agent1.callLine()).toHaveText(`Incoming call from ${LIU_YANG.e164}`);
       await expect(pop.getByRole('group', { name: '2 customers use this number. Who is calling?' })).toBeVisible();

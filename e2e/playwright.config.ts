@@ -61,6 +61,8 @@ export default defineConfig({
       KEFU_DATA_DIR: dataDir,
       KEFU_EMBEDDED_PG_PORT: String(PORT + 1),
       LOG_LEVEL: 'warn',
+      // The SLA sweep every second, so an at-risk clock reaches the supervisor during a test.
+      KEFU_SLA_SWEEP_SECONDS: '1',
       // Empty means the embedded database, even when the calling shell has DATABASE_URL set.
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? '',
     },

@@ -69,7 +69,8 @@ async function e2eDatabase(): Promise<string | null> {
 async function main() {
   const only = process.argv[2]; // optional: unit | integration | e2e
   ensureChromium();
-  if (only !== 'e2e') ensureKamailio();
+  // Both the integration tests and a browser test start Kamailio.
+  ensureKamailio();
   const tallies: Tally[] = [];
 
   if (!only) {

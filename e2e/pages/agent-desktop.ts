@@ -5,6 +5,11 @@ import { audioBytesReceived, expectAudioFlowing } from './web-phone.js';
 export { audioBytesReceived, expectAudioFlowing };
 
 const STATE_WORDS = /^(Ready|Not ready|Ringing|On a call|Wrap-up|Logged out|Status not known yet)/;
+/** States with no call ringing or up: where Ready / Not ready / wrap-up decisions are made. */
+const SETTLED_STATES = /^(Ready|Not ready|Wrap-up|Logged out)/;
+/** The disposition the helpers give a call they only want to be done with. */
+export const ROUTINE_DISPOSITION = 'Resolved on first contact';
+export type AfterWrapUp = 'ready' | 'not_ready';
 
 /** The agent desktop (home of the agent role), found by role and accessible name. */
 export class AgentDesktopPage {
@@ -45,6 +50,12 @@ export class AgentDesktopPage {
   notesSaved = () => this.page.getByRole('status').filter({ hasText: 'Notes saved' });
   todayCalls = () => this.page.getByRole('table', { name: "Today's calls" });
 
+  // After-call work
+  wrapUpForm = () => this.page.getByRole('region', { name: 'Wrap-up' });
+  disposition = () => this.wrapUpForm().getByRole('combobox', { name: 'Disposition' });
+  finishReadyButton = () => this.wrapUpForm().getByRole('button', { name: 'Finish and go Ready', exact: true });
+  finishNotReadyButton = () => this.wrapUpForm().getByRole('button', { name: 'Finish and go Not ready', exact: true });
+
   /** Signs in and waits for the desktop with a registered phone. */
   static async signedIn(page: Page, username: string): Promise<AgentDesktopPage> {
     await Shell.signedIn(page, username);
@@ -54,15 +65,38 @@ export class AgentDesktopPage {
     return desktop;
   }
 
+  /**
+   * Finishes after-call work: chooses the disposition (by its label) in the Wrap-up form and
+   * leaves by "Finish and go Ready" or "Finish and go Not ready" (with the reason chosen under
+   * My status). Does not wait for the next state: with calls waiting, Ready turns into Ringing.
+   */
+  async wrapUp(disposition: string = ROUTINE_DISPOSITION, then: AfterWrapUp = 'ready'): Promise<void> {
+    const form = this.wrapUpForm();
+    await expect(form).toBeVisible();
+    await this.disposition().selectOption({ label: disposition });
+    await (then === 'ready' ? this.finishReadyButton() : this.finishNotReadyButton()).click();
+    await expect(form).toBeHidden();
+  }
+
+  /** Ready; a call still in wrap-up is finished first with a routine disposition. */
   async goReady(): Promise<void> {
-    await this.readyButton().click();
+    if (await this.inWrapUp()) await this.wrapUp(ROUTINE_DISPOSITION, 'ready');
+    else await this.readyButton().click();
     await expect(this.agentState()).toHaveText('Ready');
   }
 
+  /** Not ready with this reason; a call still in wrap-up is finished first with a routine disposition. */
   async goNotReady(reason = 'Break'): Promise<void> {
     await this.notReadyReason().selectOption({ label: reason });
-    await this.notReadyButton().click();
+    if (await this.inWrapUp()) await this.wrapUp(ROUTINE_DISPOSITION, 'not_ready');
+    else await this.notReadyButton().click();
     await expect(this.agentState()).toHaveText(`Not ready (${reason.toLowerCase()})`);
+  }
+
+  /** Waits until no call rings or is up (a call that just ended moves the agent to wrap-up), then tells. */
+  private async inWrapUp(): Promise<boolean> {
+    await expect(this.agentState()).toHaveText(SETTLED_STATES);
+    return /^Wrap-up/.test((await this.agentState().textContent()) ?? '');
   }
 
   /**

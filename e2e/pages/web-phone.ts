@@ -50,7 +50,7 @@ export class WebPhonePage {
   keypad = () => this.page.getByRole('group', { name: 'Keypad' });
   /** "Registered as +86…", "Not connected"… */
   registration = (): Locator => this.line().getByRole('status');
-  /** "Ringing / waiting in queue", "Connected", "Call ended"… */
+  /** "Waiting in queue" (182), "Ringing" (180/183), "Connected", "Call ended"… */
   callState = (): Locator => this.callSection().getByRole('status');
 
   async open(): Promise<void> {

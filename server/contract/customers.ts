@@ -8,6 +8,8 @@ import {
   InteractionKind,
   Priority,
   Severity,
+  SlaClock,
+  SlaStatus,
   ValueTier,
 } from './domain.js';
 
@@ -86,6 +88,8 @@ export type Customer = z.infer<typeof Customer>;
 export const Interaction = z.object({
   id: z.number().int(),
   customerId: z.number().int().nullable(),
+  /** The customer's name, for lists of calls ("today's calls"); null when no customer is known. */
+  customerName: z.string().nullable(),
   kind: InteractionKind,
   direction: Direction.nullable(),
   callerNumber: z.string().nullable(),
@@ -105,8 +109,14 @@ export const Interaction = z.object({
   endReason: EndReason.nullable(),
   disposition: z.string().nullable(),
   notes: z.string().nullable(),
+  /** Post-call satisfaction score 1–5, when the caller gave one. */
+  csatScore: z.number().int().nullable(),
 });
 export type Interaction = z.infer<typeof Interaction>;
+
+/** The clock that falls due next on an open case, and where it stands. */
+export const NextDue = z.object({ clock: SlaClock, dueAt: isoDate, status: SlaStatus });
+export type NextDue = z.infer<typeof NextDue>;
 
 /** A ticket or complaint as the customer pages show it. Complaint-only fields are null on tickets. */
 export const CaseSummary = z.object({
@@ -126,6 +136,8 @@ export const CaseSummary = z.object({
   resolveDueAt: isoDate.nullable(),
   resolvedAt: isoDate.nullable(),
   closedAt: isoDate.nullable(),
+  /** Null once no clock runs (resolved, closed). */
+  nextDue: NextDue.nullable(),
 });
 export type CaseSummary = z.infer<typeof CaseSummary>;
 export { ComplaintCategory };

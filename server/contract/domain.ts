@@ -50,3 +50,41 @@ export type AgentState = z.infer<typeof AgentState>;
 export const LOCALES = ['en', 'zh-CN'] as const;
 export const Locale = z.enum(LOCALES);
 export type Locale = z.infer<typeof Locale>;
+
+/** Where a running SLA clock stands; `met` once the clock stopped in time or late. */
+export const SLA_STATUSES = ['on_track', 'at_risk', 'breached'] as const;
+export const SlaStatus = z.enum(SLA_STATUSES);
+export type SlaStatus = z.infer<typeof SlaStatus>;
+
+/** A complaint runs an acknowledgement and a resolution clock; a ticket only the resolution one. */
+export const SLA_CLOCKS = ['acknowledge', 'resolve'] as const;
+export const SlaClock = z.enum(SLA_CLOCKS);
+export type SlaClock = z.infer<typeof SlaClock>;
+
+export const COMPLAINT_CHANNELS = ['phone', 'email', 'web', 'social', 'in_person', 'regulator'] as const;
+export const ComplaintChannel = z.enum(COMPLAINT_CHANNELS);
+export type ComplaintChannel = z.infer<typeof ComplaintChannel>;
+
+export const ROOT_CAUSES = ['product_defect', 'process', 'staff_conduct', 'billing_error', 'delivery', 'communication', 'third_party', 'no_fault'] as const;
+export const RootCause = z.enum(ROOT_CAUSES);
+export type RootCause = z.infer<typeof RootCause>;
+
+export const CASE_ACTIONS = ['acknowledge', 'open', 'pend', 'resolve', 'close', 'reopen'] as const;
+export const CaseAction = z.enum(CASE_ACTIONS);
+export type CaseAction = z.infer<typeof CaseAction>;
+
+export const FOLLOW_UP_STATUSES = ['pending', 'done', 'cancelled'] as const;
+export const FollowUpStatus = z.enum(FOLLOW_UP_STATUSES);
+export type FollowUpStatus = z.infer<typeof FollowUpStatus>;
+
+export const FOLLOW_UP_OUTCOMES = ['reached_confirmed', 'reached_not_solved', 'not_reached'] as const;
+export const FollowUpOutcome = z.enum(FOLLOW_UP_OUTCOMES);
+export type FollowUpOutcome = z.infer<typeof FollowUpOutcome>;
+
+export const FOLLOW_UP_REASONS = ['manual', 'on_resolve', 'low_csat'] as const;
+export const FollowUpReason = z.enum(FOLLOW_UP_REASONS);
+export type FollowUpReason = z.infer<typeof FollowUpReason>;
+
+export const ESCALATION_LEVELS = ['at_risk', 'breached', 'breached_level2'] as const;
+export const EscalationLevel = z.enum(ESCALATION_LEVELS);
+export type EscalationLevel = z.infer<typeof EscalationLevel>;

@@ -3,6 +3,7 @@
 import type { Ack } from './errors.js';
 import type { Me } from './auth.js';
 import type { ScreenPop } from './customers.js';
+import type { EscalationView, WrapUpCommand } from './cases.js';
 import type {
   AgentDesktopSnapshot,
   AgentStatusView,
@@ -28,6 +29,8 @@ export interface ServerToClientEvents {
   /** The agent answered or the call changed (hold); the current call as the server sees it. */
   'call:updated': (payload: LiveCallView) => void;
   'call:ended': (payload: CallEndedEvent) => void;
+  /** A case of this supervisor's team is at risk or breached (the SLA sweep). */
+  'escalation:raised': (payload: EscalationView) => void;
 }
 
 export interface ClientToServerEvents {
@@ -41,6 +44,8 @@ export interface ClientToServerEvents {
   'call:choose-customer': (payload: ChooseCustomerCommand, ack: (res: Ack<ScreenPop>) => void) => void;
   /** The screen-pop for a caller id seen on an incoming INVITE (softphone registered elsewhere). */
   'screenpop:lookup': (payload: ScreenPopLookupCommand, ack: (res: Ack<ScreenPop>) => void) => void;
+  /** Finishes after-call work: the disposition (required), notes, then Ready or Not ready. */
+  'call:wrap-up': (payload: WrapUpCommand, ack: (res: Ack<AgentStatusView>) => void) => void;
 }
 
 export interface SocketData {

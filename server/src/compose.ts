@@ -12,10 +12,15 @@ import { CallLogRepository } from './repositories/call-log.repository.js';
 import { QueueDirectoryRepository } from './repositories/queue-directory.repository.js';
 import type { Services } from './services/services.js';
 import { createSipSwitch, type SipSwitch } from './sip/switch.js';
+import { originPolicyFor } from './sip/transport/origin-policy.js';
 import { AgentRegistry } from './telephony/agent-registry.js';
 import { CallCenter } from './telephony/call-center.js';
 import { systemClock, type Clock } from './telephony/clock.js';
 import { SerialQueue } from './telephony/serial-queue.js';
+import { DispositionRepository } from './repositories/disposition.repository.js';
+import { SlaScheduler } from './services/sla-scheduler.js';
+import { WrapUpService } from './services/wrap-up.service.js';
+import { userRoom } from './realtime/socket-server.js';
 
 export interface ComposeOptions {
   log: Logger;
@@ -25,9 +30,13 @@ export interface ComposeOptions {
   publicUrl: string | null;
   sipDomain: string;
   sipWsUrl?: string | null;
+  /** Web pages allowed on the SIP WebSocket; unset: the server's own (see originPolicyFor). */
+  sipAllowedOrigins?: readonly string[] | null;
   defaultRegion: CountryCode;
   demo: boolean;
   clock?: Clock;
+  /** How often the SLA sweep runs; 0 leaves it to the caller (tests sweep by hand). */
+  slaSweepMs?: number;
 }
 
 export interface ComposedServer {
@@ -35,6 +44,7 @@ export interface ComposedServer {
   io: KefuIo;
   sipSwitch: SipSwitch;
   callCenter: CallCenter;
+  slaScheduler: SlaScheduler;
   /** Loads queues and agents, closes calls a crash left open; call before listening. */
   start(): Promise<void>;
   close(): Promise<void>;
@@ -60,7 +70,20 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     clock,
     log: o.log.child({ module: 'call-center' }),
     screenPop: (n) => services.customers.offerScreenPop(n),
+    outboundLogged: (agentId, e164, interactionId) => services.caseWorkflow.tieDialledCall(agentId, e164, interactionId),
+    lowCsat: (interactionId, score) => services.caseWorkflow.lowCsatFollowUp(interactionId, score),
   });
+  const wrapUp = new WrapUpService({ callLog, dispositions: new DispositionRepository(services.db), agents, shift: () => callCenter.shift });
+  const slaScheduler = new SlaScheduler(
+    {
+      db: services.db,
+      sla: services.sla,
+      clock,
+      log: o.log.child({ module: 'sla' }),
+      notifier: { escalationRaised: (userId, view) => io?.to(userRoom(userId)).emit('escalation:raised', view) },
+    },
+    o.slaSweepMs ?? 0,
+  );
 
   const app = createApp(services, {
     log: o.log,
@@ -89,7 +112,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
   const server = http.createServer(app);
   const sockets = createSocketServer(server, services.auth, o.log.child({ module: 'socket' }), [
     (socket, user) =>
-      registerAgentDesk(socket, user, { callCenter, agents, callLog, customers: services.customers, log: o.log.child({ module: 'agent-desk' }) }),
+      registerAgentDesk(socket, user, { callCenter, agents, callLog, customers: services.customers, wrapUp, log: o.log.child({ module: 'agent-desk' }) }),
   ]);
   io = sockets.io;
   sipSwitch = createSipSwitch({
@@ -99,6 +122,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     defaultRegion: o.defaultRegion,
     events: callCenter,
     log: o.log,
+    origins: originPolicyFor(o.sipAllowedOrigins ?? null, o.publicUrl),
   });
 
   return {
@@ -106,8 +130,13 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     io: sockets.io,
     sipSwitch,
     callCenter,
-    start: () => callCenter.start(sipSwitch!.control),
+    slaScheduler,
+    async start() {
+      await callCenter.start(sipSwitch!.control);
+      if (o.slaSweepMs) slaScheduler.start();
+    },
     async close() {
+      await slaScheduler.stop();
       sipSwitch!.close();
       await new Promise<void>((resolve) => {
         sockets.io.close(() => resolve());

@@ -52,4 +52,58 @@ describe('parseConfig for telephony', () => {
     expect(() => parseConfig({ KEFU_SIP_WS_URL: 'http://sip.example.com' })).toThrow(/KEFU_SIP_WS_URL/);
     expect(() => parseConfig({ KEFU_SIP_DOMAIN: 'bad domain!' })).toThrow(/KEFU_SIP_DOMAIN/);
   });
+
+  it('reads the origins allowed on the SIP WebSocket, or leaves the default to the server', () => {
+    expect(parseConfig({}).sipAllowedOrigins).toBeNull();
+    expect(parseConfig({ KEFU_SIP_ALLOWED_ORIGINS: ' https://Kefu.Example.com , http://10.0.0.5:3000/,https://a.example:443' }).sipAllowedOrigins).toEqual([
+      'https://kefu.example.com',
+      'http://10.0.0.5:3000',
+      'https://a.example',
+    ]);
+    for (const bad of ['kefu.example.com', 'ftp://kefu.example.com', 'https://kefu.example.com/console', 'https://u:p@kefu.example.com', 'https://a.example?x', ',']) {
+      expect(() => parseConfig({ KEFU_SIP_ALLOWED_ORIGINS: bad }), bad).toThrow(/KEFU_SIP_ALLOWED_ORIGINS/);
+    }
+  });
+});
+
+describe('parseConfig for the database', () => {
+  it('keeps a few connections warm and gives the embedded PostgreSQL 256MB of shared buffers by default', () => {
+    const c = parseConfig({});
+    expect(c.dbPool).toEqual({ min: 2, max: 10 });
+    expect(c.embeddedPgSharedBuffers).toBe('256MB');
+  });
+
+  it('takes the pool size and shared buffers from the environment', () => {
+    const c = parseConfig({ KEFU_DB_POOL_MIN: '0', KEFU_DB_POOL_MAX: '4', KEFU_EMBEDDED_PG_SHARED_BUFFERS: '1GB' });
+    expect(c.dbPool).toEqual({ min: 0, max: 4 });
+    expect(c.embeddedPgSharedBuffers).toBe('1GB');
+  });
+
+  it('writes shared buffers the way PostgreSQL spells its units', () => {
+    expect(parseConfig({ KEFU_EMBEDDED_PG_SHARED_BUFFERS: '512mb' }).embeddedPgSharedBuffers).toBe('512MB');
+    expect(parseConfig({ KEFU_EMBEDDED_PG_SHARED_BUFFERS: '4096KB' }).embeddedPgSharedBuffers).toBe('4096kB');
+    expect(parseConfig({ KEFU_EMBEDDED_PG_SHARED_BUFFERS: '2 GB' }).embeddedPgSharedBuffers).toBe('2GB');
+  });
+
+  it('refuses shared buffers without a unit, with a fraction, or below PostgreSQL’s minimum', () => {
+    for (const bad of ['256', 'lots', '1.5GB', '256 MiB', '64kB', '0MB']) {
+      expect(() => parseConfig({ KEFU_EMBEDDED_PG_SHARED_BUFFERS: bad }), bad).toThrow(/KEFU_EMBEDDED_PG_SHARED_BUFFERS/);
+    }
+  });
+
+  it('refuses a pool that cannot hold a connection or whose minimum exceeds its maximum', () => {
+    expect(() => parseConfig({ KEFU_DB_POOL_MAX: '0' })).toThrow(/KEFU_DB_POOL_MAX/);
+    expect(() => parseConfig({ KEFU_DB_POOL_MIN: '-1' })).toThrow(/KEFU_DB_POOL_MIN/);
+    expect(() => parseConfig({ KEFU_DB_POOL_MIN: 'two' })).toThrow(/KEFU_DB_POOL_MIN/);
+    expect(() => parseConfig({ KEFU_DB_POOL_MIN: '5', KEFU_DB_POOL_MAX: '4' })).toThrow(/KEFU_DB_POOL_MIN must not be larger/);
+  });
+});
+
+describe('case-work settings', () => {
+  it('reads the contact center time zone and the SLA sweep interval, refusing a made-up zone', () => {
+    expect(parseConfig({})).toMatchObject({ timeZone: 'Asia/Shanghai', slaSweepMs: 30_000 });
+    expect(parseConfig({ KEFU_TIME_ZONE: 'europe/london', KEFU_SLA_SWEEP_SECONDS: '2' })).toMatchObject({ timeZone: 'Europe/London', slaSweepMs: 2000 });
+    expect(() => parseConfig({ KEFU_TIME_ZONE: 'Mars/Olympus' })).toThrow(/KEFU_TIME_ZONE/);
+    expect(() => parseConfig({ KEFU_SLA_SWEEP_SECONDS: '0' })).toThrow(/KEFU_SLA_SWEEP_SECONDS/);
+  });
 });

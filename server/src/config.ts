@@ -2,10 +2,32 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { isSupportedCountry, type CountryCode } from 'libphonenumber-js';
+import { parseOriginList } from './sip/transport/origin-policy.js';
+import { canonicalTimeZone } from './domain/cases/time-zone.js';
 
 const bool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
   .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+
+const PG_MEMORY = /^(\d{1,9})\s*(kB|MB|GB|TB)$/i;
+const MEMORY_UNITS_KB = { KB: 1, MB: 1024, GB: 1024 ** 2, TB: 1024 ** 3 } as const;
+
+/**
+ * A PostgreSQL memory size with its unit ("256MB", "1GB"), written back in the spelling
+ * PostgreSQL accepts (its units are case-sensitive: kB, MB, GB, TB). A bare number would mean
+ * 8 kB pages to PostgreSQL, which nobody means, so a unit is required.
+ */
+const pgMemory = (minKb: number) =>
+  z
+    .string()
+    .regex(PG_MEMORY, 'must be a size with a unit, e.g. 256MB or 1GB')
+    .transform((v) => {
+      const [, n, unit] = PG_MEMORY.exec(v)!;
+      const upper = unit!.toUpperCase() as keyof typeof MEMORY_UNITS_KB;
+      return { text: `${Number(n)}${upper === 'KB' ? 'kB' : upper}`, kb: Number(n) * MEMORY_UNITS_KB[upper] };
+    })
+    .refine((v) => v.kb >= minKb, `must be at least ${minKb}kB`)
+    .transform((v) => v.text);
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -17,6 +39,13 @@ const EnvSchema = z.object({
     .optional(),
   KEFU_DATA_DIR: z.string().min(1).default('./.kefu'),
   KEFU_EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+  // 128MB is PostgreSQL's own default; twice that keeps a call center's hot customers and
+  // their latest history in memory without asking much of a small machine.
+  KEFU_EMBEDDED_PG_SHARED_BUFFERS: pgMemory(128).default('256MB'),
+  // Connections kept open even when idle, so the first screen-pop after a quiet spell does not
+  // pay for connecting and authenticating.
+  KEFU_DB_POOL_MIN: z.coerce.number().int().min(0).max(100).default(2),
+  KEFU_DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   KEFU_DEMO: bool.optional(),
   KEFU_DEFAULT_REGION: z
     .string()
@@ -32,6 +61,21 @@ const EnvSchema = z.object({
     .max(253)
     .default('kefu.local'),
   KEFU_SIP_WS_URL: z.string().regex(/^wss?:\/\/[^\s/]+/i, 'must be a ws:// or wss:// URL').optional(),
+  KEFU_SIP_ALLOWED_ORIGINS: z
+    .string()
+    .transform((v, ctx) => {
+      const list = parseOriginList(v);
+      if (!list.ok) ctx.addIssue({ code: z.ZodIssueCode.custom, message: list.error });
+      return list.ok ? list.origins : z.NEVER;
+    })
+    .optional(),
+  // The contact center's own zone: business hours, holidays and "due today" are read in it.
+  KEFU_TIME_ZONE: z
+    .string()
+    .default('Asia/Shanghai')
+    .refine((v) => canonicalTimeZone(v) !== null, 'must be an IANA time zone, e.g. Asia/Shanghai'),
+  // How often the SLA sweep looks for cases turning at risk or breached.
+  KEFU_SLA_SWEEP_SECONDS: z.coerce.number().min(0.2).max(3600).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });
@@ -43,6 +87,10 @@ export type Config = Readonly<{
   databaseUrl: string | null;
   dataDir: string;
   embeddedPgPort: number;
+  /** shared_buffers of the embedded PostgreSQL, in PostgreSQL's spelling (e.g. "256MB"). */
+  embeddedPgSharedBuffers: string;
+  /** Size of the database connection pool; `min` connections are opened at start and kept. */
+  dbPool: { min: number; max: number };
   demo: boolean;
   defaultRegion: CountryCode;
   sessionTtlMs: number;
@@ -56,8 +104,16 @@ export type Config = Readonly<{
    * of at the built-in switch; the screen-pop then follows the caller id on the INVITE.
    */
   sipWsUrl: string | null;
+  /**
+   * Web pages (origins) allowed to open the built-in switch's WebSocket; null: the server's
+   * own pages (the host the browser addressed, and PUBLIC_URL's origin).
+   */
+  sipAllowedOrigins: readonly string[] | null;
   logLevel: string;
   secureCookies: boolean;
+  /** IANA zone of business hours when no calendar is stored. */
+  timeZone: string;
+  slaSweepMs: number;
 }>;
 
 export class ConfigError extends Error {}
@@ -74,6 +130,9 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
   if ((e.KEFU_ADMIN_USERNAME === undefined) !== (e.KEFU_ADMIN_PASSWORD === undefined)) {
     throw new ConfigError('Invalid environment:\n  KEFU_ADMIN_USERNAME and KEFU_ADMIN_PASSWORD must be set together');
   }
+  if (e.KEFU_DB_POOL_MIN > e.KEFU_DB_POOL_MAX) {
+    throw new ConfigError('Invalid environment:\n  KEFU_DB_POOL_MIN must not be larger than KEFU_DB_POOL_MAX');
+  }
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
@@ -81,6 +140,8 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     databaseUrl: e.DATABASE_URL ?? null,
     dataDir: path.resolve(e.KEFU_DATA_DIR),
     embeddedPgPort: e.KEFU_EMBEDDED_PG_PORT,
+    embeddedPgSharedBuffers: e.KEFU_EMBEDDED_PG_SHARED_BUFFERS,
+    dbPool: Object.freeze({ min: e.KEFU_DB_POOL_MIN, max: e.KEFU_DB_POOL_MAX }),
     // The embedded database is the demo set-up; a real server is production unless asked.
     demo: e.KEFU_DEMO ?? e.DATABASE_URL === undefined,
     defaultRegion: e.KEFU_DEFAULT_REGION as CountryCode,
@@ -92,7 +153,10 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     consoleDir: path.resolve(e.KEFU_CONSOLE_DIR),
     sipDomain: e.KEFU_SIP_DOMAIN,
     sipWsUrl: e.KEFU_SIP_WS_URL ?? null,
+    sipAllowedOrigins: e.KEFU_SIP_ALLOWED_ORIGINS ? Object.freeze(e.KEFU_SIP_ALLOWED_ORIGINS) : null,
     logLevel: e.LOG_LEVEL,
     secureCookies: (e.PUBLIC_URL ?? '').startsWith('https:'),
+    timeZone: canonicalTimeZone(e.KEFU_TIME_ZONE)!,
+    slaSweepMs: Math.round(e.KEFU_SLA_SWEEP_SECONDS * 1000),
   });
 }

@@ -32,8 +32,10 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       publicUrl: config.publicUrl,
       sipDomain: config.sipDomain,
       sipWsUrl: config.sipWsUrl,
+      sipAllowedOrigins: config.sipAllowedOrigins,
       defaultRegion: config.defaultRegion,
       demo: config.demo,
+      slaSweepMs: config.slaSweepMs,
     });
     const { server } = composed;
     server.headersTimeout = 20_000;

@@ -17,10 +17,22 @@ export const CALL_END_REASONS = [
   'local-cancel',
   /** The caller gave up, or the call was answered elsewhere, before the agent answered. */
   'remote-cancel',
-  /** The network or the media failed, or sip.js gave up (timeouts). */
+  /**
+   * The network or the media failed, or sip.js gave up (timeouts), or the far end answered a
+   * hold or resume with 481/408, saying the dialog is gone: see statusCode.
+   */
   'failed',
 ] as const;
 export type CallEndReason = (typeof CALL_END_REASONS)[number];
+
+/** A provisional response to our INVITE, as the far end sent it: 180 Ringing, 182 Queued, 183... */
+export interface ProvisionalResponse {
+  readonly statusCode: number;
+  readonly reasonPhrase: string;
+}
+
+/** What a hold or resume re-INVITE was asking for. */
+export type HoldAction = 'hold' | 'resume';
 
 export interface CallEnd {
   readonly reason: CallEndReason;
@@ -55,4 +67,9 @@ export interface CallInfo {
   readonly endedAt: number | undefined;
   /** Set once state is `ended`. */
   readonly end: CallEnd | undefined;
+  /**
+   * Outbound: the latest provisional response, so a caller can tell being queued (182) from
+   * the callee ringing (180) while the state says `ringing-out` for both. Inbound: undefined.
+   */
+  readonly lastProvisional: ProvisionalResponse | undefined;
 }

@@ -1,20 +1,29 @@
 import { Invitation, Inviter, SessionState } from 'sip.js';
-import type { Info, Session, SessionDescriptionHandler } from 'sip.js';
+import type { Core, Info, Message, Session, SessionDescriptionHandler } from 'sip.js';
 import { callMachine, isMutable, type CallEvent, type CallState } from './call-state.js';
-import type { CallDirection, CallEnd, CallInfo } from './call-info.js';
+import type { CallDirection, CallEnd, CallInfo, HoldAction, ProvisionalResponse } from './call-info.js';
 import { identityFromHeader, readKefuHeaders, type HeaderSource, type KefuCallHeaders } from './call-identity.js';
 import { dtmfDuration, dtmfInfoBody, normalizeDtmfDigit, type DtmfOptions, type ReceivedDtmf } from './dtmf.js';
 import { describeError, type SoftphoneLogger } from './logger.js';
 import type { MediaEngine } from './media-engine.js';
-import { answerDtmfInfo, AUDIO_ONLY, endSession, sendHoldReinvite, sendInfo } from './session-requests.js';
+import { answerDtmfInfo, answerTextMessage, AUDIO_ONLY, endSession, endsDialog, sendHoldReinvite, sendInfo } from './session-requests.js';
 import { IllegalTransitionError } from './state-machine.js';
 import { SoftphoneError, toSoftphoneError } from './softphone-error.js';
+
+/** The longest a hold waits for the ACK of the call's 200 OK (RFC 3261's 64×T1 is 32 s; a LAN needs far less). */
+const ACK_WAIT_MS = 4000;
 
 /** How a call reports back to the softphone that owns it. */
 export interface CallObserver {
   stateChanged(call: CallInfo, previous: CallState): void;
   muteChanged(call: CallInfo): void;
   dtmfReceived(call: CallInfo, dtmf: ReceivedDtmf): void;
+  /** A text/plain SIP MESSAGE arrived within the call. */
+  messageReceived(call: CallInfo, text: string): void;
+  /** Outbound: a provisional response arrived (after the state change it may cause). */
+  progressed(call: CallInfo, response: ProvisionalResponse): void;
+  /** Our hold or resume was refused or could not be sent; `call` says whether it goes on. */
+  holdFailed(call: CallInfo, action: HoldAction, error: SoftphoneError): void;
 }
 
 export interface CallContext {
@@ -35,12 +44,20 @@ export class Call {
   private state: CallState = 'idle';
   private muted = false;
   private reinviting = false;
+  /**
+   * Settles when the far end's ACK for our 200 OK has arrived (inbound calls; outbound calls
+   * send their own ACK). A re-INVITE sent before it crosses the ACK, and sip.js then ends the
+   * call (RFC 5407 describes the race), so hold waits for it.
+   */
+  private ackArrived: Promise<void>;
+  private markAcked: () => void = () => {};
   private kefu: KefuCallHeaders;
   private answeredAt: number | undefined;
   private endedAt: number | undefined;
   private end: CallEnd | undefined;
   /** What the far end said before sip.js reported Terminated (BYE, CANCEL, a 486...). */
   private remoteEnd: CallEnd | undefined;
+  private lastProvisional: ProvisionalResponse | undefined;
   private readonly startedAt: number;
 
   private constructor(
@@ -52,6 +69,7 @@ export class Call {
   ) {
     this.startedAt = ctx.now();
     this.kefu = this.readHeaders(headers);
+    this.ackArrived = direction === 'inbound' ? new Promise<void>((resolve) => (this.markAcked = resolve)) : Promise.resolve();
     session.stateChange.addListener((state) => this.onSessionState(state));
     // With an onBye delegate sip.js leaves answering the BYE to us.
     session.delegate = {
@@ -61,6 +79,8 @@ export class Call {
       },
       onCancel: () => void (this.remoteEnd ??= { reason: 'remote-cancel' }),
       onInfo: (info) => this.onInfo(info),
+      onMessage: (message) => this.onMessage(message),
+      onAck: () => this.markAcked(),
     };
   }
 
@@ -89,7 +109,7 @@ export class Call {
         requestDelegate: {
           onProgress: (response) => {
             this.mergeHeaders(response.message);
-            this.applyFromSip('progress');
+            this.onProvisional(response.message);
           },
           onAccept: (response) => this.mergeHeaders(response.message),
           onReject: (response) => {
@@ -137,6 +157,7 @@ export class Call {
       answeredAt: this.answeredAt,
       endedAt: this.endedAt,
       end: this.end,
+      lastProvisional: this.lastProvisional,
     });
   }
 
@@ -164,6 +185,7 @@ export class Call {
     await this.endSession(486);
   }
 
+  /** Puts the far end on hold. A refusal rejects, after `holdFailed` has told the observer. */
   async hold(): Promise<void> {
     this.check('hold');
     // Checked before the media is touched: a failing second hold must not unmute the first.
@@ -173,19 +195,15 @@ export class Call {
     // re-INVITE is in flight, whatever the far end answers.
     this.ctx.media.setSending(handler, false);
     this.ctx.media.setReceiving(handler, false);
-    try {
-      await this.reinvite(true);
-    } catch (error) {
-      this.applyMedia();
-      throw error;
-    }
+    await this.reinvite('hold');
     if (this.state === 'active') this.apply('hold');
     this.applyMedia();
   }
 
+  /** Takes the far end off hold; a refusal leaves the call held, as hold() leaves it active. */
   async resume(): Promise<void> {
     this.check('resume');
-    await this.reinvite(false);
+    await this.reinvite('resume');
     if (this.state === 'held') this.apply('resume');
     this.applyMedia();
   }
@@ -222,14 +240,39 @@ export class Call {
     this.ctx.media.setReceiving(handler, this.state !== 'held');
   }
 
-  private async reinvite(hold: boolean): Promise<void> {
+  private async reinvite(action: HoldAction): Promise<void> {
     if (this.reinviting) throw new SoftphoneError('INVALID_STATE', 'A hold or resume is already in progress');
     this.reinviting = true;
     try {
-      await sendHoldReinvite(this.session, hold);
+      await Promise.race([this.ackArrived, new Promise<void>((r) => setTimeout(r, ACK_WAIT_MS))]);
+      if (this.isEnded) throw new SoftphoneError('INVALID_STATE', `Cannot ${action} a call that has ended`);
+      await sendHoldReinvite(this.session, action === 'hold');
+      if (this.isEnded) throw new SoftphoneError('INVALID_STATE', `The call ended before the ${action} took effect`);
+    } catch (cause) {
+      const error = toSoftphoneError('REQUEST_FAILED', `Could not ${action} the call`, cause);
+      await this.onHoldRefused(action, error);
+      throw error;
     } finally {
       this.reinviting = false;
     }
+  }
+
+  /**
+   * A refused re-INVITE changes nothing (RFC 3261 14.1): the call stays in the hold state it
+   * had and the media goes back to what that state says. Only a 481 or 408 means the dialog
+   * is gone, and then the call ends.
+   */
+  private async onHoldRefused(action: HoldAction, error: SoftphoneError): Promise<void> {
+    if (this.isEnded) return; // ended meanwhile (a BYE crossed it): nothing left to tell
+    if (endsDialog(error.statusCode)) {
+      this.finish('end', { reason: 'failed', statusCode: error.statusCode });
+      // sip.js cannot drop an established dialog without a BYE. After a 408 the far end may
+      // still hold the call; after a 481 the BYE is refused too, which costs nothing.
+      await this.endSession(486);
+    } else {
+      this.applyMedia();
+    }
+    this.ctx.observer.holdFailed(this.info, action, error);
   }
 
   private async endSession(statusCode: number): Promise<void> {
@@ -256,9 +299,27 @@ export class Call {
     }
   }
 
+  /** Outbound: 180, 182, 183... Each one is reported, even when the state stays `ringing-out`. */
+  private onProvisional({ statusCode, reasonPhrase }: Core.IncomingResponseMessage): void {
+    if (statusCode === undefined || !callMachine.can(this.state, 'progress')) {
+      this.applyFromSip('progress'); // late (after the answer or the end): only logged
+      return;
+    }
+    const response: ProvisionalResponse = { statusCode, reasonPhrase: reasonPhrase ?? '' };
+    // Kept before the state change, so the first `ringing-out` snapshot already says which.
+    this.lastProvisional = response;
+    this.apply('progress');
+    this.ctx.observer.progressed(this.info, response);
+  }
+
   private onInfo(info: Info): void {
     const dtmf = answerDtmfInfo(info, (error) => this.log('warn', 'Could not answer INFO', error));
     if (dtmf) this.ctx.observer.dtmfReceived(this.info, dtmf);
+  }
+
+  private onMessage(message: Message): void {
+    const text = answerTextMessage(message, (error) => this.log('warn', 'Could not answer MESSAGE', error));
+    if (text !== undefined) this.ctx.observer.messageReceived(this.info, text);
   }
 
   /** Moves to `ended` now, whatever the network does next. */

@@ -6,7 +6,7 @@ export { Softphone } from './softphone.js';
 export type { SoftphoneEvents, SoftphoneDependencies, DialOptions, RejectOptions } from './softphone.js';
 export { SipCredentials, SoftphoneConfig, parseSoftphoneConfig } from './config.js';
 export type { SoftphoneConfigInput, IceServer } from './config.js';
-export type { CallInfo, CallEnd, CallDirection, CallEndReason } from './call-info.js';
+export type { CallInfo, CallEnd, CallDirection, CallEndReason, HoldAction, ProvisionalResponse } from './call-info.js';
 export { CALL_END_REASONS } from './call-info.js';
 export type { PartyIdentity } from './call-identity.js';
 export { CALL_STATES, CALL_EVENTS, callMachine, transitionCall, isMutable } from './call-state.js';

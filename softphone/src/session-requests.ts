@@ -1,5 +1,5 @@
 import { Invitation, Inviter, SessionState } from 'sip.js';
-import type { Core, Info, Session, Web } from 'sip.js';
+import type { Core, Info, Message, Session, Web } from 'sip.js';
 import { parseDtmfInfo, type DtmfInfoBody, type ReceivedDtmf } from './dtmf.js';
 import { SoftphoneError, toSoftphoneError } from './softphone-error.js';
 
@@ -44,6 +44,16 @@ export function sendHoldReinvite(session: Session, hold: boolean): Promise<void>
   });
 }
 
+/**
+ * True when a refusal of a request inside the dialog means the dialog itself is gone: 481 (the
+ * far end no longer knows it) or 408 (no answer at all; sip.js reports its own timeout as 408).
+ * RFC 3261 12.2.1.2 says to end the dialog then; any other refusal of a re-INVITE leaves the
+ * session as it was (14.1).
+ */
+export function endsDialog(statusCode: number | undefined): boolean {
+  return statusCode === 481 || statusCode === 408;
+}
+
 async function rollback(session: Session): Promise<void> {
   try {
     await session.sessionDescriptionHandler?.rollbackDescription?.();
@@ -76,6 +86,14 @@ export function answerDtmfInfo(info: Info, onError: (error: unknown) => void): R
   const answered = dtmf ? info.accept() : info.reject({ statusCode: 415 });
   answered.catch(onError);
   return dtmf;
+}
+
+/** Accepts a text/plain MESSAGE and answers its text (at most 2,000 characters); refuses others with 415. */
+export function answerTextMessage(message: Message, onError: (error: unknown) => void): string | undefined {
+  const type = (message.request.getHeader('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
+  const ok = type === 'text/plain';
+  (ok ? message.accept() : message.reject({ statusCode: 415 })).catch(onError);
+  return ok ? message.request.body.slice(0, 2000) : undefined;
 }
 
 /** Ends the session the way its stage calls for: BYE, a final refusal, or CANCEL. */

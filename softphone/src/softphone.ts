@@ -1,7 +1,7 @@
 import { Inviter, UserAgent } from 'sip.js';
 import type { Invitation } from 'sip.js';
 import { Call, type CallContext } from './call.js';
-import type { CallInfo } from './call-info.js';
+import type { CallInfo, HoldAction, ProvisionalResponse } from './call-info.js';
 import type { CallState } from './call-state.js';
 import { parseSoftphoneConfig, type SoftphoneConfig, type SoftphoneConfigInput } from './config.js';
 import { Connection, type RetryReason, type TransportBinding } from './connection.js';
@@ -29,6 +29,23 @@ export interface SoftphoneEvents {
   'call:incoming': { readonly call: CallInfo };
   'call:state-changed': { readonly call: CallInfo; readonly previous: CallState };
   'call:mute-changed': { readonly call: CallInfo };
+  /**
+   * Outbound: a provisional response arrived, e.g. 182 Queued and later 180 Ringing. Sent for
+   * every one, since the state stays `ringing-out` from the second on.
+   */
+  'call:progress': { readonly call: CallInfo; readonly response: ProvisionalResponse };
+  /**
+   * Our hold or resume did not happen: the far end refused the re-INVITE (`error.statusCode`)
+   * or it could not be sent. The call goes on in the hold state it had (`call.state` is still
+   * `active` or `held`), except after a 481 or 408: the dialog is gone and `call.state` is
+   * `ended`. Sent before hold()/resume() rejects with the same error.
+   */
+  'call:hold-failed': { readonly call: CallInfo; readonly action: HoldAction; readonly error: SoftphoneError };
+  /**
+   * The far end sent a text message within the call (SIP MESSAGE), e.g. the contact center's
+   * satisfaction question after the agent hung up: show it to the caller.
+   */
+  'call:message': { readonly call: CallInfo; readonly text: string };
   /** The far end sent a DTMF digit by SIP INFO. */
   'call:dtmf-received': { readonly call: CallInfo; readonly digit: string; readonly durationMs: number | undefined };
   /** A failure nobody awaited: today, the registrar refusing the credentials. */
@@ -63,6 +80,9 @@ export interface RejectOptions {
  *
  * Methods that the current state does not allow reject with IllegalTransitionError (from the
  * call table) or SoftphoneError; their failures are thrown to the caller, not also emitted.
+ * The one exception is a refused hold or resume, also emitted as `call:hold-failed`: it says
+ * something about the call (still up, hold state unchanged, or ended) that every view of the
+ * call needs, not only the code that asked.
  */
 export class Softphone extends TypedEmitter<SoftphoneEvents> {
   private readonly config: SoftphoneConfig;
@@ -89,6 +109,9 @@ export class Softphone extends TypedEmitter<SoftphoneEvents> {
         stateChanged: (call, previous) => this.onCallState(call, previous),
         muteChanged: (call) => this.emit('call:mute-changed', { call }),
         dtmfReceived: (call, dtmf) => this.emit('call:dtmf-received', { call, ...dtmf }),
+        messageReceived: (call, text) => this.emit('call:message', { call, text }),
+        progressed: (call, response) => this.emit('call:progress', { call, response }),
+        holdFailed: (call, action, error) => this.emit('call:hold-failed', { call, action, error }),
       },
     };
     this.connection = new Connection({
@@ -173,11 +196,15 @@ export class Softphone extends TypedEmitter<SoftphoneEvents> {
     return await this.requireCall().hangup();
   }
 
-  /** Puts the far end on hold (re-INVITE, sendonly); resolves once the far end agreed. */
+  /**
+   * Puts the far end on hold (re-INVITE, sendonly); resolves once the far end agreed. When it
+   * refuses, the call stays active and this rejects with REQUEST_FAILED (see call:hold-failed).
+   */
   async hold(): Promise<void> {
     return await this.requireCall().hold();
   }
 
+  /** Takes the far end off hold; when refused the call stays held (see call:hold-failed). */
   async resume(): Promise<void> {
     return await this.requireCall().resume();
   }

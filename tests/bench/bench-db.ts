@@ -85,7 +85,7 @@ function startWatchdog(dataDir: string, keep: boolean): void {
   }).unref();
 }
 
-async function startEmbedded(dataDir: string, keep: boolean): Promise<BenchDatabase> {
+async function startEmbedded(dataDir: string, keep: boolean, sharedBuffers: string): Promise<BenchDatabase> {
   // A previous run killed hard may have left its files behind: always start from nothing.
   fs.rmSync(dataDir, { recursive: true, force: true });
   startWatchdog(dataDir, keep);
@@ -110,7 +110,7 @@ async function startEmbedded(dataDir: string, keep: boolean): Promise<BenchDatab
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   const port = await freePort();
-  const embedded = await startEmbeddedPostgres(dataDir, port, logger.child({ module: 'bench' }));
+  const embedded = await startEmbeddedPostgres(dataDir, port, logger.child({ module: 'bench' }), { sharedBuffers });
   let stopped = false;
   return {
     mode: 'embedded',
@@ -163,7 +163,7 @@ async function createExternal(serverUrl: string, keep: boolean): Promise<BenchDa
   };
 }
 
-export async function openBenchDatabase(opts: { dataDir: string; keep: boolean }): Promise<BenchDatabase> {
+export async function openBenchDatabase(opts: { dataDir: string; keep: boolean; sharedBuffers: string }): Promise<BenchDatabase> {
   const url = process.env.DATABASE_URL;
-  return url ? createExternal(url, opts.keep) : startEmbedded(opts.dataDir, opts.keep);
+  return url ? createExternal(url, opts.keep) : startEmbedded(opts.dataDir, opts.keep, opts.sharedBuffers);
 }

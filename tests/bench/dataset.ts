@@ -15,7 +15,7 @@ export const NOW_MS = Date.UTC(2026, 10, 1);
 export const SPAN_MS = 3 * 365 * DAY_MS;
 
 /** Independent random streams, so changing one table's generator leaves the others' data alone. */
-export const STREAM = { customers: 1, customerAttrs: 2, interactionPool: 3, interactions: 4, cases: 5, counts: 6, lookups: 7 };
+export const STREAM = { customers: 1, customerAttrs: 2, interactionPool: 3, interactions: 4, cases: 5, counts: 6, lookups: 7, screenPopCalls: 8 };
 
 export function streamRng(seed: number, stream: number): Rng {
   return makeRng((seed * 31 + stream * 0x9e3779b1) >>> 0);

@@ -1,20 +1,25 @@
-// Timed caller look-ups. Four ways of answering "who is calling?", interleaved round by round
+// Timed caller look-ups. Five ways of answering "who is calling?", interleaved round by round
 // (in a random order each round) so they share the same machine state; each way gets its own
 // random sample of known numbers, so none reads pages another has just brought into cache.
-//   service       CustomerService.screenPop: normalise + customers + latest 50 + open cases
+//   service       CustomerService.screenPop: normalise, then one statement for the customers, the
+//                 first one's latest 50 interactions and its open cases
+//   fourQueries   the same pop the way the service built it before (four-query-pop.ts)
 //   service360    CustomerService.findByPhone + get360, as an admin (audited, adds closed cases)
 //   bare          the same data by hand-written SQL on one pg connection (bare-sql.ts)
 //   barePrepared  the same, as named prepared statements
+import { isDeepStrictEqual } from 'node:util';
 import type pg from 'pg';
+import type { ScreenPop } from '../../server/contract/index.js';
 import type { Db } from '../../server/src/db/database.js';
 import type { RequestContext } from '../../server/src/services/request-context.js';
 import type { Services } from '../../server/src/services/services.js';
 import type { Rng } from '../../server/src/seed/random.js';
 import { BARE_SQL, barePop, type PopOutcome } from './bare-sql.js';
+import { fourQueryPop } from './four-query-pop.js';
 import { randomForm } from './phone-formats.js';
 import { elapsedMs, round, summarize, type LatencySummary } from './stats.js';
 
-export const METHODS = ['service', 'service360', 'bare', 'barePrepared'] as const;
+export const METHODS = ['service', 'fourQueries', 'service360', 'bare', 'barePrepared'] as const;
 export type MethodName = (typeof METHODS)[number];
 
 export interface LookupTarget {
@@ -67,7 +72,11 @@ export function buildTargets(
 export interface LookupRun {
   methods: Record<MethodName, MethodResult>;
   normalizeOnly: LatencySummary;
-  consistency: { checked: number; mismatches: number; examples: string[] };
+  /**
+   * Every method must find the same customer, interactions and open cases as the bare SQL;
+   * the service's whole pop must equal the four-query pop's, field for field.
+   */
+  consistency: { checked: number; mismatches: number; examples: string[]; fullPopMismatches: number; fullPopExamples: string[] };
   explain: { customerId: number; interactions: number; service: string[][]; bare: Record<string, string[]> } | null;
 }
 
@@ -91,15 +100,19 @@ export async function runLookups(opts: {
 }): Promise<LookupRun> {
   const { services, bareClient, targets, warmup, lookups, rng } = opts;
   const ctx: RequestContext = { viewer: { id: opts.adminId, role: 'admin', teamId: null }, ip: '127.0.0.1', requestId: null };
+  const previous = fourQueryPop(opts.db);
+  const pops = {
+    service: (t: LookupTarget) => services.customers.screenPop(ctx, t.raw, 50),
+    fourQueries: (t: LookupTarget) => previous(ctx.viewer, t.raw, services.customers.normalize(t.raw), 50),
+  };
+  const outcome = (pop: ScreenPop): PopOutcome => ({
+    customerId: pop.primary?.customer.id ?? null,
+    interactionIds: pop.primary?.interactions.map((i) => i.id) ?? [],
+    openCaseIds: pop.primary?.openCases?.map((c) => c.id) ?? [],
+  });
   const run: Record<MethodName, (t: LookupTarget) => Promise<PopOutcome>> = {
-    service: async (t) => {
-      const pop = await services.customers.screenPop(ctx, t.raw, 50);
-      return {
-        customerId: pop.primary?.customer.id ?? null,
-        interactionIds: pop.primary?.interactions.map((i) => i.id) ?? [],
-        openCaseIds: pop.primary?.openCases?.map((c) => c.id) ?? [],
-      };
-    },
+    service: async (t) => outcome(await pops.service(t)),
+    fourQueries: async (t) => outcome(await pops.fourQueries(t)),
     service360: async (t) => {
       const list = await services.customers.findByPhone(ctx, t.raw, 5);
       const first = list.items[0];
@@ -168,7 +181,7 @@ export async function runLookups(opts: {
     norm[r] = elapsedMs(t0);
   }
 
-  const consistency = await checkConsistency(run, targets.service.slice(warmup, warmup + Math.min(lookups, 200)));
+  const consistency = await checkConsistency(run, pops, targets.service.slice(warmup, warmup + Math.min(lookups, 200)));
   const explain = await explainHeavy(opts.db, services, ctx, bareClient, consistency.heaviest).catch((err: unknown) => {
     process.stderr.write(`EXPLAIN failed (results kept without plans): ${String(err)}\n`);
     return null;
@@ -176,28 +189,46 @@ export async function runLookups(opts: {
   return {
     methods,
     normalizeOnly: summarize(norm),
-    consistency: { checked: consistency.checked, mismatches: consistency.mismatches, examples: consistency.examples },
+    consistency: {
+      checked: consistency.checked,
+      mismatches: consistency.mismatches,
+      examples: consistency.examples,
+      fullPopMismatches: consistency.fullPopMismatches,
+      fullPopExamples: consistency.fullPopExamples,
+    },
     explain,
   };
 }
 
-/** The service and the bare SQL must return the same customer, interactions and open cases. */
-async function checkConsistency(run: Record<MethodName, (t: LookupTarget) => Promise<PopOutcome>>, sample: LookupTarget[]) {
+/** Every method must return the same customer, interactions and open cases as the bare SQL. */
+async function checkConsistency(
+  run: Record<MethodName, (t: LookupTarget) => Promise<PopOutcome>>,
+  pops: Record<'service' | 'fourQueries', (t: LookupTarget) => Promise<ScreenPop>>,
+  sample: LookupTarget[],
+) {
   let mismatches = 0;
   const examples: string[] = [];
+  let fullPopMismatches = 0;
+  const fullPopExamples: string[] = [];
   let heaviest: { target: LookupTarget; interactions: number } | null = null;
   for (const target of sample) {
-    const [a, b, c] = [await run.service(target), await run.bare(target), await run.service360(target)];
-    const same = (x: PopOutcome) => JSON.stringify(x) === JSON.stringify(b);
-    if (!same(a) || !same(c)) {
+    const b = await run.bare(target);
+    const others = { service: await run.service(target), fourQueries: await run.fourQueries(target), service360: await run.service360(target) };
+    const differ = Object.entries(others).filter(([, x]) => JSON.stringify(x) !== JSON.stringify(b));
+    if (differ.length) {
       mismatches++;
-      if (examples.length < 5) examples.push(`${target.raw}: service ${JSON.stringify(a)} bare ${JSON.stringify(b)} service360 ${JSON.stringify(c)}`);
+      if (examples.length < 5) examples.push(`${target.raw}: bare ${JSON.stringify(b)} ${differ.map(([m, x]) => `${m} ${JSON.stringify(x)}`).join(' ')}`);
+    }
+    const [single, four] = [await pops.service(target), await pops.fourQueries(target)];
+    if (!isDeepStrictEqual(single, four)) {
+      fullPopMismatches++;
+      if (fullPopExamples.length < 3) fullPopExamples.push(`${target.raw}: service ${JSON.stringify(single).slice(0, 400)} fourQueries ${JSON.stringify(four).slice(0, 400)}`);
     }
     if (b.customerId !== null && (!heaviest || b.interactionIds.length + b.openCaseIds.length > heaviest.interactions)) {
       heaviest = { target, interactions: b.interactionIds.length + b.openCaseIds.length };
     }
   }
-  return { checked: sample.length, mismatches, examples, heaviest };
+  return { checked: sample.length, mismatches, examples, fullPopMismatches, fullPopExamples, heaviest };
 }
 
 /** EXPLAIN ANALYZE of every query the service sends for one large pop, and of the bare SQL. */

@@ -18,16 +18,31 @@ export interface BenchOptions {
   keep: boolean;
   dataDir: string;
   outDir: string;
+  /** Timed screen-pop calls in the browser (0 skips the browser part), after `popWarmup` untimed ones. */
+  popCalls: number;
+  popWarmup: number;
+  /** Where the built console is (built there when missing or older than its sources). */
+  consoleDir: string;
+  /** Port of the kefu server the browser calls through; 0 for any free port. */
+  serverPort: number;
 }
 
-const FULL = { customers: 1_000_000, interactions: 10_000_000, cases: 1_000_000, lookups: 10_000, warmup: 500 };
-const QUICK = { customers: 20_000, interactions: 200_000, cases: 20_000, lookups: 2_000, warmup: 200 };
+const FULL = { customers: 1_000_000, interactions: 10_000_000, cases: 1_000_000, lookups: 10_000, warmup: 500, popCalls: 100 };
+const QUICK = { customers: 20_000, interactions: 200_000, cases: 20_000, lookups: 2_000, warmup: 200, popCalls: 50 };
+/** Untimed calls first: the console loads its call screens and Chromium compiles them. */
+const POP_WARMUP = 5;
 
 export const USAGE = `npm run bench -- [--quick] [--customers N] [--interactions N] [--cases N] [--lookups N]
   [--warmup N] [--seed N] [--keep-indexes] [--index-jobs N] [--keep] [--data-dir DIR] [--out DIR]
+  [--pop-calls N] [--pop-warmup N] [--console-dir DIR] [--server-port N]
 
-Without DATABASE_URL an embedded PostgreSQL is started in --data-dir (default: <tmp>/kefu-bench-pg).
+Without DATABASE_URL an embedded PostgreSQL is started in --data-dir (default: <tmp>/kefu-bench-pg),
+with KEFU_EMBEDDED_PG_SHARED_BUFFERS; KEFU_DB_POOL_MIN/MAX size the connection pools.
 With DATABASE_URL a database named kefu_bench is (re)created on that server.
+After the look-ups, --pop-calls calls (default 100, 50 with --quick; 0 skips) ring an agent in
+Chromium (CHROMIUM_PATH, default /usr/bin/chromium) through a kefu server on --server-port
+(default: any free port), with the console from --console-dir (default: <tmp>/kefu-bench-console,
+built when missing or older than its sources).
 Results: <out>/bench-<timestamp>.json and <out>/latest.json (default out: ./bench-results).`;
 
 function count(name: string, v: string | undefined, fallback: number): number {
@@ -54,6 +69,10 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
       keep: { type: 'boolean', default: false },
       'data-dir': { type: 'string' },
       out: { type: 'string' },
+      'pop-calls': { type: 'string' },
+      'pop-warmup': { type: 'string' },
+      'console-dir': { type: 'string' },
+      'server-port': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -72,8 +91,13 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
     keep: values.keep,
     dataDir: path.resolve(values['data-dir'] ?? path.join(os.tmpdir(), 'kefu-bench-pg')),
     outDir: path.resolve(values.out ?? 'bench-results'),
+    popCalls: count('pop-calls', values['pop-calls'], base.popCalls),
+    popWarmup: count('pop-warmup', values['pop-warmup'], POP_WARMUP),
+    consoleDir: path.resolve(values['console-dir'] ?? path.join(os.tmpdir(), 'kefu-bench-console')),
+    serverPort: count('server-port', values['server-port'], 0),
   };
   if (opts.customers < 1) throw new Error('--customers must be at least 1');
   if (opts.lookups < 1) throw new Error('--lookups must be at least 1');
+  if (opts.serverPort > 65535) throw new Error('--server-port must be a TCP port');
   return opts;
 }

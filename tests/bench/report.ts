@@ -1,12 +1,20 @@
 // The result file (bench-results/bench-<timestamp>.json and latest.json) and the console summary.
 import fs from 'node:fs';
 import path from 'node:path';
+import type { ConsoleBuild } from './console-build.js';
 import type { CpuShare } from './cpu.js';
 import type { HistoryShape } from './dataset.js';
 import type { TableLoad } from './load-copy.js';
 import type { LookupRun, MethodResult } from './lookups.js';
 import type { PhasePeak } from './memory.js';
+import type { ScreenPopResult } from './screen-pop-calls.js';
 import type { LatencyRatio, LatencySummary } from './stats.js';
+
+/** The browser part: its results, why it was skipped, or why it failed. */
+export type ScreenPopSection =
+  | (ScreenPopResult & { console: ConsoleBuild })
+  | { skipped: string }
+  | { error: string; console?: ConsoleBuild };
 
 export interface BenchResult {
   startedAt: string;
@@ -47,10 +55,14 @@ export interface BenchResult {
     /** Block reads during the look-up phase (all methods, warm-up included). */
     sharedBuffers: { hits: number; reads: number; hitRatio: number };
     service: MethodResult;
+    /** The pop the way the service built it before it was one statement (four-query-pop.ts). */
+    fourQueries: MethodResult;
     service360: MethodResult;
     bare: MethodResult;
     barePrepared: MethodResult;
     ratio: LatencyRatio;
+    /** service / fourQueries: below 1 is the single statement's gain. */
+    ratioFourQueries: LatencyRatio;
     ratio360: LatencyRatio;
     ratioPrepared: LatencyRatio;
     normalizeOnly: LatencySummary;
@@ -58,10 +70,12 @@ export interface BenchResult {
     consistency: LookupRun['consistency'];
     explain: LookupRun['explain'];
   };
+  screenPop: ScreenPopSection;
   memory: { nodeMaxRssMB: number; phases: Record<string, PhasePeak> };
   targets: {
     serviceP99Ms: { target: number; actual: number; met: boolean };
     serviceWithin2xBare: { target: number; actual: LatencyRatio; met: boolean };
+    screenPopRingToPaintedP95Ms: { target: number; actual: number | null; met: boolean };
     loadRowsPerSec: { target: number; actual: number; copyOnly: number; met: boolean };
   };
 }
@@ -79,6 +93,34 @@ const n = (v: number) => v.toLocaleString('en');
 const pct = (v: number | null) => (v === null ? '?' : `${Math.round(v * 100)}%`);
 const yes = (met: boolean) => (met ? 'met' : 'NOT met');
 
+const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : '?');
+
+function screenPopLines(p: ScreenPopSection): string[] {
+  if ('skipped' in p) return [`Screen-pop in the browser: skipped (${p.skipped})`, ''];
+  if ('error' in p) return [`Screen-pop in the browser: FAILED: ${p.error.split('\n')[0]}`, ''];
+  const r = p.ringToPaintedMs;
+  const phase = (label: string, s: LatencySummary) => `    ${label.padEnd(48)} ${[s.p50, s.p95, s.mean].map((v) => ms(v).padStart(8)).join(' ')}`;
+  return [
+    `Screen-pop in the browser (${p.browser}, ${p.completed} timed calls, ${p.failed} failed): ` +
+      `ring to painted p50 ${ms(r.p50)} ms, p95 ${ms(r.p95)} ms (min ${ms(r.min)}, max ${ms(r.max)}, mean ${ms(r.mean)})`,
+    `  pops: ${p.pops.withCustomer} with a customer, avg ${p.pops.avgInteractions} interactions, ${p.pops.avgOpenCases} open cases; ` +
+      `push before the INVITE in ${p.pushBeforeAgentInvite}/${p.completed}` +
+      (p.popsWithoutCallerNumber ? `; ${p.popsWithoutCallerNumber} pops without the caller's number` : ''),
+    `  where the time goes (ms):                          p50      p95     mean`,
+    phase("caller's INVITE sent → pop query starts", p.phasesMs.inviteToPopQuery),
+    phase('pop query (server)', p.phasesMs.popQuery),
+    phase('pop built → call:offered push sent', p.phasesMs.popToPushSent),
+    phase('push sent → delivered in the page', p.phasesMs.pushDelivery),
+    phase("push delivered → agent's INVITE delivered", p.phasesMs.pushToAgentInvite),
+    phase('first delivered → console offer mark', p.phasesMs.deliveredToOfferMark),
+    phase('offer mark → painted (ring to painted)', p.phasesMs.offerMarkToPainted),
+    phase('  of which: push delivered → painted', p.phasesMs.pushDeliveredToPainted),
+    phase("caller's INVITE sent → painted", p.phasesMs.callerInviteToPainted),
+    ...(p.errors.length ? [`  errors: ${p.errors.join('; ')}`] : []),
+    '',
+  ];
+}
+
 export function printSummary(r: BenchResult, files: string[]): void {
   const L = r.load;
   const lines = [
@@ -93,11 +135,12 @@ export function printSummary(r: BenchResult, files: string[]): void {
     `  database size ${r.database.databaseGB} GB`,
     '',
     `Look-ups (ms, ${n(r.lookups.service.count)} per method):        p50      p95      p99     mean`,
-    ...(['service', 'service360', 'bare', 'barePrepared'] as const).map((m) => {
+    ...(['service', 'fourQueries', 'service360', 'bare', 'barePrepared'] as const).map((m) => {
       const s = r.lookups[m];
       return `  ${m.padEnd(40)} ${[s.p50, s.p95, s.p99, s.mean].map((v) => v.toFixed(3).padStart(8)).join(' ')}`;
     }),
     `  ${'ratio service / bare'.padEnd(40)} ${[r.lookups.ratio.p50, r.lookups.ratio.p95, r.lookups.ratio.p99, r.lookups.ratio.mean].map((v) => v.toFixed(2).padStart(8)).join(' ')}`,
+    `  ${'ratio service / fourQueries'.padEnd(40)} ${[r.lookups.ratioFourQueries.p50, r.lookups.ratioFourQueries.p95, r.lookups.ratioFourQueries.p99, r.lookups.ratioFourQueries.mean].map((v) => v.toFixed(2).padStart(8)).join(' ')}`,
     `  ${'ratio service360 / bare'.padEnd(40)} ${[r.lookups.ratio360.p50, r.lookups.ratio360.p95, r.lookups.ratio360.p99, r.lookups.ratio360.mean].map((v) => v.toFixed(2).padStart(8)).join(' ')}`,
     `  normalise alone p50 ${r.lookups.normalizeOnly.p50} ms, p99 ${r.lookups.normalizeOnly.p99} ms; avg ${r.lookups.service.avgInteractions} interactions, ${r.lookups.service.avgOpenCases} open cases per pop`,
     ...(r.lookups.cpu
@@ -106,8 +149,10 @@ export function printSummary(r: BenchResult, files: string[]): void {
         ]
       : []),
     `  shared_buffers hit ratio during look-ups ${pct(r.lookups.sharedBuffers.hitRatio)} (${n(r.lookups.sharedBuffers.reads)} blocks read from the OS, shared_buffers ${r.machine.pgSettings.shared_buffers ?? '?'})`,
-    `  service vs bare SQL consistency: ${r.lookups.consistency.checked - r.lookups.consistency.mismatches}/${r.lookups.consistency.checked} identical`,
+    `  service vs bare SQL consistency: ${r.lookups.consistency.checked - r.lookups.consistency.mismatches}/${r.lookups.consistency.checked} identical; ` +
+      `service vs fourQueries whole pops: ${r.lookups.consistency.checked - r.lookups.consistency.fullPopMismatches}/${r.lookups.consistency.checked} equal`,
     '',
+    ...screenPopLines(r.screenPop),
     `Memory: Node max RSS ${r.memory.nodeMaxRssMB} MB; PostgreSQL peak ` +
       Object.entries(r.memory.phases)
         .map(([p, m]) => `${p} ${m.pgPssMB ?? '?'} MB PSS / ${m.pgRssMB ?? '?'} MB RSS`)
@@ -116,6 +161,7 @@ export function printSummary(r: BenchResult, files: string[]): void {
     'Targets:',
     `  service p99 <= 5 ms:            ${r.targets.serviceP99Ms.actual} ms  ${yes(r.targets.serviceP99Ms.met)}`,
     `  service within 2x of bare SQL:  p50 ${r.lookups.ratio.p50}x, p95 ${r.lookups.ratio.p95}x, p99 ${r.lookups.ratio.p99}x  ${yes(r.targets.serviceWithin2xBare.met)}`,
+    `  ring to painted p95 <= 100 ms:  ${r.targets.screenPopRingToPaintedP95Ms.actual ?? '?'} ms  ${yes(r.targets.screenPopRingToPaintedP95Ms.met)}`,
     `  load >= 50,000 rows/s:          ${n(r.targets.loadRowsPerSec.actual)} rows/s end to end (${n(r.targets.loadRowsPerSec.copyOnly)} COPY only)  ${yes(r.targets.loadRowsPerSec.met)}`,
     '',
     `Results: ${files.join(', ')}`,

@@ -1,20 +1,25 @@
 // `npm run bench`: load 1M customers / 10M interactions / 1M cases with COPY, then time 10,000
-// screen-pop look-ups through the service and as bare SQL. Writes bench-results/*.json.
+// screen-pop look-ups through the service and as bare SQL, then ring an agent in Chromium from
+// loaded customers' numbers and time ring to painted. Writes bench-results/*.json.
 // Reports whether the targets were met; never fails on them.
 import os from 'node:os';
 import pg from 'pg';
-import { createDb, type Db } from '../../server/src/db/database.js';
+import { createDb, warmPool, type Db } from '../../server/src/db/database.js';
 import { migrateLatest } from '../../server/src/db/migrate.js';
 import { createServices } from '../../server/src/services/services.js';
 import { openBenchDatabase, type BenchDatabase } from './bench-db.js';
+import { startBenchServer } from './bench-server.js';
+import { ensureConsoleBuilt, type ConsoleBuild } from './console-build.js';
+import { dbSettings, type DbSettings } from './db-settings.js';
 import { DatasetPlan, STREAM, streamRng } from './dataset.js';
 import { captureSecondary, dropSecondary, LOADED_TABLES, rebuildSecondary, schemaSnapshot, type RebuildTiming } from './indexes.js';
-import { copyTables, loadStaff, setSequences, type TableLoad } from './load-copy.js';
+import { BENCH_PASSWORD, copyTables, loadStaff, setSequences, type TableLoad } from './load-copy.js';
 import { measureCpu } from './cpu.js';
 import { buildTargets, METHODS, runLookups, type MethodName } from './lookups.js';
 import { MemorySampler } from './memory.js';
 import { parseOptions, USAGE, type BenchOptions } from './options.js';
-import { writeResults, printSummary, type BenchResult } from './report.js';
+import { writeResults, printSummary, type BenchResult, type ScreenPopSection } from './report.js';
+import { runScreenPopCalls, type ScreenPopCaller } from './screen-pop-calls.js';
 import { elapsedMs, ratio, round } from './stats.js';
 
 const log = (msg: string) => process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
@@ -106,7 +111,7 @@ async function load(opts: BenchOptions, db: Db, url: string, client: pg.Client, 
   };
 }
 
-/** Decides the data set and who will be looked up, then loads it; the plan's arrays die here. */
+/** Decides the data set and who will be looked up (and who calls), then loads it; the plan's arrays die here. */
 async function planAndLoad(opts: BenchOptions, db: Db, url: string, client: pg.Client, sampler: MemorySampler) {
   const t = process.hrtime.bigint();
   const plan = new DatasetPlan(opts.seed, opts.customers, opts.interactions, opts.cases);
@@ -115,11 +120,45 @@ async function planAndLoad(opts: BenchOptions, db: Db, url: string, client: pg.C
   const lookupIds = Object.fromEntries(
     METHODS.map((m) => [m, Array.from({ length: perMethod }, () => plan.pickCaller(rng))]),
   ) as Record<MethodName, number[]>;
+  // Callers of the browser calls, chosen the way calls arrive, so their pops have real history.
+  const callRng = streamRng(opts.seed, STREAM.screenPopCalls);
+  const callerIds = opts.popCalls > 0 ? Array.from({ length: opts.popWarmup + opts.popCalls }, () => plan.pickCaller(callRng)) : [];
   const planSeconds = round(elapsedMs(t) / 1000, 2);
   log(`planned in ${planSeconds}s: mean ${plan.history.meanPerCustomer.toFixed(2)} calls per customer, ${(plan.history.withAtLeast50 * 100).toFixed(1)}% with 50 or more`);
   sampler.phase('load');
-  const loaded = await load(opts, db, url, client, plan, new Set(Object.values(lookupIds).flat()));
-  return { lookupIds, loaded, planSeconds, rng };
+  const loaded = await load(opts, db, url, client, plan, new Set([...Object.values(lookupIds).flat(), ...callerIds]));
+  const callers: ScreenPopCaller[] = callerIds.map((customerId) => ({ customerId, e164: callRng.pick(loaded.targetPhones.get(customerId) ?? []) }));
+  return { lookupIds, loaded, planSeconds, rng, callers };
+}
+
+/** Rings the first bench agent in Chromium from each caller's number; a failure is reported, not thrown. */
+async function screenPopInBrowser(
+  opts: BenchOptions,
+  url: string,
+  settings: DbSettings,
+  build: ConsoleBuild | Error | null,
+  callers: ScreenPopCaller[],
+): Promise<ScreenPopSection> {
+  if (build === null) return { skipped: '--pop-calls 0' };
+  if (build instanceof Error) return { error: build.message };
+  let server: Awaited<ReturnType<typeof startBenchServer>> | undefined;
+  try {
+    server = await startBenchServer({ url, consoleDir: build.dir, port: opts.serverPort, db: settings });
+    log(`screen-pop in the browser: ${opts.popWarmup} warm-up calls, then ${opts.popCalls} timed calls through ${server.baseUrl}`);
+    const result = await runScreenPopCalls({
+      server,
+      agent: { username: 'bench-agent01', password: BENCH_PASSWORD },
+      callers,
+      warmup: opts.popWarmup,
+      onProgress: (n) => log(`  ${n} calls`),
+    });
+    return { ...result, console: build };
+  } catch (err) {
+    log(`screen-pop in the browser failed: ${String(err)}`);
+    return { error: String((err as Error).stack ?? err), console: build };
+  } finally {
+    await server?.close().catch((err: unknown) => log(`closing the kefu server failed: ${String(err)}`));
+  }
 }
 
 async function main(): Promise<void> {
@@ -136,21 +175,28 @@ async function main(): Promise<void> {
   let db: Db | undefined;
   const client = { c: undefined as pg.Client | undefined };
   let sampler: MemorySampler | undefined;
+  const settings = dbSettings();
   try {
-    bench = await openBenchDatabase({ dataDir: opts.dataDir, keep: opts.keep });
+    // Before the load, so the build does not compete with the measurements. A console that
+    // does not build costs the browser part only.
+    const build: ConsoleBuild | Error | null =
+      opts.popCalls > 0 ? await ensureConsoleBuilt(opts.consoleDir, log).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err)))) : null;
+    if (build instanceof Error) log(`no screen-pop in the browser: ${build.message}`);
+    bench = await openBenchDatabase({ dataDir: opts.dataDir, keep: opts.keep, sharedBuffers: settings.sharedBuffers });
     log(`database: ${bench.mode === 'embedded' ? `embedded PostgreSQL in ${opts.dataDir}` : 'DATABASE_URL server, database kefu_bench'}`);
     sampler = new MemorySampler(() => bench?.postmasterPid() ?? null);
     sampler.start();
-    db = createDb(bench.url, 10);
+    db = createDb(bench.url, settings.pool.max, settings.pool.min);
     await migrateLatest(db);
+    await warmPool(db, settings.pool.min);
     client.c = new pg.Client({ connectionString: bench.url, application_name: 'kefu-bench' });
     client.c.on('error', (err) => log(`connection error: ${err.message}`)); // the pending query fails too
     await client.c.connect();
     const facts = await pgFacts(client.c);
-    log(facts.version);
+    log(`${facts.version}; shared_buffers ${facts.settings.shared_buffers}, pool ${settings.pool.min}-${settings.pool.max} connections`);
 
     const prepared = await planAndLoad(opts, db, bench.url, client.c, sampler);
-    const { lookupIds, loaded, planSeconds } = prepared;
+    const { lookupIds, loaded, planSeconds, callers } = prepared;
     const pick = prepared.rng;
     const size = await sizes(client.c);
     log(`database size ${size.databaseGB} GB`);
@@ -179,6 +225,9 @@ async function main(): Promise<void> {
     const blocksAfter = await blockCounters(client.c);
     const hits = blocksAfter.hit - blocksBefore.hit;
     const reads = blocksAfter.read - blocksBefore.read;
+
+    sampler.phase('screenPop');
+    const screenPop = await screenPopInBrowser(opts, bench.url, settings, build, callers);
     const memory = sampler.stop();
     sampler = undefined;
 
@@ -196,7 +245,7 @@ async function main(): Promise<void> {
         pgSettings: facts.settings,
         database: bench.mode,
       },
-      params: { ...opts, methods: [...METHODS] },
+      params: { ...opts, methods: [...METHODS], dbPool: settings.pool, sharedBuffersSetting: settings.sharedBuffers },
       plan: { seconds: planSeconds },
       load: loaded.result,
       database: size,
@@ -205,10 +254,12 @@ async function main(): Promise<void> {
         cpu,
         sharedBuffers: { hits, reads, hitRatio: round(hits / Math.max(1, hits + reads), 3) },
         service: m.service,
+        fourQueries: m.fourQueries,
         service360: m.service360,
         bare: m.bare,
         barePrepared: m.barePrepared,
         ratio: ratio(m.service, m.bare),
+        ratioFourQueries: ratio(m.service, m.fourQueries),
         ratio360: ratio(m.service360, m.bare),
         ratioPrepared: ratio(m.service, m.barePrepared),
         normalizeOnly: lookups.normalizeOnly,
@@ -216,6 +267,7 @@ async function main(): Promise<void> {
         consistency: lookups.consistency,
         explain: lookups.explain,
       },
+      screenPop,
       memory: {
         nodeMaxRssMB: round(process.resourceUsage().maxRSS / 1024, 1),
         phases: memory,
@@ -227,6 +279,10 @@ async function main(): Promise<void> {
           actual: ratio(m.service, m.bare),
           met: m.service.p50 <= 2 * m.bare.p50 && m.service.p95 <= 2 * m.bare.p95 && m.service.p99 <= 2 * m.bare.p99,
         },
+        screenPopRingToPaintedP95Ms:
+          'ringToPaintedMs' in screenPop && screenPop.ringToPaintedMs.count > 0
+            ? { target: 100, actual: screenPop.ringToPaintedMs.p95, met: screenPop.ringToPaintedMs.p95 <= 100 }
+            : { target: 100, actual: null, met: false },
         loadRowsPerSec: {
           target: 50_000,
           actual: loaded.result.overallRowsPerSec,

@@ -13,6 +13,8 @@ import type { CallControl } from '../../server/src/telephony/ports.js';
 import { SerialQueue } from '../../server/src/telephony/serial-queue.js';
 import type { TelephonyNotifier } from '../../server/src/telephony/telephony-notifier.js';
 import { FakeClock } from '../support/fake-clock.js';
+import { DispositionRepository } from '../../server/src/repositories/disposition.repository.js';
+import { WrapUpService } from '../../server/src/services/wrap-up.service.js';
 import { createTestDb, type TestDb } from '../support/test-db.js';
 
 let t: TestDb;
@@ -44,6 +46,10 @@ class FakeSwitch implements CallControl {
   isReachable(id: number) {
     return this.reachable.has(id);
   }
+  prompts: { callId: string; text: string }[] = [];
+  promptCaller(callId: string, text: string) {
+    this.prompts.push({ callId, text });
+  }
 }
 
 class RecordingNotifier implements TelephonyNotifier {
@@ -72,6 +78,7 @@ let clock: FakeClock;
 let sw: FakeSwitch;
 let notifier: RecordingNotifier;
 let cc: CallCenter;
+let registry: AgentRegistry;
 let seq = 0;
 
 async function settle() {
@@ -87,6 +94,7 @@ async function startCenter() {
   const callLog = new CallLogRepository(t.db);
   const services = createServices(t.db, { sessionTtlMs: 1000, defaultRegion: 'CN' });
   const agents = new AgentRegistry(callLog, new SerialQueue(() => {}), notifier, clock);
+  registry = agents;
   cc = new CallCenter({
     directory: new QueueDirectoryRepository(t.db),
     callLog,
@@ -95,6 +103,7 @@ async function startCenter() {
     clock,
     log: logger.child({ test: 'call-center' }),
     screenPop: (n) => services.customers.offerScreenPop(n),
+    lowCsat: (id, score) => services.caseWorkflow.lowCsatFollowUp(id, score),
   });
   await cc.start(sw);
 }
@@ -248,6 +257,110 @@ describe('routing inbound calls', () => {
     expect(last.state).toBe('ready');
     const row = await interaction(sw.offers[0]!.interactionId);
     expect(row).toMatchObject({ end_reason: 'completed', hangup_by: 'customer', wrap_seconds: 60 });
+  });
+});
+
+describe('wrap-up', () => {
+  async function callEndedFor(agent: string) {
+    readyAgents(agent);
+    const { callId } = arrive('+86 139 1234 5678');
+    await settle();
+    cc.offerAnswered(callId, ids[agent]!);
+    clock.advance(20_000);
+    cc.callerLeft(callId);
+    await settle();
+    return sw.offers.at(-1)!.interactionId;
+  }
+  const wrapUp = () =>
+    new WrapUpService({ callLog: new CallLogRepository(t.db), dispositions: new DispositionRepository(t.db), agents: registry, shift: () => cc.shift });
+
+  it('will not let the agent leave wrap-up by hand until the call has a disposition of its queue', async () => {
+    const interactionId = await callEndedFor('agent1');
+    expect(() => cc.shift.setReady(ids.agent1!)).toThrow(/disposition/);
+    expect(() => cc.shift.setNotReady(ids.agent1!, 'break')).toThrow(/disposition/);
+    // `sale` is a code of the sales queue, not of support.
+    await expect(wrapUp().wrapUp(ids.agent1!, { interactionId, disposition: 'no_sale' })).rejects.toThrow(/disposition/i);
+    clock.advance(12_000);
+    const view = await wrapUp().wrapUp(ids.agent1!, { interactionId, disposition: 'follow_up_needed', notes: '需要回访确认', then: 'not_ready', reason: 'admin' });
+    expect(view).toMatchObject({ state: 'not_ready', reason: 'admin' });
+    await settle();
+    expect(await interaction(interactionId)).toMatchObject({ disposition: 'follow_up_needed', notes: '需要回访确认', wrap_seconds: 12 });
+  });
+
+  it('returns the agent to Ready when the wrap-up limit runs out, without a disposition', async () => {
+    const interactionId = await callEndedFor('agent2');
+    clock.advance(60_000);
+    await settle();
+    const last = notifier.events.filter((e) => e.to === ids.agent2 && e.kind === 'state').at(-1)!.payload as { state: string };
+    expect(last.state).toBe('ready');
+    expect(await interaction(interactionId)).toMatchObject({ disposition: null, wrap_seconds: 60 });
+    // The disposition can still be given afterwards; the agent stays Ready.
+    const view = await wrapUp().wrapUp(ids.agent2!, { interactionId, disposition: 'resolved_first_time' });
+    expect(view.state).toBe('ready');
+    expect(await interaction(interactionId)).toMatchObject({ disposition: 'resolved_first_time' });
+  });
+
+  it('refuses another agent\'s call', async () => {
+    const interactionId = await callEndedFor('agent1');
+    await expect(wrapUp().wrapUp(ids.agent2!, { interactionId, disposition: 'resolved_first_time' })).rejects.toThrow(/not your call/);
+  });
+});
+
+describe('satisfaction survey', () => {
+  async function surveyedCall(caller: string) {
+    readyAgents('agent3');
+    const { callId } = arrive(caller, 'sales');
+    await settle();
+    cc.offerAnswered(callId, ids.agent3!);
+    clock.advance(30_000);
+    expect(cc.agentLeft(callId, ids.agent3!)).toBe('keep_caller');
+    return { callId, interactionId: sw.offers.at(-1)!.interactionId };
+  }
+
+  it('keeps the caller after the agent hangs up, asks again on a wrong key, stores the score and ends the call', async () => {
+    const { callId, interactionId } = await surveyedCall('+1 212 555 0142');
+    expect(sw.prompts.map((p) => p.callId)).toEqual([callId]);
+    expect(sw.prompts[0]!.text).toMatch(/1.*5/);
+    cc.callerDtmf(callId, '9');
+    expect(sw.prompts).toHaveLength(2);
+    expect(sw.released).toEqual([]);
+    cc.callerDtmf(callId, '4');
+    await settle();
+    expect(sw.released.map((r) => r.callId)).toEqual([callId]);
+    expect(await interaction(interactionId)).toMatchObject({ csat_score: 4, end_reason: 'completed', hangup_by: 'agent' });
+    expect(await t.db('follow_up_tasks').where({ interaction_id: interactionId })).toHaveLength(0);
+  });
+
+  it('turns a low score into a callback task for the queue team\'s supervisor', async () => {
+    const { callId, interactionId } = await surveyedCall('+1 212 555 0142');
+    cc.callerDtmf(callId, '1');
+    await settle();
+    const task = await t.db('follow_up_tasks').where({ interaction_id: interactionId }).first();
+    const supervisor = await t.db('users').where({ username: 'supervisor1' }).first('id');
+    expect(task).toMatchObject({ reason: 'low_csat', status: 'pending', assignee_id: supervisor.id });
+  });
+
+  it('ends the call without a score when the caller presses nothing for 15 seconds', async () => {
+    const { callId, interactionId } = await surveyedCall('+1 212 555 0142');
+    clock.advance(14_000);
+    expect(sw.released).toEqual([]);
+    clock.advance(1_500);
+    await settle();
+    expect(sw.released.map((r) => r.callId)).toEqual([callId]);
+    expect(await interaction(interactionId)).toMatchObject({ csat_score: null });
+    // A digit after the end changes nothing.
+    cc.callerDtmf(callId, '5');
+    await settle();
+    expect(await interaction(interactionId)).toMatchObject({ csat_score: null });
+  });
+
+  it('does not survey callers of a queue without it', async () => {
+    readyAgents('agent1');
+    const { callId } = arrive('+86 139 1234 5678');
+    await settle();
+    cc.offerAnswered(callId, ids.agent1!);
+    expect(cc.agentLeft(callId, ids.agent1!)).toBe('release');
+    expect(sw.prompts).toEqual([]);
   });
 });
 

@@ -39,6 +39,27 @@ const ROUTES: [method: string, path: string][] = [
   ['GET', '/api/interactions/today'],
   ['GET', '/api/softphone/credentials'],
   ['POST', '/api/webphone/credentials'],
+  ['GET', '/api/cases'],
+  ['POST', '/api/cases'],
+  ['GET', '/api/cases/1'],
+  ['PATCH', '/api/cases/1'],
+  ['POST', '/api/cases/1/transitions'],
+  ['POST', '/api/cases/1/notes'],
+  ['POST', '/api/cases/1/contact-attempts'],
+  ['POST', '/api/cases/1/links'],
+  ['DELETE', '/api/cases/1/links/1'],
+  ['GET', '/api/cases/1/follow-ups'],
+  ['GET', '/api/my-work'],
+  ['POST', '/api/follow-ups'],
+  ['POST', '/api/follow-ups/1/start'],
+  ['POST', '/api/follow-ups/1/outcome'],
+  ['GET', '/api/escalations'],
+  ['POST', '/api/escalations/1/acknowledge'],
+  ['GET', '/api/reports/cases'],
+  ['GET', '/api/settings/sla_policy'],
+  ['PUT', '/api/settings/business_calendar'],
+  ['GET', '/api/directory'],
+  ['GET', '/api/interactions/1/dispositions'],
 ];
 
 const nasty = fc.oneof(
@@ -52,7 +73,11 @@ const nasty = fc.oneof(
   fc.constant(null),
 );
 
-const FIELDS = ['number', 'username', 'password', 'locale', 'name', 'phones', 'email', 'company', 'region', 'address', 'tags', 'valueTier', 'ownerId', 'number', 'label', '__proto__', 'constructor'];
+const FIELDS = [
+  'number', 'username', 'password', 'locale', 'name', 'phones', 'email', 'company', 'region', 'address', 'tags', 'valueTier', 'ownerId', 'label',
+  'kind', 'customerId', 'subject', 'description', 'priority', 'category', 'severity', 'assigneeId', 'interactionId', 'version', 'action',
+  'resolution', 'rootCause', 'text', 'note', 'caseId', 'dueAt', 'outcome', 'value', '__proto__', 'constructor',
+];
 
 // Bodies that look almost right (known keys, wrong values) reach deeper than random JSON.
 const nearlyRight = fc.dictionary(
@@ -72,6 +97,21 @@ const VALID: Record<string, unknown> = {
   address: '1 Road',
   tags: ['x'],
   valueTier: 'gold',
+  kind: 'complaint',
+  customerId: 1,
+  subject: '投诉 subject',
+  category: 'service',
+  severity: 'high',
+  version: 1,
+  action: 'resolve',
+  resolution: 'fixed',
+  rootCause: 'process',
+  text: 'a note',
+  note: 'a note',
+  caseId: 1,
+  dueAt: '2026-11-27T09:00:00+08:00',
+  outcome: 'not_reached',
+  interactionId: 1,
 };
 const oneFieldWrong = fc
   .tuple(fc.subarray(Object.keys(VALID), { minLength: 1 }), fc.constantFrom(...Object.keys(VALID)), nasty)
@@ -82,7 +122,7 @@ const oneFieldWrong = fc
   });
 const body = fc.oneof(nearlyRight, oneFieldWrong, oneFieldWrong, fc.jsonValue({ maxDepth: 4 }), nasty);
 
-const query = fc.dictionary(fc.constantFrom('phone', 'q', 'limit', 'before', 'x', 'phone[]', 'q[a]'), fc.oneof(fc.string(), fc.constantFrom('0', '-1', '1e9', 'abc', '%00', '\u0000', '张\u0000伟', '138 0013 8000')), { maxKeys: 3 });
+const query = fc.dictionary(fc.constantFrom('phone', 'q', 'limit', 'before', 'x', 'phone[]', 'q[a]', 'status', 'kind', 'assignee', 'sla', 'due', 'from', 'to', 'teamId'), fc.oneof(fc.string(), fc.constantFrom('0', '-1', '1e9', 'abc', '%00', '\u0000', '张\u0000伟', '138 0013 8000')), { maxKeys: 3 });
 
 function qs(q: Record<string, string>): string {
   const s = Object.entries(q)

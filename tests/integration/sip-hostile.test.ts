@@ -6,6 +6,8 @@ import { WebSocket, WebSocketServer } from 'ws';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { computeHa1, computeResponse, parseDigestCredentials, type DigestAlgorithm } from '../../server/src/sip/auth/digest.js';
 import { createSipSwitch, type SipSwitch } from '../../server/src/sip/switch.js';
+import { RawSipClient } from '../../server/src/sip/testing/raw-sip-client.js';
+import { originPolicyFor, type OriginPolicy } from '../../server/src/sip/transport/origin-policy.js';
 import { RecordingEvents } from '../../server/src/sip/testing/recording-events.js';
 import type { SipAccount } from '../../server/src/telephony/ports.js';
 import { Softphone } from '../../softphone/src/softphone.js';
@@ -25,11 +27,15 @@ beforeAll(() => {
   (globalThis as { WebSocket?: unknown }).WebSocket = WebSocket;
 });
 
+function makeSwitch(origins?: OriginPolicy): SipSwitch {
+  return createSipSwitch({ httpServer: server, path: '/sip', domain: DOMAIN, defaultRegion: 'CN', events, log: pino({ level: 'silent' }), ...(origins ? { origins } : {}) });
+}
+
 beforeEach(async () => {
   server = http.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   events = new RecordingEvents();
-  sw = createSipSwitch({ httpServer: server, path: '/sip', domain: DOMAIN, defaultRegion: 'CN', events, log: pino({ level: 'silent' }) });
+  sw = makeSwitch();
   url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/sip`;
 });
 
@@ -40,73 +46,11 @@ afterEach(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
-/** A bare SIP-over-WebSocket client: sends raw text, collects what comes back. */
-class RawSip {
-  readonly received: string[] = [];
-  closeCode: number | undefined;
-  private readonly ws: WebSocket;
-  private readonly waiters = new Set<() => void>();
-
-  constructor(target = url, protocol = 'sip') {
-    this.ws = protocol ? new WebSocket(target, protocol) : new WebSocket(target);
-    this.ws.on('message', (data) => {
-      this.received.push(String(data));
-      for (const w of [...this.waiters]) w();
-    });
-    this.ws.on('close', (code) => {
-      this.closeCode = code;
-      for (const w of [...this.waiters]) w();
-    });
-    this.ws.on('error', () => {});
-    closers.push(() => this.ws.terminate());
-  }
-
-  open(): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.ws.once('open', () => resolve());
-      this.ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
-      this.ws.once('error', reject);
-    });
-  }
-
-  send(data: string | Buffer): void {
-    this.ws.send(data);
-  }
-
-  close(): void {
-    this.ws.close();
-  }
-
-  waitFor(accept: (message: string) => boolean, timeoutMs = 3_000): Promise<string> {
-    return new Promise((resolve, reject) => {
-      const check = (): void => {
-        const hit = this.received.find(accept);
-        if (!hit) return;
-        this.waiters.delete(check);
-        clearTimeout(timer);
-        resolve(hit);
-      };
-      const timer = setTimeout(() => {
-        this.waiters.delete(check);
-        reject(new Error(`No matching SIP message; got:\n${this.received.map((m) => m.split('\r\n')[0]).join('\n')}`));
-      }, timeoutMs);
-      this.waiters.add(check);
-      check();
-    });
-  }
-
-  waitClosed(timeoutMs = 3_000): Promise<number> {
-    return new Promise((resolve, reject) => {
-      const check = (): void => {
-        if (this.closeCode === undefined) return;
-        this.waiters.delete(check);
-        clearTimeout(timer);
-        resolve(this.closeCode);
-      };
-      const timer = setTimeout(() => reject(new Error('not closed')), timeoutMs);
-      this.waiters.add(check);
-      check();
-    });
+/** The shared raw client, closed after each test. */
+class RawSip extends RawSipClient {
+  constructor(target = url, protocol = 'sip', origin?: string) {
+    super(target, { protocol, ...(origin ? { origin } : {}) });
+    closers.push(() => this.terminate());
   }
 }
 
@@ -289,5 +233,50 @@ describe('SIP switch: hostile input', () => {
     await events.waitFor('callerLeft', () => events.named('callerLeft').length === events.named('queueCallArrived').length);
     expect(sw.stats().calls).toBe(0);
     await legitimateCallConnects();
+  });
+
+  it('refuses web pages of other sites (403), and takes its own pages and phones that send no Origin', async () => {
+    const own = `http://127.0.0.1:${new URL(url).port}`;
+    await expect(new RawSip(url, 'sip', 'https://evil.example').open()).rejects.toThrow(/403/);
+    await expect(new RawSip(url, 'sip', `http://127.0.0.1:${Number(new URL(url).port) + 1}`).open()).rejects.toThrow(/403/);
+    await expect(new RawSip(url, 'sip', 'null').open()).rejects.toThrow(/403/);
+    await new RawSip(url, 'sip', own).open();
+    const phone = new RawSip();
+    await phone.open();
+    phone.send(request('OPTIONS', { callId: 'no-origin' }));
+    await phone.waitFor((m) => status(200)(m) && m.includes('no-origin'));
+  });
+
+  it('takes exactly the configured origins when a list is given, and the public URL\'s by default', async () => {
+    sw.close();
+    sw = makeSwitch(originPolicyFor(['https://kefu.example.com'], null));
+    await new RawSip(url, 'sip', 'https://kefu.example.com').open();
+    await expect(new RawSip(url, 'sip', `http://127.0.0.1:${new URL(url).port}`).open()).rejects.toThrow(/403/);
+    await new RawSip().open();
+
+    sw.close();
+    sw = makeSwitch(originPolicyFor(null, 'https://phone.example.com/console/'));
+    await new RawSip(url, 'sip', 'https://phone.example.com').open();
+    await new RawSip(url, 'sip', `http://127.0.0.1:${new URL(url).port}`).open();
+    await expect(new RawSip(url, 'sip', 'https://kefu.example.com').open()).rejects.toThrow(/403/);
+  });
+
+  it('matches a CANCEL to its INVITE by branch when the CANCEL rewrote the Via', async () => {
+    const raw = new RawSip();
+    await raw.open();
+    const account = sw.accounts.issue({ username: '2001', userId: null, displayName: 'Raw' });
+    await rawRegister(raw, account, 'SHA-256');
+    const invite = request('INVITE', { user: '2001', callId: 'to-cancel', body: SDP });
+    const via = invite.split('\r\n').find((l) => l.startsWith('Via: '))!;
+    raw.send(invite);
+    await events.waitFor('queueCallArrived', (args) => (args[0] as { sipCallId: string }).sipCallId === 'to-cancel');
+    // Same branch, written differently: upper-case transport and an rport parameter.
+    const cancel = request('CANCEL', { user: '2001', callId: 'to-cancel', cseq: '1 CANCEL' })
+      .replace(/^Via: .*$/m, `${via.replace('SIP/2.0/WS ', 'SIP/2.0/ws ')};rport`);
+    raw.send(cancel);
+    await raw.waitFor((m) => status(200)(m) && m.includes('CSeq: 1 CANCEL'));
+    await raw.waitFor((m) => status(487)(m) && m.includes('to-cancel'));
+    await events.waitFor('callerLeft');
+    expect(sw.stats().calls).toBe(0);
   });
 });

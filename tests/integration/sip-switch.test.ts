@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { WebSocket } from 'ws';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createSipSwitch, type SipSwitch } from '../../server/src/sip/switch.js';
+import { createSipSwitch, type SipSwitch, type SipSwitchLimits } from '../../server/src/sip/switch.js';
+import { RawSipClient } from '../../server/src/sip/testing/raw-sip-client.js';
+import { answer, digestRegister, headerOf, isResponse, newBranch, sipMessage, TEST_SDP, uriOf } from '../../server/src/sip/testing/raw-sip-text.js';
 import { RecordingEvents } from '../../server/src/sip/testing/recording-events.js';
 import type { SipAccount } from '../../server/src/telephony/ports.js';
 import { Softphone } from '../../softphone/src/softphone.js';
@@ -22,28 +24,41 @@ let sw: SipSwitch;
 let events: RecordingEvents;
 let url: string;
 const phones: Phone[] = [];
+const rawClients: RawSipClient[] = [];
 
 beforeAll(() => {
   // sip.js's web transport uses the global WebSocket; Node 20 has none.
   (globalThis as { WebSocket?: unknown }).WebSocket = WebSocket;
 });
 
-beforeEach(async () => {
-  server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  events = new RecordingEvents();
-  sw = createSipSwitch({
+function makeSwitch(limits: Partial<SipSwitchLimits> = {}): SipSwitch {
+  return createSipSwitch({
     httpServer: server,
     path: '/sip',
     domain: DOMAIN,
     defaultRegion: 'CN',
     events,
     log: pino({ level: 'silent' }),
+    limits,
   });
+}
+
+/** Replaces the switch on the test's HTTP server with one with other limits (shorter timers). */
+function restartSwitch(limits: Partial<SipSwitchLimits>): void {
+  sw.close();
+  sw = makeSwitch(limits);
+}
+
+beforeEach(async () => {
+  server = http.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  events = new RecordingEvents();
+  sw = makeSwitch();
   url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/sip`;
 });
 
 afterEach(async () => {
+  for (const raw of rawClients.splice(0)) raw.terminate();
   await Promise.all(phones.splice(0).map((p) => p.phone.stop().catch(() => {})));
   sw.close();
   server.closeAllConnections();
@@ -262,5 +277,130 @@ describe('SIP switch: direct calls', () => {
       await a.phone.hangup();
       await done;
     }
+  });
+});
+
+/** A phone played by hand over a raw WebSocket, registered as `account`. */
+async function rawPhone(account: SipAccount, host: string): Promise<{ client: RawSipClient; contact: string }> {
+  const client = new RawSipClient(url);
+  rawClients.push(client);
+  await client.open();
+  const contact = `<sip:${account.username}@${host};transport=ws>`;
+  await digestRegister(client, account, DOMAIN, contact);
+  return { client, contact };
+}
+
+/** A raw caller's INVITE to `support`; resolves with the switch's call id once queued. */
+async function rawCallQueue(client: RawSipClient, number: string, contact: string): Promise<{ callId: string; invite: string }> {
+  const sipCallId = `raw-${newBranch()}`;
+  const invite = sipMessage(`INVITE sip:support@${DOMAIN} SIP/2.0`, [
+    ['Via', `SIP/2.0/WS caller.invalid;branch=${newBranch()}`],
+    ['Max-Forwards', '70'],
+    ['To', `<sip:support@${DOMAIN}>`],
+    ['From', `<sip:${number}@${DOMAIN}>;tag=callertag`],
+    ['Call-ID', sipCallId],
+    ['CSeq', '1 INVITE'],
+    ['Contact', contact],
+  ], TEST_SDP);
+  client.send(invite);
+  const [arrived] = await events.waitFor('queueCallArrived', (args) => (args[0] as { sipCallId: string }).sipCallId === sipCallId);
+  return { callId: (arrived as { callId: string }).callId, invite };
+}
+
+/** An in-dialog request from a raw phone, built from the dialog's 200 OK as the caller's UAC. */
+function inDialog(method: string, ok: string, cseq: number): string {
+  return sipMessage(`${method} ${uriOf(headerOf(ok, 'contact')!)} SIP/2.0`, [
+    ['Via', `SIP/2.0/WS caller.invalid;branch=${newBranch()}`],
+    ['Max-Forwards', '70'],
+    ['To', headerOf(ok, 'to')!],
+    ['From', headerOf(ok, 'from')!],
+    ['Call-ID', headerOf(ok, 'call-id')!],
+    ['CSeq', `${cseq} ${method}`],
+  ]);
+}
+
+describe('SIP switch: a 2xx that is never ACKed (RFC 3261 §13.3.1.4)', () => {
+  const ACK_TIMEOUT_MS = 300;
+
+  it('ends the call when the caller never ACKs the 200: BYE to both legs, reported as the caller leaving', async () => {
+    restartSwitch({ ackTimeoutMs: ACK_TIMEOUT_MS });
+    const a = await agent('1001', 7);
+    const account = sw.accounts.issue({ username: '+8613800138000', userId: null, displayName: 'Customer' });
+    const caller = await rawPhone(account, 'caller.invalid');
+    const { callId } = await rawCallQueue(caller.client, account.username, caller.contact);
+
+    const incoming = nextEvent(a.phone, 'call:incoming');
+    expect(sw.control.offer(callId, 7, { interactionId: 11 })).toBe(true);
+    await incoming;
+    const agentEnded = callReaches(a.phone, 'ended');
+    await a.phone.answer();
+    await caller.client.waitFor(isResponse(200, 'INVITE'));
+    await events.waitFor('offerAnswered', (args) => args[0] === callId);
+
+    // No ACK from the caller: after the timeout the call is over on both legs.
+    await events.waitFor('callerLeft', (args) => args[0] === callId);
+    expect((await agentEnded).end?.reason).toBe('remote-hangup');
+    await caller.client.waitFor((m) => m.startsWith('BYE '));
+    expect(sw.stats().calls).toBe(0);
+  });
+
+  it('keeps a call whose caller ACKs, well past the timeout', async () => {
+    restartSwitch({ ackTimeoutMs: ACK_TIMEOUT_MS });
+    const a = await agent('1001', 7);
+    const account = sw.accounts.issue({ username: '+8613800138000', userId: null, displayName: 'Customer' });
+    const caller = await rawPhone(account, 'caller.invalid');
+    const { callId } = await rawCallQueue(caller.client, account.username, caller.contact);
+    const incoming = nextEvent(a.phone, 'call:incoming');
+    sw.control.offer(callId, 7, { interactionId: 12 });
+    await incoming;
+    await a.phone.answer();
+    const ok = await caller.client.waitFor(isResponse(200, 'INVITE'));
+    caller.client.send(inDialog('ACK', ok, 1));
+
+    await new Promise((resolve) => setTimeout(resolve, ACK_TIMEOUT_MS * 3));
+    expect(events.named('callerLeft')).toEqual([]);
+    expect(sw.stats().calls).toBe(1);
+    expect(a.phone.call?.state).toBe('active');
+
+    const agentEnded = callReaches(a.phone, 'ended');
+    caller.client.send(inDialog('BYE', ok, 2));
+    await caller.client.waitFor(isResponse(200, 'BYE'));
+    await agentEnded;
+    await events.waitFor('callerLeft', (args) => args[0] === callId);
+  });
+
+  it('ends the call when an agent phone never ACKs the 200 to its own re-INVITE, reported as the agent leaving', async () => {
+    restartSwitch({ ackTimeoutMs: ACK_TIMEOUT_MS });
+    const agentPhone = await rawPhone(sw.accounts.issue({ username: '1001', userId: 7, displayName: 'Agent' }), 'agent.invalid');
+    const caller = await webPhone();
+    const callId = await callQueue(caller);
+    expect(sw.control.offer(callId, 7, { interactionId: 13 })).toBe(true);
+    const invite = await agentPhone.client.waitFor((m) => m.startsWith('INVITE '));
+    const callerActive = callReaches(caller.phone, 'active');
+    agentPhone.client.send(answer(invite, 180, 'Ringing', { toTag: 'agenttag' }));
+    agentPhone.client.send(answer(invite, 200, 'OK', { toTag: 'agenttag', headers: [['Contact', agentPhone.contact]], body: TEST_SDP }));
+    await callerActive;
+    await agentPhone.client.waitFor((m) => m.startsWith('ACK '));
+
+    // The agent puts the call on hold with its own re-INVITE (it is the UAC now)...
+    const branch = newBranch();
+    agentPhone.client.send(sipMessage(`INVITE ${uriOf(headerOf(invite, 'contact')!)} SIP/2.0`, [
+      ['Via', `SIP/2.0/WS agent.invalid;branch=${branch}`],
+      ['Max-Forwards', '70'],
+      ['From', `${headerOf(invite, 'to')};tag=agenttag`],
+      ['To', headerOf(invite, 'from')!],
+      ['Call-ID', headerOf(invite, 'call-id')!],
+      ['CSeq', '1 INVITE'],
+      ['Contact', agentPhone.contact],
+    ], TEST_SDP.replace('a=sendrecv', 'a=sendonly')));
+    await agentPhone.client.waitFor((m) => isResponse(200, 'INVITE')(m) && m.includes(branch));
+    await events.waitFor('holdChanged', (args) => args[0] === callId && args[1] === true);
+
+    // ...and never ACKs the 200.
+    const callerEnded = callReaches(caller.phone, 'ended');
+    await events.waitFor('agentLeft', (args) => args[0] === callId && args[1] === 7);
+    expect((await callerEnded).end?.reason).toBe('remote-hangup');
+    await agentPhone.client.waitFor((m) => m.startsWith('BYE '));
+    expect(sw.stats().calls).toBe(0);
   });
 });

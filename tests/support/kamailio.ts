@@ -17,7 +17,8 @@ export interface RunningKamailio {
   stop(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
+/** A port free on 127.0.0.1 right now (the caller binds it soon after). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = net.createServer();
     s.once('error', reject);
@@ -66,20 +67,35 @@ export async function startKamailio({ sharedMemoryMB = 64 }: { sharedMemoryMB?: 
   child.stdout!.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-16_000)));
   child.stderr!.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-16_000)));
   let exited: string | null = null;
-  child.once('exit', (code) => (exited = `Kamailio exited with ${code}:\n${out.slice(-2000)}`));
-  await waitForPort(ws, Date.now() + 15_000, () => exited);
+  const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.once('exit', (code, signal) => (exited = `Kamailio exited with ${code ?? signal}:\n${out.slice(-2000)}`));
+  // A test runner that exits without stopping us (a crash, a killed worker) must not leave
+  // Kamailio holding its ports.
+  const killOnExit = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  };
+  process.once('exit', killOnExit);
+  const stop = async (): Promise<void> => {
+    process.removeListener('exit', killOnExit);
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      // Kamailio ends its workers on SIGTERM within a second; a wedged one is not waited for.
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await gone;
+      clearTimeout(timer);
+    }
+    fs.rmSync(runDir, { recursive: true, force: true });
+  };
+  try {
+    await waitForPort(ws, Date.now() + 15_000, () => exited);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
   return {
     wsUrl: `ws://127.0.0.1:${ws}`,
     pid: child.pid!,
     output: () => out,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => {
-          fs.rmSync(runDir, { recursive: true, force: true });
-          resolve();
-        });
-        child.kill('SIGTERM');
-      }),
+    stop,
   };
 }

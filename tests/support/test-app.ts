@@ -17,7 +17,7 @@ export interface TestApp {
 export async function startTestApp(db: Db, loginPolicy?: LoginPolicy, opts: { demo?: boolean; clock?: Clock; startCallCenter?: boolean } = {}): Promise<TestApp> {
   const log = logger.child({ test: true });
   log.level = 'silent';
-  const services = createServices(db, { sessionTtlMs: 3600_000, defaultRegion: 'CN' }, loginPolicy);
+  const services = createServices(db, { sessionTtlMs: 3600_000, defaultRegion: 'CN', timeZone: 'Asia/Shanghai' }, loginPolicy, opts.clock);
   const composed = composeServer(services, {
     log,
     secureCookies: false,
@@ -84,6 +84,9 @@ export class ApiClient {
   }
   patch<T = any>(path: string, body?: unknown) {
     return this.request<T>('PATCH', path, body);
+  }
+  put<T = any>(path: string, body?: unknown) {
+    return this.request<T>('PUT', path, body);
   }
 
   async login(username: string, password = 'kefu-demo'): Promise<this> {

@@ -11,24 +11,48 @@ import type {
   AgentDesktopSnapshot,
   AgentStatusView,
   CallEndedEvent,
+  CaseKind,
+  CaseSummary,
+  FollowUpTask,
   Interaction,
   LiveCallView,
   Me,
   ScreenPop,
   SetAgentStateCommand,
+  WrapUpCommand,
 } from '@kefu/contract';
 import { SELECTABLE_NOT_READY_REASONS } from '@kefu/contract';
-import type { CallInfo, RegistrationState, Softphone } from '@kefu/softphone';
+import type { CallInfo, HoldAction, RegistrationState, Softphone } from '@kefu/softphone';
 import { ApiError, api, isAbort, isApiError } from './api.js';
 import { endReasonWords, remoteNumber } from './call-format.js';
+import { findLoggedCall, newestId } from './call-interaction.js';
+import { caseApi } from './case-api.js';
 import { askNotificationPermission, closeCallNotification, pageInBackground, showCallNotification } from './desktop-notification.js';
 import { t } from './i18n/index.svelte.js';
 import type { KefuSocket } from './session.svelte.js';
 import { command } from './socket-command.js';
+import { WrapUp } from './wrap-up.svelte.js';
 
 export type SelectableReason = (typeof SELECTABLE_NOT_READY_REASONS)[number];
 export type NotesStatus = 'idle' | 'dirty' | 'saving' | 'saved' | 'error';
 export type WithdrawnReason = 'timeout' | 'caller_left' | 'rejected' | 'unreachable';
+export type FinishThen = WrapUpCommand['then'];
+
+/** A ticket or complaint tied to a call from this console. */
+export interface LinkedCase {
+  id: number;
+  number: string;
+  /** Unknown for the case of a follow-up task, which names only its number. */
+  kind: CaseKind | null;
+  subject: string | null;
+}
+
+/** A follow-up task being called from "My work". */
+export interface FollowUpCall {
+  task: FollowUpTask;
+  /** The softphone call placed for it, once dialled. */
+  softphoneCallId: string | null;
+}
 
 /** Autosave of the notes this long after the last key press. */
 const NOTES_DEBOUNCE_MS = 1_500;
@@ -36,6 +60,9 @@ const NOTES_DEBOUNCE_MS = 1_500;
 const OFFER_GRACE_MS = 600;
 const PHONE_RETRY_MIN_MS = 2_000;
 const PHONE_RETRY_MAX_MS = 60_000;
+/** How often, and how many times, today's calls are read to find an untagged call's log entry. */
+const LOGGED_CALL_RETRY_MS = 1_500;
+const LOGGED_CALL_TRIES = 8;
 
 export const MARK_OFFERED = 'kefu:call-offered';
 export const MARK_PAINTED = 'kefu:screenpop-painted';
@@ -83,6 +110,8 @@ export class AgentDesktop {
   /** The last call action that failed (answer, hold, dial…). */
   actionError = $state.raw<unknown>(null);
   holdBusy = $state(false);
+  /** The far end refused the last hold or resume; the call went on as it was. */
+  holdFailure = $state<HoldAction | null>(null);
 
   /** A screen-pop asked for by this page: an INVITE nobody offered over the socket, or a dialled number. */
   lookupPop = $state.raw<ScreenPop | null>(null);
@@ -110,6 +139,17 @@ export class AgentDesktop {
   /** Milliseconds from the offer to the painted pop, for the last call. */
   lastRingToPaintedMs = $state<number | null>(null);
 
+  /** The wrap-up form of the call that just ended (finished by finishWrapUp). */
+  readonly wrapUp = new WrapUp();
+  /** Set when the wrap-up time ran out before the agent finished it, until the next call. */
+  wrapUpExpired = $state(false);
+  /** Tickets and complaints linked to a call (or created from it) in this console, per interaction. */
+  linkedCases = $state.raw<ReadonlyMap<number, readonly LinkedCase[]>>(new Map());
+  /** Cases created during a call, per interaction: open items of the caller before the next pop lists them. */
+  createdCases = $state.raw<ReadonlyMap<number, readonly CaseSummary[]>>(new Map());
+  /** The follow-up task whose customer is being called, while that call is on screen. */
+  followUpCall = $state.raw<FollowUpCall | null>(null);
+
   #socket: KefuSocket | null = null;
   #socketDropped = false;
   #phone: Softphone | null = null;
@@ -122,6 +162,14 @@ export class AgentDesktop {
   #notesFor = $state<number | null>(null);
   #lookupTimer: ReturnType<typeof setTimeout> | null = null;
   #lookupSeq = 0;
+  /** Softphone call id → its interaction, for calls the switch did not tag (see call-interaction.ts). */
+  #loggedCalls = $state.raw<ReadonlyMap<string, number>>(new Map());
+  /** Softphone call id → the newest interaction id known when the call started. */
+  #baselines = new Map<string, number | null>();
+  /** A call in wrap-up this page knows nothing of (a reload), found in today's calls. */
+  #orphanWrapUp = $state<number | null>(null);
+  #wrapUpFinishing = false;
+  #searching = new Set<string>();
   #markedOffer: string | null = null;
   #todayController: AbortController | null = null;
   #todayReload: ReturnType<typeof setTimeout> | null = null;
@@ -140,10 +188,45 @@ export class AgentDesktop {
     if (this.withdrawn && !this.call && !this.softphoneCall) return null;
     return (
       this.call?.interactionId ??
-      parseId(this.softphoneCall?.interactionId) ??
-      parseId(this.lastSoftphoneCall?.interactionId) ??
-      null
+      this.#interactionOf(this.softphoneCall) ??
+      this.#interactionOf(this.lastSoftphoneCall) ??
+      (this.wrapping ? this.#orphanWrapUp : null)
     );
+  }
+
+  #interactionOf(call: CallInfo | null): number | null {
+    if (!call) return null;
+    return parseId(call.interactionId) ?? this.#loggedCalls.get(call.id) ?? null;
+  }
+
+  /** The agent is in after-call work: the call needs a disposition. */
+  get wrapping(): boolean {
+    return this.status?.state === 'wrap_up';
+  }
+
+  /** The call the wrap-up form finishes, or null outside wrap-up (or while it is looked up). */
+  get wrapUpTarget(): number | null {
+    return this.wrapping ? this.interactionId : null;
+  }
+
+  /** The cases tied to the call on screen from this console, and the follow-up's case. */
+  get casesOfCall(): readonly LinkedCase[] {
+    const id = this.interactionId;
+    return id === null ? [] : (this.linkedCases.get(id) ?? []);
+  }
+
+  /** Cases created during the call on screen. */
+  get casesCreatedOnCall(): readonly CaseSummary[] {
+    const id = this.interactionId;
+    return id === null ? [] : (this.createdCases.get(id) ?? []);
+  }
+
+  /**
+   * The call on screen can be linked to a case: the server links only the agent's own calls,
+   * and a call becomes the agent's when answered (or dialled).
+   */
+  get canLinkCall(): boolean {
+    return this.interactionId !== null && !this.ringing && !(this.call?.state === 'ringing' && !this.softphoneCall);
   }
 
   get ringing(): boolean {
@@ -291,6 +374,7 @@ export class AgentDesktop {
     this.registration = 'disconnected';
     this.phoneProblem = null;
     this.actionError = null;
+    this.holdFailure = null;
     this.lookupPop = null;
     this.lookupStatus = 'idle';
     this.chosenCustomerId = null;
@@ -304,6 +388,15 @@ export class AgentDesktop {
     this.pendingPaint = null;
     this.#markedOffer = null;
     this.#phoneAttempts = 0;
+    this.wrapUp.reset();
+    this.wrapUpExpired = false;
+    this.linkedCases = new Map();
+    this.createdCases = new Map();
+    this.followUpCall = null;
+    this.#loggedCalls = new Map();
+    this.#baselines.clear();
+    this.#searching.clear();
+    this.#orphanWrapUp = null;
   }
 
   /** Listens to the session's socket; returns the function that stops listening. */
@@ -318,7 +411,7 @@ export class AgentDesktop {
     };
     const onDisconnect = () => (this.#socketDropped = true);
     const onState = (s: AgentStatusView) => {
-      this.status = s;
+      this.#setStatus(s);
       this.stateError = null;
     };
     const onOffered = (c: LiveCallView) => this.#onOffered(c);
@@ -353,7 +446,6 @@ export class AgentDesktop {
     try {
       const snap = await command<AgentDesktopSnapshot>((done) => socket.emit('agent:get-desktop', {}, done));
       if (generation !== this.#generation) return;
-      this.status = snap.status;
       if (snap.call) {
         if (this.call?.callId !== snap.call.callId) this.#newCall();
         this.call = snap.call;
@@ -363,6 +455,7 @@ export class AgentDesktop {
         // It ended while this page was not listening.
         this.call = null;
       }
+      this.#setStatus(snap.status);
       this.#retarget();
     } catch {
       // The next push, or the next connect, brings the state.
@@ -371,15 +464,117 @@ export class AgentDesktop {
 
   // ---- agent state ---------------------------------------------------------------------
 
-  /** Ready. Also asks for notification permission: a click is the moment browsers allow it. */
-  setReady(): Promise<void> {
+  /**
+   * Ready. Also asks for notification permission: a click is the moment browsers allow it.
+   * In wrap-up with a disposition chosen, Ready finishes the wrap-up with it.
+   */
+  async setReady(): Promise<void> {
     askNotificationPermission();
+    if (this.#finishesWrapUp()) {
+      await this.finishWrapUp('ready');
+      return;
+    }
     return this.#setState({ state: 'ready' });
   }
 
-  setNotReady(reason: SelectableReason = this.notReadyReason): Promise<void> {
+  async setNotReady(reason: SelectableReason = this.notReadyReason): Promise<void> {
     askNotificationPermission();
+    if (this.#finishesWrapUp()) {
+      this.notReadyReason = reason;
+      await this.finishWrapUp('not_ready');
+      return;
+    }
     return this.#setState({ state: 'not_ready', reason });
+  }
+
+  #finishesWrapUp(): boolean {
+    return this.wrapping && this.wrapUpTarget !== null && this.wrapUp.interactionId === this.wrapUpTarget && this.wrapUp.disposition !== '';
+  }
+
+  /** The agent's state changed: entering wrap-up prepares the form, leaving it clears it. */
+  #setStatus(next: AgentStatusView): void {
+    const was = this.status?.state;
+    this.status = next;
+    if (next.state === 'wrap_up' && was !== 'wrap_up') this.#enterWrapUp();
+    if (was === 'wrap_up' && next.state !== 'wrap_up') {
+      // Left without the agent finishing it: the queue's wrap-up time ran out.
+      if (!this.#wrapUpFinishing && next.state === 'ready') this.wrapUpExpired = true;
+      this.wrapUp.reset();
+      this.#orphanWrapUp = null;
+    }
+  }
+
+  #enterWrapUp(): void {
+    this.wrapUpExpired = false;
+    void this.loadToday().then(() => {
+      if (!this.wrapping) return;
+      const known = this.interactionId;
+      // After a reload the page may not know which call is being wrapped up: the agent's
+      // newest ended call without a disposition is.
+      if (known === null) {
+        const orphan = this.today.find((i) => i.kind === 'call' && i.endedAt !== null && i.disposition === null);
+        if (orphan) {
+          this.#orphanWrapUp = orphan.id;
+          this.#retarget();
+        }
+      }
+      this.#prefillNotes();
+    });
+  }
+
+  /** The wrap-up form starts from the notes the call already has (typed here or saved before). */
+  #prefillNotes(): void {
+    const id = this.interactionId;
+    if (id === null || id !== this.#notesFor || this.notes !== '' || this.notesStatus !== 'idle') return;
+    const saved = this.today.find((i) => i.id === id)?.notes;
+    if (saved) this.notes = saved;
+  }
+
+  /**
+   * Finishes after-call work: the disposition (required), the notes, then Ready or Not ready
+   * with the chosen reason. Without a disposition the agent is asked for one.
+   */
+  async finishWrapUp(then: FinishThen): Promise<boolean> {
+    const socket = this.#socket;
+    const form = this.wrapUp;
+    const interactionId = this.wrapUpTarget;
+    if (!this.wrapping || interactionId === null || form.busy) return false;
+    if (form.interactionId !== interactionId || !form.disposition) {
+      form.target(interactionId);
+      form.askForDisposition();
+      return false;
+    }
+    form.error = null;
+    this.stateError = null;
+    if (!socket) {
+      form.error = new ApiError(0, 'NETWORK', 'Not connected');
+      return false;
+    }
+    if (then === 'ready' && (this.registration === 'failed' || this.registration === 'disconnected')) this.restartPhone();
+    const cmd: WrapUpCommand = { interactionId, disposition: form.disposition, then, reason: this.notReadyReason };
+    // The notes go with the wrap-up; untouched notes are left as the server has them.
+    const notes = this.notes;
+    const notesTouched = this.#notesFor === interactionId && (this.notesStatus !== 'idle' || notes !== '');
+    if (notesTouched) cmd.notes = notes;
+    form.busy = true;
+    this.#wrapUpFinishing = true;
+    try {
+      const status = await command<AgentStatusView>((done) => socket.emit('call:wrap-up', cmd, done));
+      if (notesTouched && this.#notesFor === interactionId && this.notes === notes) {
+        if (this.#notesTimer) clearTimeout(this.#notesTimer);
+        this.#notesTimer = null;
+        this.notesStatus = 'saved';
+      }
+      this.#setStatus(status);
+      this.#reloadTodaySoon();
+      return true;
+    } catch (e) {
+      form.error = e;
+      return false;
+    } finally {
+      form.busy = false;
+      this.#wrapUpFinishing = false;
+    }
   }
 
   async #setState(cmd: SetAgentStateCommand): Promise<void> {
@@ -392,9 +587,14 @@ export class AgentDesktop {
     if (cmd.state === 'ready' && (this.registration === 'failed' || this.registration === 'disconnected')) this.restartPhone();
     this.stateBusy = true;
     try {
-      this.status = await command<AgentStatusView>((done) => socket.emit('agent:set-state', cmd, done));
+      this.#setStatus(await command<AgentStatusView>((done) => socket.emit('agent:set-state', cmd, done)));
     } catch (e) {
       this.stateError = e;
+      // Refused because the call in wrap-up has no disposition yet: lead the agent to the form.
+      if (isApiError(e) && e.code === 'VALIDATION' && this.wrapping) {
+        this.wrapUp.target(this.wrapUpTarget);
+        this.wrapUp.askForDisposition();
+      }
     } finally {
       this.stateBusy = false;
     }
@@ -469,14 +669,21 @@ export class AgentDesktop {
     phone.on('call:mute-changed', ({ call }) => {
       if (this.#phone === phone && this.softphoneCall?.id === call.id) this.softphoneCall = call;
     });
+    phone.on('call:hold-failed', ({ call, action }) => {
+      // A refusal that ended the call (481, 408) is told by the call ending.
+      if (this.#phone === phone && call.state !== 'ended') this.holdFailure = action;
+    });
   }
 
   #onPhoneCall(call: CallInfo): void {
+    if (!this.#baselines.has(call.id)) this.#baselines.set(call.id, this.todayStatus === 'ready' ? newestId(this.today) : null);
+    if (call.interactionId === undefined && call.state !== 'incoming' && call.state !== 'dialing') void this.#findLoggedCall(call);
     if (call.state === 'ended') {
       if (this.softphoneCall && this.softphoneCall.id !== call.id) return;
       this.softphoneCall = null;
       this.lastSoftphoneCall = call;
       this.holdBusy = false;
+      this.holdFailure = null;
       closeCallNotification();
     } else {
       this.softphoneCall = call;
@@ -512,10 +719,34 @@ export class AgentDesktop {
     return offer.state === 'ringing';
   }
 
+  /** A call the switch did not tag: find its log entry among today's calls (the switch writes it as the call starts). */
+  async #findLoggedCall(call: CallInfo): Promise<void> {
+    if (this.#searching.has(call.id) || this.#loggedCalls.has(call.id)) return;
+    this.#searching.add(call.id);
+    const generation = this.#generation;
+    const baseline = this.#baselines.get(call.id) ?? null;
+    for (let attempt = 0; attempt < LOGGED_CALL_TRIES; attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, LOGGED_CALL_RETRY_MS));
+      if (generation !== this.#generation) return;
+      await this.loadToday();
+      if (generation !== this.#generation) return;
+      const hit = findLoggedCall(this.today, call, baseline, new Set(this.#loggedCalls.values()));
+      if (hit) {
+        this.#loggedCalls = new Map(this.#loggedCalls).set(call.id, hit.id);
+        this.#tieFollowUp();
+        this.#retarget();
+        if (this.wrapping) this.#prefillNotes();
+        return;
+      }
+    }
+  }
+
   // ---- server pushes -------------------------------------------------------------------
 
   #onOffered(c: LiveCallView): void {
     const key = String(c.interactionId);
+    this.followUpCall = null;
+    this.wrapUpExpired = false;
     this.#markOffered(key);
     if (this.#lookupTimer) clearTimeout(this.#lookupTimer);
     this.#lookupTimer = null;
@@ -698,8 +929,11 @@ export class AgentDesktop {
     if (!this.canHold) return;
     const resume = this.held;
     this.holdBusy = true;
+    this.holdFailure = null;
     try {
       await this.#act((p) => (resume ? p.resume() : p.hold()));
+      // A refusal is told calmly as a status (the call goes on), not as a failed action.
+      if (this.holdFailure) this.actionError = null;
     } finally {
       this.holdBusy = false;
     }
@@ -717,9 +951,15 @@ export class AgentDesktop {
   }
 
   /** An outbound call; the pop shows who is being called. */
-  async dial(number: string): Promise<void> {
+  dial(number: string): Promise<void> {
+    this.followUpCall = null;
+    return this.#dial(number);
+  }
+
+  async #dial(number: string): Promise<void> {
     const target = number.trim();
     if (!target || this.softphoneCall) return;
+    this.wrapUpExpired = false;
     this.withdrawn = null;
     this.ended = null;
     this.call = null;
@@ -729,8 +969,67 @@ export class AgentDesktop {
     await this.#act(async (p) => {
       const info = await p.dial(target);
       if (!this.softphoneCall || this.softphoneCall.id === info.id) this.softphoneCall = info;
+      const f = this.followUpCall;
+      if (f && f.softphoneCallId === null) {
+        this.followUpCall = { ...f, softphoneCallId: info.id };
+        this.#tieFollowUp();
+      }
     });
     if (!this.actionError) void this.#lookup(target, null, false);
+  }
+
+  // ---- cases of the call ---------------------------------------------------------------
+
+  /**
+   * Calls the customer of a follow-up task: tells the server first (so the call joins the task's
+   * case), then dials the task's number. Throws when the server refuses the task.
+   */
+  async callFollowUp(task: FollowUpTask): Promise<boolean> {
+    if (!task.phone || this.softphoneCall) return false;
+    await caseApi.startFollowUp(task.id);
+    this.followUpCall = { task, softphoneCallId: null };
+    await this.#dial(task.phone);
+    return !this.actionError;
+  }
+
+  /** The follow-up's case is linked to its call by the server; show it with the call too. */
+  #tieFollowUp(): void {
+    const f = this.followUpCall;
+    if (!f?.softphoneCallId || f.task.caseId === null) return;
+    const interactionId = this.#loggedCalls.get(f.softphoneCallId);
+    if (interactionId === undefined) return;
+    this.#addLinkedCase(interactionId, { id: f.task.caseId, number: f.task.caseNumber ?? '', kind: null, subject: null });
+  }
+
+  /** The follow-up call's interaction, once known (for its outcome). */
+  get followUpInteractionId(): number | null {
+    const id = this.followUpCall?.softphoneCallId;
+    return id ? (this.#loggedCalls.get(id) ?? null) : null;
+  }
+
+  /** Links the call on screen to a case; throws when the server refuses. */
+  async linkCase(c: LinkedCase): Promise<void> {
+    const interactionId = this.interactionId;
+    if (interactionId === null) throw new ApiError(0, 'VALIDATION', 'There is no call to link');
+    await caseApi.linkCall(c.id, interactionId);
+    this.#addLinkedCase(interactionId, c);
+  }
+
+  /** A case created during the call on screen; `linked` when the server linked the call to it. */
+  caseCreated(interactionId: number, c: CaseSummary, linked: boolean): void {
+    const list = this.createdCases.get(interactionId) ?? [];
+    this.createdCases = new Map(this.createdCases).set(interactionId, [c, ...list]);
+    if (linked) this.#addLinkedCase(interactionId, { id: c.id, number: c.number, kind: c.kind, subject: c.subject });
+  }
+
+  isLinked(caseId: number): boolean {
+    return this.casesOfCall.some((c) => c.id === caseId);
+  }
+
+  #addLinkedCase(interactionId: number, c: LinkedCase): void {
+    const list = this.linkedCases.get(interactionId) ?? [];
+    if (list.some((x) => x.id === c.id)) return;
+    this.linkedCases = new Map(this.linkedCases).set(interactionId, [...list, c]);
   }
 
   // ---- notes ---------------------------------------------------------------------------

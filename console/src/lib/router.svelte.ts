@@ -7,6 +7,12 @@ export type Route =
   | { name: 'customers'; q: string }
   | { name: 'customer'; id: number }
   | { name: 'phone' }
+  | { name: 'cases'; query: string }
+  | { name: 'case'; id: number }
+  | { name: 'my-work' }
+  | { name: 'escalations' }
+  | { name: 'reports' }
+  | { name: 'settings' }
   | { name: 'not-found' };
 
 export const paths = {
@@ -16,6 +22,13 @@ export const paths = {
   customer: (id: number) => `/customers/${id}`,
   /** The public web phone (no sign-in). */
   phone: () => '/phone',
+  /** Ticket and complaint list; `query` is the filter part of the URL (e.g. "status=active&q=…"). */
+  cases: (query?: string) => (query ? `/cases?${query}` : '/cases'),
+  case: (id: number) => `/cases/${id}`,
+  myWork: () => '/my-work',
+  escalations: () => '/escalations',
+  reports: () => '/reports',
+  settings: () => '/settings',
 };
 
 /** Pure: which page a path and query string show. */
@@ -26,6 +39,16 @@ export function matchRoute(pathname: string, search: string): Route {
   if (path === '/login') return { name: 'login', next: safeNext(query.get('next')) };
   if (path === '/phone') return { name: 'phone' };
   if (path === '/customers') return { name: 'customers', q: query.get('q') ?? '' };
+  if (path === '/cases') return { name: 'cases', query: query.toString() };
+  if (path === '/my-work') return { name: 'my-work' };
+  if (path === '/escalations') return { name: 'escalations' };
+  if (path === '/reports') return { name: 'reports' };
+  if (path === '/settings') return { name: 'settings' };
+  const c = /^\/cases\/(\d{1,15})$/.exec(path);
+  if (c) {
+    const id = Number(c[1]);
+    if (Number.isSafeInteger(id) && id > 0) return { name: 'case', id };
+  }
   const m = /^\/customers\/(\d{1,15})$/.exec(path);
   if (m) {
     const id = Number(m[1]);

@@ -3,7 +3,7 @@ import type { MessageKey } from './i18n/index.svelte.js';
 
 export type NavigationAction = 'search' | 'customers' | 'home' | 'help';
 /** Call control on the agent desktop; they work from any page while the desktop runs. */
-export type CallAction = 'answer' | 'hangup' | 'hold' | 'mute' | 'ready' | 'notReady';
+export type CallAction = 'answer' | 'hangup' | 'hold' | 'mute' | 'ready' | 'notReady' | 'finishWrapUp';
 export type ShortcutAction = NavigationAction | CallAction;
 
 export interface Shortcut {
@@ -26,9 +26,10 @@ export const SHORTCUTS: Shortcut[] = [
   { action: 'mute', keys: ['Alt', 'M'], label: 'shortcuts.mute', group: 'calls' },
   { action: 'ready', keys: ['Alt', 'R'], label: 'shortcuts.ready', group: 'calls' },
   { action: 'notReady', keys: ['Alt', 'N'], label: 'shortcuts.notReady', group: 'calls' },
+  { action: 'finishWrapUp', keys: ['Alt', 'W'], label: 'shortcuts.finishWrapUp', group: 'calls' },
 ];
 
-const CALL_ACTIONS = new Set<ShortcutAction>(['answer', 'hangup', 'hold', 'mute', 'ready', 'notReady']);
+const CALL_ACTIONS = new Set<ShortcutAction>(['answer', 'hangup', 'hold', 'mute', 'ready', 'notReady', 'finishWrapUp']);
 
 export function isCallAction(action: ShortcutAction): action is CallAction {
   return CALL_ACTIONS.has(action);
@@ -44,6 +45,7 @@ const ALT_KEYS: Record<string, ShortcutAction> = {
   KeyM: 'mute',
   KeyR: 'ready',
   KeyN: 'notReady',
+  KeyW: 'finishWrapUp',
 };
 
 /** True while the user is typing somewhere a plain key press means a character. */

@@ -38,6 +38,8 @@ export class WebPhone {
   connectError = $state.raw<unknown>(null);
   /** The last call action that failed. */
   actionError = $state.raw<unknown>(null);
+  /** The last text the call center sent during the call (the satisfaction question). */
+  message = $state<string | null>(null);
 
   #phone: Softphone | null = null;
   #generation = 0;
@@ -120,7 +122,9 @@ export class WebPhone {
 
   sendDtmf(digit: string): Promise<void> {
     if (this.call?.state !== 'active') return Promise.resolve();
-    return this.#act((p) => p.sendDtmf(digit));
+    // SIP INFO, so the switch itself hears the digit (a satisfaction score); RFC 4733 digits
+    // travel in the media, which the switch never touches.
+    return this.#act((p) => p.sendDtmf(digit, { method: 'info' }));
   }
 
   /** Leaving the page: hang up and unregister. */
@@ -151,12 +155,22 @@ export class WebPhone {
         this.call = null;
         this.lastCall = call;
       } else {
-        if (call.state === 'incoming') this.lastCall = null;
+        if (call.state === 'incoming' || call.state === 'dialing') {
+          this.lastCall = null;
+          this.message = null;
+        }
         this.call = call;
       }
     });
     phone.on('call:mute-changed', ({ call }) => {
       if (this.#phone === phone && this.call?.id === call.id) this.call = call;
+    });
+    // 182 Queued then 180 Ringing leave the state at ringing-out; only this event tells.
+    phone.on('call:progress', ({ call }) => {
+      if (this.#phone === phone && this.call?.id === call.id) this.call = call;
+    });
+    phone.on('call:message', ({ call, text }) => {
+      if (this.#phone === phone && this.call?.id === call.id) this.message = text;
     });
   }
 

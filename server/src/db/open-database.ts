@@ -1,6 +1,6 @@
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
-import { createDb, type Db } from './database.js';
+import { createDb, warmPool, type Db } from './database.js';
 import { startEmbeddedPostgres } from './embedded.js';
 import { migrateLatest } from './migrate.js';
 
@@ -10,20 +10,22 @@ export interface OpenDatabase {
   close(): Promise<void>;
 }
 
-/** DATABASE_URL when set, otherwise the embedded PostgreSQL under KEFU_DATA_DIR; migrated. */
+/** DATABASE_URL when set, otherwise the embedded PostgreSQL under KEFU_DATA_DIR; migrated, pool warm. */
 export async function openDatabase(
-  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'embeddedPgPort'>,
+  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'embeddedPgPort' | 'embeddedPgSharedBuffers' | 'dbPool'>,
   log: Logger,
 ): Promise<OpenDatabase> {
   let url = config.databaseUrl;
   let stopEmbedded: (() => Promise<void>) | null = null;
   if (!url) {
     log.info({ dataDir: config.dataDir }, 'starting the embedded PostgreSQL');
-    const embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, log);
+    const embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, log, {
+      sharedBuffers: config.embeddedPgSharedBuffers,
+    });
     url = embedded.url;
     stopEmbedded = () => embedded.stop();
   }
-  const db = createDb(url);
+  const db = createDb(url, config.dbPool.max, config.dbPool.min);
   const close = async () => {
     await db.destroy().catch(() => undefined);
     if (stopEmbedded) await stopEmbedded();
@@ -31,6 +33,7 @@ export async function openDatabase(
   try {
     const applied = await migrateLatest(db);
     if (applied.length) log.info({ applied }, 'migrations applied');
+    await warmPool(db, config.dbPool.min);
   } catch (err) {
     await close();
     throw new Error(`Cannot prepare the database: ${(err as Error).message}`);

@@ -15,6 +15,9 @@ import { customerRoutes } from './routes/customer.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { interactionRoutes } from './routes/interaction.routes.js';
 import { softphoneRoutes, type SoftphoneRouteOptions } from './routes/softphone.routes.js';
+import { caseRoutes } from './routes/case.routes.js';
+import { escalationRoutes, followUpRoutes, myWorkRoutes } from './routes/work.routes.js';
+import { directoryRoutes, reportRoutes, settingsRoutes } from './routes/admin.routes.js';
 import type { SipAccountDirectory } from '../telephony/ports.js';
 
 export interface AppOptions {
@@ -56,7 +59,14 @@ export function createApp(services: Services, opts: AppOptions): Express {
   api.use('/health', healthRoutes(services.db));
   api.use('/auth', authRoutes(services.auth, services.users, opts, opts.onSignOut));
   api.use('/customers', authenticate(services.auth), customerRoutes(services.customers));
-  api.use('/interactions', authenticate(services.auth), interactionRoutes(services.interactions));
+  api.use('/interactions', authenticate(services.auth), interactionRoutes(services.interactions, services.dispositions));
+  api.use('/cases', authenticate(services.auth), caseRoutes(services.cases, services.caseWorkflow));
+  api.use('/my-work', authenticate(services.auth), myWorkRoutes(services.caseWorkflow));
+  api.use('/follow-ups', authenticate(services.auth), followUpRoutes(services.caseWorkflow));
+  api.use('/escalations', authenticate(services.auth), escalationRoutes(services.escalations));
+  api.use('/settings', authenticate(services.auth), settingsRoutes(services));
+  api.use('/directory', authenticate(services.auth), directoryRoutes(services));
+  api.use('/reports', authenticate(services.auth), reportRoutes(services));
   api.use(softphoneRoutes(services.auth, opts.softphone.accounts, opts.softphone));
   api.use((_req, _res, next) => next(new DomainError('NOT_FOUND', 'No such API route')));
   app.use('/api', api);

@@ -3,6 +3,7 @@
 import { zodToJsonSchema } from 'zod-to-json-schema';
 import type { ZodTypeAny } from 'zod';
 import * as C from '../../contract/index.js';
+import { casePaths } from './openapi-cases.js';
 
 const schema = (s: ZodTypeAny) => zodToJsonSchema(s, { target: 'openApi3', $refStrategy: 'none' });
 const json = (s: ZodTypeAny) => ({ 'application/json': { schema: schema(s) } });
@@ -19,6 +20,7 @@ export function buildOpenApi() {
     },
     security: [{ session: [] }],
     paths: {
+      ...casePaths,
       '/api/health': {
         get: {
           summary: 'Service and database health',

@@ -6,12 +6,14 @@ import {
   SaveNotesCommand,
   ScreenPopLookupCommand,
   SetAgentStateCommand,
+  WrapUpCommand,
   type Me,
 } from '../../contract/index.js';
 import { DomainError, forbidden } from '../domain/domain-error.js';
 import type { Logger } from '../logger.js';
 import type { CallLogRepository } from '../repositories/call-log.repository.js';
 import type { CustomerService } from '../services/customer.service.js';
+import type { WrapUpService } from '../services/wrap-up.service.js';
 import type { AgentRegistry } from '../telephony/agent-registry.js';
 import type { CallCenter } from '../telephony/call-center.js';
 import { command } from './ack.js';
@@ -24,6 +26,7 @@ export interface AgentDeskDeps {
   agents: AgentRegistry;
   callLog: CallLogRepository;
   customers: CustomerService;
+  wrapUp: WrapUpService;
   log: Logger;
 }
 
@@ -77,6 +80,14 @@ export function registerAgentDesk(socket: KefuSocket, user: Me, d: AgentDeskDeps
       const pop = await d.customers.offerScreenPopFor(call.screenPop.callerNumber, cmd.customerId);
       d.callCenter.updateScreenPop(call.callId, pop, cmd.customerId);
       return pop;
+    }),
+  );
+
+  socket.on(
+    'call:wrap-up',
+    command(WrapUpCommand, log, (cmd) => {
+      agent();
+      return d.wrapUp.wrapUp(user.id, cmd);
     }),
   );
 

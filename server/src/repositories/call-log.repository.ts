@@ -62,8 +62,26 @@ export class CallLogRepository {
     });
   }
 
-  async setWrapSeconds(interactionId: number, seconds: number): Promise<void> {
-    await this.db('interactions').where({ id: interactionId }).update({ wrap_seconds: seconds });
+  async setWrapSeconds(interactionId: number, seconds: number, endedAt: Date): Promise<void> {
+    await this.db('interactions').where({ id: interactionId }).update({ wrap_seconds: seconds, wrap_ended_at: endedAt });
+  }
+
+  /** The agent's wrap-up of their own call: disposition and notes. False when it is not theirs. */
+  async saveWrapUp(interactionId: number, agentId: number, disposition: string, notes: string | undefined): Promise<boolean> {
+    const set: Record<string, unknown> = { disposition };
+    if (notes !== undefined) set.notes = notes;
+    const n = await this.db('interactions').where({ id: interactionId, agent_id: agentId }).update(set);
+    return n > 0;
+  }
+
+  /** The queue a call came through (its wrap-up codes follow it). */
+  async queueOf(interactionId: number): Promise<{ queueId: number | null; agentId: number | null } | undefined> {
+    const r = await this.db('interactions').select('queue_id', 'agent_id').where('id', interactionId).first();
+    return r ? { queueId: r.queue_id ?? null, agentId: r.agent_id ?? null } : undefined;
+  }
+
+  async saveCsat(interactionId: number, score: number, at: Date): Promise<void> {
+    await this.db('interactions').where({ id: interactionId }).update({ csat_score: score, csat_at: at });
   }
 
   async saveNotes(interactionId: number, agentId: number, notes: string): Promise<boolean> {

@@ -1,90 +1,187 @@
-// Tickets and complaints share one table ("cases"); complaint-only columns are null on tickets.
+// Reads of tickets and complaints ("cases": one table; complaint-only columns are null on tickets).
 import type { Db } from '../db/database.js';
-import type { CaseKind, CaseStatus, CaseSummary, Priority, Severity } from '../../contract/index.js';
-import { iso, isoRequired } from './row-mapping.js';
-
-interface CaseRow {
-  id: number;
-  number: string;
-  kind: CaseKind;
-  subject: string;
-  status: CaseStatus;
-  priority: Priority;
-  category: string | null;
-  severity: Severity | null;
-  assignee_name: string | null;
-  created_at: Date;
-  ack_due_at: Date | null;
-  acknowledged_at: Date | null;
-  resolve_due_at: Date | null;
-  resolved_at: Date | null;
-  closed_at: Date | null;
-}
-
-function toCase(r: CaseRow): CaseSummary {
-  return {
-    id: r.id,
-    number: r.number,
-    kind: r.kind,
-    subject: r.subject,
-    status: r.status,
-    priority: r.priority,
-    category: r.category,
-    severity: r.severity,
-    assigneeName: r.assignee_name,
-    createdAt: isoRequired(r.created_at),
-    ackDueAt: iso(r.ack_due_at),
-    acknowledgedAt: iso(r.acknowledged_at),
-    resolveDueAt: iso(r.resolve_due_at),
-    resolvedAt: iso(r.resolved_at),
-    closedAt: iso(r.closed_at),
-  };
-}
+import type {
+  CaseDetail,
+  CaseListItem,
+  CaseListQuery,
+  CaseStatus,
+  CaseSummary,
+  ValueTier,
+} from '../../contract/index.js';
+import type { Viewer } from '../domain/access-policy.js';
+import { applyCaseFilters, type ListWindow } from './case-list.sql.js';
+import { caseSummaryQuery, toCaseSummary, type CaseRow } from './case-row.js';
+import { customerVisibleTo } from './customer-visibility.sql.js';
+import { isoRequired } from './row-mapping.js';
 
 const OPEN_STATUSES: CaseStatus[] = ['new', 'open', 'pending_customer'];
+
+interface DetailRow extends CaseRow {
+  customer_id: number;
+  customer_name: string;
+  value_tier: ValueTier;
+  description: string | null;
+  tags: string[];
+  assignee_id: number | null;
+  team_id: number | null;
+  team_name: string | null;
+  channel: CaseDetail['channel'];
+  root_cause: CaseDetail['rootCause'];
+  resolution: string | null;
+  compensation: string | null;
+  customer_confirmed: boolean | null;
+  contact_attempts: number;
+  created_by_name: string | null;
+  updated_at: Date;
+  version: number;
+}
+
+export interface CaseEventRow {
+  at: Date;
+  actor_name: string | null;
+  type: string;
+  detail: Record<string, unknown>;
+}
+
+/** Keyset position in a list: (created_at, id) of the last row shown. */
+export interface ListCursor {
+  createdAt: Date;
+  id: number;
+}
 
 export class CaseRepository {
   constructor(private readonly db: Db) {}
 
   private base() {
-    return this.db('tickets as t')
-      .leftJoin('users as a', 'a.id', 't.assignee_id')
-      .select(
-        't.id',
-        't.number',
-        't.kind',
-        't.subject',
-        't.status',
-        't.priority',
-        't.category',
-        't.severity',
-        'a.display_name as assignee_name',
-        't.created_at',
-        't.ack_due_at',
-        't.acknowledged_at',
-        't.resolve_due_at',
-        't.resolved_at',
-        't.closed_at',
-      );
+    return caseSummaryQuery(this.db);
   }
 
   /** Open items, the soonest due first: what an agent must see before answering. */
-  async openForCustomer(customerId: number, limit = 50): Promise<CaseSummary[]> {
+  async openForCustomer(customerId: number, limit = 50, now = new Date()): Promise<CaseSummary[]> {
     const rows = (await this.base()
       .where('t.customer_id', customerId)
       .whereIn('t.status', OPEN_STATUSES)
       .orderByRaw('t.resolve_due_at ASC NULLS LAST, t.created_at DESC')
       .limit(limit)) as CaseRow[];
-    return rows.map(toCase);
+    return rows.map((r) => toCaseSummary(r, now));
   }
 
   /** Resolved or closed items, newest first. */
-  async recentClosedForCustomer(customerId: number, limit = 20): Promise<CaseSummary[]> {
+  async recentClosedForCustomer(customerId: number, limit = 20, now = new Date()): Promise<CaseSummary[]> {
     const rows = (await this.base()
       .where('t.customer_id', customerId)
       .whereNotIn('t.status', OPEN_STATUSES)
       .orderBy('t.created_at', 'desc')
       .limit(limit)) as CaseRow[];
-    return rows.map(toCase);
+    return rows.map((r) => toCaseSummary(r, now));
+  }
+
+  async detail(id: number, now: Date): Promise<Omit<CaseDetail, 'csatScores'> | undefined> {
+    const r = (await this.base()
+      .join('customers as c', 'c.id', 't.customer_id')
+      .leftJoin('teams as tm', 'tm.id', 't.team_id')
+      .leftJoin('users as cb', 'cb.id', 't.created_by')
+      .select(
+        't.customer_id',
+        'c.name as customer_name',
+        'c.value_tier',
+        't.description',
+        't.tags',
+        't.assignee_id',
+        't.team_id',
+        'tm.name as team_name',
+        't.channel',
+        't.root_cause',
+        't.resolution',
+        't.compensation',
+        't.customer_confirmed',
+        't.contact_attempts',
+        'cb.display_name as created_by_name',
+        't.updated_at',
+        't.version',
+      )
+      .where('t.id', id)
+      .first()) as DetailRow | undefined;
+    if (!r) return undefined;
+    return {
+      ...toCaseSummary(r, now),
+      customer: { id: Number(r.customer_id), name: r.customer_name, valueTier: r.value_tier },
+      description: r.description,
+      tags: r.tags,
+      assigneeId: r.assignee_id,
+      teamId: r.team_id,
+      teamName: r.team_name,
+      channel: r.channel,
+      rootCause: r.root_cause,
+      resolution: r.resolution,
+      compensation: r.compensation,
+      customerConfirmed: r.customer_confirmed,
+      contactAttempts: r.contact_attempts,
+      createdByName: r.created_by_name,
+      updatedAt: isoRequired(r.updated_at),
+      version: r.version,
+    };
+  }
+
+  async customerOf(id: number): Promise<number | undefined> {
+    const r = (await this.db('tickets').select('customer_id').where('id', id).first()) as { customer_id: number | string } | undefined;
+    return r ? Number(r.customer_id) : undefined;
+  }
+
+  async events(id: number): Promise<CaseEventRow[]> {
+    return (await this.db('case_events as e')
+      .leftJoin('users as u', 'u.id', 'e.actor_id')
+      .select('e.at', 'u.display_name as actor_name', 'e.type', 'e.detail')
+      .where('e.ticket_id', id)
+      .orderBy([
+        { column: 'e.at', order: 'asc' },
+        { column: 'e.id', order: 'asc' },
+      ])) as CaseEventRow[];
+  }
+
+  async csatScores(id: number): Promise<CaseDetail['csatScores']> {
+    const rows = (await this.db('interaction_links as l')
+      .join('interactions as i', 'i.id', 'l.interaction_id')
+      .select('i.id', 'i.csat_score', 'i.csat_at')
+      .where('l.ticket_id', id)
+      .whereNotNull('i.csat_score')
+      .orderBy('i.csat_at', 'desc')) as { id: number | string; csat_score: number; csat_at: Date }[];
+    return rows.map((r) => ({ interactionId: Number(r.id), score: r.csat_score, at: isoRequired(r.csat_at) }));
+  }
+
+  /** A filtered page, newest first, of the cases whose customer the viewer may see. */
+  async list(viewer: Viewer, f: CaseListQuery, w: ListWindow, cursor?: ListCursor): Promise<{ items: CaseListItem[]; last: ListCursor | null }> {
+    const vis = customerVisibleTo(viewer);
+    const q = this.base()
+      .join('customers as c', 'c.id', 't.customer_id')
+      .leftJoin('teams as tm', 'tm.id', 't.team_id')
+      .select('c.name as customer_name', 'tm.name as team_name')
+      .whereRaw(vis.sql, vis.bindings)
+      .orderBy([
+        { column: 't.created_at', order: 'desc' },
+        { column: 't.id', order: 'desc' },
+      ])
+      .limit(f.limit + 1);
+    applyCaseFilters(q, f, viewer.id, w);
+    if (cursor) q.andWhereRaw('(t.created_at, t.id) < (?::timestamptz, ?::bigint)', [cursor.createdAt, cursor.id]);
+    const rows = (await q) as (CaseRow & { customer_name: string; team_name: string | null })[];
+    const page = rows.slice(0, f.limit);
+    const items = page.map((r) => ({ ...toCaseSummary(r, w.now), customerName: r.customer_name, teamName: r.team_name }));
+    const lastRow = page[page.length - 1];
+    return { items, last: rows.length > f.limit && lastRow ? { createdAt: lastRow.created_at, id: Number(lastRow.id) } : null };
+  }
+
+  /** Open cases assigned to a user, soonest due first ("my work"). */
+  async openAssignedTo(userId: number, now: Date, limit = 100): Promise<CaseListItem[]> {
+    const rows = (await this.base()
+      .join('customers as c', 'c.id', 't.customer_id')
+      .leftJoin('teams as tm', 'tm.id', 't.team_id')
+      .select('c.name as customer_name', 'tm.name as team_name')
+      .where('t.assignee_id', userId)
+      .whereIn('t.status', OPEN_STATUSES)
+      .orderByRaw('t.resolve_due_at ASC NULLS LAST, t.id')
+      .limit(limit)) as (CaseRow & { customer_name: string; team_name: string | null })[];
+    return rows.map((r) => ({ ...toCaseSummary(r, now), customerName: r.customer_name, teamName: r.team_name }));
   }
 }
+

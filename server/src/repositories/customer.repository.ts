@@ -1,27 +1,11 @@
 import type { Knex } from 'knex';
 import type { Db } from '../db/database.js';
-import type { Customer, CustomerSummary, Phone, ValueTier } from '../../contract/index.js';
+import type { Customer, CustomerSummary, ScreenPop, ValueTier } from '../../contract/index.js';
 import type { CustomerRelation, Viewer } from '../domain/access-policy.js';
+import { toCaseSummary } from './case-row.js';
+import { PHONES_JSON, toCustomer, toSummary, type CustomerRow } from './customer-row.js';
+import { reviveTimestamps, screenPopStatement, toPopInteraction, type ScreenPopQuery } from './customer-screen-pop.sql.js';
 import { customerVisibleTo } from './customer-visibility.sql.js';
-import { iso, isoRequired } from './row-mapping.js';
-
-interface CustomerRow {
-  id: number;
-  name: string;
-  email: string | null;
-  company: string | null;
-  region: string | null;
-  address: string | null;
-  tags: string[];
-  value_tier: ValueTier;
-  owner_id: number | null;
-  owner_name?: string | null;
-  team_id: number | null;
-  last_contact_at: Date | null;
-  created_at: Date;
-  updated_at: Date;
-  phones: Phone[] | null;
-}
 
 export interface CustomerWrite {
   name: string;
@@ -39,34 +23,6 @@ export interface NormalizedPhone {
   e164: string;
   raw: string;
   label: string | null;
-}
-
-const PHONES_JSON = `COALESCE((SELECT json_agg(json_build_object('e164', p.e164, 'raw', p.raw, 'label', p.label)
-  ORDER BY p.position, p.id) FROM customer_phones p WHERE p.customer_id = c.id), '[]'::json) AS phones`;
-
-function toSummary(r: CustomerRow): CustomerSummary {
-  return {
-    id: r.id,
-    name: r.name,
-    company: r.company,
-    email: r.email,
-    valueTier: r.value_tier,
-    tags: r.tags,
-    phones: r.phones ?? [],
-    lastContactAt: iso(r.last_contact_at),
-  };
-}
-
-function toCustomer(r: CustomerRow): Customer {
-  return {
-    ...toSummary(r),
-    region: r.region,
-    address: r.address,
-    ownerId: r.owner_id,
-    ownerName: r.owner_name ?? null,
-    createdAt: isoRequired(r.created_at),
-    updatedAt: isoRequired(r.updated_at),
-  };
 }
 
 function escapeLike(s: string): string {
@@ -87,6 +43,25 @@ export class CustomerRepository {
       .orderByRaw('c.last_contact_at DESC NULLS LAST, c.id DESC')
       .limit(limit);
     return rows.map(toSummary);
+  }
+
+  /**
+   * The customers on one number the viewer may see and, for the first, the record, the latest
+   * interactions and (if asked) the open cases: one statement, see customer-screen-pop.sql.ts.
+   */
+  async screenPop(q: ScreenPopQuery): Promise<Pick<ScreenPop, 'matches' | 'primary'>> {
+    const now = new Date(); // the open cases' clocks are judged at the moment of the read
+    const { rows } = await screenPopStatement(this.db, q);
+    const row = rows[0]!;
+    const first = row.primary_customer;
+    return {
+      matches: row.matches.map((m) => toSummary(reviveTimestamps(m))),
+      primary: first && {
+        customer: toCustomer(reviveTimestamps(first)),
+        interactions: row.interactions.map((i) => toPopInteraction(reviveTimestamps(i))),
+        openCases: row.open_cases && row.open_cases.map((c) => toCaseSummary(reviveTimestamps(c), now)),
+      },
+    };
   }
 
   /** Name, company, email or phone digits containing the text; served by trigram indexes. */

@@ -5,6 +5,8 @@ import { iso, isoRequired } from './row-mapping.js';
 interface InteractionRow {
   id: number;
   customer_id: number | null;
+  customer_name: string | null;
+  csat_score: number | null;
   kind: InteractionKind;
   direction: Direction | null;
   caller_number: string | null;
@@ -30,6 +32,7 @@ function toInteraction(r: InteractionRow): Interaction {
   return {
     id: r.id,
     customerId: r.customer_id,
+    customerName: r.customer_name,
     kind: r.kind,
     direction: r.direction,
     callerNumber: r.caller_number,
@@ -49,6 +52,7 @@ function toInteraction(r: InteractionRow): Interaction {
     endReason: r.end_reason,
     disposition: r.disposition,
     notes: r.notes,
+    csatScore: r.csat_score,
   };
 }
 
@@ -86,14 +90,36 @@ export class InteractionRepository {
     return rows.map(toInteraction);
   }
 
+  /** Every interaction linked to a case, oldest first: the case's timeline. */
+  async linkedToCase(caseId: number): Promise<Interaction[]> {
+    const rows = (await this.base()
+      .join('interaction_links as l', 'l.interaction_id', 'i.id')
+      .where('l.ticket_id', caseId)
+      .orderBy('i.started_at', 'asc')) as InteractionRow[];
+    return rows.map(toInteraction);
+  }
+
+  async queueAndAgentOf(id: number): Promise<{ queueId: number | null; agentId: number | null } | undefined> {
+    const r = await this.db('interactions').select('queue_id', 'agent_id').where('id', id).first();
+    return r ? { queueId: r.queue_id ?? null, agentId: r.agent_id ?? null } : undefined;
+  }
+
+  async findById(id: number): Promise<Interaction | undefined> {
+    const row = (await this.base().where('i.id', id).first()) as InteractionRow | undefined;
+    return row ? toInteraction(row) : undefined;
+  }
+
   private base() {
     return this.db('interactions as i')
+      .leftJoin('customers as cu', 'cu.id', 'i.customer_id')
       .leftJoin('users as a', 'a.id', 'i.agent_id')
       .leftJoin('queues as q', 'q.id', 'i.queue_id')
       .leftJoin('campaigns as k', 'k.id', 'i.campaign_id')
       .select(
         'i.id',
         'i.customer_id',
+        'cu.name as customer_name',
+        'i.csat_score',
         'i.kind',
         'i.direction',
         'i.caller_number',

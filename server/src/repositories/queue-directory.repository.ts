@@ -11,6 +11,8 @@ export interface QueueDefinition {
   maxWaitSeconds: number;
   maxSize: number;
   overflowQueueId: number | null;
+  /** Ask the caller for a 1–5 score by keypad after the agent hangs up. */
+  csatEnabled: boolean;
 }
 
 export interface AgentDefinition {
@@ -38,6 +40,7 @@ export class QueueDirectoryRepository {
       maxWaitSeconds: q.max_wait_seconds,
       maxSize: q.max_size,
       overflowQueueId: q.overflow_queue_id,
+      csatEnabled: q.csat_enabled === true,
     }));
   }
 

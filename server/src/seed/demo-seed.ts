@@ -7,6 +7,7 @@ import { normalizePhone } from '../domain/phone-number.js';
 import { hashPassword } from '../services/password.js';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users.js';
 import { caseNumberSql, seedCustomers } from './customer-seeder.js';
+import { completeCaseFields, seedCaseWork } from './case-work-seed.js';
 
 export const DEMO_GENERATED_CUSTOMERS = 300;
 
@@ -68,6 +69,14 @@ export async function seedDemo(
     }
     await trx('queue_members').insert({ queue_id: qSales.id, user_id: id('agent3') });
     await trx('agent_skills').insert({ user_id: id('agent3'), skill_id: skSales.id });
+    await seedCaseWork(trx, {
+      admin: id('admin1'),
+      supervisor: id('supervisor1'),
+      agents: ['agent1', 'agent2', 'agent3'].map(id),
+      supportTeam: teams.support,
+      salesTeam: teams.sales,
+      salesQueue: qSales.id,
+    });
 
     // Well-known customers (README, end-to-end tests).
     const phone = (raw: string, label = 'mobile') => ({ e164: normalizePhone(raw, region)!, raw, label });
@@ -149,6 +158,8 @@ export async function seedDemo(
         assignee_id: id('agent1'),
         team_id: teams.support,
         ack_due_at: new Date(complaintCreated.getTime() + 24 * HOUR),
+        // Acknowledged on the call that logged it; the resolution clock still runs.
+        acknowledged_at: new Date(complaintCreated.getTime() + 5 * 60_000),
         resolve_due_at: new Date(complaintCreated.getTime() + 5 * DAY),
         created_by: id('agent1'),
         created_at: complaintCreated,
@@ -212,4 +223,5 @@ export async function seedDemo(
         AND EXISTS (SELECT 1 FROM customer_phones p WHERE p.customer_id = c.id)
      ON CONFLICT DO NOTHING`,
   );
+  await completeCaseFields(db, now);
 }

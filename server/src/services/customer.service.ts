@@ -65,26 +65,20 @@ export class CustomerService {
   /**
    * The screen-pop: normalise the caller id, find its customers, and load the first one's
    * latest interactions and open cases. A number nobody has is an empty pop, not an error.
-   * This is the hot path of call set-up: four indexed reads, one audit write is not needed
-   * (the pop is the agent's own call; only reads that leave it are audited).
+   * This is the hot path of call set-up, so it is one statement. No audit write: the pop is
+   * the agent's own call; only reads that leave it are audited.
    */
   async screenPop(ctx: RequestContext, callerNumber: string, historySize = HISTORY_PAGE): Promise<ScreenPop> {
     const e164 = this.normalize(callerNumber);
     if (!e164) return { callerNumber, normalizedPhone: null, matches: [], primary: null };
-    const matches = await this.customers.findByPhone(e164, ctx.viewer, 10);
-    const first = matches[0];
-    if (!first) return { callerNumber, normalizedPhone: e164, matches, primary: null };
-    const [customer, interactions, openCases] = await Promise.all([
-      this.customers.getById(first.id),
-      this.interactions.latestForCustomer(first.id, historySize),
-      canSeeCases(ctx.viewer) ? this.cases.openForCustomer(first.id) : Promise.resolve(null),
-    ]);
-    return {
-      callerNumber,
-      normalizedPhone: e164,
-      matches,
-      primary: customer ? { customer, interactions, openCases } : null,
-    };
+    const { matches, primary } = await this.customers.screenPop({
+      e164,
+      viewer: ctx.viewer,
+      matchLimit: 10,
+      historySize,
+      withOpenCases: canSeeCases(ctx.viewer),
+    });
+    return { callerNumber, normalizedPhone: e164, matches, primary };
   }
 
   /**

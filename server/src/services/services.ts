@@ -7,8 +7,21 @@ import { CustomerRepository } from '../repositories/customer.repository.js';
 import { InteractionRepository } from '../repositories/interaction.repository.js';
 import { SessionRepository } from '../repositories/session.repository.js';
 import { UserRepository } from '../repositories/user.repository.js';
+import { CaseWriteRepository } from '../repositories/case-write.repository.js';
+import { DispositionRepository } from '../repositories/disposition.repository.js';
+import { EscalationRepository } from '../repositories/escalation.repository.js';
+import { FollowUpRepository } from '../repositories/follow-up.repository.js';
+import { SettingsRepository } from '../repositories/settings.repository.js';
+import { systemClock, type Clock } from '../telephony/clock.js';
+import { DialIntents } from '../telephony/dial-intents.js';
 import { AuthService, DEFAULT_LOGIN_POLICY, type LoginPolicy } from './auth.service.js';
+import { CaseService } from './case.service.js';
+import { CaseWorkflowService } from './case-workflow.service.js';
 import { CustomerService } from './customer.service.js';
+import { EscalationService } from './escalation.service.js';
+import { ReportService } from './report.service.js';
+import { SlaSettings } from './sla-settings.js';
+import { UserDirectory } from './user-directory.js';
 
 export interface Services {
   db: Db;
@@ -16,28 +29,47 @@ export interface Services {
   interactions: InteractionRepository;
   auth: AuthService;
   customers: CustomerService;
+  cases: CaseService;
+  caseWorkflow: CaseWorkflowService;
+  escalations: EscalationService;
+  reports: ReportService;
+  sla: SlaSettings;
+  directory: UserDirectory;
+  dispositions: DispositionRepository;
+  dialIntents: DialIntents;
+  clock: Clock;
 }
 
 export function createServices(
   db: Db,
-  config: Pick<Config, 'sessionTtlMs' | 'defaultRegion'>,
+  config: Pick<Config, 'sessionTtlMs' | 'defaultRegion'> & Partial<Pick<Config, 'timeZone'>>,
   loginPolicy: LoginPolicy = DEFAULT_LOGIN_POLICY,
+  clock: Clock = systemClock,
 ): Services {
   const users = new UserRepository(db);
   const audit = new AuditRepository(db);
   const interactions = new InteractionRepository(db);
+  const caseReads = new CaseRepository(db);
+  const customers = new CustomerService(new CustomerRepository(db), interactions, caseReads, users, audit, config.defaultRegion);
+  const sla = new SlaSettings(new SettingsRepository(db), config.timeZone ?? 'Asia/Shanghai');
+  const directory = new UserDirectory(db);
+  const caseDeps = { db, cases: caseReads, writes: new CaseWriteRepository(), interactions, customers, users: directory, audit, sla, clock };
+  const cases = new CaseService(caseDeps);
+  const dialIntents = new DialIntents(() => clock.now());
   return {
     db,
     users,
     interactions,
     auth: new AuthService(users, new SessionRepository(db), audit, config.sessionTtlMs, loginPolicy),
-    customers: new CustomerService(
-      new CustomerRepository(db),
-      interactions,
-      new CaseRepository(db),
-      users,
-      audit,
-      config.defaultRegion,
-    ),
+    customers,
+    cases,
+    caseWorkflow: new CaseWorkflowService({ ...caseDeps, followUps: new FollowUpRepository(db), caseService: cases, dialIntents }),
+    escalations: new EscalationService(new EscalationRepository(db), clock),
+    reports: new ReportService(db, audit),
+    sla,
+    directory,
+    dispositions: new DispositionRepository(db),
+    dialIntents,
+    clock,
   };
 }

@@ -5,13 +5,15 @@ import type { CallControl, SipAccountDirectory, SwitchEvents } from '../telephon
 import { InMemorySipAccountDirectory, type AccountRecord } from './accounts/sip-account-directory.js';
 import { DigestAuth } from './auth/digest.js';
 import { B2bua, type B2buaLimits } from './b2bua/b2bua.js';
-import { ALLOW } from './b2bua/call.js';
+import { ALLOW } from './b2bua/allowed-methods.js';
+import { ACK_TIMEOUT_MS } from './b2bua/awaited-acks.js';
 import { ClientTransactions } from './b2bua/client-transactions.js';
 import { buildResponse, newTag, type HeaderLine } from './message/build.js';
 import { parseSipMessage, type SipRequest } from './message/parse.js';
 import { handleRegister } from './registrar/register-handler.js';
 import { Registrar } from './registrar/registrar.js';
 import { guardEvents } from './safe-events.js';
+import { SAME_HOST_ONLY, type OriginPolicy } from './transport/origin-policy.js';
 import { attachWsSipServer, DEFAULT_TRANSPORT_LIMITS, type SipConnection, type TransportLimits } from './transport/ws-sip-server.js';
 
 export interface SipSwitchLimits extends TransportLimits, B2buaLimits {
@@ -24,6 +26,7 @@ export const DEFAULT_SWITCH_LIMITS: SipSwitchLimits = {
   ...DEFAULT_TRANSPORT_LIMITS,
   maxCallsPerConnection: 4,
   maxCalls: 2_000,
+  ackTimeoutMs: ACK_TIMEOUT_MS,
   transactionTimeoutMs: 32_000,
   maxRegisterExpiresSeconds: 3_600,
 };
@@ -41,6 +44,8 @@ export interface SipSwitchOptions {
   readonly limits?: Partial<SipSwitchLimits>;
   /** Nonce HMAC key; share it between processes behind one balancer. */
   readonly nonceSecret?: Buffer;
+  /** Web pages allowed to open the WebSocket; by default those of the host it is served on. */
+  readonly origins?: OriginPolicy;
 }
 
 export interface SipSwitchStats {
@@ -144,6 +149,8 @@ export function createSipSwitch(options: SipSwitchOptions): SipSwitch {
     }
   };
 
+  // Per-message debug lines build their fields only when someone reads them.
+  const debug = log.isLevelEnabled('debug');
   const onMessage = (connection: SipConnection, raw: string): void => {
     const state = connections.get(connection.id);
     if (!state) return;
@@ -157,11 +164,11 @@ export function createSipSwitch(options: SipSwitchOptions): SipSwitch {
         reply(connection, parsed.message, parsed.status, parsed.reason);
         return;
       case 'response':
-        log.debug({ status: parsed.message.statusCode, method: parsed.message.method }, 'SIP response in');
+        if (debug) log.debug({ status: parsed.message.statusCode, method: parsed.message.method }, 'SIP response in');
         if (!transactions.receive(connection.id, parsed.message)) log.debug('Stray SIP response dropped');
         return;
       case 'request':
-        log.debug({ method: parsed.message.method, callId: parsed.message.callId }, 'SIP request in');
+        if (debug) log.debug({ method: parsed.message.method, callId: parsed.message.callId }, 'SIP request in');
         onRequest(state, parsed.message);
     }
   };
@@ -170,6 +177,7 @@ export function createSipSwitch(options: SipSwitchOptions): SipSwitch {
     httpServer: options.httpServer,
     path: options.path,
     limits,
+    origins: options.origins ?? SAME_HOST_ONLY,
     log,
     onMessage,
     onOpen: (connection) => connections.set(connection.id, { connection, account: undefined }),

@@ -24,7 +24,8 @@ export interface LiveAgent {
   /** The call the agent is ringing for, talking on or wrapping up. */
   callId: string | null;
   /** The call being wrapped up and since when, to log the wrap-up time and show it after a reload. */
-  wrapOf: { interactionId: number | null; startedAt: number; view: LiveCallView | null } | null;
+  /** The call in after-call work; `disposition` once the agent has given one. */
+  wrapOf: { interactionId: number | null; startedAt: number; view: LiveCallView | null; disposition: string | null } | null;
 }
 
 export class AgentRegistry {

@@ -1,6 +1,7 @@
 // An agent's own side of the shift: signing in by opening the console, Ready / Not ready,
 // and after-call work, which ends by the agent's choice or when its time runs out.
 import type { LiveCallView } from '../../contract/index.js';
+import { DomainError } from '../domain/domain-error.js';
 import type { CallLogRepository } from '../repositories/call-log.repository.js';
 import type { AgentRegistry, LiveAgent } from './agent-registry.js';
 import type { Clock } from './clock.js';
@@ -46,6 +47,7 @@ export class AgentShift {
   setReady(userId: number): LiveAgent {
     const agent = this.mustGetAgent(userId);
     if (agent.status.state === 'ready') return agent; // a second click changes nothing
+    this.assertWrapUpDone(agent);
     if (agent.status.state === 'wrap_up') this.d.agents.apply(agent, { type: 'wrap_done', then: 'ready' });
     else this.d.agents.apply(agent, { type: 'set_ready' });
     this.releaseWrapUp(agent);
@@ -55,6 +57,7 @@ export class AgentShift {
 
   setNotReady(userId: number, reason: string): LiveAgent {
     const agent = this.mustGetAgent(userId);
+    this.assertWrapUpDone(agent);
     if (agent.status.state === 'wrap_up') {
       this.d.agents.apply(agent, { type: 'wrap_done', then: 'not_ready' });
       this.releaseWrapUp(agent);
@@ -71,7 +74,7 @@ export class AgentShift {
     view: LiveCallView | null = null,
   ): void {
     this.d.agents.apply(agent, { type: 'call_ended' });
-    const wrap: NonNullable<LiveAgent['wrapOf']> = { interactionId: null, startedAt: this.d.clock.now(), view };
+    const wrap: NonNullable<LiveAgent['wrapOf']> = { interactionId: null, startedAt: this.d.clock.now(), view, disposition: null };
     agent.wrapOf = wrap;
     if (interactionId instanceof Promise) void interactionId.then((id) => (wrap.interactionId = id ?? null));
     else wrap.interactionId = interactionId;
@@ -84,6 +87,23 @@ export class AgentShift {
     }, seconds * 1000);
   }
 
+  /** The call in wrap-up now has its disposition: the agent may leave wrap-up by hand. */
+  recordDisposition(userId: number, interactionId: number, disposition: string): boolean {
+    const agent = this.d.agents.get(userId);
+    if (!agent || agent.status.state !== 'wrap_up' || !agent.wrapOf || agent.wrapOf.interactionId !== interactionId) return false;
+    agent.wrapOf.disposition = disposition;
+    return true;
+  }
+
+  /** A call in after-call work is finished by giving it a disposition; only the time limit skips one. */
+  private assertWrapUpDone(agent: LiveAgent): void {
+    if (agent.status.state === 'wrap_up' && agent.wrapOf?.interactionId != null && agent.wrapOf.disposition === null) {
+      throw new DomainError('VALIDATION', 'Choose a disposition for the call to finish wrap-up', [
+        { field: 'disposition', message: 'Choose a disposition for the call' },
+      ]);
+    }
+  }
+
   /** Logs the wrap-up time on the call the agent was wrapping up. */
   private releaseWrapUp(agent: LiveAgent): void {
     const wrap = agent.wrapOf;
@@ -92,7 +112,8 @@ export class AgentShift {
     if (!wrap || wrap.interactionId === null) return;
     const seconds = Math.round((this.d.clock.now() - wrap.startedAt) / 1000);
     const id = wrap.interactionId;
-    void this.d.writes.push(() => this.d.callLog.setWrapSeconds(id, seconds));
+    const endedAt = new Date(this.d.clock.now());
+    void this.d.writes.push(() => this.d.callLog.setWrapSeconds(id, seconds, endedAt));
   }
 
   private mustGetAgent(userId: number): LiveAgent {

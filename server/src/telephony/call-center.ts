@@ -15,6 +15,8 @@ import { AgentShift } from './agent-shift.js';
 import { DirectCallLog } from './direct-call-log.js';
 import { SerialQueue } from './serial-queue.js';
 import type { TelephonyNotifier } from './telephony-notifier.js';
+import { SatisfactionSurveys } from './satisfaction-survey.js';
+import type { CsatScore } from '../domain/cases/csat.js';
 
 export interface CallCenterDeps {
   directory: QueueDirectoryRepository;
@@ -25,6 +27,10 @@ export interface CallCenterDeps {
   log: Logger;
   /** The screen-pop for a caller number, with the customers matched (system view). */
   screenPop(callerNumber: string): Promise<ScreenPop>;
+  /** An agent's outbound call was logged (a follow-up call is then tied to its case). */
+  outboundLogged?(agentId: number, e164: string, interactionId: number): Promise<void>;
+  /** A caller's satisfaction score of 1–2: a supervisor should call back. */
+  lowCsat?(interactionId: number, score: CsatScore): Promise<void>;
 }
 
 /** Callers of the top value tier go ahead in the queue. */
@@ -40,10 +46,20 @@ export class CallCenter implements SwitchEvents {
   private readonly directCalls: DirectCallLog;
   /** Agents' own commands: sign-in, Ready / Not ready, wrap-up. */
   readonly shift: AgentShift;
+  private readonly surveys: SatisfactionSurveys;
 
   constructor(private readonly d: CallCenterDeps) {
     this.writes = new SerialQueue((err) => d.log.error({ err }, 'call log write failed'));
     this.shift = new AgentShift({ agents: d.agents, clock: d.clock, callLog: d.callLog, writes: this.writes, onAvailable: () => this.dispatch() });
+    this.surveys = new SatisfactionSurveys({
+      clock: d.clock,
+      writes: this.writes,
+      control: () => this.control,
+      saveScore: (id, score, at) => d.callLog.saveCsat(id, score, at),
+      lowScore: async (id, score) => {
+        await d.lowCsat?.(id, score);
+      },
+    });
     this.directCalls = new DirectCallLog({
       ...d,
       writes: () => this.writes,
@@ -151,6 +167,7 @@ export class CallCenter implements SwitchEvents {
   }
 
   callerLeft(callId: string): void {
+    if (this.surveys.has(callId)) return this.surveys.callerLeft(callId);
     const call = this.calls.get(callId);
     if (!call || call.ended) return;
     const now = this.d.clock.now();
@@ -167,10 +184,13 @@ export class CallCenter implements SwitchEvents {
     this.dispatch();
   }
 
-  agentLeft(callId: string, agentUserId: number): void {
+  agentLeft(callId: string, agentUserId: number): 'release' | 'keep_caller' {
     const call = this.calls.get(callId);
-    if (!call || call.ended || call.agentId !== agentUserId) return;
+    if (!call || call.ended || call.agentId !== agentUserId) return 'release';
     this.finish(call, 'completed', 'agent', this.d.clock.now());
+    if (!call.queue.csatEnabled || call.interactionId === null) return 'release';
+    this.surveys.start(callId, call.interactionId);
+    return 'keep_caller';
   }
 
   holdChanged(callId: string, onHold: boolean): void {
@@ -185,8 +205,9 @@ export class CallCenter implements SwitchEvents {
     if (call.agentId !== null) this.d.notifier.callUpdated(call.agentId, this.view(call, onHold ? 'held' : 'talking'));
   }
 
-  callerDtmf(): void {
-    // Digits matter to IVR and satisfaction surveys, which are not built yet.
+  callerDtmf(callId: string, digit: string): void {
+    // Only the satisfaction survey listens to the caller's keypad so far (no IVR yet).
+    this.surveys.digit(callId, digit);
   }
 
   agentReachabilityChanged(agentUserId: number, reachable: boolean): void {

@@ -16,6 +16,8 @@ interface Deps {
   screenPop(number: string): Promise<ScreenPop>;
   writes(): SerialQueue;
   wrapUp(agent: LiveAgent, interactionId: Promise<number | undefined>): void;
+  /** An agent's outbound call was logged (e.g. to tie a follow-up call to its case). */
+  outboundLogged?(agentId: number, e164: string, interactionId: number): Promise<void>;
 }
 
 interface OpenDirectCall {
@@ -50,7 +52,7 @@ export class DirectCallLog {
     const at = new Date(now);
     const interactionId = this.d.writes().push(async () => {
       const pop = await this.d.screenPop(customerNumber);
-      return this.d.callLog.createCall({
+      const id = await this.d.callLog.createCall({
         direction: outbound ? 'outbound' : 'inbound',
         callerNumber: pop.normalizedPhone ?? customerNumber.slice(0, 20),
         customerId: pop.primary?.customer.id ?? null,
@@ -59,6 +61,10 @@ export class DirectCallLog {
         sipCallId: call.sipCallId,
         at,
       });
+      if (outbound && agentId !== null && pop.normalizedPhone && this.d.outboundLogged) {
+        await this.d.outboundLogged(agentId, pop.normalizedPhone, id).catch((err) => this.d.log.error({ err }, 'tying an outbound call failed'));
+      }
+      return id;
     });
     this.open.set(call.callId, { interactionId, agentId, answeredAt: null, startedAt: now });
   }

@@ -39,8 +39,11 @@ export interface SwitchEvents {
   offerFailed(callId: string, agentUserId: number, why: OfferFailure): void;
   /** The caller hung up (BYE) or cancelled (CANCEL) at any stage. */
   callerLeft(callId: string): void;
-  /** The agent hung up a bridged call. */
-  agentLeft(callId: string, agentUserId: number): void;
+  /**
+   * The agent hung up a bridged call. 'release' ends the caller's leg too; 'keep_caller' keeps
+   * it up (a satisfaction survey follows) until `release`.
+   */
+  agentLeft(callId: string, agentUserId: number): 'release' | 'keep_caller' | void;
   /** A re-INVITE put the call on hold or took it off (either side). */
   holdChanged(callId: string, onHold: boolean): void;
   /** A DTMF digit from the caller (SIP INFO); RFC 4733 digits travel in media and are not seen. */
@@ -97,4 +100,9 @@ export interface CallControl {
   release(callId: string, status?: 480 | 486 | 503): void;
   /** Whether the agent has at least one live registration. */
   isReachable(agentUserId: number): boolean;
+  /**
+   * Puts a question or message to a caller whose leg is up (in-dialog SIP MESSAGE, text/plain):
+   * the web phone shows it; a media server would play a recording.
+   */
+  promptCaller?(callId: string, text: string): void;
 }

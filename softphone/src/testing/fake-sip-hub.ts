@@ -30,6 +30,11 @@ export class FakeSipHub {
   /** Changes requests on their way through, as the kefu switch adds X-Kefu-* headers. */
   rewrite: ((raw: string, request: Core.IncomingRequestMessage) => string) | undefined;
   intercept: Interceptor | undefined;
+  /**
+   * A provisional response the hub sends itself before routing the request on, as the kefu
+   * switch answers a call to a queue with 182 Queued before any agent's phone rings.
+   */
+  provisional: Interceptor | undefined;
   /** Requests for which this returns true wait in the hub until releaseHeld() (slow network). */
   holdBack: ((request: Core.IncomingRequestMessage) => boolean) | undefined;
   private readonly heldBack: Array<() => void> = [];
@@ -108,6 +113,9 @@ export class FakeSipHub {
       return;
     }
     if (request.method !== 'ACK') this.origins.set(request.viaBranch, from);
+    const early = request.method === 'ACK' ? undefined : this.provisional?.(request);
+    // A Contact is what lets the caller make an early dialog of it, as sip.js requires.
+    if (early) this.reply(from, request, early.status, early.reason, ['Contact: <sip:hub@kefu.test>']);
     const target = this.bindings.get(request.ruri?.user ?? '');
     const out = this.rewrite ? this.rewrite(raw, request) : raw;
     this.record(from, target, request.method, request, out);

@@ -231,6 +231,8 @@ async function benchKamailio(opts: Options): Promise<TargetResult> {
   }
 }
 
+const pick = (l: LatencySummary): Record<'p50' | 'p95' | 'p99', number> => ({ p50: l.p50, p95: l.p95, p99: l.p99 });
+
 const ratio = (a: LatencySummary, b: LatencySummary): Record<'p50' | 'p95' | 'p99', number> => ({
   p50: round(a.p50 / b.p50, 2),
   p95: round(a.p95 / b.p95, 2),
@@ -272,9 +274,26 @@ async function main(): Promise<void> {
       setupMs: 'caller INVITE sent -> 200 OK received by the caller (agents answer at once with 180 + 200)',
       setupsPerSecondSustained: '200 OKs / (last 200 OK - first INVITE)',
       kefuServer: 'kefu switch runs in a child process (own event loop); memory is that process only; phase "calls" starts after registration',
+      kefuServerCpuMsPerCall: 'CPU of the kefu server process from the start of the calls phase to the report (calls, then closing every connection), per call set up',
+    },
+    summary: {
+      setupsPerSecond: { kefu: kefu?.setupsPerSecondSustained, kamailio: kamailio?.setupsPerSecondSustained },
+      ringingMs: { kefu: kefu && pick(kefu.ringingMs), kamailio: kamailio && pick(kamailio.ringingMs) },
+      memoryMB: {
+        kefuRssPeakDuringCalls: kefu?.server?.memory.calls?.rssPeakMB,
+        kefuHeapUsedPeakDuringCalls: kefu?.server?.memory.calls?.heapUsedPeakMB,
+        kamailioPssPeakDuringCalls: kamailio?.kamailio?.pssPeakMBDuringCalls,
+      },
+      kefuServerCpuMsPerCall: kefu?.server && kefu.completed > 0 ? round(kefu.server.cpuMs / kefu.completed, 2) : undefined,
     },
     results,
-    ratioKefuOverKamailio: kefu && kamailio ? { ringingMs: ratio(kefu.ringingMs, kamailio.ringingMs), setupMs: ratio(kefu.setupMs, kamailio.setupMs) } : undefined,
+    ratioKefuOverKamailio: kefu && kamailio
+      ? {
+          setupsPerSecond: round(kefu.setupsPerSecondSustained / Math.max(kamailio.setupsPerSecondSustained, 1e-9), 2),
+          ringingMs: ratio(kefu.ringingMs, kamailio.ringingMs),
+          setupMs: ratio(kefu.setupMs, kamailio.setupMs),
+        }
+      : undefined,
     targets: kefu
       ? {
           setupsPerSecond: { target: 100, measured: kefu.setupsPerSecondSustained, met: kefu.setupsPerSecondSustained >= 100 },
@@ -301,7 +320,11 @@ async function main(): Promise<void> {
     const calls = kefu.server.memory.calls;
     console.log(`kefu server: RSS peak ${calls?.rssPeakMB} MB, heap used peak ${calls?.heapUsedPeakMB} MB (during calls), CPU ${kefu.server.cpuMs} ms, event-loop lag max ${kefu.server.eventLoopLagMsMax} ms`);
   }
-  if (report.ratioKefuOverKamailio) console.log(`kefu/kamailio ringing ${JSON.stringify(report.ratioKefuOverKamailio.ringingMs)} setup ${JSON.stringify(report.ratioKefuOverKamailio.setupMs)}`);
+  if (kamailio?.kamailio) console.log(`kamailio: PSS peak ${kamailio.kamailio.pssPeakMBDuringCalls} MB (during calls)`);
+  if (report.ratioKefuOverKamailio) {
+    const r = report.ratioKefuOverKamailio;
+    console.log(`kefu/kamailio set-ups/s ${r.setupsPerSecond} ringing ${JSON.stringify(r.ringingMs)} setup ${JSON.stringify(r.setupMs)}`);
+  }
   console.log(`written: bench-results/switch-${stamp}.json and bench-results/switch-latest.json`);
   process.exit(0);
 }

@@ -1,6 +1,11 @@
 // English messages: the reference dictionary. Every other locale must have exactly these keys
 // (see `Messages` in ./index.svelte.ts). Placeholders are written {name}.
+import { casesEn } from './cases.en.js';
+import { supervisionEn } from './supervision.en.js';
+
 export const en = {
+  ...casesEn,
+  ...supervisionEn,
   'app.name': 'kefu',
   'app.titleSuffix': 'kefu',
 
@@ -335,6 +340,8 @@ export const en = {
   'call.dial': 'Call',
   'call.dialEmpty': 'Enter a number to call.',
   'call.failed': 'That did not work. {error}',
+  'call.holdFailed': 'Hold failed — the call continues.',
+  'call.resumeFailed': 'Resume failed — the call is still on hold.',
 
   'softphone.INVALID_CONFIG': 'The phone account is not valid.',
   'softphone.NOT_STARTED': 'The phone is not started yet.',
@@ -430,6 +437,8 @@ export const en = {
   'webphone.state.idle': 'No call',
   'webphone.state.dialing': 'Calling {target}…',
   'webphone.state.ringingOut': 'Ringing / waiting in queue',
+  'webphone.state.queued': 'Waiting in queue',
+  'webphone.state.ringing': 'Ringing',
   'webphone.state.incoming': 'Incoming call from {caller}',
   'webphone.state.answering': 'Answering…',
   'webphone.state.active': 'Connected',
@@ -442,6 +451,7 @@ export const en = {
   'webphone.needNumber': 'Enter the caller number first.',
   'webphone.failed': 'Could not connect. {error}',
   'webphone.callFailed': 'The call could not be placed. {error}',
+  'webphone.messageLabel': 'Message from the call center',
 
   'notFound.title': 'Page not found',
   'notFound.body': 'There is no page at this address.',

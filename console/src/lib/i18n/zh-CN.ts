@@ -1,7 +1,11 @@
 // 简体中文. Typed as `Messages`: a missing or extra key is a compile error.
 import type { Messages } from './messages.js';
+import { casesZh } from './cases.zh-CN.js';
+import { supervisionZh } from './supervision.zh-CN.js';
 
 export const zhCN: Messages = {
+  ...casesZh,
+  ...supervisionZh,
   'app.name': 'kefu',
   'app.titleSuffix': 'kefu 客服',
 
@@ -332,6 +336,8 @@ export const zhCN: Messages = {
   'call.dial': '呼叫',
   'call.dialEmpty': '请输入要呼叫的号码。',
   'call.failed': '操作未成功。{error}',
+  'call.holdFailed': '保持失败——通话继续。',
+  'call.resumeFailed': '恢复失败——通话仍处于保持状态。',
 
   'softphone.INVALID_CONFIG': '话机账号无效。',
   'softphone.NOT_STARTED': '话机尚未启动。',
@@ -426,6 +432,8 @@ export const zhCN: Messages = {
   'webphone.state.idle': '无通话',
   'webphone.state.dialing': '正在呼叫 {target}…',
   'webphone.state.ringingOut': '振铃中 / 排队等待中',
+  'webphone.state.queued': '排队等待中',
+  'webphone.state.ringing': '振铃中',
   'webphone.state.incoming': '{caller} 来电',
   'webphone.state.answering': '正在接听…',
   'webphone.state.active': '已接通',
@@ -438,6 +446,7 @@ export const zhCN: Messages = {
   'webphone.needNumber': '请先输入主叫号码。',
   'webphone.failed': '无法连接。{error}',
   'webphone.callFailed': '无法发起呼叫。{error}',
+  'webphone.messageLabel': '客服中心消息',
 
   'notFound.title': '页面不存在',
   'notFound.body': '此地址没有对应的页面。',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TokenBucket } from '../transport/token-bucket.js';
-import { callerStatusFor, offerFailureFor, worstFailure } from './offer-failure.js';
+import { callerStatusFor, offerFailureFor, releaseReason, worstFailure } from './offer-failure.js';
 import { dtmfFromInfo, sdpMeansHold } from './sdp.js';
 
 describe('hold detection from the SDP offer', () => {
@@ -42,6 +42,9 @@ describe('offer failures', () => {
     expect(worstFailure(['unreachable', 'rejected'])).toBe('rejected');
     expect(worstFailure(['failed', 'unreachable'])).toBe('unreachable');
     expect(worstFailure([])).toBe('failed');
+  });
+  it('words the status the ACD releases a waiting caller with', () => {
+    expect([releaseReason(486), releaseReason(503), releaseReason(480)]).toEqual(['Busy Here', 'Service Unavailable', 'Temporarily Unavailable']);
   });
   it('relays the callee status to a direct caller, 480 when there is none', () => {
     expect(callerStatusFor(486)).toBe(486);

@@ -15,6 +15,8 @@ import { Leg } from './leg.js';
 export interface B2buaLimits {
   readonly maxCallsPerConnection: number;
   readonly maxCalls: number;
+  /** How long a 2xx we sent waits for its ACK before the call is ended (RFC 3261: 64*T1). */
+  readonly ackTimeoutMs: number;
 }
 
 export interface B2buaOptions {
@@ -36,9 +38,16 @@ export class B2bua implements CallControl {
   private readonly calls = new Map<string, Call>();
   /** connection|Call-ID|our tag → leg: in-dialog requests arrive with our tag in To. */
   private readonly dialogs = new Map<string, { call: Call; leg: Leg }>();
-  /** connection|branch of the caller's INVITE → call: a CANCEL repeats that branch. */
+  /**
+   * connection|top Via of the caller's INVITE → call. A CANCEL repeats that Via (RFC 3261
+   * §9.1), so it finds its INVITE here without the Via being parsed; see `onCancel`.
+   */
   private readonly invites = new Map<string, Call>();
+  /** The `invites` key of each call, to forget it without a search. */
+  private readonly inviteKeys = new Map<Call, string>();
   private readonly byConnection = new Map<string, Set<Call>>();
+  /** Calls in progress per caller connection, for the per-connection limit. */
+  private readonly callingFrom = new Map<string, number>();
   private readonly ctx: CallContext;
   readonly contact: string;
 
@@ -49,6 +58,7 @@ export class B2bua implements CallControl {
       transactions: options.transactions,
       events: options.events,
       log: options.log,
+      ackTimeoutMs: options.limits.ackTimeoutMs,
       indexLeg: (leg, call) => this.indexLeg(leg, call),
       ended: (call) => this.forget(call),
     };
@@ -63,10 +73,8 @@ export class B2bua implements CallControl {
     const reply = (status: number, reason: string, headers: HeaderLine[] = []): void => {
       connection.send(buildResponse(request, status, reason, { toTag: newTag(), headers }));
     };
-    if (this.invites.has(`${connection.id}|${request.viaBranch}`)) return; // a retransmission
-    const own = [...(this.byConnection.get(connection.id) ?? [])].filter(
-      (c) => c.state !== 'ended' && c.callerLeg.connection === connection,
-    ).length;
+    if (this.invites.has(`${connection.id}|${request.topVia}`)) return; // a retransmission
+    const own = this.callingFrom.get(connection.id) ?? 0;
     if (own >= this.options.limits.maxCallsPerConnection || this.calls.size >= this.options.limits.maxCalls) {
       return reply(503, 'Too Many Calls', [['Retry-After', '5']]);
     }
@@ -75,7 +83,7 @@ export class B2bua implements CallControl {
       // The B2BUA relays the caller's offer; an offerless INVITE would need us to make one.
       return reply(488, 'SDP Offer Required');
     }
-    const target = contactUriOf(request);
+    const target = request.contactUri();
     if (!target) return reply(400, 'Missing Contact');
     connection.send(buildResponse(request, 100, 'Trying'));
 
@@ -87,12 +95,12 @@ export class B2bua implements CallControl {
       localCseq: randomInt(1, 10_000),
       remoteCseq: request.cseq,
     });
-    const fromUser = request.from.uri.user ?? '';
+    const fromUser = request.from?.user ?? '';
     // The caller id is the authenticated account's: a phone cannot claim another number.
     const callerNumber = fromUser === account.username ? fromUser : account.username;
-    const rawName = (request.from.displayName as string | undefined)?.trim();
+    const rawName = request.from?.displayName?.trim();
     const displayName = rawName ? rawName : null;
-    const dialled = request.ruri?.user ?? '';
+    const dialled = request.ruriUser ?? '';
 
     const callee = this.resolve(dialled, connection.id);
     if (callee) {
@@ -104,7 +112,7 @@ export class B2bua implements CallControl {
       };
       const call = new Call(this.ctx, { type: 'direct', direct }, callerLeg, request, { number: callerNumber, displayName });
       direct.callId = call.id;
-      this.track(call, request.viaBranch);
+      this.track(call, request.topVia);
       this.options.events.directCallChanged(direct, 'started');
       call.ring(direct.to.userId, this.forks(call, callee.bindings, callerNumber, displayName, []));
       return;
@@ -112,7 +120,7 @@ export class B2bua implements CallControl {
 
     const call = new Call(this.ctx, { type: 'queue' }, callerLeg, request, { number: callerNumber, displayName });
     // Tracked before asking the ACD: it may offer the call to an idle agent right away.
-    this.track(call, request.viaBranch);
+    this.track(call, request.topVia);
     const admission = this.options.events.queueCallArrived({
       callId: call.id,
       sipCallId: request.callId,
@@ -129,7 +137,7 @@ export class B2bua implements CallControl {
 
   /** CANCEL of a caller's INVITE (same branch, same connection). */
   onCancel(connection: SipConnection, request: SipRequest): void {
-    const call = this.invites.get(`${connection.id}|${request.viaBranch}`);
+    const call = this.invites.get(`${connection.id}|${request.topVia}`) ?? this.inviteByBranch(connection, request.viaBranch);
     if (!call) {
       connection.send(buildResponse(request, 481, 'Call/Transaction Does Not Exist'));
       return;
@@ -225,9 +233,22 @@ export class B2bua implements CallControl {
     return connection;
   }
 
-  private track(call: Call, branch: string): void {
+  /** A CANCEL whose Via is not byte for byte its INVITE's: the transaction is the branch (§17.2.3). */
+  private inviteByBranch(connection: SipConnection, branch: string | undefined): Call | undefined {
+    if (branch === undefined) return undefined;
+    for (const call of this.byConnection.get(connection.id) ?? []) {
+      if (call.callerLeg.connection === connection && call.state !== 'ended' && call.callerBranch === branch) return call;
+    }
+    return undefined;
+  }
+
+  private track(call: Call, topVia: string | undefined): void {
+    const key = `${call.callerLeg.connection.id}|${topVia}`;
     this.calls.set(call.id, call);
-    this.invites.set(`${call.callerLeg.connection.id}|${branch}`, call);
+    this.invites.set(key, call);
+    this.inviteKeys.set(call, key);
+    const caller = call.callerLeg.connection.id;
+    this.callingFrom.set(caller, (this.callingFrom.get(caller) ?? 0) + 1);
     this.indexLeg(call.callerLeg, call);
   }
 
@@ -239,8 +260,15 @@ export class B2bua implements CallControl {
   }
 
   private forget(call: Call): void {
+    const key = this.inviteKeys.get(call);
+    if (key === undefined) return; // already forgotten
     this.calls.delete(call.id);
-    for (const [key, value] of this.invites) if (value === call) this.invites.delete(key);
+    if (this.invites.get(key) === call) this.invites.delete(key);
+    this.inviteKeys.delete(call);
+    const caller = call.callerLeg.connection.id;
+    const calling = (this.callingFrom.get(caller) ?? 1) - 1;
+    if (calling > 0) this.callingFrom.set(caller, calling);
+    else this.callingFrom.delete(caller);
     // Legs stay routable a little longer: a BYE or re-INVITE crossing the end still gets an
     // answer (200 or 481) instead of silence. They go after one transaction timeout.
     const legs = call.legs();
@@ -248,14 +276,5 @@ export class B2bua implements CallControl {
       for (const leg of legs) this.dialogs.delete(`${leg.connection.id}|${leg.sipCallId}|${leg.localTag}`);
       for (const leg of legs) this.byConnection.get(leg.connection.id)?.delete(call);
     }, 32_000).unref();
-  }
-}
-
-function contactUriOf(request: SipRequest): string | undefined {
-  try {
-    const contact = request.parseHeader('contact') as { uri?: { toString(): string } } | undefined;
-    return contact?.uri?.toString();
-  } catch {
-    return undefined;
   }
 }

@@ -1,67 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { DirectCall, OfferFailure, SwitchEvents } from '../../telephony/ports.js';
-import { bodyOf, buildRequest, buildResponse, type Body, type HeaderLine } from '../message/build.js';
+import type { OfferFailure } from '../../telephony/ports.js';
+import { bodyOf, buildResponse, type Body, type HeaderLine } from '../message/build.js';
 import type { SipRequest, SipResponse } from '../message/parse.js';
-import type { ClientTransactions, TransactionFailure } from './client-transactions.js';
-import type { Leg, OutgoingRequest } from './leg.js';
-import { callerStatusFor, offerFailureFor, worstFailure } from './offer-failure.js';
-import { dtmfFromInfo, sdpMeansHold } from './sdp.js';
+import { ALLOW } from './allowed-methods.js';
+import { AwaitedAcks } from './awaited-acks.js';
+import type { CallContext, CallKind, CallState, Fork, NewFork, Offer } from './call-types.js';
+import type { TransactionFailure } from './client-transactions.js';
+import type { Leg } from './leg.js';
+import { ackNon2xx, sendBye, sendCancel } from './leg-signalling.js';
+import { relayInfo, relayReinvite, type BridgedCall } from './mid-call-relay.js';
+import { callerStatusFor, offerFailureFor, releaseReason, worstFailure } from './offer-failure.js';
 
-/** What a call needs from the switch around it. */
-export interface CallContext {
-  /** Our Contact header value (RFC 7118: the phone routes everything over its one socket). */
-  readonly contact: string;
-  readonly transactions: ClientTransactions;
-  readonly events: SwitchEvents;
-  readonly log: Logger;
-  /** Makes in-dialog requests on this leg reach the call. */
-  indexLeg(leg: Leg, call: Call): void;
-  /** The call is over: forget it (its legs stop routing). */
-  ended(call: Call): void;
-}
-
-/**
- *   waiting ──(an agent leg answers)──▶ bridged
- *      │                                   │
- *      └───(cancel, release, failure)──▶ ended ◀──(BYE, release, socket closed)
- */
-export type CallState = 'waiting' | 'bridged' | 'ended';
-
-/** One attempt to reach a phone (one binding) for an offer. */
-interface Fork {
-  readonly leg: Leg;
-  readonly invite: OutgoingRequest;
-  readonly inviteRuri: string;
-  /** To as sent on the INVITE, without tag: a CANCEL must repeat it (§9.1). */
-  readonly inviteTo: string;
-  state: 'calling' | 'early' | 'answered' | 'done';
-  cancelSent: boolean;
-  outcome: number | TransactionFailure | undefined;
-}
-
-/** Ringing one agent (or a directly dialled endpoint) on every phone they registered. */
-interface Offer {
-  readonly agentUserId: number | null;
-  readonly forks: Fork[];
-  /** Ended by the ACD (withdrawOffer) or because someone else answered: no failure reported. */
-  withdrawn: boolean;
-  ringing: boolean;
-  settled: boolean;
-}
-
-export interface NewFork {
-  readonly leg: Leg;
-  readonly headers: readonly HeaderLine[];
-}
-
-export type CallKind = { type: 'queue' } | { type: 'direct'; direct: DirectCall };
+export type { CallContext, CallKind, CallState, NewFork } from './call-types.js';
 
 /**
  * A call owned by the B2BUA: the caller's leg (we are its UAS) and the agent leg(s) (we are
  * their UAC). Signalling is relayed between the legs; SDP is passed through unchanged.
  */
-export class Call {
+export class Call implements BridgedCall {
   readonly id = randomUUID();
   state: CallState = 'waiting';
   private readonly offers: Offer[] = [];
@@ -69,17 +26,28 @@ export class Call {
   private answeredBy: Offer | undefined;
   private callerFinalSent = false;
   private onHold = false;
-  private readonly log: Logger;
+  private readonly acks: AwaitedAcks<Leg>;
+  private logger: Logger | undefined;
 
   constructor(
-    private readonly ctx: CallContext,
+    readonly ctx: CallContext,
     readonly kind: CallKind,
     readonly callerLeg: Leg,
     private readonly callerInvite: SipRequest,
     /** Who is calling, as the agent's phone will show it. */
     readonly caller: { readonly number: string; readonly displayName: string | null },
   ) {
-    this.log = ctx.log.child({ callId: this.id });
+    this.acks = new AwaitedAcks(ctx.ackTimeoutMs, (leg) => this.ackNeverCame(leg));
+  }
+
+  /** Made on first use: most calls never log, and a child logger per call is not free. */
+  private get log(): Logger {
+    return (this.logger ??= this.ctx.log.child({ callId: this.id }));
+  }
+
+  /** The branch of the caller's INVITE, parsed only if a CANCEL needs it. */
+  get callerBranch(): string | undefined {
+    return this.callerInvite.viaBranch;
   }
 
   /** The caller's SDP offer, relayed unchanged to every agent leg. */
@@ -113,18 +81,10 @@ export class Call {
     const body = this.offerBody;
     for (const { leg, headers } of forks) {
       const invite = leg.request('INVITE', this.ctx.contact, body, headers);
-      const fork: Fork = {
-        leg,
-        invite,
-        inviteRuri: leg.remoteTarget,
-        inviteTo: leg.remote,
-        state: 'calling',
-        cancelSent: false,
-        outcome: undefined,
-      };
+      const fork: Fork = { leg, invite, ruri: leg.remoteTarget, to: leg.remote, state: 'calling', cancelSent: false, outcome: undefined };
       offer.forks.push(fork);
       this.ctx.indexLeg(leg, this);
-      this.ctx.transactions.start(leg.connection.id, invite.branch, 'INVITE', {
+      this.ctx.transactions.start(leg.connection, invite.branch, 'INVITE', {
         onResponse: (response) => this.onForkResponse(offer, fork, response),
         onFailure: (why) => this.onForkDone(offer, fork, why),
       });
@@ -143,23 +103,23 @@ export class Call {
 
   /** The ACD ends the call: a final response to a waiting caller, BYE on both bridged legs. */
   release(status: number): void {
-    if (this.state === 'waiting') this.respondCaller(status, reasonFor(status));
+    if (this.state === 'waiting') this.respondCaller(status, releaseReason(status));
     this.teardown(undefined);
   }
 
   callerCancelled(): void {
     if (this.state !== 'waiting') return; // too late: already answered (§9.2), BYE will follow
     this.respondCaller(487, 'Request Terminated');
-    this.callerGone();
+    this.callerGone(this.callerLeg);
   }
 
   connectionClosed(connectionId: string): void {
     if (this.state === 'ended') return;
     if (this.callerLeg.connection.id === connectionId) {
       this.callerFinalSent = true; // nobody to answer any more
-      this.callerGone();
+      this.callerGone(this.callerLeg);
     } else if (this.agentLeg?.connection.id === connectionId) {
-      this.agentGone(this.agentLeg);
+      this.agentGone(this.agentLeg, this.agentLeg);
     }
     // Ringing forks on that connection fail through their transactions.
   }
@@ -175,20 +135,21 @@ export class Call {
     }
     switch (request.method) {
       case 'ACK':
-        return; // 2xx ACKs end here: each leg's ACK is ours to send or absorb (§13.3.1.4)
+        // 2xx ACKs end here: each leg's ACK is ours to send or absorb (§13.3.1.4).
+        this.acks.received(leg, request.cseq);
+        return;
       case 'BYE':
         leg.connection.send(buildResponse(request, 200, 'OK'));
         if (leg === this.callerLeg) {
           if (this.state === 'waiting') this.respondCaller(487, 'Request Terminated');
-          this.callerGone();
-        }
-        else this.agentGone(leg);
+          this.callerGone(leg);
+        } else this.agentGone(leg, leg);
         return;
       case 'INVITE':
-        this.relayReinvite(leg, request);
+        relayReinvite(this, leg, request);
         return;
       case 'INFO':
-        this.relayInfo(leg, request);
+        relayInfo(this, leg, request);
         return;
       case 'OPTIONS':
         leg.connection.send(buildResponse(request, 200, 'OK', { headers: [['Allow', ALLOW]] }));
@@ -198,13 +159,27 @@ export class Call {
     }
   }
 
+  peerOf(leg: Leg): Leg | undefined {
+    if (this.state !== 'bridged') return undefined;
+    if (leg === this.callerLeg) return this.agentLeg;
+    return leg === this.agentLeg ? this.callerLeg : undefined;
+  }
+
+  noteHold(onHold: boolean): void {
+    if (onHold === this.onHold || this.state !== 'bridged') return;
+    this.onHold = onHold;
+    this.ctx.events.holdChanged(this.id, onHold);
+  }
+
+  awaitAck(leg: Leg, cseq: number): void {
+    if (this.state === 'bridged') this.acks.expect(leg, cseq);
+  }
+
   private onForkResponse(offer: Offer, fork: Fork, response: SipResponse): void {
-    const status = response.statusCode ?? 500;
+    const status = response.statusCode;
     if (status === 100) return;
-    const to = response.getHeader('to');
     if (status < 200) {
       if (fork.state === 'calling') fork.state = 'early';
-      if (to && response.toTag) fork.leg.remote = to;
       if (this.state === 'waiting' && !offer.withdrawn && !offer.ringing) {
         offer.ringing = true;
         this.reportRinging(offer);
@@ -212,15 +187,16 @@ export class Call {
       return;
     }
     if (status < 300) {
+      const to = response.getHeader('to');
       if (to) fork.leg.remote = to;
-      const target = contactUri(response);
+      const target = response.contactUri();
       if (target) fork.leg.remoteTarget = target;
       fork.leg.send(fork.leg.ack2xx(fork.invite.cseq));
       if (this.state !== 'waiting' || offer.withdrawn || fork.cancelSent) {
         // Answered as our CANCEL crossed it, or after someone else answered: hang it up.
         this.log.debug({ status }, 'Late answer on an agent leg; sending BYE');
         fork.state = 'done';
-        this.sendBye(fork.leg);
+        sendBye(this.ctx.transactions, fork.leg, this.ctx.contact);
         this.onForkDone(offer, fork, status);
         return;
       }
@@ -228,7 +204,7 @@ export class Call {
       this.bridge(offer, fork, response);
       return;
     }
-    this.ackNon2xx(fork.leg, fork.invite, fork.inviteRuri, response);
+    ackNon2xx(fork, response);
     this.onForkDone(offer, fork, status);
   }
 
@@ -270,6 +246,7 @@ export class Call {
       if (other !== offer) other.withdrawn = true;
     }
     this.respondCaller(200, 'OK', bodyOf(response));
+    this.awaitAck(this.callerLeg, this.callerInvite.cseq);
     if (this.kind.type === 'queue') {
       if (offer.agentUserId !== null) this.ctx.events.offerAnswered(this.id, offer.agentUserId);
     } else {
@@ -277,14 +254,28 @@ export class Call {
     }
   }
 
-  private callerGone(): void {
+  /**
+   * A leg never ACKed our 2xx (§13.3.1.4): the session is ended as if that side had hung up,
+   * so the ACD logs the call the same way, and both legs get a BYE (the silent one too: it may
+   * think it is in a call).
+   */
+  private ackNeverCame(leg: Leg): void {
+    if (this.state !== 'bridged') return;
+    this.log.warn({ leg: leg === this.callerLeg ? 'caller' : 'agent' }, 'No ACK for our 2xx; ending the call');
+    if (leg === this.callerLeg) this.callerGone(undefined);
+    else this.agentGone(leg, undefined);
+  }
+
+  /** The caller side ended the call; `hungUp` is its leg when it said so itself (no BYE back). */
+  private callerGone(hungUp: Leg | undefined): void {
     if (this.state === 'ended') return;
     if (this.kind.type === 'queue') this.ctx.events.callerLeft(this.id);
     else this.ctx.events.directCallChanged(this.kind.direct, 'ended', 'caller');
-    this.teardown(this.callerLeg);
+    this.teardown(hungUp);
   }
 
-  private agentGone(leg: Leg): void {
+  /** The answering side ended the call; `hungUp` as for the caller. */
+  private agentGone(leg: Leg, hungUp: Leg | undefined): void {
     if (this.state !== 'bridged' || leg !== this.agentLeg) return;
     const agent = this.answeredBy?.agentUserId ?? null;
     if (this.kind.type === 'queue') {
@@ -292,7 +283,7 @@ export class Call {
     } else {
       this.ctx.events.directCallChanged(this.kind.direct, 'ended', 'callee');
     }
-    this.teardown(leg);
+    this.teardown(hungUp);
   }
 
   /** Ends every leg except `from` (the one whose hang-up we are relaying). */
@@ -303,153 +294,21 @@ export class Call {
       for (const fork of offer.forks) this.cancelFork(fork);
     }
     if (this.state === 'bridged') {
-      if (from !== this.callerLeg) this.sendBye(this.callerLeg);
-      if (this.agentLeg && from !== this.agentLeg) this.sendBye(this.agentLeg);
+      if (from !== this.callerLeg) sendBye(this.ctx.transactions, this.callerLeg, this.ctx.contact);
+      if (this.agentLeg && from !== this.agentLeg) sendBye(this.ctx.transactions, this.agentLeg, this.ctx.contact);
     }
     this.end();
   }
 
   private end(): void {
     this.state = 'ended';
+    this.acks.clear();
     this.ctx.ended(this);
   }
 
   private cancelFork(fork: Fork): void {
     if ((fork.state !== 'calling' && fork.state !== 'early') || fork.cancelSent) return;
     fork.cancelSent = true;
-    // RFC 3261 §9.1 waits for a provisional before CANCEL because a CANCEL could overtake its
-    // INVITE on an unordered transport; a WebSocket is ordered, so it is sent at once.
-    const cancel = buildRequest({
-      method: 'CANCEL',
-      ruri: fork.inviteRuri,
-      viaHost: fork.leg.connection.viaHost,
-      branch: fork.invite.branch,
-      from: fork.leg.local,
-      to: fork.inviteTo,
-      callId: fork.leg.sipCallId,
-      cseq: fork.invite.cseq,
-    });
-    this.ctx.transactions.start(fork.leg.connection.id, fork.invite.branch, 'CANCEL', IGNORE);
-    fork.leg.connection.send(cancel);
-  }
-
-  private sendBye(leg: Leg): void {
-    const bye = leg.request('BYE', this.ctx.contact);
-    this.ctx.transactions.start(leg.connection.id, bye.branch, 'BYE', IGNORE);
-    leg.send(bye);
-  }
-
-  /** ACK for a non-2xx final: part of the INVITE transaction, so same branch (§17.1.1.3). */
-  private ackNon2xx(leg: Leg, invite: OutgoingRequest, ruri: string, response: SipResponse): void {
-    leg.connection.send(
-      buildRequest({
-        method: 'ACK',
-        ruri,
-        viaHost: leg.connection.viaHost,
-        branch: invite.branch,
-        from: leg.local,
-        to: response.getHeader('to') ?? leg.remote,
-        callId: leg.sipCallId,
-        cseq: invite.cseq,
-      }),
-    );
-  }
-
-  /** Hold/resume: one leg's re-INVITE becomes ours on the other leg; the answer comes back. */
-  private relayReinvite(leg: Leg, request: SipRequest): void {
-    const other = this.otherLeg(leg);
-    if (this.state !== 'bridged' || !other) {
-      leg.connection.send(buildResponse(request, 491, 'Request Pending'));
-      return;
-    }
-    if (leg.reinvitePending || other.reinvitePending) {
-      leg.connection.send(buildResponse(request, 491, 'Request Pending'));
-      return;
-    }
-    const target = contactUri(request);
-    if (target) leg.remoteTarget = target; // target refresh (§12.2.2)
-    const body = bodyOf(request);
-    leg.reinvitePending = other.reinvitePending = true;
-    const invite = other.request('INVITE', this.ctx.contact, body);
-    const ruri = other.remoteTarget;
-    const done = (): void => {
-      leg.reinvitePending = other.reinvitePending = false;
-    };
-    this.ctx.transactions.start(other.connection.id, invite.branch, 'INVITE', {
-      onResponse: (response) => {
-        const status = response.statusCode ?? 500;
-        if (status < 200) return;
-        done();
-        if (status >= 300) {
-          this.ackNon2xx(other, invite, ruri, response);
-          leg.connection.send(buildResponse(request, status, response.reasonPhrase || 'Failed'));
-          return;
-        }
-        const refreshed = contactUri(response);
-        if (refreshed) other.remoteTarget = refreshed;
-        other.send(other.ack2xx(invite.cseq));
-        const answer = bodyOf(response);
-        leg.connection.send(
-          buildResponse(request, 200, 'OK', { headers: [['Contact', this.ctx.contact]], ...(answer ? { body: answer } : {}) }),
-        );
-        const hold = body ? sdpMeansHold(body.content) : false;
-        if (hold !== this.onHold && this.state === 'bridged') {
-          this.onHold = hold;
-          this.ctx.events.holdChanged(this.id, hold);
-        }
-      },
-      onFailure: () => {
-        done();
-        leg.connection.send(buildResponse(request, 408, 'Request Timeout'));
-      },
-    });
-    other.send(invite);
-  }
-
-  private relayInfo(leg: Leg, request: SipRequest): void {
-    // Answered at once: INFO is advisory, and the far phone's answer would tell the sender nothing.
-    leg.connection.send(buildResponse(request, 200, 'OK'));
-    if (leg === this.callerLeg) {
-      const digit = dtmfFromInfo(request.getHeader('content-type'), request.body);
-      if (digit) this.ctx.events.callerDtmf(this.id, digit);
-    }
-    const other = this.otherLeg(leg);
-    if (this.state !== 'bridged' || !other) return;
-    const body = bodyOf(request);
-    const headers: HeaderLine[] = [];
-    const disposition = request.getHeader('content-disposition');
-    if (disposition) headers.push(['Content-Disposition', disposition]);
-    const info = other.request('INFO', this.ctx.contact, body, headers);
-    this.ctx.transactions.start(other.connection.id, info.branch, 'INFO', IGNORE);
-    other.send(info);
-  }
-
-  private otherLeg(leg: Leg): Leg | undefined {
-    if (leg === this.callerLeg) return this.agentLeg;
-    return leg === this.agentLeg ? this.callerLeg : undefined;
-  }
-}
-
-export const ALLOW = 'INVITE, ACK, CANCEL, BYE, INFO, OPTIONS';
-
-const IGNORE = { onResponse: () => {}, onFailure: () => {} };
-
-function contactUri(message: SipRequest | SipResponse): string | undefined {
-  try {
-    const contact = message.parseHeader('contact') as { uri?: { toString(): string } } | undefined;
-    return contact?.uri?.toString();
-  } catch {
-    return undefined;
-  }
-}
-
-function reasonFor(status: number): string {
-  switch (status) {
-    case 486:
-      return 'Busy Here';
-    case 503:
-      return 'Service Unavailable';
-    default:
-      return 'Temporarily Unavailable';
+    sendCancel(this.ctx.transactions, fork);
   }
 }

@@ -25,3 +25,15 @@ export function callerStatusFor(outcome: number | TransactionFailure): number {
   if (typeof outcome === 'number' && outcome >= 400 && outcome < 700 && outcome !== 487) return outcome;
   return 480;
 }
+
+/** The reason phrase for the final status the ACD ends a waiting call with (release). */
+export function releaseReason(status: number): string {
+  switch (status) {
+    case 486:
+      return 'Busy Here';
+    case 503:
+      return 'Service Unavailable';
+    default:
+      return 'Temporarily Unavailable';
+  }
+}

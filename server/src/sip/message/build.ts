@@ -1,5 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import type { SipRequest } from './parse.js';
+import { sipGrammar } from './grammar.js';
+import { randomHex } from './random-hex.js';
+import type { SipRequest } from './sip-message.js';
 
 /** A header line to add: name and value (the value is checked for line breaks). */
 export type HeaderLine = readonly [name: string, value: string];
@@ -11,15 +12,15 @@ export interface Body {
 
 /** RFC 3261 magic cookie + randomness: unique per transaction we start. */
 export function newBranch(): string {
-  return `z9hG4bK${randomBytes(10).toString('hex')}`;
+  return `z9hG4bK${randomHex(10)}`;
 }
 
 export function newTag(): string {
-  return randomBytes(8).toString('hex');
+  return randomHex(8);
 }
 
 export function newCallId(): string {
-  return `${randomBytes(12).toString('hex')}@kefu`;
+  return `${randomHex(12)}@kefu`;
 }
 
 /**
@@ -28,7 +29,15 @@ export function newCallId(): string {
  * its line, or one peer could inject headers into another's messages.
  */
 export function headerValue(value: string): string {
+  if (!UNSAFE_IN_HEADER.test(value)) return value; // the common case: nothing to rewrite
   return value.replace(/\r?\n[ \t]*/g, ' ').replace(/[\r\n\0]/g, '');
+}
+
+const UNSAFE_IN_HEADER = /[\r\n\0]/;
+
+/** Our Via on a request (RFC 7118 §5.2 host); responses bring it back, usually verbatim. */
+export function viaValue(viaHost: string, branch: string): string {
+  return `SIP/2.0/WSS ${viaHost};branch=${branch}`;
 }
 
 function finish(lines: string[], headers: readonly HeaderLine[], body: Body | undefined): string {
@@ -58,7 +67,12 @@ export function buildResponse(request: SipRequest, status: number, reason: strin
   lines.push(`From: ${headerValue(request.getHeader('from') ?? '')}`);
   let to = headerValue(request.getHeader('to') ?? '');
   // 100 Trying never carries a tag (§8.2.6.2); any other response to a tagless To gets ours.
-  if (!request.toTag && options.toTag && status > 100) to += `;tag=${options.toTag}`;
+  if (!request.toTag && options.toTag && status > 100) {
+    const tagged = `${to};tag=${options.toTag}`;
+    // The peer's ACK and BYE carry this To back: its parse is the request's plus the tag.
+    if (request.to) sipGrammar.rememberTaggedTo(tagged, request.to, options.toTag);
+    to = tagged;
+  }
   lines.push(`To: ${to}`);
   lines.push(`Call-ID: ${headerValue(request.callId ?? '')}`);
   lines.push(`CSeq: ${headerValue(request.getHeader('cseq') ?? '')}`);
@@ -83,7 +97,7 @@ export interface RequestSpec {
 export function buildRequest(spec: RequestSpec): string {
   const lines = [
     `${spec.method} ${headerValue(spec.ruri)} SIP/2.0`,
-    `Via: SIP/2.0/WSS ${spec.viaHost};branch=${spec.branch}`,
+    `Via: ${viaValue(spec.viaHost, spec.branch)}`,
     'Max-Forwards: 70',
     `From: ${headerValue(spec.from)}`,
     `To: ${headerValue(spec.to)}`,
@@ -93,9 +107,12 @@ export function buildRequest(spec: RequestSpec): string {
   return finish(lines, spec.headers ?? [], spec.body);
 }
 
-/** The body of a request or response with its type, when it has one. */
+/**
+ * The body of a request or response with its type, when it has one. The type is relayed to
+ * the other leg, so one the grammar rejects counts as no body at all.
+ */
 export function bodyOf(message: { body: string; getHeader(name: string): string | undefined }): Body | undefined {
   const contentType = message.getHeader('content-type');
-  if (!message.body || !contentType) return undefined;
+  if (!message.body || !contentType || !sipGrammar.isContentType(contentType)) return undefined;
   return { contentType, content: message.body };
 }

@@ -24,8 +24,13 @@ describe('parseSipMessage', () => {
     expect(parsed.kind).toBe('request');
     if (parsed.kind !== 'request') return;
     expect(parsed.message.method).toBe('INVITE');
-    expect(parsed.message.ruri?.user).toBe('support');
-    expect(parsed.message.from.uri.user).toBe('+8613800138000');
+    expect(parsed.message.ruriUser).toBe('support');
+    expect(parsed.message.from?.user).toBe('+8613800138000');
+    expect(parsed.message.from?.displayName).toBe('Li Lei');
+    expect(parsed.message.fromTag).toBe('1928301774');
+    expect(parsed.message.toTag).toBeUndefined();
+    expect(parsed.message.cseqHeader).toEqual({ seq: 314159, method: 'INVITE' });
+    expect(parsed.message.contactUri()).toBe('sip:x@abc.invalid;transport=ws');
   });
 
   it.each([
@@ -54,6 +59,34 @@ describe('parseSipMessage', () => {
     expect(parseSipMessage('SIP/2.0 200 OK\r\nCSeq: x\r\n\r\n').kind).toBe('drop');
   });
 
+  it('needs a Via on every request, and a branch in it where it names a transaction: CANCEL', () => {
+    const as = (method: string, via: string) => invite({ Via: via }).replace('INVITE sip:', `${method} sip:`).replace('314159 INVITE', `314159 ${method}`);
+    expect(parseSipMessage(as('BYE', 'not a via')).kind).toBe('request');
+    expect(parseSipMessage(as('CANCEL', 'not a via'))).toMatchObject({ kind: 'drop' });
+    expect(parseSipMessage(as('CANCEL', 'SIP/2.0/WSS abc.invalid'))).toMatchObject({ kind: 'drop' });
+    expect(parseSipMessage(as('CANCEL', 'SIP/2.0/WSS abc.invalid;branch=z9hG4bKc'))).toMatchObject({ kind: 'request' });
+  });
+
+  it('answers 400 for a second From or Content-Length, and for a body shorter than its length', () => {
+    const twoFroms = invite().replace('Call-ID:', 'From: <sip:b@kefu.test>;tag=2\r\nCall-ID:');
+    expect(parseSipMessage(twoFroms)).toMatchObject({ kind: 'invalid-request', status: 400, reason: 'Duplicate from' });
+    expect(parseSipMessage(invite().replace('Content-Length: 0', 'Content-Length: 0\r\nContent-Length: 5'))).toMatchObject({ kind: 'invalid-request', status: 400 });
+    expect(parseSipMessage(invite().replace('Content-Length: 0', 'Content-Length: 10') + 'short')).toMatchObject({ kind: 'invalid-request', reason: 'Content-Length exceeds body' });
+  });
+
+  it('cuts the body at Content-Length bytes', () => {
+    const parsed = parseSipMessage(invite().replace('Content-Length: 0', 'Content-Length: 6') + '张伟 and more');
+    if (parsed.kind !== 'request') throw new Error('fixture');
+    expect(parsed.message.body).toBe('张伟');
+  });
+
+  it('reads responses for their transaction: status, CSeq method, Call-ID, top Via', () => {
+    const parsed = parseSipMessage('SIP/2.0 180 Ringing\r\nVia: SIP/2.0/WSS k.invalid;branch=z9hG4bKk\r\nTo: <sip:a@b>;tag=t\r\nCall-ID: c\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n');
+    if (parsed.kind !== 'response') throw new Error('fixture');
+    expect([parsed.message.statusCode, parsed.message.method, parsed.message.callId, parsed.message.viaBranch]).toEqual([180, 'INVITE', 'c', 'z9hG4bKk']);
+    expect(parseSipMessage('SIP/2.0 180 Ringing\r\nCall-ID: c\r\nCSeq: 1 INVITE\r\n\r\n').kind).toBe('drop');
+  });
+
   it('never throws on arbitrary input', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 400 }), (s) => {
@@ -74,7 +107,7 @@ describe('building messages', () => {
     expect(back.kind).toBe('response');
     if (back.kind !== 'response') return;
     expect(back.message.statusCode).toBe(182);
-    expect(back.message.toTag).toBe('ours');
+    expect(back.message.getHeader('to')).toBe('<sip:support@kefu.test>;tag=ours');
     expect(back.message.viaBranch).toBe('z9hG4bK776asdhds');
     expect(back.message.cseq).toBe(314159);
   });

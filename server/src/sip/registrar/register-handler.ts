@@ -8,13 +8,6 @@ import type { Registrar } from './registrar.js';
 
 const DEFAULT_EXPIRES = 600;
 
-interface ContactParam {
-  uri: { toString(): string };
-  getParam(name: string): string | undefined;
-  setParam(name: string, value: string | undefined): void;
-  toString(): string;
-}
-
 export interface RegisterContext {
   readonly digest: DigestAuth;
   readonly accounts: InMemorySipAccountDirectory;
@@ -44,35 +37,37 @@ export function handleRegister(ctx: RegisterContext, connection: SipConnection, 
   }
   const account = ctx.accounts.find(result.username);
   if (!account) return challenge(false);
-  if (request.to.uri.user !== account.username) return send(403, 'Not Your Address');
+  if (request.to?.user !== account.username) return send(403, 'Not Your Address');
 
   const expiresHeader = request.getHeader('expires');
   const defaultExpires = expiresHeader !== undefined && /^\d{1,10}$/.test(expiresHeader.trim()) ? Number(expiresHeader) : DEFAULT_EXPIRES;
-  const contacts = request.getHeaders('contact');
-  const isStar = contacts.length === 1 && contacts[0]?.trim() === '*';
+  const contactHeaders = request.getHeaders('contact');
+  const isStar = contactHeaders.length === 1 && contactHeaders[0] === '*';
   if (isStar) {
     if (defaultExpires !== 0) return send(400, 'Contact * Needs Expires 0');
-    ctx.registrar.unbindAll(account.username, account.userId);
+    ctx.registrar.unbindAll(account.username);
     return send(200, 'OK');
   }
-  for (let i = 0; i < contacts.length; i++) {
-    const contact = request.parseHeader('contact', i) as ContactParam | undefined;
-    if (!contact) return send(400, 'Bad Contact');
-    const param = contact.getParam('expires');
-    const expires = param !== undefined && /^\d{1,10}$/.test(param) ? Number(param) : defaultExpires;
-    const outcome = ctx.registrar.bind(
-      {
-        aor: account.username,
-        userId: account.userId,
-        displayName: account.displayName,
-        contact: contact.uri.toString(),
-        connectionId: connection.id,
-        callId: request.callId,
-      },
-      expires,
-    );
-    if (!outcome.ok) {
-      return send(outcome.status, outcome.reason, outcome.minExpires ? [['Min-Expires', String(outcome.minExpires)]] : []);
+  for (let i = 0; i < contactHeaders.length; i++) {
+    const contacts = request.contacts(i);
+    if (!contacts) return send(400, 'Bad Contact');
+    for (const contact of contacts) {
+      const param = contact.params.get('expires') ?? undefined;
+      const expires = param !== undefined && /^\d{1,10}$/.test(param) ? Number(param) : defaultExpires;
+      const outcome = ctx.registrar.bind(
+        {
+          aor: account.username,
+          userId: account.userId,
+          displayName: account.displayName,
+          contact: contact.uri,
+          connectionId: connection.id,
+          callId: request.callId,
+        },
+        expires,
+      );
+      if (!outcome.ok) {
+        return send(outcome.status, outcome.reason, outcome.minExpires ? [['Min-Expires', String(outcome.minExpires)]] : []);
+      }
     }
   }
   // The 200 lists every current binding with its remaining lifetime (§10.3 step 8); sip.js
@@ -81,7 +76,7 @@ export function handleRegister(ctx: RegisterContext, connection: SipConnection, 
   const headers = ctx.registrar
     .lookup(account.username)
     .map((b): HeaderLine => ['Contact', `<${b.contact}>;expires=${Math.max(0, Math.round((b.expiresAt - now) / 1000))}`]);
-  ctx.log.debug({ aor: account.username, contacts: contacts.length }, 'REGISTER accepted');
+  ctx.log.debug({ aor: account.username, contacts: contactHeaders.length }, 'REGISTER accepted');
   send(200, 'OK', headers);
   return account;
 }

@@ -1,3 +1,5 @@
+import { ExpiryBuckets } from './expiry-buckets.js';
+
 /** One registered contact: where to send requests for an address of record. */
 export interface Binding {
   /** User part of the address of record: the account username (extension or E.164). */
@@ -25,9 +27,16 @@ export type BindResult = { ok: true; expires: number } | { ok: false; status: 40
 /**
  * Bindings per address of record, each tied to the WebSocket it came on: over WebSocket the
  * Contact is unreachable except through that socket (RFC 7118 §5), so a binding dies with it.
+ *
+ * Indexed by AOR, by user and by connection, with expiry in time buckets, so every operation
+ * costs what the bindings it touches cost, not what all of them do: a thousand phones must
+ * not make each call set-up walk a thousand bindings.
  */
 export class Registrar {
   private readonly byAor = new Map<string, Binding[]>();
+  private readonly byUser = new Map<number, Set<Binding>>();
+  private readonly byConnection = new Map<string, Set<Binding>>();
+  private readonly expiry = new ExpiryBuckets<Binding>();
   private readonly now: () => number;
   private readonly minExpires: number;
   private readonly maxExpires: number;
@@ -44,37 +53,36 @@ export class Registrar {
 
   /** Adds or refreshes a binding (same contact), or removes it when `expires` is 0. */
   bind(entry: Omit<Binding, 'expiresAt'>, expiresSeconds: number): BindResult {
+    const existing = (this.byAor.get(entry.aor) ?? []).find((b) => b.contact === entry.contact);
     if (expiresSeconds === 0) {
-      this.mutate(entry.userId, () => this.drop(entry.aor, (b) => b.contact === entry.contact));
+      if (existing) this.removeAll([existing]);
       return { ok: true, expires: 0 };
     }
     if (expiresSeconds < this.minExpires) {
       return { ok: false, status: 423, reason: 'Interval Too Brief', minExpires: this.minExpires };
     }
     const expires = Math.min(expiresSeconds, this.maxExpires);
-    const list = (this.byAor.get(entry.aor) ?? []).filter((b) => b.contact !== entry.contact);
-    if (list.length >= this.maxPerAor) return { ok: false, status: 403, reason: 'Too many registrations' };
-    this.mutate(entry.userId, () => {
-      list.push({ ...entry, expiresAt: this.now() + expires * 1000 });
-      this.byAor.set(entry.aor, list);
-    });
+    const others = (this.byAor.get(entry.aor)?.length ?? 0) - (existing ? 1 : 0);
+    if (others >= this.maxPerAor) return { ok: false, status: 403, reason: 'Too many registrations' };
+    const wasReachable = entry.userId !== null && this.hasUser(entry.userId);
+    if (existing) this.unlink(existing);
+    this.link({ ...entry, expiresAt: this.now() + expires * 1000 });
+    if (entry.userId !== null && !wasReachable) this.reachabilityChanged(entry.userId, true);
     return { ok: true, expires };
   }
 
   /** `Contact: *` with Expires 0: every binding of the AOR goes. */
-  unbindAll(aor: string, userId: number | null): void {
-    this.mutate(userId, () => this.drop(aor, () => true));
+  unbindAll(aor: string): void {
+    this.removeAll(this.byAor.get(aor) ?? []);
   }
 
-  /** Live bindings of an AOR; expired ones are swept first so nothing routes to a dead contact. */
+  /** Live bindings of an AOR: nothing routes to a contact past its expiry. */
   lookup(aor: string): Binding[] {
-    this.sweep();
-    return [...(this.byAor.get(aor) ?? [])];
+    return this.live(this.byAor.get(aor));
   }
 
   bindingsOfUser(userId: number): Binding[] {
-    this.sweep();
-    return [...this.byAor.values()].flat().filter((b) => b.userId === userId);
+    return this.live(this.byUser.get(userId));
   }
 
   isReachable(userId: number): boolean {
@@ -83,58 +91,85 @@ export class Registrar {
 
   /** Bindings of one connection, e.g. to tell whether it registered. */
   bindingsOfConnection(connectionId: string): Binding[] {
-    return [...this.byAor.values()].flat().filter((b) => b.connectionId === connectionId);
+    return [...(this.byConnection.get(connectionId) ?? [])];
   }
 
   connectionClosed(connectionId: string): void {
-    this.dropWhere((b) => b.connectionId === connectionId);
+    this.removeAll(this.byConnection.get(connectionId) ?? []);
   }
 
   removeUser(userId: number): void {
-    this.dropWhere((b) => b.userId === userId);
+    this.removeAll(this.byUser.get(userId) ?? []);
   }
 
-  /** Removes expired bindings; the switch calls it on a timer, tests with a fake clock. */
-  sweep(): void {
-    const now = this.now();
-    this.dropWhere((b) => b.expiresAt <= now);
+  /**
+   * Removes expired bindings (up to a second late: expiry is kept in one-second buckets) and
+   * reports agents who became unreachable. Reads filter on the exact time themselves, and call
+   * this first; it costs nothing while no bucket is due. The switch also runs it on a timer so
+   * an agent whose phone silently stops refreshing is reported without waiting for a read.
+   */
+  sweep(now = this.now()): void {
+    const due = this.expiry.takeDue(now);
+    if (due.length > 0) this.removeAll(due);
   }
 
   count(): number {
-    let n = 0;
-    for (const list of this.byAor.values()) n += list.length;
-    return n;
+    return this.expiry.size;
   }
 
-  private dropWhere(predicate: (b: Binding) => boolean): void {
-    const affected = new Set<number>();
-    for (const list of this.byAor.values()) {
-      for (const b of list) if (b.userId !== null && predicate(b)) affected.add(b.userId);
+  /** Removes bindings, then reports each user whose last binding went. */
+  private removeAll(bindings: Iterable<Binding>): void {
+    const users = new Set<number>();
+    for (const b of [...bindings]) {
+      this.unlink(b);
+      if (b.userId !== null) users.add(b.userId);
     }
-    const before = new Map([...affected].map((id) => [id, this.hasUser(id)]));
-    for (const aor of [...this.byAor.keys()]) this.drop(aor, predicate);
-    for (const [id, was] of before) if (was && !this.hasUser(id)) this.reachabilityChanged(id, false);
+    for (const userId of users) if (!this.hasUser(userId)) this.reachabilityChanged(userId, false);
   }
 
-  private drop(aor: string, predicate: (b: Binding) => boolean): void {
-    const list = this.byAor.get(aor);
-    if (!list) return;
-    const kept = list.filter((b) => !predicate(b));
-    if (kept.length === 0) this.byAor.delete(aor);
-    else this.byAor.set(aor, kept);
+  private link(b: Binding): void {
+    const list = this.byAor.get(b.aor);
+    if (list) list.push(b);
+    else this.byAor.set(b.aor, [b]);
+    if (b.userId !== null) addTo(this.byUser, b.userId, b);
+    addTo(this.byConnection, b.connectionId, b);
+    this.expiry.add(b, b.expiresAt);
   }
 
-  /** Runs a change and reports the user's reachability if it flipped. */
-  private mutate(userId: number | null, change: () => void): void {
-    const before = userId === null ? false : this.hasUser(userId);
-    change();
-    if (userId === null) return;
-    const after = this.hasUser(userId);
-    if (before !== after) this.reachabilityChanged(userId, after);
+  private unlink(b: Binding): void {
+    const list = this.byAor.get(b.aor);
+    const i = list?.indexOf(b) ?? -1;
+    if (list && i >= 0) {
+      list.splice(i, 1);
+      if (list.length === 0) this.byAor.delete(b.aor);
+    }
+    if (b.userId !== null) removeFrom(this.byUser, b.userId, b);
+    removeFrom(this.byConnection, b.connectionId, b);
+    this.expiry.remove(b);
+  }
+
+  private live(bindings: Iterable<Binding> | undefined): Binding[] {
+    const now = this.now();
+    this.sweep(now);
+    const out: Binding[] = [];
+    for (const b of bindings ?? []) if (b.expiresAt > now) out.push(b);
+    return out;
   }
 
   private hasUser(userId: number): boolean {
-    for (const list of this.byAor.values()) if (list.some((b) => b.userId === userId)) return true;
-    return false;
+    return (this.byUser.get(userId)?.size ?? 0) > 0;
   }
+}
+
+function addTo<K, V>(index: Map<K, Set<V>>, key: K, value: V): void {
+  const set = index.get(key);
+  if (set) set.add(value);
+  else index.set(key, new Set([value]));
+}
+
+function removeFrom<K, V>(index: Map<K, Set<V>>, key: K, value: V): void {
+  const set = index.get(key);
+  if (!set) return;
+  set.delete(value);
+  if (set.size === 0) index.delete(key);
 }

@@ -3,6 +3,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { originAllowed, type OriginPolicy } from './origin-policy.js';
 import { TokenBucket } from './token-bucket.js';
 
 /** One SIP-over-WebSocket peer (RFC 7118). Requests to a browser can only go back this way. */
@@ -43,6 +44,8 @@ export interface WsSipServerOptions {
   readonly httpServer: Server;
   readonly path: string;
   readonly limits: TransportLimits;
+  /** Web pages allowed to connect; requests without Origin (not browsers) always are. */
+  readonly origins: OriginPolicy;
   readonly log: Logger;
   readonly onOpen: (connection: SipConnection) => void;
   readonly onMessage: (connection: SipConnection, raw: string) => void;
@@ -56,8 +59,9 @@ export interface WsSipServer {
 
 /**
  * Takes the HTTP server's `upgrade` events for exactly `path` and nothing else (Socket.IO
- * listens on the same server for /socket.io), insists on the `sip` subprotocol, and turns each
- * WebSocket message into one SIP message for `onMessage`, within size and rate limits.
+ * listens on the same server for /socket.io), refuses web pages of other sites (403), insists
+ * on the `sip` subprotocol, and turns each WebSocket message into one SIP message for
+ * `onMessage`, within size and rate limits.
  */
 export function attachWsSipServer(options: WsSipServerOptions): WsSipServer {
   const { limits, log } = options;
@@ -77,6 +81,11 @@ export function attachWsSipServer(options: WsSipServerOptions): WsSipServer {
       return;
     }
     if (pathname !== options.path) return; // someone else's upgrade (Socket.IO): leave it alone
+    const origin = req.headers.origin;
+    if (!originAllowed(options.origins, origin, req.headers.host)) {
+      log.info({ origin: origin?.slice(0, 200), host: req.headers.host?.slice(0, 200) }, 'SIP WebSocket from another site refused (see KEFU_SIP_ALLOWED_ORIGINS)');
+      return refuse(socket, 403, 'Forbidden');
+    }
     const offered = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
     if (!offered.includes('sip')) return refuse(socket, 400, 'Bad Request');
     if (sockets.size >= limits.maxConnections) return refuse(socket, 503, 'Service Unavailable');
@@ -92,6 +101,8 @@ export function attachWsSipServer(options: WsSipServerOptions): WsSipServer {
   const accept = (ws: WebSocket, req: IncomingMessage): void => {
     const id = randomUUID();
     const connLog = log.child({ sipConnection: id });
+    // Checked once: the per-message debug line must cost nothing when debug is off.
+    const debug = connLog.isLevelEnabled('debug');
     const bucket = new TokenBucket(limits.burst, limits.ratePerSecond);
     let errors = 0;
     let dropped = 0;
@@ -101,7 +112,7 @@ export function attachWsSipServer(options: WsSipServerOptions): WsSipServer {
       remoteAddress: req.socket.remoteAddress ?? 'unknown',
       send: (raw) => {
         if (ws.readyState !== ws.OPEN) return false;
-        connLog.debug({ firstLine: raw.slice(0, raw.indexOf('\r\n')) }, 'SIP out');
+        if (debug) connLog.debug({ firstLine: raw.slice(0, raw.indexOf('\r\n')) }, 'SIP out');
         ws.send(raw);
         return true;
       },

@@ -1,0 +1,57 @@
+// Demo set-up of case work: who escalations go to, the sales queue's own wrap-up codes, and a
+// satisfaction survey after sales calls.
+import type { Knex } from 'knex';
+import { documentKeys } from '../domain/search-tokens.js';
+
+export async function seedCaseWork(
+  trx: Knex,
+  ids: { admin: number; supervisor: number; agents: number[]; supportTeam: number; salesTeam: number; salesQueue: number },
+): Promise<void> {
+  await trx('users').whereIn('id', ids.agents).update({ manager_id: ids.supervisor });
+  await trx('users').where('id', ids.supervisor).update({ manager_id: ids.admin });
+  await trx('teams').whereIn('id', [ids.supportTeam, ids.salesTeam]).update({ supervisor_id: ids.supervisor });
+  await trx('queues').where('id', ids.salesQueue).update({ csat_enabled: true });
+  await trx('disposition_codes').insert(
+    [
+      ['sale', 'Sale', '成交'],
+      ['no_sale', 'No sale', '未成交'],
+      ['callback_requested', 'Callback requested', '客户要求回电'],
+      ['wrong_number', 'Wrong number', '打错电话'],
+    ].map(([code, label, label_zh], sort) => ({ queue_id: ids.salesQueue, code, label, label_zh, sort })),
+  );
+}
+
+/**
+ * Seeded and imported cases come with due times only: give them what the case services keep
+ * beside them — search keys, at-risk points (three quarters of the way to each due time) and a
+ * check by the SLA sweep.
+ */
+export async function completeCaseFields(db: Knex, now: Date): Promise<void> {
+  const rows = (await db('tickets').select('id', 'number', 'subject', 'description').whereNull('search')) as {
+    id: number;
+    number: string;
+    subject: string;
+    description: string | null;
+  }[];
+  for (let i = 0; i < rows.length; i += 500) {
+    const batch = rows.slice(i, i + 500);
+    await db.raw(
+      `UPDATE tickets t SET search = array_to_tsvector(u.keys::text[])
+       FROM (SELECT unnest(?::bigint[]) AS id, unnest(?::text[]) AS keys) u WHERE t.id = u.id`,
+      [batch.map((r) => r.id), batch.map((r) => toPgArray(documentKeys(r.number, r.subject, r.description)))] as never,
+    );
+  }
+  await db.raw(
+    `UPDATE tickets SET
+       ack_at_risk_at = CASE WHEN ack_due_at IS NOT NULL THEN created_at + (ack_due_at - created_at) * 0.75 END,
+       resolve_at_risk_at = CASE WHEN resolve_due_at IS NOT NULL THEN created_at + (resolve_due_at - created_at) * 0.75 END,
+       sla_next_check_at = CASE WHEN status IN ('new', 'open', 'pending_customer') THEN ?::timestamptz END
+     WHERE resolve_at_risk_at IS NULL AND resolve_due_at IS NOT NULL`,
+    [now],
+  );
+}
+
+/** A text[] literal: each element double-quoted, so any key survives. */
+function toPgArray(items: string[]): string {
+  return `{${items.map((s) => `"${s.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+}

@@ -1,0 +1,112 @@
+// Case-work benchmark on the loaded data set: the filtered ticket/complaint list and full-text
+// search through the real repository (as a supervisor and as an admin), the screen-pop's
+// open-items query, and one SLA sweep over 100,000 open cases due for a check.
+import type { Db } from '../../../server/src/db/database.js';
+import { CaseRepository } from '../../../server/src/repositories/case.repository.js';
+import { SlaScheduler } from '../../../server/src/services/sla-scheduler.js';
+import type { Services } from '../../../server/src/services/services.js';
+import { logger } from '../../../server/src/logger.js';
+import { systemClock } from '../../../server/src/telephony/clock.js';
+import type { CaseListQuery } from '../../../server/contract/index.js';
+import type { Viewer } from '../../../server/src/domain/access-policy.js';
+import type { Rng } from '../../../server/src/seed/random.js';
+import { elapsedMs, summarize, type LatencySummary } from '../stats.js';
+
+export interface CaseBenchResult {
+  list: LatencySummary & { avgRows: number };
+  search: LatencySummary & { avgRows: number; zeroHits: number };
+  openItems: LatencySummary & { avgRows: number };
+  sweep: { openCases: number; checked: number; fired: number; ms: number; perCaseUs: number };
+}
+
+const STATUSES = ['active', 'new', 'open', 'pending_customer', 'resolved', 'closed'] as const;
+const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
+const SLA = ['at_risk', 'breached'] as const;
+const DUE = ['overdue', 'today', 'week'] as const;
+
+/** A random filter combination such as a supervisor would click together. */
+function randomFilter(rng: Rng, assignees: number[]): CaseListQuery {
+  const f: CaseListQuery = { limit: 25 };
+  if (rng.chance(0.7)) f.status = rng.pick(STATUSES);
+  if (rng.chance(0.4)) f.kind = rng.pick(['ticket', 'complaint'] as const);
+  if (rng.chance(0.3)) f.priority = rng.pick(PRIORITIES);
+  if (rng.chance(0.3)) f.assignee = rng.pick(assignees);
+  if (rng.chance(0.15)) f.sla = rng.pick(SLA);
+  if (rng.chance(0.15)) f.due = rng.pick(DUE);
+  if (rng.chance(0.2)) f.category = rng.pick(['service', 'billing', 'product', 'fault']);
+  return f;
+}
+
+async function timed<T>(n: number, run: (i: number) => Promise<T>, rows: (r: T) => number): Promise<{ samples: Float64Array; rows: number }> {
+  const samples = new Float64Array(n);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const t0 = process.hrtime.bigint();
+    const r = await run(i);
+    samples[i] = elapsedMs(t0);
+    total += rows(r);
+  }
+  return { samples, rows: total };
+}
+
+export async function benchCases(
+  db: Db,
+  services: Services,
+  rng: Rng,
+  opts: { iterations: number; searchWords: string[]; customerIds: number[]; sweepCases: number },
+): Promise<CaseBenchResult> {
+  const repo = new CaseRepository(db);
+  const admin: Viewer = { id: 0, role: 'admin', teamId: null };
+  const assignees = ((await db('users').select('id').where('role', 'agent').limit(50)) as { id: number }[]).map((u) => u.id);
+  const now = new Date();
+  const window = { now, endOfToday: new Date(now.getTime() + 12 * 3600_000) };
+
+  // Warm-up: plans and the first pages into memory, as on a server that has been running.
+  for (let i = 0; i < 20; i++) await repo.list(admin, randomFilter(rng, assignees), window);
+
+  const list = await timed(opts.iterations, () => repo.list(admin, randomFilter(rng, assignees), window), (r) => r.items.length);
+  let zeroHits = 0;
+  const search = await timed(
+    opts.iterations,
+    () => {
+      const f: CaseListQuery = { limit: 25, q: rng.pick(opts.searchWords) };
+      if (rng.chance(0.5)) f.status = 'active';
+      return repo.list(admin, f, window);
+    },
+    (r) => {
+      if (r.items.length === 0) zeroHits++;
+      return r.items.length;
+    },
+  );
+  const openItems = await timed(opts.iterations, () => repo.openForCustomer(rng.pick(opts.customerIds), 50, now), (r) => r.length);
+
+  const sweep = await benchSweep(db, services, opts.sweepCases);
+  return {
+    list: { ...summarize(list.samples), avgRows: list.rows / opts.iterations },
+    search: { ...summarize(search.samples), avgRows: search.rows / opts.iterations, zeroHits },
+    openItems: { ...summarize(openItems.samples), avgRows: openItems.rows / opts.iterations },
+    sweep,
+  };
+}
+
+/**
+ * One sweep over `n` open cases all due for a check at once (the worst case: a restart after a
+ * long outage). Their clocks are set so part of them is at risk or breached and fires.
+ */
+async function benchSweep(db: Db, services: Services, n: number): Promise<CaseBenchResult['sweep']> {
+  await db.raw(
+    `UPDATE tickets SET sla_next_check_at = now() - interval '1 second', sla_state = '{}', sla_status = 'on_track'
+     WHERE id IN (SELECT id FROM tickets WHERE status IN ('new', 'open', 'pending_customer') ORDER BY id LIMIT ?)`,
+    [n],
+  );
+  await db.raw('ANALYZE tickets');
+  const openCases = Number((await db('tickets').whereNotNull('sla_next_check_at').andWhere('sla_next_check_at', '<=', new Date()).count('* as n').first())?.n ?? 0);
+  const scheduler = new SlaScheduler(
+    { db, sla: services.sla, clock: systemClock, log: logger.child({ bench: 'sla' }), notifier: { escalationRaised: () => {} } },
+    0,
+  );
+  const t0 = process.hrtime.bigint();
+  const r = await scheduler.sweep();
+  const ms = elapsedMs(t0);
+  return { openCases, checked: r.checked, fired: r.fired, ms: Math.round(ms), perCaseUs: Math.round((ms * 1000) / Math.max(1, r.checked)) };
+}
