@@ -61,6 +61,9 @@ export function registerAgentDesk(socket: KefuSocket, user: Me, d: AgentDeskDeps
   socket.on(
     'call:save-notes',
     command(SaveNotesCommand, log, async (cmd) => {
+      // Notes typed the moment the call is answered may overtake the write that makes the call
+      // the agent's; for the call on the agent's desk, let the call log catch up first.
+      if (d.callCenter.currentCallOf(user.id)?.interactionId === cmd.interactionId) await d.callCenter.flush();
       if (!(await d.callLog.saveNotes(cmd.interactionId, user.id, cmd.notes))) {
         throw new DomainError('FORBIDDEN', 'You can only write notes on your own calls');
       }

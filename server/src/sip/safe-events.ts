@@ -30,7 +30,15 @@ export function guardEvents(events: SwitchEvents, log: Logger): SwitchEvents {
     offerFailed: guard('offerFailed', (c: string, a: number, w: Parameters<SwitchEvents['offerFailed']>[2]) =>
       events.offerFailed(c, a, w)),
     callerLeft: guard('callerLeft', (c: string) => events.callerLeft(c)),
-    agentLeft: guard('agentLeft', (c: string, a: number) => events.agentLeft(c, a)),
+    // Its answer matters (keep the caller for a survey); a throw ends both legs as usual.
+    agentLeft: (c: string, a: number) => {
+      try {
+        return events.agentLeft(c, a);
+      } catch (error) {
+        log.error({ err: error, event: 'agentLeft' }, 'A SwitchEvents handler threw');
+        return 'release';
+      }
+    },
     holdChanged: guard('holdChanged', (c: string, h: boolean) => events.holdChanged(c, h)),
     callerDtmf: guard('callerDtmf', (c: string, d: string) => events.callerDtmf(c, d)),
     agentReachabilityChanged: guard('agentReachabilityChanged', (a: number, r: boolean) =>

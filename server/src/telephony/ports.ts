@@ -104,5 +104,5 @@ export interface CallControl {
    * Puts a question or message to a caller whose leg is up (in-dialog SIP MESSAGE, text/plain):
    * the web phone shows it; a media server would play a recording.
    */
-  promptCaller?(callId: string, text: string): void;
+  promptCaller(callId: string, text: string): void;
 }

@@ -40,7 +40,7 @@ export class SatisfactionSurveys {
   start(callId: string, interactionId: Survey['interactionId']): void {
     const survey: Survey = { interactionId, prompts: 1, timer: null };
     this.surveys.set(callId, survey);
-    this.d.control()?.promptCaller?.(callId, CSAT_QUESTION);
+    this.d.control()?.promptCaller(callId, CSAT_QUESTION);
     this.armTimer(callId, survey);
   }
 
@@ -50,7 +50,7 @@ export class SatisfactionSurveys {
     const step = csatStep(digit, survey.prompts);
     if (step.type === 'ask_again') {
       survey.prompts += 1;
-      this.d.control()?.promptCaller?.(callId, CSAT_AGAIN);
+      this.d.control()?.promptCaller(callId, CSAT_AGAIN);
       this.armTimer(callId, survey);
       return;
     }
@@ -64,7 +64,7 @@ export class SatisfactionSurveys {
       await this.d.saveScore(id, score, at);
       if (isLowScore(score)) await this.d.lowScore(id, score);
     });
-    this.d.control()?.promptCaller?.(callId, CSAT_THANKS);
+    this.d.control()?.promptCaller(callId, CSAT_THANKS);
     this.d.control()?.release(callId);
   }
 

@@ -210,6 +210,8 @@ export const en = {
   'history.hold': 'Hold',
   'history.outcome': 'Outcome',
   'history.disposition': 'Disposition',
+  'history.csat': 'Satisfaction',
+  'history.csatScore': '{score} of 5',
   'history.notes': 'Notes',
 
   'kind.call': 'Call',

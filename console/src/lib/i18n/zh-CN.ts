@@ -206,6 +206,8 @@ export const zhCN: Messages = {
   'history.hold': '保持',
   'history.outcome': '结果',
   'history.disposition': '处理结果',
+  'history.csat': '满意度',
+  'history.csatScore': '{score} 分（满分 5 分）',
   'history.notes': '备注',
 
   'kind.call': '通话',

@@ -178,6 +178,10 @@ export class B2bua implements CallControl {
     this.calls.get(callId)?.release(status);
   }
 
+  promptCaller(callId: string, text: string): void {
+    this.calls.get(callId)?.promptCaller(text);
+  }
+
   isReachable(agentUserId: number): boolean {
     return this.options.registrar.isReachable(agentUserId);
   }

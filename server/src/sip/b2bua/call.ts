@@ -8,7 +8,7 @@ import { AwaitedAcks } from './awaited-acks.js';
 import type { CallContext, CallKind, CallState, Fork, NewFork, Offer } from './call-types.js';
 import type { TransactionFailure } from './client-transactions.js';
 import type { Leg } from './leg.js';
-import { ackNon2xx, sendBye, sendCancel } from './leg-signalling.js';
+import { ackNon2xx, IGNORE_RESPONSES, sendBye, sendCancel } from './leg-signalling.js';
 import { relayInfo, relayReinvite, type BridgedCall } from './mid-call-relay.js';
 import { callerStatusFor, offerFailureFor, releaseReason, worstFailure } from './offer-failure.js';
 
@@ -159,6 +159,14 @@ export class Call implements BridgedCall {
     }
   }
 
+  /** Puts a text to the caller within the call (SIP MESSAGE); the web phone shows it. */
+  promptCaller(text: string): void {
+    if (this.state !== 'bridged') return;
+    const message = this.callerLeg.request('MESSAGE', this.ctx.contact, { contentType: 'text/plain;charset=utf-8', content: text });
+    this.ctx.transactions.start(this.callerLeg.connection, message.branch, 'MESSAGE', IGNORE_RESPONSES);
+    this.callerLeg.send(message);
+  }
+
   peerOf(leg: Leg): Leg | undefined {
     if (this.state !== 'bridged') return undefined;
     if (leg === this.callerLeg) return this.agentLeg;
@@ -279,7 +287,13 @@ export class Call implements BridgedCall {
     if (this.state !== 'bridged' || leg !== this.agentLeg) return;
     const agent = this.answeredBy?.agentUserId ?? null;
     if (this.kind.type === 'queue') {
-      if (agent !== null) this.ctx.events.agentLeft(this.id, agent);
+      if (agent !== null && this.ctx.events.agentLeft(this.id, agent) === 'keep_caller') {
+        // A satisfaction survey follows: only the agent's leg ends; the caller stays on the
+        // line until the ACD releases the call.
+        if (hungUp !== leg) sendBye(this.ctx.transactions, leg, this.ctx.contact);
+        this.agentLeg = undefined;
+        return;
+      }
     } else {
       this.ctx.events.directCallChanged(this.kind.direct, 'ended', 'callee');
     }
