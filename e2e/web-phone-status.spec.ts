@@ -6,8 +6,7 @@ import { WebPhonePage } from './pages/web-phone.js';
 // switch says 182 Queued, "Ringing" once it says 180 Ringing.
 
 const HOTLINE = '4008001234';
-/** The demo's "new caller": no customer has this number. */
-// A number no other spec gives a customer (inbound-call-screen-pop creates one for ...0000).
+/** A "new caller": no customer has this number, nor gets it in another spec (inbound-call-screen-pop creates one for …0000). */
 const NEW_CALLER = { typed: '+86 186 0000 0017', e164: '+8618600000017' };
 const DAVID = { name: 'David Miller', e164: '+12125550142', typed: '+1 212 555 0142' };
 

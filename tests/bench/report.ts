@@ -11,6 +11,8 @@ import type { ScreenPopResult } from './screen-pop-calls.js';
 import type { LatencyRatio, LatencySummary } from './stats.js';
 
 /** The browser part: its results, why it was skipped, or why it failed. */
+import type { CaseBenchResult } from './cases/case-bench.js';
+
 export type ScreenPopSection =
   | (ScreenPopResult & { console: ConsoleBuild })
   | { skipped: string }
@@ -77,7 +79,11 @@ export interface BenchResult {
     serviceWithin2xBare: { target: number; actual: LatencyRatio; met: boolean };
     screenPopRingToPaintedP95Ms: { target: number; actual: number | null; met: boolean };
     loadRowsPerSec: { target: number; actual: number; copyOnly: number; met: boolean };
+    caseListP95Ms: { target: number; actual: number; met: boolean };
+    caseSearchP95Ms: { target: number; actual: number; met: boolean };
+    slaSweep100kMs: { target: number; actual: number; checked: number; met: boolean };
   };
+  cases: CaseBenchResult & { prepareSeconds: number };
 }
 
 export function writeResults(result: BenchResult, outDir: string): string[] {
@@ -153,6 +159,12 @@ export function printSummary(r: BenchResult, files: string[]): void {
       `service vs fourQueries whole pops: ${r.lookups.consistency.checked - r.lookups.consistency.fullPopMismatches}/${r.lookups.consistency.checked} equal`,
     '',
     ...screenPopLines(r.screenPop),
+    `Cases (prepared in ${r.cases.prepareSeconds} s):`,
+    `  filtered list   p50 ${r.cases.list.p50} ms, p95 ${r.cases.list.p95} ms (${r.cases.list.count} queries, avg ${r.cases.list.avgRows.toFixed(1)} rows)`,
+    `  text search     p50 ${r.cases.search.p50} ms, p95 ${r.cases.search.p95} ms (${r.cases.search.zeroHits} with no hit)`,
+    `  pop open items  p50 ${r.cases.openItems.p50} ms, p95 ${r.cases.openItems.p95} ms`,
+    `  SLA sweep       ${n(r.cases.sweep.checked)} cases checked in ${r.cases.sweep.ms} ms (${r.cases.sweep.perCaseUs} µs each), ${n(r.cases.sweep.fired)} escalations`,
+    '',
     `Memory: Node max RSS ${r.memory.nodeMaxRssMB} MB; PostgreSQL peak ` +
       Object.entries(r.memory.phases)
         .map(([p, m]) => `${p} ${m.pgPssMB ?? '?'} MB PSS / ${m.pgRssMB ?? '?'} MB RSS`)
@@ -163,6 +175,8 @@ export function printSummary(r: BenchResult, files: string[]): void {
     `  service within 2x of bare SQL:  p50 ${r.lookups.ratio.p50}x, p95 ${r.lookups.ratio.p95}x, p99 ${r.lookups.ratio.p99}x  ${yes(r.targets.serviceWithin2xBare.met)}`,
     `  ring to painted p95 <= 100 ms:  ${r.targets.screenPopRingToPaintedP95Ms.actual ?? '?'} ms  ${yes(r.targets.screenPopRingToPaintedP95Ms.met)}`,
     `  load >= 50,000 rows/s:          ${n(r.targets.loadRowsPerSec.actual)} rows/s end to end (${n(r.targets.loadRowsPerSec.copyOnly)} COPY only)  ${yes(r.targets.loadRowsPerSec.met)}`,
+    `  case list / search p95 <= 50 ms: ${r.targets.caseListP95Ms.actual} / ${r.targets.caseSearchP95Ms.actual} ms  ${yes(r.targets.caseListP95Ms.met && r.targets.caseSearchP95Ms.met)}`,
+    `  SLA sweep of 100,000 <= 1 s:   ${r.targets.slaSweep100kMs.actual} ms for ${n(r.targets.slaSweep100kMs.checked)}  ${yes(r.targets.slaSweep100kMs.met)}`,
     '',
     `Results: ${files.join(', ')}`,
     '',
