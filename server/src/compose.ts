@@ -73,7 +73,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     outboundLogged: (agentId, e164, interactionId) => services.caseWorkflow.tieDialledCall(agentId, e164, interactionId),
     lowCsat: (interactionId, score) => services.caseWorkflow.lowCsatFollowUp(interactionId, score),
   });
-  const wrapUp = new WrapUpService({ callLog, dispositions: new DispositionRepository(services.db), agents, shift: () => callCenter.shift });
+  const wrapUp = new WrapUpService({ callLog, interactions: services.interactions, dispositions: new DispositionRepository(services.db), agents, shift: () => callCenter.shift });
   const slaScheduler = new SlaScheduler(
     {
       db: services.db,

@@ -15,6 +15,7 @@ import type { TelephonyNotifier } from '../../server/src/telephony/telephony-not
 import { FakeClock } from '../support/fake-clock.js';
 import { DispositionRepository } from '../../server/src/repositories/disposition.repository.js';
 import { WrapUpService } from '../../server/src/services/wrap-up.service.js';
+import { InteractionRepository } from '../../server/src/repositories/interaction.repository.js';
 import { createTestDb, type TestDb } from '../support/test-db.js';
 
 let t: TestDb;
@@ -272,7 +273,7 @@ describe('wrap-up', () => {
     return sw.offers.at(-1)!.interactionId;
   }
   const wrapUp = () =>
-    new WrapUpService({ callLog: new CallLogRepository(t.db), dispositions: new DispositionRepository(t.db), agents: registry, shift: () => cc.shift });
+    new WrapUpService({ callLog: new CallLogRepository(t.db), interactions: new InteractionRepository(t.db), dispositions: new DispositionRepository(t.db), agents: registry, shift: () => cc.shift });
 
   it('will not let the agent leave wrap-up by hand until the call has a disposition of its queue', async () => {
     const interactionId = await callEndedFor('agent1');

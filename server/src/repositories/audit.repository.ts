@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import type { Db } from '../db/database.js';
 
 export interface AuditEntry {
@@ -15,8 +16,9 @@ export interface AuditEntry {
 export class AuditRepository {
   constructor(private readonly db: Db) {}
 
-  async write(e: AuditEntry): Promise<void> {
-    await this.db('audit_log').insert({
+  /** `db` may be a transaction, so the entry commits (or not) with the change it records. */
+  async write(e: AuditEntry, db: Knex = this.db): Promise<void> {
+    await db('audit_log').insert({
       user_id: e.userId,
       action: e.action,
       entity: e.entity ?? null,

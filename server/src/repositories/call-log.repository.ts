@@ -74,12 +74,6 @@ export class CallLogRepository {
     return n > 0;
   }
 
-  /** The queue a call came through (its wrap-up codes follow it). */
-  async queueOf(interactionId: number): Promise<{ queueId: number | null; agentId: number | null } | undefined> {
-    const r = await this.db('interactions').select('queue_id', 'agent_id').where('id', interactionId).first();
-    return r ? { queueId: r.queue_id ?? null, agentId: r.agent_id ?? null } : undefined;
-  }
-
   async saveCsat(interactionId: number, score: number, at: Date): Promise<void> {
     await this.db('interactions').where({ id: interactionId }).update({ csat_score: score, csat_at: at });
   }

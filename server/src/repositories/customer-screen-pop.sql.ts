@@ -8,12 +8,12 @@
 // Dates), so the same row mappers apply. A column added to a part's select list (the open
 // cases take theirs from case-row.ts) reaches the pop without touching the statement.
 import type { Knex } from 'knex';
-import type { CaseStatus, Direction, EndReason, Interaction, InteractionKind } from '../../contract/index.js';
+import type { CaseStatus } from '../../contract/index.js';
 import type { Viewer } from '../domain/access-policy.js';
 import { caseSummaryQuery, type CaseRow } from './case-row.js';
 import { PHONES_JSON, type CustomerRow } from './customer-row.js';
 import { customerVisibleTo } from './customer-visibility.sql.js';
-import { iso, isoRequired } from './row-mapping.js';
+import { interactionQuery, type InteractionRow } from './interaction-row.js';
 
 export interface ScreenPopQuery {
   e164: string;
@@ -30,7 +30,7 @@ export interface ScreenPopQuery {
 export interface ScreenPopRow {
   matches: CustomerRow[];
   primary_customer: CustomerRow | null;
-  interactions: PopInteractionRow[];
+  interactions: InteractionRow[];
   open_cases: CaseRow[] | null;
 }
 
@@ -38,88 +38,6 @@ export interface ScreenPopRow {
 const OPEN_CASES_LIMIT = 50;
 /** The statuses of the partial index tickets_customer_open. */
 const OPEN_CASE_STATUSES: CaseStatus[] = ['new', 'open', 'pending_customer'];
-
-// The interaction columns InteractionRepository reads (keep the two in step; the Interaction
-// type below makes the compiler point at a field one side lacks).
-const INTERACTION_COLUMNS = [
-  'i.id',
-  'i.customer_id',
-  'cu.name as customer_name',
-  'i.csat_score',
-  'i.kind',
-  'i.direction',
-  'i.caller_number',
-  'i.agent_id',
-  'a.display_name as agent_name',
-  'q.display_name as queue_name',
-  'k.name as campaign_name',
-  'i.started_at',
-  'i.queued_at',
-  'i.offered_at',
-  'i.answered_at',
-  'i.ended_at',
-  'i.wait_seconds',
-  'i.talk_seconds',
-  'i.hold_seconds',
-  'i.wrap_seconds',
-  'i.end_reason',
-  'i.disposition',
-  'i.notes',
-];
-
-export interface PopInteractionRow {
-  id: number;
-  customer_id: number | null;
-  customer_name: string | null;
-  csat_score: number | null;
-  kind: InteractionKind;
-  direction: Direction | null;
-  caller_number: string | null;
-  agent_id: number | null;
-  agent_name: string | null;
-  queue_name: string | null;
-  campaign_name: string | null;
-  started_at: Date;
-  queued_at: Date | null;
-  offered_at: Date | null;
-  answered_at: Date | null;
-  ended_at: Date | null;
-  wait_seconds: number | null;
-  talk_seconds: number | null;
-  hold_seconds: number | null;
-  wrap_seconds: number | null;
-  end_reason: EndReason | null;
-  disposition: string | null;
-  notes: string | null;
-}
-
-export function toPopInteraction(r: PopInteractionRow): Interaction {
-  return {
-    id: r.id,
-    customerId: r.customer_id,
-    customerName: r.customer_name,
-    kind: r.kind,
-    direction: r.direction,
-    callerNumber: r.caller_number,
-    agentId: r.agent_id,
-    agentName: r.agent_name,
-    queueName: r.queue_name,
-    campaignName: r.campaign_name,
-    startedAt: isoRequired(r.started_at),
-    queuedAt: iso(r.queued_at),
-    offeredAt: iso(r.offered_at),
-    answeredAt: iso(r.answered_at),
-    endedAt: iso(r.ended_at),
-    waitSeconds: r.wait_seconds,
-    talkSeconds: r.talk_seconds,
-    holdSeconds: r.hold_seconds,
-    wrapSeconds: r.wrap_seconds,
-    endReason: r.end_reason,
-    disposition: r.disposition,
-    notes: r.notes,
-    csatScore: r.csat_score,
-  };
-}
 
 /**
  * A row that came as JSON, with its timestamps (the `*_at` columns, ISO strings in JSON)
@@ -134,12 +52,7 @@ export function reviveTimestamps<T extends object>(row: T): T {
 export function screenPopStatement(db: Knex, q: ScreenPopQuery): Knex.Raw<{ rows: ScreenPopRow[] }> {
   const vis = customerVisibleTo(q.viewer);
   // `first_match` is the CTE below: the customer the pop is about.
-  const latestInteractions = db('interactions as i')
-    .leftJoin('customers as cu', 'cu.id', 'i.customer_id')
-    .leftJoin('users as a', 'a.id', 'i.agent_id')
-    .leftJoin('queues as q', 'q.id', 'i.queue_id')
-    .leftJoin('campaigns as k', 'k.id', 'i.campaign_id')
-    .select(INTERACTION_COLUMNS)
+  const latestInteractions = interactionQuery(db)
     .whereRaw('i.customer_id = (SELECT id FROM first_match)')
     .orderBy([
       { column: 'i.started_at', order: 'desc' },

@@ -4,7 +4,8 @@ import type { Customer, CustomerSummary, ScreenPop, ValueTier } from '../../cont
 import type { CustomerRelation, Viewer } from '../domain/access-policy.js';
 import { toCaseSummary } from './case-row.js';
 import { PHONES_JSON, toCustomer, toSummary, type CustomerRow } from './customer-row.js';
-import { reviveTimestamps, screenPopStatement, toPopInteraction, type ScreenPopQuery } from './customer-screen-pop.sql.js';
+import { reviveTimestamps, screenPopStatement, type ScreenPopQuery } from './customer-screen-pop.sql.js';
+import { toInteraction } from './interaction-row.js';
 import { customerVisibleTo } from './customer-visibility.sql.js';
 
 export interface CustomerWrite {
@@ -58,7 +59,7 @@ export class CustomerRepository {
       matches: row.matches.map((m) => toSummary(reviveTimestamps(m))),
       primary: first && {
         customer: toCustomer(reviveTimestamps(first)),
-        interactions: row.interactions.map((i) => toPopInteraction(reviveTimestamps(i))),
+        interactions: row.interactions.map((i) => toInteraction(reviveTimestamps(i))),
         openCases: row.open_cases && row.open_cases.map((c) => toCaseSummary(reviveTimestamps(c), now)),
       },
     };

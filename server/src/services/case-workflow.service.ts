@@ -43,7 +43,7 @@ export class CaseWorkflowService {
       const c = await this.d.caseService.lockEditable(ctx, trx, id, `case.${req.action}`);
       if (c.version !== req.version) throw conflict();
       const action: CaseAction = req.action === 'resolve' ? { type: 'resolve', resolution: req.resolution, rootCause: req.rootCause } : { type: req.action };
-      const columns = await this.applyTransition(trx, c, action, now);
+      const columns = await this.applyTransition(c, action, now);
       if ((await this.d.writes.update(trx, id, req.version, columns)) === null) throw conflict();
       await this.d.writes.addEvent(trx, id, ctx.viewer.id, 'status', { action: req.action, from: c.status, to: columns.status ?? c.status, note: req.note ?? null }, now);
       if (req.action === 'resolve') await this.scheduleConfirmation(trx, c, now, ctx.viewer.id);
@@ -54,7 +54,7 @@ export class CaseWorkflowService {
   }
 
   /** The rule's changes as columns, with the resolution clock paused, resumed, stopped or restarted. */
-  private async applyTransition(trx: Knex.Transaction, c: CaseRecord, action: CaseAction, now: Date): Promise<CaseColumns> {
+  private async applyTransition(c: CaseRecord, action: CaseAction, now: Date): Promise<CaseColumns> {
     const t = applyCaseTransition(
       {
         kind: c.kind,
@@ -97,7 +97,6 @@ export class CaseWorkflowService {
     // The scheduler looks at the case on its next sweep and sets its state and next check.
     columns.sla_next_check_at = now;
     columns.updated_at = now;
-    void trx;
     return columns;
   }
 
@@ -196,7 +195,7 @@ export class CaseWorkflowService {
     const columns: CaseColumns = {};
     if (e.customerConfirmed) columns.customer_confirmed = true;
     if (e.contactAttempt) columns.contact_attempts = c.contact_attempts + 1;
-    if (e.reopen && (c.status === 'resolved' || c.status === 'closed')) Object.assign(columns, await this.applyTransition(trx, c, { type: 'reopen' }, now));
+    if (e.reopen && (c.status === 'resolved' || c.status === 'closed')) Object.assign(columns, await this.applyTransition(c, { type: 'reopen' }, now));
     await this.d.writes.addEvent(trx, c.id, ctx.viewer.id, 'follow_up', { outcome: req.outcome, note: req.note ?? null, gaveUp: result.notifyOwner, nextDueAt: result.retryDueAt?.toISOString() ?? null }, now);
     if (e.reopen) await this.d.writes.addEvent(trx, c.id, ctx.viewer.id, 'status', { action: 'reopen', from: c.status, to: 'open', note: 'The customer says it is not solved' }, now);
     if (Object.keys(columns).length > 0 && (await this.d.writes.update(trx, c.id, c.version, { ...columns, updated_at: now })) === null) throw conflict();

@@ -293,9 +293,7 @@ export class CaseService {
   }
 
   async auditChange(ctx: RequestContext, action: string, id: number, detail: Record<string, unknown>, db?: Parameters<CaseWriteRepository['lock']>[0]): Promise<void> {
-    const row = { user_id: ctx.viewer.id, action, entity: 'case', entity_id: String(id), outcome: 'allowed', ip: ctx.ip?.slice(0, 64) ?? null, request_id: ctx.requestId, detail: JSON.stringify(detail) };
-    if (db) await db('audit_log').insert(row);
-    else await this.d.audit.write({ userId: ctx.viewer.id, action, entity: 'case', entityId: id, outcome: 'allowed', ip: ctx.ip, requestId: ctx.requestId, detail });
+    await this.d.audit.write({ userId: ctx.viewer.id, action, entity: 'case', entityId: id, outcome: 'allowed', ip: ctx.ip, requestId: ctx.requestId, detail }, db);
   }
 
   private async deny(ctx: RequestContext, action: string, id?: number, message = 'You are not allowed to do that'): Promise<DomainError> {

@@ -5,17 +5,18 @@ import { WrapUpCommand as WrapUpSchema } from '../../contract/index.js';
 import { forbidden, invalid, notFound } from '../domain/domain-error.js';
 import type { CallLogRepository } from '../repositories/call-log.repository.js';
 import type { DispositionRepository } from '../repositories/disposition.repository.js';
+import type { InteractionRepository } from '../repositories/interaction.repository.js';
 import type { AgentRegistry } from '../telephony/agent-registry.js';
 import type { AgentShift } from '../telephony/agent-shift.js';
 
 export class WrapUpService {
   constructor(
-    private readonly d: { callLog: CallLogRepository; dispositions: DispositionRepository; agents: AgentRegistry; shift: () => AgentShift },
+    private readonly d: { callLog: CallLogRepository; interactions: InteractionRepository; dispositions: DispositionRepository; agents: AgentRegistry; shift: () => AgentShift },
   ) {}
 
   /** The codes an agent may choose for one of their calls. */
   async codesFor(userId: number, interactionId: number): Promise<DispositionList> {
-    const call = await this.d.callLog.queueOf(interactionId);
+    const call = await this.d.interactions.queueAndAgentOf(interactionId);
     if (!call) throw notFound('Call');
     if (call.agentId !== userId) throw forbidden('That is not your call');
     return { items: await this.d.dispositions.forQueue(call.queueId) };
