@@ -103,6 +103,8 @@ test('an inbound call rings the ready agent with the screen-pop, then talk, hold
     // Wrap-up: the notes are there, a disposition is required; then no more calls for agent1
     // in the other tests.
     await expect(desktop.wrapUpForm()).toBeVisible();
+    // The support queue allows 60 s of wrap-up: the form counts down in words.
+    await expect(desktop.wrapUpForm()).toContainText(/Time left (1:00|0:[0-5]\d)/);
     await expect(desktop.callNotes()).toHaveValue(notes);
     await desktop.notReadyReason().selectOption({ label: 'Break' });
     await desktop.wrapUp('Resolved on first contact', 'not_ready');
@@ -207,6 +209,10 @@ test('an agent calls a customer back on the web phone, which rings and answers',
     await desktop.hangUpButton().click();
     await expect(phone.callState()).toHaveText('Call ended');
     await expect(desktop.callLine()).toContainText('ended');
+    // A call outside a queue gets 30 s of wrap-up, so the screen reader's warning is due at once.
+    const wrapUp = desktop.wrapUpForm();
+    await expect(wrapUp).toContainText(/Time left 0:[0-3]\d/);
+    await expect(wrapUp.getByRole('status').filter({ hasText: 'of wrap-up left' })).toHaveText('30 seconds of wrap-up left.');
     await desktop.goNotReady('Meeting');
   } finally {
     await callerContext.close();

@@ -22,7 +22,7 @@ async function customerId(api: APIRequestContext, phone: string, name: string): 
 }
 
 test.describe('supervision: case list, escalations, reports, settings', () => {
-  test('an at-risk complaint appears in the supervisor’s open escalations page without a reload', async ({ page, baseURL }) => {
+  test('an at-risk complaint appears in the supervisor’s open escalations page without a reload, and acknowledging it clears it in every tab', async ({ page, baseURL }) => {
     const admin = await apiAs(baseURL!, 'admin1');
     const agent = await apiAs(baseURL!, 'agent1');
     const original = await json<Stored<SlaPolicyValue>>(await admin.get('/api/settings/sla_policy'));
@@ -69,13 +69,27 @@ test.describe('supervision: case list, escalations, reports, settings', () => {
       await expect(escalations.announcement()).toContainText(`New escalation: ${number} (张伟): Acknowledgement At risk.`);
       await expect(escalations.navLink()).toHaveAccessibleName(`Escalations ${unreadBefore + 1} to acknowledge`);
 
-      await row.getByRole('button', { name: `Acknowledge ${number}: Acknowledgement, At risk` }).click();
+      // The same supervisor has the list open in a second tab too, the escalation waiting there.
+      const otherTab = await page.context().newPage();
+      const other = new EscalationsPage(otherTab);
+      await otherTab.goto('/escalations');
+      const ackButton = `Acknowledge ${number}: Acknowledgement, At risk`;
+      await expect(other.row(number).getByRole('button', { name: ackButton })).toBeVisible();
+      await expect(other.navLink()).toHaveAccessibleName(`Escalations ${unreadBefore + 1} to acknowledge`);
+      await otherTab.evaluate(() => ((window as unknown as { stillSamePage: boolean }).stillSamePage = true));
+
+      await row.getByRole('button', { name: ackButton }).click();
       await expect(row).toContainText('Acknowledged');
       await expect(row.getByRole('button')).toHaveCount(0);
-      await expect(escalations.navLink()).toHaveAccessibleName(
-        unreadBefore === 0 ? 'Escalations' : `Escalations ${unreadBefore} to acknowledge`,
-      );
+      const badgeAfter = unreadBefore === 0 ? 'Escalations' : `Escalations ${unreadBefore} to acknowledge`;
+      await expect(escalations.navLink()).toHaveAccessibleName(badgeAfter);
       expect(await page.evaluate(() => (window as unknown as { stillSamePage?: boolean }).stillSamePage)).toBe(true);
+      // The second tab follows without a reload: its row is acknowledged and its badge is down.
+      await expect(other.row(number)).toContainText('Acknowledged');
+      await expect(other.row(number).getByRole('button')).toHaveCount(0);
+      await expect(other.navLink()).toHaveAccessibleName(badgeAfter);
+      expect(await otherTab.evaluate(() => (window as unknown as { stillSamePage?: boolean }).stillSamePage)).toBe(true);
+      await otherTab.close();
       await expect(shell.heading()).toHaveText('Escalations');
     } finally {
       // Stop the short clock before it breaches, and put the policy back for the other tests.
@@ -211,5 +225,65 @@ test.describe('supervision: case list, escalations, reports, settings', () => {
     await expect(followUp.getByRole('textbox', { name: 'Calls to try' })).toHaveValue('3');
     await followUp.getByRole('button', { name: 'Save follow-up policy' }).click();
     await expect(followUp.getByRole('status')).toHaveText('Saved as version 2.');
+  });
+
+  test('an admin adds a per-category SLA exception, saves it, and finds it again after a reload', async ({ page, baseURL }) => {
+    const shell = await Shell.signedIn(page, 'admin1');
+    await shell.nav().getByRole('link', { name: 'Settings', exact: true }).click();
+    const settings = new SettingsPage(page);
+    const sla = settings.section('SLA policy');
+    await expect(sla).toBeVisible();
+
+    // The built-in exception for billing shows as it is: its own resolution target, the severity's acknowledgement.
+    const billingLow = settings.exception('Billing', 'low');
+    await expect(billingLow.getByRole('checkbox', { name: 'Billing, low: Own resolution target' })).toBeChecked();
+    await expect(billingLow.getByRole('checkbox', { name: 'Billing, low: Own acknowledgement target' })).not.toBeChecked();
+    await expect(billingLow.getByRole('textbox', { name: 'Billing, low: resolve within: amount' })).toHaveValue('27');
+
+    // Staff complaints of high severity: acknowledged within 40 business hours, later than the
+    // 3 business days they have to be resolved in. The server says so at the field.
+    const staff = settings.category('Staff');
+    await expect(staff).toContainText('None: these complaints follow the targets by severity.');
+    await staff.getByRole('combobox', { name: 'Severity of a new Staff exception' }).selectOption({ label: 'high' });
+    await staff.getByRole('button', { name: 'Add Staff exception' }).click();
+    const ackOn = staff.getByRole('checkbox', { name: 'Staff, high: Own acknowledgement target' });
+    await expect(ackOn).toBeFocused();
+    await staff.getByRole('checkbox', { name: 'Staff, high: Own resolution target' }).uncheck();
+    const ack = staff.getByRole('textbox', { name: 'Staff, high: acknowledge within: amount', exact: true });
+    await ack.fill('40');
+    await staff.getByRole('combobox', { name: 'Staff, high: acknowledge within: unit' }).selectOption('hours');
+    await sla.getByRole('button', { name: 'Save SLA policy' }).click();
+    await expect(sla.getByRole('alert')).toContainText('Not saved: correct the marked fields.');
+    await expect(ack).toHaveAttribute('aria-invalid', 'true');
+    await expect(ack).toHaveAccessibleDescription(/A high staff complaint would be due for acknowledgement after its resolution/);
+    await expect(ack).toBeFocused();
+
+    // Two business hours it is.
+    await ack.fill('2');
+    await sla.getByRole('button', { name: 'Save SLA policy' }).click();
+    await expect(sla.getByRole('status')).toHaveText(/Saved as version \d+\.$/);
+
+    await page.reload();
+    const again = settings.exception('Staff', 'high');
+    await expect(again.getByRole('checkbox', { name: 'Staff, high: Own acknowledgement target' })).toBeChecked();
+    await expect(again.getByRole('textbox', { name: 'Staff, high: acknowledge within: amount', exact: true })).toHaveValue('2');
+    await expect(again.getByRole('combobox', { name: 'Staff, high: acknowledge within: unit' })).toHaveValue('hours');
+    await expect(again.getByRole('combobox', { name: 'Staff, high: acknowledge within: time counted' })).toHaveValue('business');
+    await expect(again.getByRole('checkbox', { name: 'Staff, high: Own resolution target' })).not.toBeChecked();
+    await expect(again).toContainText('As by severity.');
+    // The server keeps what the page shows: an acknowledgement target only.
+    const admin = await apiAs(baseURL!, 'admin1');
+    const stored = await json<Stored<{ complaints: { byCategory: Record<string, unknown> } }>>(await admin.get('/api/settings/sla_policy'));
+    expect(stored.value.complaints.byCategory.staff).toEqual({ high: { acknowledge: { time: 'business', minutes: 120 } } });
+
+    // Removing it puts staff complaints back on the targets by severity.
+    await again.getByRole('button', { name: 'Remove Staff, high' }).click();
+    await expect(settings.category('Staff').getByRole('combobox', { name: 'Severity of a new Staff exception' })).toBeFocused();
+    await sla.getByRole('button', { name: 'Save SLA policy' }).click();
+    await expect(sla.getByRole('status')).toHaveText(/Saved as version \d+\.$/);
+    const after = await json<Stored<{ complaints: { byCategory: Record<string, unknown> } }>>(await admin.get('/api/settings/sla_policy'));
+    expect(after.value.complaints.byCategory.staff).toBeUndefined();
+    expect(after.value.complaints.byCategory.billing).toEqual(stored.value.complaints.byCategory.billing);
+    await admin.dispose();
   });
 });

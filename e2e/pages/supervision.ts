@@ -72,4 +72,8 @@ export class SettingsPage {
 
   heading = () => this.page.getByRole('heading', { level: 1, name: 'Settings' });
   section = (name: 'SLA policy' | 'Business calendar' | 'Follow-up calls') => this.page.getByRole('region', { name });
+  /** A complaint category's exceptions in the SLA policy. */
+  category = (name: string) => this.section('SLA policy').getByRole('group', { name, exact: true });
+  /** One exception: a category's own targets for one severity. */
+  exception = (category: string, severity: string) => this.category(category).getByRole('group', { name: new RegExp(`^${severity}$`, 'i') });
 }

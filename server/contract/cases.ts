@@ -47,6 +47,13 @@ export const CaseDetail = CaseSummary.extend({
   version: z.number().int(),
   /** Satisfaction scores (1–5) given on calls linked to this case, newest first. */
   csatScores: z.array(z.object({ interactionId: z.number().int(), score: z.number().int(), at: isoDate })),
+  /**
+   * The status moves the signed-in viewer may make now: what the status machine offers from this
+   * status, and nothing when the viewer may not change the case. A complaint's own conditions
+   * (resolution and root cause to resolve, confirmation or a contact attempt to close) are not
+   * weighed: such a move is listed and, when something is missing, refused with the reason.
+   */
+  allowedActions: z.array(CaseAction),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
 
@@ -221,7 +228,23 @@ export const EscalationView = z.object({
 });
 export type EscalationView = z.infer<typeof EscalationView>;
 
-export const EscalationList = z.object({ items: z.array(EscalationView) });
+export const EscalationListQuery = z
+  .object({
+    /** The `nextCursor` of the page before; absent for the first page. */
+    cursor: z.string().max(120).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(25),
+  })
+  .strict();
+export type EscalationListQuery = z.infer<typeof EscalationListQuery>;
+
+/** Unacknowledged first, then newest first (id breaks ties), so paging neither repeats nor skips. */
+export const EscalationList = z.object({
+  items: z.array(EscalationView),
+  /** Pass as `cursor` for the next page; null when there is none. */
+  nextCursor: z.string().nullable(),
+  /** Unacknowledged escalations of the viewer in all, loaded or not: what the badge shows. */
+  unread: z.number().int().nonnegative(),
+});
 export type EscalationList = z.infer<typeof EscalationList>;
 
 // ── wrap-up ───────────────────────────────────────────────────────────────────

@@ -31,6 +31,20 @@ export interface ServerToClientEvents {
   'call:ended': (payload: CallEndedEvent) => void;
   /** A case of this supervisor's team is at risk or breached (the SLA sweep). */
   'escalation:raised': (payload: EscalationView) => void;
+  /**
+   * An escalation was acknowledged (by its recipient, or by an admin): sent to every tab of the
+   * recipient and of whoever acknowledged it, so each list and unread badge follows at once.
+   */
+  'escalation:acknowledged': (payload: EscalationAcknowledged) => void;
+}
+
+export interface EscalationAcknowledged {
+  /** The escalation's id. */
+  id: number;
+  /** Whose list it is in; null when that account was removed (an admin may still acknowledge). */
+  recipientId: number | null;
+  acknowledgedAt: string;
+  acknowledgedBy: { id: number; name: string };
 }
 
 export interface ClientToServerEvents {

@@ -18,12 +18,18 @@ export const AgentStatusView = z.object({
   since: z.string(),
   /** Whether the agent's softphone is registered to the switch. */
   phoneReachable: z.boolean(),
+  /**
+   * In wrap-up, when the server will make the agent Ready by itself (ISO time), so the console
+   * can count down; null outside wrap-up and when the call's queue sets no limit.
+   */
+  wrapUpEndsAt: z.string().nullable(),
 });
 export type AgentStatusView = z.infer<typeof AgentStatusView>;
 
 export const LiveCallView = z.object({
   callId: z.string(),
   interactionId: z.number().int(),
+  /** Null for a call outside any queue: an agent dialling out, or a call to their extension. */
   queueName: z.string().nullable(),
   callerNumber: z.string(),
   state: z.enum(['ringing', 'talking', 'held', 'wrap_up']),

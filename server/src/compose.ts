@@ -7,6 +7,7 @@ import { createApp } from './http/app.js';
 import type { Logger } from './logger.js';
 import { registerAgentDesk } from './realtime/agent-desk.handlers.js';
 import { socketTelephonyNotifier } from './realtime/socket-telephony-notifier.js';
+import { socketEscalationAcknowledged } from './realtime/socket-escalation-notifier.js';
 import { createSocketServer, type KefuIo } from './realtime/socket-server.js';
 import { CallLogRepository } from './repositories/call-log.repository.js';
 import { QueueDirectoryRepository } from './repositories/queue-directory.repository.js';
@@ -70,6 +71,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     clock,
     log: o.log.child({ module: 'call-center' }),
     screenPop: (n) => services.customers.offerScreenPop(n),
+    agentScreenPop: (agentId, n) => services.customers.screenPopAs(agentId, n),
     outboundLogged: (agentId, e164, interactionId) => services.caseWorkflow.tieDialledCall(agentId, e164, interactionId),
     lowCsat: (interactionId, score) => services.caseWorkflow.lowCsatFollowUp(interactionId, score),
   });
@@ -115,6 +117,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
       registerAgentDesk(socket, user, { callCenter, agents, callLog, customers: services.customers, wrapUp, log: o.log.child({ module: 'agent-desk' }) }),
   ]);
   io = sockets.io;
+  services.escalations.onAcknowledged(socketEscalationAcknowledged(() => io));
   sipSwitch = createSipSwitch({
     httpServer: server,
     path: '/sip',

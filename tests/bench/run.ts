@@ -299,7 +299,14 @@ async function main(): Promise<void> {
             : { target: 100, actual: null, met: false },
         caseListP95Ms: { target: 50, actual: cases.list.p95, met: cases.list.p95 <= 50 },
         caseSearchP95Ms: { target: 50, actual: cases.search.p95, met: cases.search.p95 <= 50 },
-        slaSweep100kMs: { target: 1000, actual: cases.sweep.ms, checked: cases.sweep.checked, met: cases.sweep.checked >= 100_000 && cases.sweep.ms <= 1000 },
+        // Judged on the harder of the two sweeps (catch-up: everything reached fires).
+        slaSweep100kMs: {
+          target: 1000,
+          actual: cases.sweep.catchUp.ms,
+          checked: cases.sweep.catchUp.checked,
+          recheckMs: cases.sweep.recheck.ms,
+          met: cases.sweep.catchUp.checked >= 100_000 && cases.sweep.catchUp.ms <= 1000,
+        },
         loadRowsPerSec: {
           target: 50_000,
           actual: loaded.result.overallRowsPerSec,

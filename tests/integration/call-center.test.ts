@@ -1,7 +1,7 @@
 // The ACD and call logging against a real database, with the switch faked at its port and
 // time moved by hand: routing, ring-no-answer, abandon, wrap-up, and restart recovery.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { LiveCallView } from '../../server/contract/index.js';
+import type { AgentStatusView, LiveCallView } from '../../server/contract/index.js';
 import { logger } from '../../server/src/logger.js';
 import { CallLogRepository } from '../../server/src/repositories/call-log.repository.js';
 import { QueueDirectoryRepository } from '../../server/src/repositories/queue-directory.repository.js';
@@ -9,7 +9,7 @@ import { seedDemo } from '../../server/src/seed/demo-seed.js';
 import { createServices } from '../../server/src/services/services.js';
 import { AgentRegistry } from '../../server/src/telephony/agent-registry.js';
 import { CallCenter } from '../../server/src/telephony/call-center.js';
-import type { CallControl } from '../../server/src/telephony/ports.js';
+import type { CallControl, DirectCall } from '../../server/src/telephony/ports.js';
 import { SerialQueue } from '../../server/src/telephony/serial-queue.js';
 import type { TelephonyNotifier } from '../../server/src/telephony/telephony-notifier.js';
 import { FakeClock } from '../support/fake-clock.js';
@@ -104,6 +104,7 @@ async function startCenter() {
     clock,
     log: logger.child({ test: 'call-center' }),
     screenPop: (n) => services.customers.offerScreenPop(n),
+    agentScreenPop: (agentId, n) => services.customers.screenPopAs(agentId, n),
     lowCsat: (id, score) => services.caseWorkflow.lowCsatFollowUp(id, score),
   });
   await cc.start(sw);
@@ -126,6 +127,9 @@ function readyAgents(...names: string[]) {
 }
 
 const interaction = (id: number) => t.db('interactions').where({ id }).first();
+/** The agent's state as their console last heard it. */
+const lastState = (agent: string) =>
+  notifier.events.filter((e) => e.to === ids[agent] && e.kind === 'state').at(-1)!.payload as AgentStatusView;
 
 beforeEach(async () => {
   await startCenter();
@@ -304,6 +308,82 @@ describe('wrap-up', () => {
   it('refuses another agent\'s call', async () => {
     const interactionId = await callEndedFor('agent1');
     await expect(wrapUp().wrapUp(ids.agent2!, { interactionId, disposition: 'resolved_first_time' })).rejects.toThrow(/not your call/);
+  });
+
+  it('tells the agent when the queue\'s wrap-up limit will make them Ready', async () => {
+    await callEndedFor('agent1');
+    const endedAt = clock.now();
+    // The state pushed as wrap-up starts already carries its end: the console counts down from it.
+    expect(lastState('agent1')).toMatchObject({ state: 'wrap_up', wrapUpEndsAt: new Date(endedAt + 60_000).toISOString() });
+    expect(registry.view(registry.get(ids.agent1!)!).wrapUpEndsAt).toBe(new Date(endedAt + 60_000).toISOString());
+    clock.advance(60_000);
+    expect(lastState('agent1')).toMatchObject({ state: 'ready', wrapUpEndsAt: null });
+  });
+
+  it('has no end for wrap-up when the queue sets no limit, and leaves the agent in it', async () => {
+    await t.db('queues').where({ name: 'support' }).update({ wrap_up_seconds: 0 });
+    try {
+      await cc.reload();
+      const interactionId = await callEndedFor('agent2');
+      expect(lastState('agent2')).toMatchObject({ state: 'wrap_up', wrapUpEndsAt: null });
+      clock.advance(3_600_000);
+      expect(lastState('agent2').state).toBe('wrap_up');
+      const view = await wrapUp().wrapUp(ids.agent2!, { interactionId, disposition: 'resolved_first_time' });
+      expect(view).toMatchObject({ state: 'ready', wrapUpEndsAt: null });
+    } finally {
+      await t.db('queues').where({ name: 'support' }).update({ wrap_up_seconds: 60 });
+    }
+  });
+});
+
+describe('calls outside a queue', () => {
+  let n = 0;
+  const direct = (from: DirectCall['from'], to: DirectCall['to']): DirectCall => ({ callId: `direct-${++n}`, sipCallId: `direct-sip-${n}-${Date.now()}`, from, to });
+  const rowOf = (call: DirectCall) => t.db('interactions').where({ sip_call_id: call.sipCallId }).first();
+  const pushesTo = (agent: string, callId: string) =>
+    notifier.events.filter((e) => e.to === ids[agent] && e.kind !== 'state' && (e.payload as { callId: string }).callId === callId);
+
+  it('pushes the interaction of an agent\'s outbound call to their console, through to wrap-up', async () => {
+    readyAgents('agent3');
+    const call = direct({ userId: ids.agent3!, number: '1003' }, { userId: null, number: '+12125550142' });
+    cc.directCallChanged(call, 'started');
+    await settle();
+    const row = await rowOf(call);
+    expect(row).toMatchObject({ direction: 'outbound', agent_id: ids.agent3 });
+    const [shown] = pushesTo('agent3', call.callId);
+    expect(shown).toMatchObject({ kind: 'updated', payload: { callId: call.callId, interactionId: row.id, queueName: null, state: 'ringing' } });
+    // agent3 looks after David Miller: the console shows him.
+    expect((shown!.payload as LiveCallView).screenPop.primary?.customer.name).toBe('David Miller');
+
+    clock.advance(3_000);
+    cc.directCallChanged(call, 'answered');
+    clock.advance(40_000);
+    cc.directCallChanged(call, 'ended', 'caller');
+    await settle();
+    expect(pushesTo('agent3', call.callId).map((e) => [e.kind, (e.payload as { interactionId: number }).interactionId])).toEqual([
+      ['updated', row.id],
+      ['updated', row.id],
+      ['ended', row.id],
+    ]);
+    // A reload during wrap-up finds the call, and wrap-up ends after the fixed time for calls outside a queue.
+    expect(cc.currentCallOf(ids.agent3!)).toMatchObject({ callId: call.callId, interactionId: row.id, state: 'wrap_up' });
+    expect(lastState('agent3')).toMatchObject({ state: 'wrap_up', wrapUpEndsAt: new Date(clock.now() + 30_000).toISOString() });
+  });
+
+  it('offers a call to the agent\'s extension with its interaction, before answer', async () => {
+    readyAgents('agent1');
+    const call = direct({ userId: null, number: '+8613800138000' }, { userId: ids.agent1!, number: '1001' });
+    cc.directCallChanged(call, 'started');
+    await settle();
+    const row = await rowOf(call);
+    expect(row).toMatchObject({ direction: 'inbound', agent_id: ids.agent1 });
+    expect(pushesTo('agent1', call.callId)).toEqual([
+      { to: ids.agent1, kind: 'offered', payload: expect.objectContaining({ callId: call.callId, interactionId: row.id, state: 'ringing', ringSeconds: null }) },
+    ]);
+    expect(cc.currentCallOf(ids.agent1!)).toMatchObject({ callId: call.callId, interactionId: row.id, state: 'ringing' });
+    cc.directCallChanged(call, 'ended', 'caller');
+    await settle();
+    expect(pushesTo('agent1', call.callId).at(-1)).toMatchObject({ kind: 'ended', payload: { interactionId: row.id, endReason: 'failed' } });
   });
 });
 

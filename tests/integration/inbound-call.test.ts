@@ -110,6 +110,54 @@ describe('an inbound call end to end', () => {
     expect(late.ok).toBe(true);
   });
 
+  it('tells the agent\'s console the interaction of a call they dial outside any queue', async () => {
+    const agent = await new ApiClient(app.baseUrl).login('agent3');
+    const socket = await desk(agent);
+    const agentPhone = phone((await agent.get<SipCredentialsView>('/api/softphone/credentials')).body);
+    await agentPhone.start();
+    await registered(agentPhone);
+    const davidCreds = await new ApiClient(app.baseUrl).post<SipCredentialsView>('/api/webphone/credentials', { number: '+1 212 555 0142' });
+    const david = phone(davidCreds.body);
+    await david.start();
+    await registered(david);
+
+    // No queue offers this call, and no X-Kefu-Interaction-Id rides on it: the push is how the
+    // console learns which interaction its notes and wrap-up go to.
+    const shown = next<LiveCallView>(socket, 'call:updated');
+    const ringing = nextEvent(david, 'call:incoming');
+    await agentPhone.dial('+1 212 555 0142');
+    const view = await shown;
+    const row = await t.db('interactions').where({ id: view.interactionId }).first();
+    expect(row).toMatchObject({ direction: 'outbound', agent_id: (await t.db('users').where({ username: 'agent3' }).first('id')).id });
+    expect(view).toMatchObject({ queueName: null, callerNumber: '+12125550142', state: 'ringing' });
+    expect(view.screenPop.primary?.customer.name).toBe('David Miller');
+    await ringing;
+
+    const talking = next<LiveCallView>(socket, 'call:updated');
+    const agentActive = callReaches(agentPhone, 'active');
+    await david.answer();
+    const call = await agentActive;
+    // The softphone's call is the pushed one: the switch names it on its responses.
+    expect(call.kefuCallId).toBe(view.callId);
+    expect(await talking).toMatchObject({ interactionId: view.interactionId, state: 'talking' });
+    expect(await socket.emitWithAck('call:save-notes', { interactionId: view.interactionId, notes: '回访：资料已收到' })).toMatchObject({ ok: true });
+
+    const ended = next<{ interactionId: number; endReason: string }>(socket, 'call:ended');
+    const wrapping = next<{ state: string; since: string; wrapUpEndsAt: string | null }>(socket, 'agent:state-changed');
+    await agentPhone.hangup();
+    expect(await ended).toMatchObject({ interactionId: view.interactionId, endReason: 'completed' });
+    const state = await wrapping;
+    expect(state.state).toBe('wrap_up');
+    // Calls outside a queue get a fixed 30 s of wrap-up.
+    expect(Date.parse(state.wrapUpEndsAt!) - Date.parse(state.since)).toBeGreaterThanOrEqual(29_000);
+    expect(Date.parse(state.wrapUpEndsAt!) - Date.parse(state.since)).toBeLessThanOrEqual(30_000);
+    // A reload in wrap-up still finds the call.
+    expect(await socket.emitWithAck('agent:get-desktop', {})).toMatchObject({
+      ok: true,
+      data: { status: { state: 'wrap_up' }, call: { interactionId: view.interactionId, state: 'wrap_up' } },
+    });
+  });
+
   it('refuses SIP accounts and desk commands to those who may not have them', async () => {
     expect((await new ApiClient(app.baseUrl).get('/api/softphone/credentials')).status).toBe(401);
     const marketer = await new ApiClient(app.baseUrl).login('marketer1');

@@ -4,9 +4,10 @@
 // only render it.
 //
 // Two sources meet here. The server pushes the agent's state and the call as it sees it
-// (`call:offered` carries the screen-pop, before answer); the softphone reports the SIP call
-// this browser rings, answers and holds. They are matched by the interaction id the switch
-// puts on the INVITE (X-Kefu-Interaction-Id).
+// (`call:offered` carries the screen-pop, before answer), queue calls and calls outside a queue
+// alike; the softphone reports the SIP call this browser rings, answers and holds. They are
+// matched by the ids the switch puts on the SIP messages (X-Kefu-Interaction-Id on a queue
+// offer, X-Kefu-Call-Id on every call).
 import type {
   AgentDesktopSnapshot,
   AgentStatusView,
@@ -25,7 +26,6 @@ import { SELECTABLE_NOT_READY_REASONS } from '@kefu/contract';
 import type { CallInfo, HoldAction, RegistrationState, Softphone } from '@kefu/softphone';
 import { ApiError, api, isAbort, isApiError } from './api.js';
 import { endReasonWords, remoteNumber } from './call-format.js';
-import { findLoggedCall, newestId } from './call-interaction.js';
 import { caseApi } from './case-api.js';
 import { askNotificationPermission, closeCallNotification, pageInBackground, showCallNotification } from './desktop-notification.js';
 import { t } from './i18n/index.svelte.js';
@@ -60,9 +60,6 @@ const NOTES_DEBOUNCE_MS = 1_500;
 const OFFER_GRACE_MS = 600;
 const PHONE_RETRY_MIN_MS = 2_000;
 const PHONE_RETRY_MAX_MS = 60_000;
-/** How often, and how many times, today's calls are read to find an untagged call's log entry. */
-const LOGGED_CALL_RETRY_MS = 1_500;
-const LOGGED_CALL_TRIES = 8;
 
 export const MARK_OFFERED = 'kefu:call-offered';
 export const MARK_PAINTED = 'kefu:screenpop-painted';
@@ -162,14 +159,9 @@ export class AgentDesktop {
   #notesFor = $state<number | null>(null);
   #lookupTimer: ReturnType<typeof setTimeout> | null = null;
   #lookupSeq = 0;
-  /** Softphone call id → its interaction, for calls the switch did not tag (see call-interaction.ts). */
-  #loggedCalls = $state.raw<ReadonlyMap<string, number>>(new Map());
-  /** Softphone call id → the newest interaction id known when the call started. */
-  #baselines = new Map<string, number | null>();
   /** A call in wrap-up this page knows nothing of (a reload), found in today's calls. */
   #orphanWrapUp = $state<number | null>(null);
   #wrapUpFinishing = false;
-  #searching = new Set<string>();
   #markedOffer: string | null = null;
   #todayController: AbortController | null = null;
   #todayReload: ReturnType<typeof setTimeout> | null = null;
@@ -196,7 +188,7 @@ export class AgentDesktop {
 
   #interactionOf(call: CallInfo | null): number | null {
     if (!call) return null;
-    return parseId(call.interactionId) ?? this.#loggedCalls.get(call.id) ?? null;
+    return parseId(call.interactionId) ?? (this.call && call.kefuCallId === this.call.callId ? this.call.interactionId : null);
   }
 
   /** The agent is in after-call work: the call needs a disposition. */
@@ -332,6 +324,12 @@ export class AgentDesktop {
     return Number.isNaN(since) ? null : Math.max(0, this.now - since);
   }
 
+  /** Wrap-up time left before the server makes the agent Ready; null when the queue sets no limit. */
+  get wrapUpLeftMs(): number | null {
+    const endsAt = this.wrapping && this.status?.wrapUpEndsAt ? Date.parse(this.status.wrapUpEndsAt) : NaN;
+    return Number.isNaN(endsAt) ? null : Math.max(0, endsAt - this.now);
+  }
+
   // ---- lifecycle -----------------------------------------------------------------------
 
   /** At sign-in: the timers, today's calls and the softphone. */
@@ -393,9 +391,6 @@ export class AgentDesktop {
     this.linkedCases = new Map();
     this.createdCases = new Map();
     this.followUpCall = null;
-    this.#loggedCalls = new Map();
-    this.#baselines.clear();
-    this.#searching.clear();
     this.#orphanWrapUp = null;
   }
 
@@ -676,8 +671,6 @@ export class AgentDesktop {
   }
 
   #onPhoneCall(call: CallInfo): void {
-    if (!this.#baselines.has(call.id)) this.#baselines.set(call.id, this.todayStatus === 'ready' ? newestId(this.today) : null);
-    if (call.interactionId === undefined && call.state !== 'incoming' && call.state !== 'dialing') void this.#findLoggedCall(call);
     if (call.state === 'ended') {
       if (this.softphoneCall && this.softphoneCall.id !== call.id) return;
       this.softphoneCall = null;
@@ -690,6 +683,7 @@ export class AgentDesktop {
       if (call.state !== 'incoming') closeCallNotification();
     }
     this.#retarget();
+    this.#tieFollowUp();
   }
 
   #onIncoming(call: CallInfo): void {
@@ -717,28 +711,6 @@ export class AgentDesktop {
     if (call.interactionId !== undefined) return String(offer.interactionId) === call.interactionId;
     // The switch did not tag the INVITE: the offer ringing now is this call.
     return offer.state === 'ringing';
-  }
-
-  /** A call the switch did not tag: find its log entry among today's calls (the switch writes it as the call starts). */
-  async #findLoggedCall(call: CallInfo): Promise<void> {
-    if (this.#searching.has(call.id) || this.#loggedCalls.has(call.id)) return;
-    this.#searching.add(call.id);
-    const generation = this.#generation;
-    const baseline = this.#baselines.get(call.id) ?? null;
-    for (let attempt = 0; attempt < LOGGED_CALL_TRIES; attempt++) {
-      if (attempt > 0) await new Promise((r) => setTimeout(r, LOGGED_CALL_RETRY_MS));
-      if (generation !== this.#generation) return;
-      await this.loadToday();
-      if (generation !== this.#generation) return;
-      const hit = findLoggedCall(this.today, call, baseline, new Set(this.#loggedCalls.values()));
-      if (hit) {
-        this.#loggedCalls = new Map(this.#loggedCalls).set(call.id, hit.id);
-        this.#tieFollowUp();
-        this.#retarget();
-        if (this.wrapping) this.#prefillNotes();
-        return;
-      }
-    }
   }
 
   // ---- server pushes -------------------------------------------------------------------
@@ -779,6 +751,7 @@ export class AgentDesktop {
     this.call = c;
     this.#rememberNames(c.screenPop);
     this.#retarget();
+    this.#tieFollowUp();
   }
 
   #onEnded(e: CallEndedEvent): void {
@@ -995,16 +968,16 @@ export class AgentDesktop {
   /** The follow-up's case is linked to its call by the server; show it with the call too. */
   #tieFollowUp(): void {
     const f = this.followUpCall;
-    if (!f?.softphoneCallId || f.task.caseId === null) return;
-    const interactionId = this.#loggedCalls.get(f.softphoneCallId);
-    if (interactionId === undefined) return;
+    const interactionId = this.followUpInteractionId;
+    if (!f || f.task.caseId === null || interactionId === null) return;
     this.#addLinkedCase(interactionId, { id: f.task.caseId, number: f.task.caseNumber ?? '', kind: null, subject: null });
   }
 
-  /** The follow-up call's interaction, once known (for its outcome). */
+  /** The follow-up call's interaction, once the server has pushed it (for its outcome). */
   get followUpInteractionId(): number | null {
     const id = this.followUpCall?.softphoneCallId;
-    return id ? (this.#loggedCalls.get(id) ?? null) : null;
+    const sip = [this.softphoneCall, this.lastSoftphoneCall].find((c) => c !== null && c.id === id);
+    return sip ? this.#interactionOf(sip) : null;
   }
 
   /** Links the call on screen to a case; throws when the server refuses. */

@@ -14,6 +14,12 @@ export function clockTime(ms: number): string {
   return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
 }
 
+/** "4:05", "0:09": time left, in whole seconds rounded up, so 0:00 only once it is over. */
+export function countdownTime(ms: number): string {
+  const total = Math.max(0, Math.ceil(ms / 1000));
+  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
+}
+
 const INLINE_REASONS = new Set(['break', 'lunch', 'training', 'meeting', 'admin', 'missed', 'after_call', 'login']);
 
 /** "Ready", "Not ready (missed call)", "On a call"… */

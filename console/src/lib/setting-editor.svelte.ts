@@ -1,10 +1,9 @@
 // Saving one setting with the version the admin started from: field errors of a refused save
 // are kept by field name, and a save that lost a race (409) asks for a reload.
-import type { FieldError } from '@kefu/contract';
+import type { FieldError, SettingKey, SettingValues, StoredSetting } from '@kefu/contract';
 import { isApiError } from './api.js';
 import { messagesAt } from './settings-form.js';
-import { supervisionApi, type StoredSetting } from './supervision-api.js';
-import type { SettingKey, SettingValues } from './settings-types.js';
+import { supervisionApi } from './supervision-api.js';
 
 export type EditorStatus = 'idle' | 'saving' | 'saved' | 'invalid' | 'conflict' | 'failed' | 'reloading';
 

@@ -1,7 +1,6 @@
 // Pure helpers of the settings editors: durations as the admin types them, and the checks that
 // can be made before asking the server (which checks everything again).
-import type { FieldError } from '@kefu/contract';
-import type { SlaDuration, TimeBasis } from './settings-types.js';
+import type { FieldError, SlaDuration, TimeBasis } from '@kefu/contract';
 
 export type DurationUnit = 'minutes' | 'hours';
 

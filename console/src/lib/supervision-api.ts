@@ -1,17 +1,12 @@
 // The requests of the supervision pages: the case list, escalations, reports and settings.
 // Kept apart from api.ts so the agent-side pages and these can grow without stepping on each other.
-import type { CaseList, CaseReport, EscalationList, EscalationView, UserOptions } from '@kefu/contract';
+import type { CaseList, CaseReport, EscalationList, EscalationView, SettingKey, SettingValues, StoredSetting, UserOptions } from '@kefu/contract';
 import { request } from './api.js';
-import type { SettingKey, SettingValues } from './settings-types.js';
 
 /** Rows per page of the case list. */
 export const CASE_PAGE_SIZE = 25;
-
-export interface StoredSetting<K extends SettingKey> {
-  value: SettingValues[K];
-  /** 0 while the defaults are in force (nothing saved yet). */
-  version: number;
-}
+/** Rows per page of the escalations list. */
+export const ESCALATION_PAGE_SIZE = 25;
 
 export const supervisionApi = {
   /** `query` is the filter part of the URL, already cleaned (see case-filters.ts). */
@@ -23,7 +18,12 @@ export const supervisionApi = {
   },
   directory: (signal?: AbortSignal) => request<UserOptions>('GET', '/api/directory', { signal }),
 
-  escalations: (signal?: AbortSignal) => request<EscalationList>('GET', '/api/escalations', { signal }),
+  /** A page of the signed-in supervisor's escalations; `cursor` is the previous page's `nextCursor`. */
+  escalations: (cursor: string | null, signal?: AbortSignal) => {
+    const params = new URLSearchParams({ limit: String(ESCALATION_PAGE_SIZE) });
+    if (cursor) params.set('cursor', cursor);
+    return request<EscalationList>('GET', `/api/escalations?${params.toString()}`, { signal });
+  },
   acknowledgeEscalation: (id: number) => request<EscalationView>('POST', `/api/escalations/${id}/acknowledge`, { body: {} }),
 
   caseReport: (range: { from: string; to: string; teamId: number | null }, signal?: AbortSignal) => {

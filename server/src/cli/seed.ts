@@ -6,6 +6,7 @@ import { logger } from '../logger.js';
 import { openDatabase } from '../db/open-database.js';
 import { seedDemoIfEmpty } from '../seed/demo-seed.js';
 import { seedCustomers } from '../seed/customer-seeder.js';
+import { completeCaseFields } from '../seed/case-work-seed.js';
 import { parseCliArgs } from './cli-args.js';
 
 const Args = z.object({
@@ -29,6 +30,8 @@ async function main() {
       agents: { agentIds, teamId: team?.team_id ?? null, queueId: queue?.id ?? null },
       onProgress: (done) => process.stdout.write(`\r${done} / ${args.customers} customers`),
     });
+    // The seeder writes cases with due times only; give them search keys, at-risk points and a sweep check.
+    await completeCaseFields(database.db, new Date());
     process.stdout.write(`\nAdded ${args.customers} customers in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
   } finally {
     await database.close();

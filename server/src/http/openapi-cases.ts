@@ -51,8 +51,20 @@ export const casePaths = {
   '/api/follow-ups/{id}/outcome': {
     post: { summary: 'Record the outcome of a follow-up call', parameters: [id], requestBody: body(C.FollowUpOutcomeRequest), responses: { ...ok('The task', C.FollowUpTask), ...errors(400, 401, 403, 404, 409) } },
   },
-  '/api/escalations': { get: { summary: 'Escalations sent to the signed-in supervisor', responses: { ...ok('Escalations', C.EscalationList), ...errors(401, 403) } } },
-  '/api/escalations/{id}/acknowledge': { post: { summary: 'Mark an escalation as seen', parameters: [id], responses: { ...ok('The escalation', C.EscalationView), ...errors(401, 403, 404) } } },
+  '/api/escalations': {
+    get: {
+      summary: 'Escalations sent to the signed-in supervisor, unacknowledged first, then newest first; a page at a time',
+      parameters: [q('cursor'), { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100 } }],
+      responses: { ...ok('A page, with the cursor of the next and the unacknowledged count', C.EscalationList), ...errors(400, 401, 403) },
+    },
+  },
+  '/api/escalations/{id}/acknowledge': {
+    post: {
+      summary: 'Mark an escalation as seen: its recipient, or an admin for anyone’s (403 for others)',
+      parameters: [id],
+      responses: { ...ok('The escalation', C.EscalationView), ...errors(401, 403, 404) },
+    },
+  },
   '/api/reports/cases': {
     get: { summary: 'Backlog, SLA compliance, complaints by category and root cause, CSAT by queue and agent', parameters: [q('from'), q('to'), q('teamId', 'integer')], responses: { ...ok('Report', C.CaseReport), ...errors(400, 401, 403) } },
   },

@@ -80,7 +80,11 @@ export function registerAgentDesk(socket: KefuSocket, user: Me, d: AgentDeskDeps
       const allowed = call.screenPop.matches.some((m) => m.id === cmd.customerId);
       if (!allowed) await d.customers.assertCanSee(ctx, cmd.customerId);
       await d.callLog.setCustomer(cmd.interactionId, cmd.customerId);
-      const pop = await d.customers.offerScreenPopFor(call.screenPop.callerNumber, cmd.customerId);
+      // An offer shows every customer on the number; a call outside a queue only those the agent may see.
+      const pop =
+        call.queueName === null
+          ? await d.customers.screenPopChoosing(ctx, call.screenPop.callerNumber, cmd.customerId)
+          : await d.customers.offerScreenPopFor(call.screenPop.callerNumber, cmd.customerId);
       d.callCenter.updateScreenPop(call.callId, pop, cmd.customerId);
       return pop;
     }),

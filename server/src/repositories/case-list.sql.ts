@@ -17,7 +17,11 @@ export interface ListWindow {
 
 export function applyCaseFilters(q: Knex.QueryBuilder, f: CaseListQuery, viewerId: number, w: ListWindow): void {
   if (f.kind) q.where('t.kind', f.kind);
-  if (f.status === 'active') q.whereIn('t.status', ACTIVE);
+  // SLA state and due time are about running clocks: they narrow the list to active cases, and
+  // with a resolved or closed status they match nothing, said here rather than found by a scan.
+  const needsActive = Boolean(f.sla || f.due);
+  if (needsActive && f.status && f.status !== 'active' && !ACTIVE.includes(f.status)) q.whereRaw('FALSE');
+  if (f.status === 'active' || (needsActive && !f.status)) q.whereIn('t.status', ACTIVE);
   else if (f.status) q.where('t.status', f.status);
   if (f.priority) q.where('t.priority', f.priority);
   if (f.category) q.where('t.category', f.category);
@@ -27,10 +31,10 @@ export function applyCaseFilters(q: Knex.QueryBuilder, f: CaseListQuery, viewerI
   if (f.teamId) q.where('t.team_id', f.teamId);
   if (f.customerId) q.where('t.customer_id', f.customerId);
   if (f.sla) {
-    q.where('t.sla_status', f.sla).whereIn('t.status', ACTIVE);
+    const sla = f.sla;
+    q.whereExists((s) => s.select(s.client.raw('1')).from('case_sla as s').whereRaw('s.ticket_id = t.id').where('s.status', sla));
   }
   if (f.due) {
-    q.whereIn('t.status', ACTIVE);
     const until = f.due === 'overdue' ? w.now : f.due === 'today' ? w.endOfToday : new Date(w.now.getTime() + 7 * 86_400_000);
     q.whereRaw(`${NEXT_DUE_SQL} < ?`, [until]);
   }

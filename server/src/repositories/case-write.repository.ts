@@ -58,7 +58,8 @@ export class CaseWriteRepository {
   async lock(trx: Knex.Transaction, id: number): Promise<CaseRecord | undefined> {
     return (await trx('tickets as t')
       .leftJoin('users as a', 'a.id', 't.assignee_id')
-      .select('t.*', 'a.team_id as assignee_team_id')
+      .leftJoin('case_sla as s', 's.ticket_id', 't.id')
+      .select('t.*', 'a.team_id as assignee_team_id', 's.state as sla_state', 's.status as sla_status', 's.next_check_at as sla_next_check_at')
       .where('t.id', id)
       .forUpdate('t')
       .first()) as CaseRecord | undefined;
@@ -68,24 +69,27 @@ export class CaseWriteRepository {
     const year = (c.created_at ?? new Date()).getUTCFullYear();
     const seq = c.kind === 'ticket' ? 'ticket_number_seq' : 'complaint_number_seq';
     const prefix = `${c.kind === 'ticket' ? 'T' : 'C'}-${year}-`;
+    const { ticket, sla } = splitSla(c);
     const [row] = (await trx('tickets')
       .insert({
-        ...c,
+        ...ticket,
         number: trx.raw(`? || lpad(nextval('${seq}')::text, 6, '0')`, [prefix]),
         tags: c.tags ?? [],
-        sla_state: JSON.stringify(c.sla_state ?? {}),
         search: trx.raw('array_to_tsvector(?::text[])', [searchKeys]),
       })
       .returning(['id', 'number'])) as { id: number | string; number: string }[];
-    return { id: Number(row!.id), number: row!.number };
+    const id = Number(row!.id);
+    await trx('case_sla').insert({ ticket_id: id, state: JSON.stringify({}), ...sla });
+    return { id, number: row!.number };
   }
 
   /** Applies changes if `version` is still the stored one; false means someone saved first. */
   async update(trx: Knex.Transaction, id: number, version: number, changes: CaseColumns, searchKeys?: string[]): Promise<number | null> {
-    const set: Record<string, unknown> = { ...changes, updated_at: changes.updated_at ?? trx.fn.now(), version: trx.raw('version + 1') };
-    if (changes.sla_state) set.sla_state = JSON.stringify(changes.sla_state);
+    const { ticket, sla } = splitSla(changes);
+    const set: Record<string, unknown> = { ...ticket, updated_at: changes.updated_at ?? trx.fn.now(), version: trx.raw('version + 1') };
     if (searchKeys) set.search = trx.raw('array_to_tsvector(?::text[])', [searchKeys]);
     const rows = (await trx('tickets').where({ id, version }).update(set).returning('version')) as { version: number }[];
+    if (rows.length && Object.keys(sla).length) await trx('case_sla').where('ticket_id', id).update(sla);
     return rows[0]?.version ?? null;
   }
 
@@ -106,4 +110,14 @@ export class CaseWriteRepository {
   async unlink(trx: Knex.Transaction, interactionId: number, ticketId: number): Promise<boolean> {
     return (await trx('interaction_links').where({ interaction_id: interactionId, ticket_id: ticketId }).delete()) > 0;
   }
+}
+
+/** The SLA sweep's columns live in case_sla (see its migration); the rest in tickets. */
+function splitSla(c: CaseColumns): { ticket: CaseColumns; sla: Record<string, unknown> } {
+  const { sla_state, sla_status, sla_next_check_at, ...ticket } = c;
+  const sla: Record<string, unknown> = {};
+  if (sla_state !== undefined) sla.state = JSON.stringify(sla_state);
+  if (sla_status !== undefined) sla.status = sla_status;
+  if (sla_next_check_at !== undefined) sla.next_check_at = sla_next_check_at;
+  return { ticket, sla };
 }

@@ -9,6 +9,7 @@ import type {
   ValueTier,
 } from '../../contract/index.js';
 import type { Viewer } from '../domain/access-policy.js';
+import type { CaseOwnership } from '../domain/case-access.js';
 import { applyCaseFilters, type ListWindow } from './case-list.sql.js';
 import { caseSummaryQuery, toCaseSummary, type CaseRow } from './case-row.js';
 import { customerVisibleTo } from './customer-visibility.sql.js';
@@ -34,6 +35,14 @@ interface DetailRow extends CaseRow {
   created_by_name: string | null;
   updated_at: Date;
   version: number;
+  created_by: number | null;
+  assignee_team_id: number | null;
+}
+
+/** A case as its page shows it, and whose it is (for the edit rule, case-access.ts). */
+export interface CaseDetailRead {
+  detail: Omit<CaseDetail, 'csatScores' | 'allowedActions'>;
+  ownership: CaseOwnership;
 }
 
 export interface CaseEventRow {
@@ -76,7 +85,7 @@ export class CaseRepository {
     return rows.map((r) => toCaseSummary(r, now));
   }
 
-  async detail(id: number, now: Date): Promise<Omit<CaseDetail, 'csatScores'> | undefined> {
+  async detail(id: number, now: Date): Promise<CaseDetailRead | undefined> {
     const r = (await this.base()
       .join('customers as c', 'c.id', 't.customer_id')
       .leftJoin('teams as tm', 'tm.id', 't.team_id')
@@ -99,11 +108,13 @@ export class CaseRepository {
         'cb.display_name as created_by_name',
         't.updated_at',
         't.version',
+        't.created_by',
+        'a.team_id as assignee_team_id',
       )
       .where('t.id', id)
       .first()) as DetailRow | undefined;
     if (!r) return undefined;
-    return {
+    const detail = {
       ...toCaseSummary(r, now),
       customer: { id: Number(r.customer_id), name: r.customer_name, valueTier: r.value_tier },
       description: r.description,
@@ -121,6 +132,8 @@ export class CaseRepository {
       updatedAt: isoRequired(r.updated_at),
       version: r.version,
     };
+    const ownership = { assigneeId: r.assignee_id, createdBy: r.created_by, teamId: r.team_id, assigneeTeamId: r.assignee_team_id };
+    return { detail, ownership };
   }
 
   async customerOf(id: number): Promise<number | undefined> {

@@ -14,6 +14,27 @@ export interface NewEscalation {
   fired_at: Date;
 }
 
+/** Where a page of a recipient's list ended: the last row's place in the list order. */
+export interface EscalationCursor {
+  acknowledged: boolean;
+  firedAt: Date;
+  id: number;
+}
+
+/** What one acknowledgement changed, for the people who must hear of it. */
+export interface Acknowledgement {
+  recipientId: number | null;
+  at: Date;
+  by: { id: number; name: string };
+}
+
+// The list order: unacknowledged first, then newest first, id breaking ties. Acknowledging only
+// moves a row later, so a page read after another tab acknowledged something may repeat a row
+// (the console drops it by id) but never skips one. fired_at is compared at millisecond
+// precision, the precision a cursor carries through a JavaScript Date.
+const FIRED_MS = "date_trunc('milliseconds', e.fired_at)";
+const LIST_ORDER = `e.acknowledged_at IS NOT NULL, ${FIRED_MS} DESC, e.id DESC`;
+
 export class EscalationRepository {
   constructor(private readonly db: Db) {}
 
@@ -53,18 +74,49 @@ export class EscalationRepository {
     return r ? toView(r) : undefined;
   }
 
-  /** What a supervisor must look at: unacknowledged first, newest first. */
-  async forUser(userId: number, limit = 100): Promise<EscalationView[]> {
-    const rows = await this.base()
-      .where('e.to_user_id', userId)
-      .orderByRaw('e.acknowledged_at IS NOT NULL, e.fired_at DESC')
-      .limit(limit);
-    return rows.map(toView);
+  /** Who it went to (null: that account was removed), or undefined when there is no such escalation. */
+  async recipientOf(id: number): Promise<{ toUserId: number | null } | undefined> {
+    const r = (await this.db('escalations').where({ id }).first('to_user_id')) as { to_user_id: number | null } | undefined;
+    return r ? { toUserId: r.to_user_id } : undefined;
   }
 
-  async acknowledge(id: number, userId: number, at: Date): Promise<boolean> {
-    const n = await this.db('escalations').where({ id, to_user_id: userId }).whereNull('acknowledged_at').update({ acknowledged_at: at, acknowledged_by: userId });
-    return n > 0;
+  /** One page of a recipient's list in LIST_ORDER, after `after` when given. */
+  async pageFor(userId: number, limit: number, after?: EscalationCursor): Promise<EscalationView[]> {
+    const q = this.base().where('e.to_user_id', userId).orderByRaw(LIST_ORDER).limit(limit);
+    if (after) {
+      q.andWhere((w) =>
+        w
+          .whereRaw('(e.acknowledged_at IS NOT NULL) > ?', [after.acknowledged])
+          .orWhereRaw(`(e.acknowledged_at IS NOT NULL) = ? AND (${FIRED_MS}, e.id) < (?::timestamptz, ?::bigint)`, [
+            after.acknowledged,
+            after.firedAt,
+            after.id,
+          ]),
+      );
+    }
+    return (await q).map(toView);
+  }
+
+  async unreadCount(userId: number): Promise<number> {
+    const r = (await this.db('escalations').where({ to_user_id: userId }).whereNull('acknowledged_at').count('* as n').first()) as { n: string | number };
+    return Number(r.n);
+  }
+
+  /**
+   * Marks it acknowledged by `byUserId`, once: answers what changed, or null when it already was
+   * acknowledged (or is gone), so a second click or a race tells nobody anything new.
+   */
+  async acknowledge(id: number, byUserId: number, at: Date): Promise<Acknowledgement | null> {
+    const { rows } = (await this.db.raw(
+      `WITH done AS (
+         UPDATE escalations SET acknowledged_at = ?, acknowledged_by = ?
+          WHERE id = ? AND acknowledged_at IS NULL
+          RETURNING to_user_id, acknowledged_at, acknowledged_by)
+       SELECT done.*, u.display_name FROM done JOIN users u ON u.id = done.acknowledged_by`,
+      [at, byUserId, id],
+    )) as { rows: { to_user_id: number | null; acknowledged_at: Date; acknowledged_by: number; display_name: string }[] };
+    const r = rows[0];
+    return r ? { recipientId: r.to_user_id, at: r.acknowledged_at, by: { id: r.acknowledged_by, name: r.display_name } } : null;
   }
 }
 

@@ -7,7 +7,8 @@ export interface QueueDefinition {
   dialNumber: string | null;
   skillId: number | null;
   ringSeconds: number;
-  wrapUpSeconds: number;
+  /** After-call work allowed before the agent is made Ready; null: no limit (0 in the table). */
+  wrapUpSeconds: number | null;
   maxWaitSeconds: number;
   maxSize: number;
   overflowQueueId: number | null;
@@ -36,7 +37,7 @@ export class QueueDirectoryRepository {
       dialNumber: q.dial_number,
       skillId: q.skill_id,
       ringSeconds: q.ring_seconds,
-      wrapUpSeconds: q.wrap_up_seconds,
+      wrapUpSeconds: q.wrap_up_seconds > 0 ? q.wrap_up_seconds : null,
       maxWaitSeconds: q.max_wait_seconds,
       maxSize: q.max_size,
       overflowQueueId: q.overflow_queue_id,

@@ -42,14 +42,23 @@ export async function completeCaseFields(db: Knex, now: Date): Promise<void> {
     );
   }
   await db.raw(
-    `UPDATE tickets SET
-       ack_at_risk_at = CASE WHEN ack_due_at IS NOT NULL THEN created_at + (ack_due_at - created_at) * 0.75 END,
-       resolve_at_risk_at = CASE WHEN resolve_due_at IS NOT NULL THEN created_at + (resolve_due_at - created_at) * 0.75 END,
-       sla_next_check_at = CASE WHEN status IN ('new', 'open', 'pending_customer') THEN ?::timestamptz END
-     WHERE resolve_at_risk_at IS NULL AND resolve_due_at IS NOT NULL`,
+    `UPDATE tickets SET ${AT_RISK_POINTS_SQL} WHERE resolve_at_risk_at IS NULL AND resolve_due_at IS NOT NULL`,
+  );
+  await db.raw(
+    `INSERT INTO case_sla (ticket_id, next_check_at)
+     SELECT id, CASE WHEN status IN ('new', 'open', 'pending_customer') THEN ?::timestamptz END FROM tickets
+     ON CONFLICT (ticket_id) DO NOTHING`,
     [now],
   );
 }
+
+/**
+ * The at-risk points of cases that came with due times only: three quarters of the way from
+ * creation to each due time (the default threshold, in calendar time for want of the policy).
+ */
+export const AT_RISK_POINTS_SQL = `
+  ack_at_risk_at = CASE WHEN ack_due_at IS NOT NULL THEN created_at + (ack_due_at - created_at) * 0.75 END,
+  resolve_at_risk_at = CASE WHEN resolve_due_at IS NOT NULL THEN created_at + (resolve_due_at - created_at) * 0.75 END`;
 
 /** A text[] literal: each element double-quoted, so any key survives. */
 function toPgArray(items: string[]): string {

@@ -12,6 +12,7 @@ import type {
 import { CaseCreate as CaseCreateSchema } from '../../contract/index.js';
 import { canSeeCases } from '../domain/access-policy.js';
 import { canAssignTo, canEditCase } from '../domain/case-access.js';
+import { allowedActionsFor } from '../domain/case-actions.js';
 import { DomainError, invalid, notFound } from '../domain/domain-error.js';
 import { documentKeys } from '../domain/search-tokens.js';
 import type { Db } from '../db/database.js';
@@ -78,18 +79,25 @@ export class CaseService {
   async get(ctx: RequestContext, id: number): Promise<CaseResponse> {
     await this.assertCanSee(ctx, id);
     const now = this.now();
-    const [detail, events, interactions, csatScores] = await Promise.all([
+    const [read, events, interactions, csatScores] = await Promise.all([
       this.d.cases.detail(id, now),
       this.d.cases.events(id),
       this.d.interactions.linkedToCase(id),
       this.d.cases.csatScores(id),
     ]);
-    if (!detail) throw notFound('Case');
+    if (!read) throw notFound('Case');
+    const { detail, ownership } = read;
+    // Every change answers with get(), so the buttons follow the case's new status and owner.
+    const allowedActions = allowedActionsFor(ctx.viewer, ownership, {
+      kind: detail.kind,
+      status: detail.status,
+      acknowledgedAt: detail.acknowledgedAt === null ? null : new Date(detail.acknowledgedAt),
+    });
     const timeline: TimelineEntry[] = [
       ...events.map((e): TimelineEntry => ({ kind: 'event', at: e.at.toISOString(), actorName: e.actor_name, type: e.type, detail: e.detail })),
       ...interactions.map((i): TimelineEntry => ({ kind: 'interaction', at: i.startedAt, interaction: i })),
     ].sort((a, b) => a.at.localeCompare(b.at));
-    return { case: { ...detail, csatScores }, timeline };
+    return { case: { ...detail, csatScores, allowedActions }, timeline };
   }
 
   async list(ctx: RequestContext, f: CaseListQuery): Promise<CaseList> {

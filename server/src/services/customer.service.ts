@@ -90,9 +90,21 @@ export class CustomerService {
     return this.screenPop({ viewer: SYSTEM_VIEWER, ip: null, requestId: null }, callerNumber);
   }
 
+  /** The pop as one user sees it, on a call that no queue offered them (a direct call). */
+  async screenPopAs(userId: number, callerNumber: string): Promise<ScreenPop> {
+    const user = await this.users.findById(userId);
+    if (!user) throw notFound('User');
+    return this.screenPop({ viewer: { id: user.id, role: user.role, teamId: user.team_id }, ip: null, requestId: null }, callerNumber);
+  }
+
   /** The offer's pop with the customer the agent chose (or created) as the primary one. */
-  async offerScreenPopFor(callerNumber: string, customerId: number): Promise<ScreenPop> {
-    const base = await this.offerScreenPop(callerNumber);
+  offerScreenPopFor(callerNumber: string, customerId: number): Promise<ScreenPop> {
+    return this.screenPopChoosing({ viewer: SYSTEM_VIEWER, ip: null, requestId: null }, callerNumber, customerId);
+  }
+
+  /** A pop as `ctx` sees it, with the customer the agent chose (or created) as the primary one. */
+  async screenPopChoosing(ctx: RequestContext, callerNumber: string, customerId: number): Promise<ScreenPop> {
+    const base = await this.screenPop(ctx, callerNumber);
     const [customer, interactions, openCases] = await Promise.all([
       this.customers.getById(customerId),
       this.interactions.latestForCustomer(customerId, HISTORY_PAGE),

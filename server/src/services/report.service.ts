@@ -38,9 +38,9 @@ export class ReportService {
            count(*) FILTER (WHERE resolved_at BETWEEN ? AND ? AND resolved_at > resolve_due_at) AS resolved_late,
            count(*) FILTER (WHERE acknowledged_at BETWEEN ? AND ? AND acknowledged_at <= ack_due_at) AS ack_in_time,
            count(*) FILTER (WHERE acknowledged_at BETWEEN ? AND ? AND acknowledged_at > ack_due_at) AS ack_late,
-           count(*) FILTER (WHERE ${open} AND sla_status = 'breached') AS open_breached,
-           count(*) FILTER (WHERE ${open} AND sla_status = 'at_risk') AS open_at_risk
-         FROM tickets t WHERE ${t.sql}`,
+           count(*) FILTER (WHERE ${open} AND s.status = 'breached') AS open_breached,
+           count(*) FILTER (WHERE ${open} AND s.status = 'at_risk') AS open_at_risk
+         FROM tickets t LEFT JOIN case_sla s ON s.ticket_id = t.id WHERE ${t.sql}`,
         [from, to, from, to, from, to, from, to, ...t.b],
       ),
       this.db.raw(

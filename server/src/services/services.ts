@@ -51,7 +51,7 @@ export function createServices(
   const interactions = new InteractionRepository(db);
   const caseReads = new CaseRepository(db);
   const customers = new CustomerService(new CustomerRepository(db), interactions, caseReads, users, audit, config.defaultRegion);
-  const sla = new SlaSettings(new SettingsRepository(db), config.timeZone ?? 'Asia/Shanghai');
+  const sla = new SlaSettings({ db, settings: new SettingsRepository(db), audit }, config.timeZone ?? 'Asia/Shanghai');
   const directory = new UserDirectory(db);
   const caseDeps = { db, cases: caseReads, writes: new CaseWriteRepository(), interactions, customers, users: directory, audit, sla, clock };
   const cases = new CaseService(caseDeps);
@@ -64,7 +64,7 @@ export function createServices(
     customers,
     cases,
     caseWorkflow: new CaseWorkflowService({ ...caseDeps, followUps: new FollowUpRepository(db), caseService: cases, dialIntents }),
-    escalations: new EscalationService(new EscalationRepository(db), clock),
+    escalations: new EscalationService(new EscalationRepository(db), audit, clock),
     reports: new ReportService(db, audit),
     sla,
     directory,

@@ -1,14 +1,22 @@
 // The SLA sweep: every case whose next check time has come is read against its clocks; it is
 // marked at risk or breached, and escalations go to the assignee's supervisor (and one level
 // further for breached complaints). All state is in the database, so a restart neither repeats
-// nor skips a firing: each case keeps what it already passed (sla_state), the escalations table
-// refuses a second row for the same deadline, and rows are claimed with SKIP LOCKED so two
-// servers never sweep the same case at once.
+// nor skips a firing: each case keeps what it already passed (case_sla.state) and the
+// escalations table refuses a second row for the same deadline.
+//
+// Cost: the per-case decision is a few comparisons (domain/cases/sla-sweep.ts); the database
+// work is one read and one write of a narrow row per case (case_sla), and the case's own row
+// only for the few that fire. Instants travel as epoch milliseconds, not Date values.
+//
+// Two servers: each batch runs under a transaction-level advisory lock, so only one server
+// sweeps at a time; a server that finds the lock taken leaves the work to the other. A case
+// changed by a user while its batch was being decided keeps the user's next check (the write
+// only lands where the next check is still the one that was read).
 import type { Knex } from 'knex';
 import type { CaseKind, CaseStatus, EscalationView, Priority, Severity, SlaStatus } from '../../contract/index.js';
 import type { Db } from '../db/database.js';
-import { decideEscalations, type Escalation, type EscalationState } from '../domain/cases/escalation.js';
-import { readClock, type ClockReading, type SlaClock } from '../domain/cases/sla-status.js';
+import type { Escalation, EscalationState } from '../domain/cases/escalation.js';
+import { checkCase, type Level2Point } from '../domain/cases/sla-sweep.js';
 import { addDuration } from '../domain/cases/sla-duration.js';
 import { targetsFor } from '../domain/cases/sla-policy.js';
 import type { BusinessCalendar } from '../domain/cases/business-calendar.js';
@@ -17,32 +25,43 @@ import type { Logger } from '../logger.js';
 import type { Clock } from '../telephony/clock.js';
 import type { SlaSettings } from './sla-settings.js';
 
-const BATCH = 2000;
+const BATCH = 5000;
 /** Share of the budget at which a breached complaint goes one level up (see domain/cases/escalation.ts). */
 const LEVEL2_AT = 1.5;
+/** Any constant shared by every server; hashtext keeps it readable. */
+const SWEEP_LOCK_SQL = "SELECT pg_try_advisory_xact_lock(hashtext('kefu.sla-sweep')) AS locked";
 
+/** A claimed case: instants as epoch milliseconds (float8), the next check as stored text. */
 interface SweepRow {
   id: string | number;
-  number: string;
   kind: CaseKind;
   status: CaseStatus;
-  subject: string;
   priority: Priority;
   category: string | null;
   severity: Severity | null;
   assignee_id: number | null;
   team_id: number | null;
-  ack_due_at: Date | null;
-  ack_at_risk_at: Date | null;
-  resolve_at_risk_at: Date | null;
-  acknowledged_at: Date | null;
-  resolve_due_at: Date | null;
-  resolved_at: Date | null;
-  paused_at: Date | null;
-  sla_state: EscalationState;
-  customer_name: string;
-  assignee_name: string | null;
+  ack_due: number | null;
+  ack_risk: number | null;
+  ack_stop: number | null;
+  res_due: number | null;
+  res_risk: number | null;
+  res_stop: number | null;
+  paused: number | null;
+  state: EscalationState;
+  checked_at: string;
 }
+
+const ms = (column: string, as: string) => `(extract(epoch from ${column}) * 1000)::float8 AS ${as}`;
+const CLAIM_SQL = `
+  SELECT s.ticket_id AS id, t.kind, t.status, t.priority, t.category, t.severity, t.assignee_id, t.team_id,
+    ${ms('t.ack_due_at', 'ack_due')}, ${ms('t.ack_at_risk_at', 'ack_risk')}, ${ms('t.acknowledged_at', 'ack_stop')},
+    ${ms('t.resolve_due_at', 'res_due')}, ${ms('t.resolve_at_risk_at', 'res_risk')}, ${ms('t.resolved_at', 'res_stop')},
+    ${ms('t.paused_at', 'paused')}, s.state, s.next_check_at::text AS checked_at
+  FROM case_sla s JOIN tickets t ON t.id = s.ticket_id
+  WHERE s.next_check_at <= ?
+  ORDER BY s.next_check_at
+  LIMIT ?`;
 
 export interface EscalationNotifier {
   escalationRaised(userId: number, view: EscalationView): void;
@@ -100,7 +119,11 @@ export class SlaScheduler {
     const raised: { userId: number; view: EscalationView }[] = [];
     for (;;) {
       const n = await this.d.db.transaction(async (trx) => {
-        const rows = await this.claim(trx, now);
+        const { rows: lock } = (await trx.raw(SWEEP_LOCK_SQL)) as { rows: { locked: boolean }[] };
+        if (!lock[0]?.locked) return 0; // another server is sweeping
+        // A batch is a few thousand index look-ups: starting parallel workers costs more than it saves.
+        await trx.raw('SET LOCAL max_parallel_workers_per_gather = 0');
+        const { rows } = (await trx.raw(CLAIM_SQL, [now, BATCH])) as { rows: SweepRow[] };
         if (rows.length === 0) return 0;
         total.fired += await this.process(trx, rows, now, calendar, policy, chain, raised);
         return rows.length;
@@ -113,23 +136,6 @@ export class SlaScheduler {
     return total;
   }
 
-  private async claim(trx: Knex.Transaction, now: Date): Promise<SweepRow[]> {
-    return (await trx('tickets as t')
-      .join('customers as c', 'c.id', 't.customer_id')
-      .leftJoin('users as a', 'a.id', 't.assignee_id')
-      .select(
-        't.id', 't.number', 't.kind', 't.status', 't.subject', 't.priority', 't.category', 't.severity', 't.assignee_id', 't.team_id',
-        't.ack_due_at', 't.ack_at_risk_at', 't.resolve_at_risk_at', 't.acknowledged_at', 't.resolve_due_at', 't.resolved_at', 't.paused_at', 't.sla_state',
-        'c.name as customer_name', 'a.display_name as assignee_name',
-      )
-      .whereNotNull('t.sla_next_check_at')
-      .andWhere('t.sla_next_check_at', '<=', now)
-      .orderBy('t.sla_next_check_at')
-      .limit(BATCH)
-      .forUpdate('t')
-      .skipLocked()) as SweepRow[];
-  }
-
   private async process(
     trx: Knex.Transaction,
     rows: SweepRow[],
@@ -139,94 +145,105 @@ export class SlaScheduler {
     chain: Chain,
     raised: { userId: number; view: EscalationView }[],
   ): Promise<number> {
+    const nowMs = now.getTime();
     const ids: number[] = [];
     const states: string[] = [];
     const statuses: SlaStatus[] = [];
-    const nextChecks: (Date | null)[] = [];
-    const fired: { row: SweepRow; e: Escalation; dueAt: Date; to: number | null }[] = [];
+    const nextChecks: (string | null)[] = [];
+    const readAt: string[] = [];
+    const fired: { id: number; e: Escalation; dueAt: number; to: number | null }[] = [];
     for (const row of rows) {
-      const running = row.status === 'new' || row.status === 'open' || row.status === 'pending_customer';
-      const targets = safeTargets(policy, row);
-      const clocks: { acknowledge?: ClockReading | null; resolve?: ClockReading | null } = {};
-      const next: number[] = [];
-      if (running && targets) {
-        if (row.kind === 'complaint' && row.ack_due_at && targets.acknowledge) {
-          const c: SlaClock = { target: targets.acknowledge, dueAt: row.ack_due_at, stoppedAt: row.acknowledged_at };
-          clocks.acknowledge = readClock(c, calendar, now, policy.atRiskThreshold);
-          if (!row.acknowledged_at) next.push(...this.nextPoints(c, row.ack_at_risk_at, row.kind, calendar, now));
-        }
-        if (row.resolve_due_at) {
-          const c: SlaClock = { target: targets.resolve, dueAt: row.resolve_due_at, stoppedAt: row.resolved_at, pausedSince: row.paused_at };
-          clocks.resolve = readClock(c, calendar, now, policy.atRiskThreshold);
-          if (!row.paused_at) next.push(...this.nextPoints(c, row.resolve_at_risk_at, row.kind, calendar, now));
-        }
+      const id = Number(row.id);
+      const check = checkCase(
+        {
+          kind: row.kind,
+          status: row.status,
+          acknowledge: { dueAt: row.ack_due, atRiskAt: row.ack_risk, stoppedAt: row.ack_stop, pausedAt: null },
+          resolve: { dueAt: row.res_due, atRiskAt: row.res_risk, stoppedAt: row.res_stop, pausedAt: row.paused },
+          state: row.state ?? {},
+        },
+        nowMs,
+        level2Point(policy, calendar, row),
+      );
+      for (const e of check.fire) {
+        fired.push({ id, e, dueAt: (e.clock === 'acknowledge' ? row.ack_due : row.res_due)!, to: this.recipient(chain, row, e) });
       }
-      const decision = decideEscalations(row.kind, row.sla_state ?? {}, clocks);
-      for (const e of decision.fire) {
-        const dueAt = e.clock === 'acknowledge' ? row.ack_due_at! : row.resolve_due_at!;
-        fired.push({ row, e, dueAt, to: this.recipient(chain, row, e) });
-      }
-      ids.push(Number(row.id));
-      states.push(JSON.stringify(decision.state));
-      statuses.push(worst(clocks));
-      nextChecks.push(next.length ? new Date(Math.min(...next)) : null);
+      ids.push(id);
+      states.push(JSON.stringify(check.state));
+      statuses.push(check.status);
+      nextChecks.push(check.nextCheckAt === null ? null : new Date(check.nextCheckAt).toISOString());
+      readAt.push(row.checked_at);
     }
-    await trx.raw(
-      `UPDATE tickets t SET sla_state = u.state::jsonb, sla_status = u.status, sla_next_check_at = u.next
-       FROM unnest(?::bigint[], ?::text[], ?::text[], ?::timestamptz[]) AS u(id, state, status, next)
-       WHERE t.id = u.id`,
-      [ids, states, statuses, nextChecks.map((d) => d?.toISOString() ?? null)] as never,
-    );
+    // Only where the next check is still the one read: a user's change in between asked for a
+    // fresh look (its own next check), which this decision, made on older data, must not undo.
+    const { rows: written } = (await trx.raw(
+      `UPDATE case_sla s SET state = u.state::jsonb, status = u.status, next_check_at = u.next
+       FROM unnest(?::bigint[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[]) AS u(id, state, status, next, read_at)
+       WHERE s.ticket_id = u.id AND s.next_check_at = u.read_at
+       RETURNING s.ticket_id`,
+      [ids, states, statuses, nextChecks, readAt] as never,
+    )) as { rows: { ticket_id: string | number }[] };
     if (fired.length === 0) return 0;
-    const inserted = (await trx('escalations')
-      .insert(fired.map((f) => ({ ticket_id: Number(f.row.id), clock: f.e.clock, level: f.e.level, due_at: f.dueAt, to_user_id: f.to, fired_at: now })))
-      .onConflict(['ticket_id', 'clock', 'level', 'due_at'])
-      .ignore()
-      .returning(['id', 'ticket_id', 'clock', 'level', 'due_at'])) as { id: string | number; ticket_id: string | number; clock: string; level: string; due_at: Date }[];
+    const kept = new Set(written.map((w) => Number(w.ticket_id)));
+    const firing = fired.filter((f) => kept.has(f.id));
+    if (firing.length === 0) return 0;
+    const { rows: inserted } = (await trx.raw(
+      `INSERT INTO escalations (ticket_id, clock, level, due_at, to_user_id, fired_at)
+       SELECT u.id, u.clock, u.level, to_timestamp(u.due / 1000.0), u.to_user, ?
+       FROM unnest(?::bigint[], ?::text[], ?::text[], ?::float8[], ?::int[]) AS u(id, clock, level, due, to_user)
+       ON CONFLICT (ticket_id, clock, level, due_at) DO NOTHING
+       RETURNING id, ticket_id, clock, level`,
+      [now, firing.map((f) => f.id), firing.map((f) => f.e.clock), firing.map((f) => f.e.level), firing.map((f) => f.dueAt), firing.map((f) => f.to)] as never,
+    )) as { rows: { id: string | number; ticket_id: string | number; clock: string; level: string }[] };
+    if (inserted.length === 0) return 0;
     const key = (t: number, c: string, l: string) => `${t}|${c}|${l}`;
-    const byKey = new Map(fired.map((f) => [key(Number(f.row.id), f.e.clock, f.e.level), f]));
-    const events: Record<string, unknown>[] = [];
+    const byKey = new Map(firing.map((f) => [key(f.id, f.e.clock, f.e.level), f]));
+    const shown = await this.caseHeadlines(trx, [...new Set(inserted.map((i) => Number(i.ticket_id)))]);
+    const events = { id: [] as number[], type: [] as string[], detail: [] as string[] };
     for (const i of inserted) {
       const f = byKey.get(key(Number(i.ticket_id), i.clock, i.level));
-      if (!f) continue;
-      events.push({
-        ticket_id: Number(i.ticket_id),
-        actor_id: null,
-        type: f.e.level === 'at_risk' ? 'at_risk' : f.e.level === 'breached' ? 'breached' : 'escalated',
-        detail: JSON.stringify({ clock: f.e.clock, level: f.e.level, dueAt: f.dueAt.toISOString(), toUserId: f.to }),
-        at: now,
-      });
+      const c = shown.get(Number(i.ticket_id));
+      if (!f || !c) continue;
+      const dueAt = new Date(f.dueAt).toISOString();
+      events.id.push(f.id);
+      events.type.push(f.e.level === 'at_risk' ? 'at_risk' : f.e.level === 'breached' ? 'breached' : 'escalated');
+      events.detail.push(JSON.stringify({ clock: f.e.clock, level: f.e.level, dueAt, toUserId: f.to }));
       if (f.to !== null) {
         raised.push({
           userId: f.to,
           view: {
             id: Number(i.id),
-            caseId: Number(f.row.id),
-            caseNumber: f.row.number,
-            caseKind: f.row.kind,
-            subject: f.row.subject,
-            customerName: f.row.customer_name,
-            assigneeName: f.row.assignee_name,
+            caseId: f.id,
+            caseNumber: c.number,
+            caseKind: c.kind,
+            subject: c.subject,
+            customerName: c.customer_name,
+            assigneeName: c.assignee_name,
             clock: f.e.clock,
             level: f.e.level,
-            dueAt: f.dueAt.toISOString(),
+            dueAt,
             firedAt: now.toISOString(),
             acknowledgedAt: null,
           },
         });
       }
     }
-    if (events.length) await trx('case_events').insert(events);
+    await trx.raw(
+      `INSERT INTO case_events (ticket_id, actor_id, type, detail, at)
+       SELECT u.id, NULL, u.type, u.detail::jsonb, ? FROM unnest(?::bigint[], ?::text[], ?::text[]) AS u(id, type, detail)`,
+      [now, events.id, events.type, events.detail] as never,
+    );
     return inserted.length;
   }
 
-  /** The instants after `now` at which this clock's state can change: at risk, due, level 2. */
-  private nextPoints(c: SlaClock, atRiskAt: Date | null, kind: CaseKind, calendar: BusinessCalendar, now: Date): number[] {
-    const budget = c.target.minutes;
-    const points = [c.dueAt.getTime()];
-    if (atRiskAt) points.push(atRiskAt.getTime());
-    if (kind === 'complaint') points.push(addDuration(calendar, c.dueAt, { time: c.target.time, minutes: Math.max(1, Math.round(budget * (LEVEL2_AT - 1))) }).getTime());
-    return points.filter((p) => p > now.getTime());
+  /** What an escalation shows of its case; read only for the cases that fired. */
+  private async caseHeadlines(trx: Knex.Transaction, ids: number[]): Promise<Map<number, CaseHeadline>> {
+    const rows = (await trx('tickets as t')
+      .join('customers as c', 'c.id', 't.customer_id')
+      .leftJoin('users as a', 'a.id', 't.assignee_id')
+      .select('t.id', 't.number', 't.kind', 't.subject', 'c.name as customer_name', 'a.display_name as assignee_name')
+      .whereIn('t.id', ids)) as (CaseHeadline & { id: string | number })[];
+    return new Map(rows.map((r) => [Number(r.id), r]));
   }
 
   private recipient(chain: Chain, row: SweepRow, e: Escalation): number | null {
@@ -249,20 +266,26 @@ export class SlaScheduler {
   }
 }
 
-function safeTargets(policy: SlaPolicy, row: SweepRow) {
-  try {
-    return targetsFor(policy, { kind: row.kind, priority: row.priority, category: row.category, severity: row.severity });
-  } catch {
-    return null; // a case the policy cannot read (bad category) keeps its stored deadlines, unescalated
-  }
+interface CaseHeadline {
+  number: string;
+  kind: CaseKind;
+  subject: string;
+  customer_name: string;
+  assignee_name: string | null;
 }
 
-function worst(clocks: { acknowledge?: ClockReading | null; resolve?: ClockReading | null }): SlaStatus {
-  let w: SlaStatus = 'on_track';
-  for (const r of [clocks.acknowledge, clocks.resolve]) {
-    if (!r || !r.running) continue;
-    if (r.status === 'breached') return 'breached';
-    if (r.status === 'at_risk') w = 'at_risk';
-  }
-  return w;
+/** A breached complaint's level-2 instant: half its budget again after the due time. */
+function level2Point(policy: SlaPolicy, calendar: BusinessCalendar, row: SweepRow): Level2Point {
+  return (clock, dueAt) => {
+    let targets;
+    try {
+      targets = targetsFor(policy, { kind: row.kind, priority: row.priority, category: row.category, severity: row.severity });
+    } catch {
+      return null; // a case the policy cannot read (bad category) keeps its stored deadlines, unescalated
+    }
+    const target = clock === 'acknowledge' ? targets.acknowledge : targets.resolve;
+    if (!target) return null;
+    const minutes = Math.max(1, Math.round(target.minutes * (LEVEL2_AT - 1)));
+    return addDuration(calendar, new Date(dueAt), { time: target.time, minutes }).getTime();
+  };
 }

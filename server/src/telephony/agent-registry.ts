@@ -23,9 +23,17 @@ export interface LiveAgent {
   wrapTimer: unknown;
   /** The call the agent is ringing for, talking on or wrapping up. */
   callId: string | null;
-  /** The call being wrapped up and since when, to log the wrap-up time and show it after a reload. */
-  /** The call in after-call work; `disposition` once the agent has given one. */
-  wrapOf: { interactionId: number | null; startedAt: number; view: LiveCallView | null; disposition: string | null } | null;
+  /**
+   * The call in after-call work: since when (to log the wrap-up time), until when the server
+   * waits (null: no limit), its view (to show it after a reload), and `disposition` once given.
+   */
+  wrapOf: {
+    interactionId: number | null;
+    startedAt: number;
+    endsAt: number | null;
+    view: LiveCallView | null;
+    disposition: string | null;
+  } | null;
 }
 
 export class AgentRegistry {
@@ -104,6 +112,7 @@ export class AgentRegistry {
       reason: agent.status.reason,
       since: new Date(agent.since).toISOString(),
       phoneReachable: agent.reachable,
+      wrapUpEndsAt: agent.status.state === 'wrap_up' && agent.wrapOf?.endsAt != null ? new Date(agent.wrapOf.endsAt).toISOString() : null,
     };
   }
 }

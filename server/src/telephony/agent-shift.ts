@@ -66,18 +66,39 @@ export class AgentShift {
     return agent;
   }
 
-  /** After-call work: ends by the agent's choice or when the queue's wrap-up time runs out. */
+  /**
+   * After-call work: ends by the agent's choice or when the queue's wrap-up time runs out
+   * (`seconds`; null: the queue sets no limit). The id and view of a call still being logged
+   * may come later.
+   */
   startWrapUp(
     agent: LiveAgent,
     interactionId: number | null | Promise<number | undefined>,
-    seconds: number,
-    view: LiveCallView | null = null,
+    seconds: number | null,
+    view: LiveCallView | null | Promise<LiveCallView | null> = null,
   ): void {
-    this.d.agents.apply(agent, { type: 'call_ended' });
-    const wrap: NonNullable<LiveAgent['wrapOf']> = { interactionId: null, startedAt: this.d.clock.now(), view, disposition: null };
+    const now = this.d.clock.now();
+    const wrap: NonNullable<LiveAgent['wrapOf']> = {
+      interactionId: null,
+      startedAt: now,
+      endsAt: seconds === null ? null : now + seconds * 1000,
+      view: null,
+      disposition: null,
+    };
+    // Set before the state changes: the pushed state carries when wrap-up ends.
+    const previous = agent.wrapOf;
     agent.wrapOf = wrap;
+    try {
+      this.d.agents.apply(agent, { type: 'call_ended' });
+    } catch (err) {
+      agent.wrapOf = previous;
+      throw err;
+    }
     if (interactionId instanceof Promise) void interactionId.then((id) => (wrap.interactionId = id ?? null));
     else wrap.interactionId = interactionId;
+    if (view instanceof Promise) void view.then((v) => (wrap.view = v));
+    else wrap.view = view;
+    if (seconds === null) return;
     agent.wrapTimer = this.d.clock.setTimeout(() => {
       agent.wrapTimer = null;
       if (agent.status.state !== 'wrap_up') return;

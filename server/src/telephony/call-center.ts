@@ -27,6 +27,8 @@ export interface CallCenterDeps {
   log: Logger;
   /** The screen-pop for a caller number, with the customers matched (system view). */
   screenPop(callerNumber: string): Promise<ScreenPop>;
+  /** The screen-pop as one agent may see it: for calls no queue offered them. */
+  agentScreenPop(agentId: number, callerNumber: string): Promise<ScreenPop>;
   /** An agent's outbound call was logged (a follow-up call is then tied to its case). */
   outboundLogged?(agentId: number, e164: string, interactionId: number): Promise<void>;
   /** A caller's satisfaction score of 1–2: a supervisor should call back. */
@@ -63,7 +65,7 @@ export class CallCenter implements SwitchEvents {
     this.directCalls = new DirectCallLog({
       ...d,
       writes: () => this.writes,
-      wrapUp: (agent, interactionId) => this.shift.startWrapUp(agent, interactionId, DIRECT_CALL_WRAP_SECONDS),
+      wrapUp: (agent, interactionId, view) => this.shift.startWrapUp(agent, interactionId, DIRECT_CALL_WRAP_SECONDS, view),
     });
   }
 
@@ -224,6 +226,7 @@ export class CallCenter implements SwitchEvents {
 
   /** The agent picked (or created) the customer on the line: the pop and the routing follow. */
   updateScreenPop(callId: string, pop: ScreenPop, customerId: number): void {
+    if (this.directCalls.updateScreenPop(callId, pop)) return;
     const call = this.calls.get(callId);
     if (!call) return;
     call.screenPop = pop;
@@ -236,6 +239,7 @@ export class CallCenter implements SwitchEvents {
     const call = agent?.callId ? this.calls.get(agent.callId) : undefined;
     // After the hang-up the call is gone from the switch, but the agent is still working on it.
     if (agent?.status.state === 'wrap_up' && !call) return agent.wrapOf?.view ?? null;
+    if (agent?.callId && !call) return this.directCalls.currentView(agent.callId);
     if (!agent || !call || !call.screenPop || call.interactionId === null) return null;
     const state = agent.status.state === 'ringing' ? 'ringing' : agent.status.state === 'wrap_up' ? 'wrap_up' : call.holdSince !== null ? 'held' : 'talking';
     return this.view(call, state);

@@ -1,30 +1,47 @@
 // Calls outside any queue (an agent dialling a customer, a call to an extension): the switch
-// bridges them; this logs them as interactions and moves the agent through on call → wrap-up.
-import type { ScreenPop } from '../../contract/index.js';
+// bridges them; this logs them as interactions, moves the agent through on call → wrap-up, and
+// shows the call on the agent's console as queue calls are shown (offered, updated, ended), so
+// the console knows the interaction its notes, cases and wrap-up go to.
+import type { EndReason, LiveCallView, ScreenPop } from '../../contract/index.js';
 import type { Logger } from '../logger.js';
 import type { CallLogRepository } from '../repositories/call-log.repository.js';
 import type { AgentRegistry, LiveAgent } from './agent-registry.js';
 import type { Clock } from './clock.js';
 import type { DirectCall } from './ports.js';
 import type { SerialQueue } from './serial-queue.js';
+import type { TelephonyNotifier } from './telephony-notifier.js';
 
 interface Deps {
   callLog: CallLogRepository;
   agents: AgentRegistry;
   clock: Clock;
   log: Logger;
+  notifier: TelephonyNotifier;
+  /** The pop the call is logged with (customer matched by the system). */
   screenPop(number: string): Promise<ScreenPop>;
+  /**
+   * The pop the agent's console shows: only customers the agent may see. No queue offered this
+   * call, so nothing else grants the agent a look at the number's customers.
+   */
+  agentScreenPop(agentId: number, number: string): Promise<ScreenPop>;
   writes(): SerialQueue;
-  wrapUp(agent: LiveAgent, interactionId: Promise<number | undefined>): void;
+  wrapUp(agent: LiveAgent, interactionId: Promise<number | undefined>, view: Promise<LiveCallView | null>): void;
   /** An agent's outbound call was logged (e.g. to tie a follow-up call to its case). */
   outboundLogged?(agentId: number, e164: string, interactionId: number): Promise<void>;
 }
 
 interface OpenDirectCall {
+  callId: string;
   interactionId: Promise<number | undefined>;
   agentId: number | null;
+  inbound: boolean;
   answeredAt: number | null;
   startedAt: number;
+  endReason: EndReason | null;
+  /** The call as its agent's console sees it: null until logged and its pop built. */
+  view: LiveCallView | null;
+  /** Settles once `view` is known (or known to stay null). */
+  viewReady: Promise<LiveCallView | null>;
 }
 
 export class DirectCallLog {
@@ -66,7 +83,72 @@ export class DirectCallLog {
       }
       return id;
     });
-    this.open.set(call.callId, { interactionId, agentId, answeredAt: null, startedAt: now });
+    const open: OpenDirectCall = {
+      callId: call.callId,
+      interactionId,
+      agentId,
+      inbound: !outbound,
+      answeredAt: null,
+      startedAt: now,
+      endReason: null,
+      view: null,
+      viewReady: Promise.resolve(null),
+    };
+    open.viewReady = this.showToAgent(open, customerNumber);
+    this.open.set(call.callId, open);
+  }
+
+  /** The call on the agent's desk, as their console shows it (e.g. after a reload). */
+  currentView(callId: string): LiveCallView | null {
+    const open = this.open.get(callId);
+    return open?.view ? this.viewAt(open) : null;
+  }
+
+  /** The agent chose (or created) the customer on the line: a reload shows that choice. */
+  updateScreenPop(callId: string, pop: ScreenPop): boolean {
+    const open = this.open.get(callId);
+    if (!open?.view) return false;
+    open.view = { ...open.view, screenPop: pop };
+    return true;
+  }
+
+  /**
+   * Once the call is logged, tells the agent's console its interaction, with the pop: as an
+   * offer while a call to the agent rings, else as an update (and its end, if it ended first).
+   */
+  private async showToAgent(open: OpenDirectCall, customerNumber: string): Promise<LiveCallView | null> {
+    const agentId = open.agentId;
+    if (agentId === null) return null;
+    try {
+      const id = await open.interactionId;
+      if (id === undefined) return null;
+      const pop = await this.d.agentScreenPop(agentId, customerNumber);
+      open.view = {
+        callId: open.callId,
+        interactionId: id,
+        queueName: null,
+        callerNumber: pop.normalizedPhone ?? customerNumber,
+        state: 'ringing',
+        offeredAt: open.inbound ? new Date(open.startedAt).toISOString() : null,
+        answeredAt: null,
+        ringSeconds: null,
+        screenPop: pop,
+      };
+    } catch (err) {
+      this.d.log.error({ err, callId: open.callId }, 'showing a direct call to its agent failed');
+      return null;
+    }
+    const view = this.viewAt(open);
+    if (open.inbound && view.state === 'ringing') this.d.notifier.callOffered(agentId, view);
+    else this.d.notifier.callUpdated(agentId, view);
+    if (open.endReason) this.d.notifier.callEnded(agentId, { callId: open.callId, interactionId: view.interactionId, endReason: open.endReason });
+    return view;
+  }
+
+  private viewAt(open: OpenDirectCall): LiveCallView {
+    const state = open.endReason ? 'wrap_up' : open.answeredAt === null ? 'ringing' : 'talking';
+    const answeredAt = open.answeredAt === null ? null : new Date(open.answeredAt).toISOString();
+    return { ...open.view!, state, answeredAt };
   }
 
   private answered(call: DirectCall): void {
@@ -79,6 +161,7 @@ export class DirectCallLog {
       const id = await open.interactionId;
       if (id !== undefined && open.agentId !== null) await this.d.callLog.markAnswered(id, open.agentId, at, 0);
     });
+    if (open.view && open.agentId !== null) this.d.notifier.callUpdated(open.agentId, this.viewAt(open));
   }
 
   private ended(call: DirectCall, endedBy: 'caller' | 'callee' | 'failed'): void {
@@ -88,9 +171,11 @@ export class DirectCallLog {
     const now = this.d.clock.now();
     const agentIsCaller = call.from.userId !== null;
     const hangupBy = endedBy === 'failed' ? 'system' : (endedBy === 'caller') === agentIsCaller ? 'agent' : 'customer';
+    const reason: EndReason = open.answeredAt === null ? 'failed' : 'completed';
+    open.endReason = reason;
     const end = {
       at: new Date(now),
-      reason: open.answeredAt === null ? ('failed' as const) : ('completed' as const),
+      reason,
       hangupBy: hangupBy as 'agent' | 'customer' | 'system',
       waitSeconds: null,
       talkSeconds: open.answeredAt === null ? null : Math.round((now - open.answeredAt) / 1000),
@@ -100,7 +185,12 @@ export class DirectCallLog {
       const id = await open.interactionId;
       if (id !== undefined) await this.d.callLog.endCall(id, end);
     });
+    if (open.view && open.agentId !== null) {
+      this.d.notifier.callEnded(open.agentId, { callId: call.callId, interactionId: open.view.interactionId, endReason: reason });
+    }
     const agent = open.agentId === null ? undefined : this.d.agents.get(open.agentId);
-    if (agent && agent.status.state === 'on_call' && agent.callId === call.callId) this.d.wrapUp(agent, open.interactionId);
+    if (agent && agent.status.state === 'on_call' && agent.callId === call.callId) {
+      this.d.wrapUp(agent, open.interactionId, open.viewReady.then((v) => (v ? this.viewAt(open) : null)));
+    }
   }
 }

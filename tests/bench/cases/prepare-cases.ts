@@ -1,9 +1,10 @@
 // The bulk-loaded tickets and complaints come with due times only; the case services keep more
 // beside them. This fills, in SQL over the whole table, what they would have written: search
 // keys (computed in the application once per distinct subject, as the services do per case),
-// at-risk points and the SLA sweep's next check. Then it picks search words a user would type.
+// at-risk points and the SLA sweep's state. Then it picks search words a user would type.
 import type { Db } from '../../../server/src/db/database.js';
 import { documentKeys } from '../../../server/src/domain/search-tokens.js';
+import { AT_RISK_POINTS_SQL } from '../../../server/src/seed/case-work-seed.js';
 
 export async function prepareCases(db: Db): Promise<{ seconds: number; searchWords: string[] }> {
   const t0 = Date.now();
@@ -16,13 +17,23 @@ export async function prepareCases(db: Db): Promise<{ seconds: number; searchWor
   await db.raw(
     `UPDATE tickets t SET
        search = array_to_tsvector(s.keys || string_to_array(lower(t.number), '-')),
-       ack_at_risk_at = CASE WHEN t.ack_due_at IS NOT NULL THEN t.created_at + (t.ack_due_at - t.created_at) * 0.75 END,
-       resolve_at_risk_at = CASE WHEN t.resolve_due_at IS NOT NULL THEN t.created_at + (t.resolve_due_at - t.created_at) * 0.75 END,
-       sla_status = CASE WHEN t.status IN ('new', 'open', 'pending_customer') AND t.resolve_due_at < now() THEN 'breached' ELSE 'on_track' END
+       ${AT_RISK_POINTS_SQL}
      FROM bench_subject_keys s WHERE s.subject = t.subject`,
   );
   await db.raw('DROP TABLE bench_subject_keys');
+  // The sweep's state as a server that has kept up would have it: breached cases known as such,
+  // each running case due for its next check at its next at-risk or due point.
+  await db.raw(
+    `INSERT INTO case_sla (ticket_id, status, next_check_at)
+     SELECT id,
+       CASE WHEN status IN ('new', 'open', 'pending_customer') AND resolve_due_at < now() THEN 'breached' ELSE 'on_track' END,
+       CASE WHEN status IN ('new', 'open', 'pending_customer') THEN
+         (SELECT min(p) FROM unnest(ARRAY[ack_at_risk_at, ack_due_at, resolve_at_risk_at, resolve_due_at]) AS p WHERE p > now()) END
+     FROM tickets
+     ON CONFLICT (ticket_id) DO NOTHING`,
+  );
   await db.raw('VACUUM ANALYZE tickets');
+  await db.raw('VACUUM ANALYZE case_sla');
   // Words from the subjects: Latin words whole, Chinese as two- and three-character pieces.
   const words = new Set<string>();
   for (const subject of subjects) {

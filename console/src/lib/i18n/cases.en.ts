@@ -60,6 +60,10 @@ export const casesEn = {
 
   'wrapup.title': 'Wrap-up',
   'wrapup.time': 'Time in wrap-up',
+  'wrapup.timeLeft': 'Time left',
+  'wrapup.leftWarning': '{seconds} seconds of wrap-up left.',
+  'wrapup.noLimit': 'No time limit',
+  'wrapup.noLimitHint': 'This queue does not end the wrap-up for you: finish it when you are done.',
   'wrapup.timeHint': 'When the wrap-up time allowed by the queue runs out, you become Ready automatically.',
   'wrapup.findingCall': 'Finding the call that just ended…',
   'wrapup.disposition': 'Disposition',
@@ -98,6 +102,7 @@ export const casesEn = {
   'case.reload': 'Reload',
   'case.statusTitle': 'Status',
   'case.statusNow': 'This case is: {status}.',
+  'case.noStatusMoves': 'You cannot change the status of this case: it is assigned to someone else or another team.',
   'case.changingStatus': 'Changing the status…',
   'case.statusChanged': 'Status changed: {status}.',
   'case.statusRefused': 'The status was not changed. {reason}',

@@ -62,6 +62,10 @@ export const casesZh: { readonly [K in keyof typeof casesEn]: string } = {
 
   'wrapup.title': '话后处理',
   'wrapup.time': '话后处理用时',
+  'wrapup.timeLeft': '剩余时间',
+  'wrapup.leftWarning': '话后处理还剩 {seconds} 秒。',
+  'wrapup.noLimit': '不限时',
+  'wrapup.noLimitHint': '此队列不会自动结束话后处理：处理完后请手动完成。',
   'wrapup.timeHint': '队列允许的话后处理时间用完后，您将自动变为就绪。',
   'wrapup.findingCall': '正在查找刚结束的通话…',
   'wrapup.disposition': '通话小结',
@@ -100,6 +104,7 @@ export const casesZh: { readonly [K in keyof typeof casesEn]: string } = {
   'case.reload': '重新加载',
   'case.statusTitle': '状态',
   'case.statusNow': '此工单当前状态：{status}。',
+  'case.noStatusMoves': '您无法更改此工单的状态：它已分配给其他人或其他团队。',
   'case.changingStatus': '正在更改状态…',
   'case.statusChanged': '状态已更改：{status}。',
   'case.statusRefused': '状态未更改。{reason}',

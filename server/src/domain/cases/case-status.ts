@@ -96,6 +96,18 @@ export function allowedCaseActions(kind: CaseKind, status: CaseStatus): readonly
   return ACTIONS[kind][status];
 }
 
+/**
+ * The moves the machine offers this case now: the table, less acknowledging a complaint that
+ * already was (acknowledging happens once). Guards that need more than the status are left to
+ * applyCaseTransition, which refuses with a reason the user can act on: a complaint's resolution
+ * and root cause before resolving, its confirmation or a contact attempt before closing, and the
+ * reopen window (past it, the refusal says to open a new case).
+ */
+export function offeredCaseActions(c: Pick<CaseSnapshot, 'kind' | 'status' | 'acknowledgedAt'>): readonly CaseActionType[] {
+  const actions = ACTIONS[c.kind][c.status];
+  return c.acknowledgedAt ? actions.filter((a) => a !== 'acknowledge') : actions;
+}
+
 const STATUS_PHRASE: Record<CaseStatus, (kind: CaseKind) => string> = {
   new: (k) => `A new ${k}`,
   open: (k) => `An open ${k}`,

@@ -9,10 +9,10 @@
 // A not-reached attempt is what lets a complaint close without the customer's confirmation
 // (case-status.ts), so the server increments the case's contact-attempt count on each one.
 import { z } from 'zod';
-import type { CaseKind } from '../../../contract/index.js';
+import { FollowUpPolicy as FollowUpPolicySchema, type CaseKind } from '../../../contract/index.js';
 import { DomainError, invalid } from '../domain-error.js';
 import type { BusinessCalendar } from './business-calendar.js';
-import { addDuration, businessDays, businessHours, SlaDurationSchema } from './sla-duration.js';
+import { addDuration, businessDays, businessHours } from './sla-duration.js';
 
 export const FOLLOW_UP_STATUSES = ['pending', 'done', 'cancelled'] as const;
 export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
@@ -21,17 +21,9 @@ export const FOLLOW_UP_OUTCOMES = ['reached_confirmed', 'reached_not_solved', 'n
 export const FollowUpOutcome = z.enum(FOLLOW_UP_OUTCOMES);
 export type FollowUpOutcome = z.infer<typeof FollowUpOutcome>;
 
-export const FollowUpPolicySchema = z
-  .object({
-    /** Wait before calling again after not reaching the customer. */
-    retryDelay: SlaDurationSchema,
-    /** Calls to try before giving up, the first one included. */
-    maxAttempts: z.number().int().min(1).max(10),
-    /** When the confirmation call is due after a case is resolved; null for no automatic call. */
-    confirmAfterResolve: z.object({ complaint: SlaDurationSchema.nullable(), ticket: SlaDurationSchema.nullable() }).strict(),
-  })
-  .strict();
-export type FollowUpPolicy = z.infer<typeof FollowUpPolicySchema>;
+// The policy's shape is the shared contract's, which the console's Settings page edits.
+export { FollowUpPolicySchema };
+export type FollowUpPolicy = FollowUpPolicySchema;
 
 /**
  * Defaults: retry after 2 business hours, 3 calls in all; every complaint gets a confirmation

@@ -61,6 +61,7 @@ export {
   applyCaseTransition,
   CASE_ACTION_TYPES,
   DEFAULT_CASE_TRANSITION_OPTIONS,
+  offeredCaseActions,
   type CaseAction,
   type CaseActionType,
   type CaseChanges,

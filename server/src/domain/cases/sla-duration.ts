@@ -3,24 +3,12 @@
 // Durations are minutes, never "business days": the at-risk warning compares time used with
 // time allowed, and that needs one unit. A business day is written as the minutes of the
 // calendar's working day (540 for 09:00–18:00; see WORKDAY_MINUTES).
-import { z } from 'zod';
+import { SlaDuration as SlaDurationSchema, TIME_BASES, TimeBasis } from '../../../contract/index.js';
 import { addBusinessMinutes, businessMinutesBetween, CALENDAR_TIME, type BusinessCalendar } from './business-calendar.js';
 
-export const TIME_BASES = ['business', 'calendar'] as const;
-export const TimeBasis = z.enum(TIME_BASES);
-/** 'business': only the calendar's opening hours count. 'calendar': every minute counts (24×7). */
-export type TimeBasis = z.infer<typeof TimeBasis>;
-
-// A year is far beyond any sensible SLA and keeps a mistyped value from walking decades of days.
-const MAX_MINUTES = 366 * 24 * 60;
-
-export const SlaDurationSchema = z
-  .object({
-    time: TimeBasis,
-    minutes: z.number().int().positive().max(MAX_MINUTES, { message: 'An SLA longer than a year is surely a typo' }),
-  })
-  .strict();
-export type SlaDuration = z.infer<typeof SlaDurationSchema>;
+// The shape (and its limits) is the shared contract's, so the console edits the same thing.
+export { SlaDurationSchema, TIME_BASES, TimeBasis };
+export type SlaDuration = SlaDurationSchema;
 
 /** The working day the default policies are written for: 09:00–18:00. */
 export const WORKDAY_MINUTES = 9 * 60;

@@ -18,78 +18,25 @@
 //   P2                  1 business day
 //   P3                  3 business days
 //   P4                  5 business days
-import { z } from 'zod';
-import { ComplaintCategory, Severity, type CaseKind, type FieldError, type Priority } from '../../../contract/index.js';
+import type { z } from 'zod';
+import {
+  complaintTargets,
+  ComplaintCategory,
+  DEFAULT_AT_RISK_THRESHOLD,
+  Severity,
+  SlaPolicy as SlaPolicySchema,
+  type CaseKind,
+  type FieldError,
+  type Priority,
+} from '../../../contract/index.js';
 import { invalid } from '../domain-error.js';
 import type { BusinessCalendar } from './business-calendar.js';
-import { addDuration, businessDays, businessHours, calendarHours, SlaDurationSchema, type SlaDuration } from './sla-duration.js';
+import { addDuration, businessDays, businessHours, calendarHours, type SlaDuration } from './sla-duration.js';
 
-export const DEFAULT_AT_RISK_THRESHOLD = 0.75;
-
-const ComplaintTargetsSchema = z.object({ acknowledge: SlaDurationSchema, resolve: SlaDurationSchema }).strict();
-const TargetOverrideSchema = z.object({ acknowledge: SlaDurationSchema.optional(), resolve: SlaDurationSchema.optional() }).strict();
-const SeverityOverridesSchema = z
-  .object({
-    low: TargetOverrideSchema.optional(),
-    medium: TargetOverrideSchema.optional(),
-    high: TargetOverrideSchema.optional(),
-    critical: TargetOverrideSchema.optional(),
-  })
-  .strict();
-
-export const SlaPolicySchema = z
-  .object({
-    complaints: z
-      .object({
-        bySeverity: z
-          .object({ low: ComplaintTargetsSchema, medium: ComplaintTargetsSchema, high: ComplaintTargetsSchema, critical: ComplaintTargetsSchema })
-          .strict(),
-        /** Per-category exceptions; anything not given falls back to `bySeverity`. */
-        byCategory: z
-          .object({
-            product: SeverityOverridesSchema.optional(),
-            service: SeverityOverridesSchema.optional(),
-            billing: SeverityOverridesSchema.optional(),
-            staff: SeverityOverridesSchema.optional(),
-            other: SeverityOverridesSchema.optional(),
-          })
-          .strict()
-          .default({}),
-      })
-      .strict(),
-    tickets: z
-      .object({ resolve: z.object({ P1: SlaDurationSchema, P2: SlaDurationSchema, P3: SlaDurationSchema, P4: SlaDurationSchema }).strict() })
-      .strict(),
-    /** Share of a clock's time used from which it shows (and escalates) as at risk. */
-    atRiskThreshold: z.number().gt(0).lt(1).default(DEFAULT_AT_RISK_THRESHOLD),
-  })
-  .strict()
-  .superRefine((policy, ctx) => {
-    // An acknowledgement due after the resolution is a configuration slip; only comparable when
-    // both run on the same time basis. Reported once, at the field that was set.
-    const ackAfterResolve = (t: { acknowledge: SlaDuration; resolve: SlaDuration }) =>
-      t.acknowledge.time === t.resolve.time && t.acknowledge.minutes > t.resolve.minutes;
-    for (const severity of Severity.options) {
-      if (ackAfterResolve(policy.complaints.bySeverity[severity])) {
-        ctx.addIssue({
-          code: z.ZodIssueCode.custom,
-          path: ['complaints', 'bySeverity', severity, 'acknowledge'],
-          message: `A ${severity} complaint would be due for acknowledgement after its resolution`,
-        });
-      }
-      for (const category of ComplaintCategory.options) {
-        const own = policy.complaints.byCategory[category]?.[severity];
-        if (!own || !ackAfterResolve(complaintTargets(policy, category, severity))) continue;
-        ctx.addIssue({
-          code: z.ZodIssueCode.custom,
-          path: ['complaints', 'byCategory', category, severity, own.acknowledge ? 'acknowledge' : 'resolve'],
-          message: `A ${severity} ${category} complaint would be due for acknowledgement after its resolution`,
-        });
-      }
-    }
-  });
-
-export type SlaPolicy = z.infer<typeof SlaPolicySchema>;
+// The policy's shape and its checks (an acknowledgement never due after the resolution) are the
+// shared contract's, which the console's Settings page edits.
+export { DEFAULT_AT_RISK_THRESHOLD, SlaPolicySchema };
+export type SlaPolicy = SlaPolicySchema;
 export type SlaPolicyInput = z.input<typeof SlaPolicySchema>;
 
 export const DEFAULT_SLA_POLICY: SlaPolicy = SlaPolicySchema.parse({
@@ -128,12 +75,6 @@ export interface SlaTargets {
   /** Complaints only; null on tickets. */
   acknowledge: SlaDuration | null;
   resolve: SlaDuration;
-}
-
-function complaintTargets(policy: SlaPolicy, category: ComplaintCategory, severity: Severity) {
-  const base = policy.complaints.bySeverity[severity];
-  const own = policy.complaints.byCategory[category]?.[severity];
-  return { acknowledge: own?.acknowledge ?? base.acknowledge, resolve: own?.resolve ?? base.resolve };
 }
 
 export function targetsFor(policy: SlaPolicy, subject: SlaSubject): SlaTargets {

@@ -29,14 +29,8 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** The zone's canonical IANA name (e.g. 'asia/shanghai' → 'Asia/Shanghai'), or null when unknown. */
-export function canonicalTimeZone(timeZone: string): string | null {
-  try {
-    return new Intl.DateTimeFormat('en-US', { timeZone }).resolvedOptions().timeZone;
-  } catch {
-    return null;
-  }
-}
+// Settings validate zone names with it too, in the shared contract.
+export { canonicalTimeZone } from '../../../contract/index.js';
 
 /** Milliseconds to add to the UTC instant `utcMs` to get the zone's wall-clock reading. */
 export function offsetAt(timeZone: string, utcMs: number): number {

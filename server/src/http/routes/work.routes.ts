@@ -1,7 +1,7 @@
 // "My work", follow-up tasks and escalations.
 import { Router } from 'express';
 import { z } from 'zod';
-import { FollowUpCreate, FollowUpOutcomeRequest, IdParam } from '../../../contract/index.js';
+import { EscalationListQuery, FollowUpCreate, FollowUpOutcomeRequest, IdParam } from '../../../contract/index.js';
 import type { CaseWorkflowService } from '../../services/case-workflow.service.js';
 import type { EscalationService } from '../../services/escalation.service.js';
 import { contextOf } from '../middleware/authenticate.js';
@@ -38,8 +38,7 @@ export function followUpRoutes(workflow: CaseWorkflowService): Router {
 export function escalationRoutes(escalations: EscalationService): Router {
   const r = Router();
   r.get('/', async (req, res) => {
-    parseInput(NoQuery, req.query, 'query');
-    res.json(await escalations.listFor(contextOf(req)));
+    res.json(await escalations.listFor(contextOf(req), parseInput(EscalationListQuery, req.query, 'query')));
   });
   r.post('/:id/acknowledge', async (req, res) => {
     const { id } = parseInput(IdParam, req.params, 'path');
