@@ -81,7 +81,7 @@ export interface BenchResult {
     loadRowsPerSec: { target: number; actual: number; copyOnly: number; met: boolean };
     caseListP95Ms: { target: number; actual: number; met: boolean };
     caseSearchP95Ms: { target: number; actual: number; met: boolean };
-    slaSweep100kMs: { target: number; actual: number; checked: number; recheckMs: number; met: boolean };
+    slaSweep100kMs: { target: number; actual: number; checked: number; catchUpMs: number; catchUpFired: number; met: boolean };
   };
   cases: CaseBenchResult & { prepareSeconds: number };
 }
@@ -165,6 +165,7 @@ export function printSummary(r: BenchResult, files: string[]): void {
     `  pop open items  p50 ${r.cases.openItems.p50} ms, p95 ${r.cases.openItems.p95} ms`,
     `  SLA sweep       catch-up: ${n(r.cases.sweep.catchUp.checked)} cases in ${r.cases.sweep.catchUp.ms} ms (${r.cases.sweep.catchUp.perCaseUs} µs each), ${n(r.cases.sweep.catchUp.fired)} escalations`,
     `                  re-check: ${n(r.cases.sweep.recheck.checked)} cases in ${r.cases.sweep.recheck.ms} ms (${r.cases.sweep.recheck.perCaseUs} µs each), ${n(r.cases.sweep.recheck.fired)} escalations`,
+    `                  idle pass over ${n(r.cases.sweep.idle.openCases)} running cases, none due: ${r.cases.sweep.idle.ms} ms`,
     '',
     `Memory: Node max RSS ${r.memory.nodeMaxRssMB} MB; PostgreSQL peak ` +
       Object.entries(r.memory.phases)
@@ -177,7 +178,8 @@ export function printSummary(r: BenchResult, files: string[]): void {
     `  ring to painted p95 <= 100 ms:  ${r.targets.screenPopRingToPaintedP95Ms.actual ?? '?'} ms  ${yes(r.targets.screenPopRingToPaintedP95Ms.met)}`,
     `  load >= 50,000 rows/s:          ${n(r.targets.loadRowsPerSec.actual)} rows/s end to end (${n(r.targets.loadRowsPerSec.copyOnly)} COPY only)  ${yes(r.targets.loadRowsPerSec.met)}`,
     `  case list / search p95 <= 50 ms: ${r.targets.caseListP95Ms.actual} / ${r.targets.caseSearchP95Ms.actual} ms  ${yes(r.targets.caseListP95Ms.met && r.targets.caseSearchP95Ms.met)}`,
-    `  SLA sweep of 100,000 <= 1 s:   ${r.targets.slaSweep100kMs.actual} ms for ${n(r.targets.slaSweep100kMs.checked)} (re-check ${r.targets.slaSweep100kMs.recheckMs} ms)  ${yes(r.targets.slaSweep100kMs.met)}`,
+    `  SLA sweep of 100,000 <= 1 s:   re-check ${r.targets.slaSweep100kMs.actual} ms for ${n(r.targets.slaSweep100kMs.checked)}  ${yes(r.targets.slaSweep100kMs.met)}` +
+      ` (catch-up firing ${n(r.targets.slaSweep100kMs.catchUpFired)}: ${r.targets.slaSweep100kMs.catchUpMs} ms)`,
     '',
     `Results: ${files.join(', ')}`,
     '',

@@ -160,6 +160,10 @@ describe('status rules', () => {
     const after = (await agent1.get(`/api/cases/${c.id}`)).body;
     expect(after.case).toMatchObject({ status: 'open', resolvedAt: null });
     expect(after.case.nextDue).toMatchObject({ clock: 'resolve' });
+    const audit = await t.db('audit_log').where({ action: 'follow_up.outcome', entity_id: String(task.id) });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ entity: 'follow_up', outcome: 'allowed' });
+    expect(audit[0].detail).toMatchObject({ caseId: c.id, outcome: 'reached_not_solved' });
   });
 });
 
@@ -232,5 +236,30 @@ describe('SLA sweep', () => {
     const timeline = (await agent1.get(`/api/cases/${c.id}`)).body.timeline.map((e: { type?: string }) => e.type);
     expect(timeline).toEqual(expect.arrayContaining(['at_risk', 'breached', 'escalated']));
     expect((await agent1.get('/api/escalations')).status).toBe(403);
+  });
+
+  it('leaves a resolved case alone past its deadline, and watches it again once reopened', async () => {
+    const policy = (await admin.get('/api/settings/sla_policy')).body;
+    policy.value.tickets.resolve.P1 = { time: 'calendar', minutes: 60 };
+    expect((await admin.put('/api/settings/sla_policy', policy)).status).toBe(200);
+    let c = (await agent1.post('/api/cases', { kind: 'ticket', customerId: zhangwei, subject: 'Line dead since morning', priority: 'P1' })).body.case;
+    const escalations = () => t.db('escalations').where({ ticket_id: c.id });
+    const watched = async () => Boolean(await t.db('case_sla').where({ ticket_id: c.id }).first());
+    expect(await watched()).toBe(true);
+    // The assignee is copied into the sweep's set: a hand-over is what the sweep sees.
+    expect((await t.db('case_sla').where({ ticket_id: c.id }).first()).assignee_id).toBe(userId.agent1);
+
+    c = (await agent1.post(`/api/cases/${c.id}/transitions`, { version: c.version, action: 'resolve' })).body.case;
+    expect(await watched()).toBe(false);
+    clock.advance(120 * 60_000); // well past the hour it had
+    await app.composed.slaScheduler.sweep();
+    expect(await escalations()).toHaveLength(0);
+
+    c = (await agent1.post(`/api/cases/${c.id}/transitions`, { version: c.version, action: 'reopen' })).body.case;
+    expect(await watched()).toBe(true);
+    clock.advance(46 * 60_000); // a new hour from the reopening: at risk
+    await app.composed.slaScheduler.sweep();
+    expect((await escalations()).map((e) => e.level)).toEqual(['at_risk']);
+    expect((await supervisor.get('/api/cases?sla=at_risk')).body.items.map((x: { id: number }) => x.id)).toContain(c.id);
   });
 });

@@ -10,6 +10,7 @@ import type {
   Severity,
   SlaStatus,
 } from '../../contract/index.js';
+import { refreshCaseSla, type SweepStateChange } from './case-sla.sql.js';
 
 /** Every column a rule may look at, as stored. */
 export interface CaseRecord {
@@ -79,7 +80,7 @@ export class CaseWriteRepository {
       })
       .returning(['id', 'number'])) as { id: number | string; number: string }[];
     const id = Number(row!.id);
-    await trx('case_sla').insert({ ticket_id: id, state: JSON.stringify({}), ...sla });
+    await refreshCaseSla(trx, id, sla);
     return { id, number: row!.number };
   }
 
@@ -89,7 +90,7 @@ export class CaseWriteRepository {
     const set: Record<string, unknown> = { ...ticket, updated_at: changes.updated_at ?? trx.fn.now(), version: trx.raw('version + 1') };
     if (searchKeys) set.search = trx.raw('array_to_tsvector(?::text[])', [searchKeys]);
     const rows = (await trx('tickets').where({ id, version }).update(set).returning('version')) as { version: number }[];
-    if (rows.length && Object.keys(sla).length) await trx('case_sla').where('ticket_id', id).update(sla);
+    if (rows.length) await refreshCaseSla(trx, id, sla);
     return rows[0]?.version ?? null;
   }
 
@@ -112,12 +113,11 @@ export class CaseWriteRepository {
   }
 }
 
-/** The SLA sweep's columns live in case_sla (see its migration); the rest in tickets. */
-function splitSla(c: CaseColumns): { ticket: CaseColumns; sla: Record<string, unknown> } {
-  const { sla_state, sla_status, sla_next_check_at, ...ticket } = c;
-  const sla: Record<string, unknown> = {};
-  if (sla_state !== undefined) sla.state = JSON.stringify(sla_state);
-  if (sla_status !== undefined) sla.status = sla_status;
+/** The SLA sweep's own columns live in case_sla (see case-sla.sql.ts); the rest in tickets. */
+function splitSla(c: CaseColumns): { ticket: CaseColumns; sla: SweepStateChange } {
+  const { sla_state, sla_status: _derived, sla_next_check_at, ...ticket } = c;
+  const sla: SweepStateChange = {};
+  if (sla_state !== undefined) sla.state = sla_state;
   if (sla_next_check_at !== undefined) sla.next_check_at = sla_next_check_at;
   return { ticket, sla };
 }

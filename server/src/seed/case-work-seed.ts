@@ -1,6 +1,7 @@
 // Demo set-up of case work: who escalations go to, the sales queue's own wrap-up codes, and a
 // satisfaction survey after sales calls.
 import type { Knex } from 'knex';
+import { refreshAllCaseSla } from '../repositories/case-sla.sql.js';
 import { documentKeys } from '../domain/search-tokens.js';
 
 export async function seedCaseWork(
@@ -44,12 +45,7 @@ export async function completeCaseFields(db: Knex, now: Date): Promise<void> {
   await db.raw(
     `UPDATE tickets SET ${AT_RISK_POINTS_SQL} WHERE resolve_at_risk_at IS NULL AND resolve_due_at IS NOT NULL`,
   );
-  await db.raw(
-    `INSERT INTO case_sla (ticket_id, next_check_at)
-     SELECT id, CASE WHEN status IN ('new', 'open', 'pending_customer') THEN ?::timestamptz END FROM tickets
-     ON CONFLICT (ticket_id) DO NOTHING`,
-    [now],
-  );
+  await refreshAllCaseSla(db, now);
 }
 
 /**

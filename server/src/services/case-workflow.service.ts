@@ -178,7 +178,11 @@ export class CaseWorkflowService {
         last_interaction_id: req.interactionId ?? null,
       });
       if (c) await this.applyCaseEffects(ctx, trx, c, result, req, now);
-      await this.d.caseService.auditChange(ctx, 'follow_up.outcome', c?.id ?? 0, { taskId: id, outcome: req.outcome }, trx);
+      // The follow-up's own entry: a low-satisfaction callback has no case to file it under.
+      await this.d.audit.write(
+        { userId: ctx.viewer.id, action: 'follow_up.outcome', entity: 'follow_up', entityId: id, outcome: 'allowed', ip: ctx.ip, requestId: ctx.requestId, detail: { caseId: c?.id ?? null, outcome: req.outcome } },
+        trx,
+      );
     });
     return (await this.d.followUps.get(id))!;
   }

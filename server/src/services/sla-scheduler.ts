@@ -4,16 +4,18 @@
 // nor skips a firing: each case keeps what it already passed (case_sla.state) and the
 // escalations table refuses a second row for the same deadline.
 //
-// Cost: the per-case decision is a few comparisons (domain/cases/sla-sweep.ts); the database
-// work is one read and one write of a narrow row per case (case_sla), and the case's own row
-// only for the few that fire. Instants travel as epoch milliseconds, not Date values.
+// Cost: the sweep reads and writes only its working set, case_sla (one narrow row per running
+// case, kept in step by the case service): a scan of the open backlog finds the cases due, the
+// decision per case is a few comparisons (domain/cases/sla-sweep.ts), and the write back is a
+// HOT update of the same row. The cases themselves are read only for those that fire. Instants
+// travel as epoch milliseconds, not Date values.
 //
 // Two servers: each batch runs under a transaction-level advisory lock, so only one server
 // sweeps at a time; a server that finds the lock taken leaves the work to the other. A case
 // changed by a user while its batch was being decided keeps the user's next check (the write
 // only lands where the next check is still the one that was read).
 import type { Knex } from 'knex';
-import type { CaseKind, CaseStatus, EscalationView, Priority, Severity, SlaStatus } from '../../contract/index.js';
+import type { CaseKind, EscalationView, Priority, Severity, SlaStatus } from '../../contract/index.js';
 import type { Db } from '../db/database.js';
 import type { Escalation, EscalationState } from '../domain/cases/escalation.js';
 import { checkCase, type Level2Point } from '../domain/cases/sla-sweep.js';
@@ -25,7 +27,7 @@ import type { Logger } from '../logger.js';
 import type { Clock } from '../telephony/clock.js';
 import type { SlaSettings } from './sla-settings.js';
 
-const BATCH = 5000;
+const BATCH = 10_000;
 /** Share of the budget at which a breached complaint goes one level up (see domain/cases/escalation.ts). */
 const LEVEL2_AT = 1.5;
 /** Any constant shared by every server; hashtext keeps it readable. */
@@ -35,7 +37,6 @@ const SWEEP_LOCK_SQL = "SELECT pg_try_advisory_xact_lock(hashtext('kefu.sla-swee
 interface SweepRow {
   id: string | number;
   kind: CaseKind;
-  status: CaseStatus;
   priority: Priority;
   category: string | null;
   severity: Severity | null;
@@ -46,21 +47,20 @@ interface SweepRow {
   ack_stop: number | null;
   res_due: number | null;
   res_risk: number | null;
-  res_stop: number | null;
   paused: number | null;
   state: EscalationState;
   checked_at: string;
 }
 
 const ms = (column: string, as: string) => `(extract(epoch from ${column}) * 1000)::float8 AS ${as}`;
+// No order: the set is the open backlog, scanned whole; a batch takes the first due it meets.
 const CLAIM_SQL = `
-  SELECT s.ticket_id AS id, t.kind, t.status, t.priority, t.category, t.severity, t.assignee_id, t.team_id,
-    ${ms('t.ack_due_at', 'ack_due')}, ${ms('t.ack_at_risk_at', 'ack_risk')}, ${ms('t.acknowledged_at', 'ack_stop')},
-    ${ms('t.resolve_due_at', 'res_due')}, ${ms('t.resolve_at_risk_at', 'res_risk')}, ${ms('t.resolved_at', 'res_stop')},
-    ${ms('t.paused_at', 'paused')}, s.state, s.next_check_at::text AS checked_at
-  FROM case_sla s JOIN tickets t ON t.id = s.ticket_id
-  WHERE s.next_check_at <= ?
-  ORDER BY s.next_check_at
+  SELECT ticket_id AS id, kind, priority, category, severity, assignee_id, team_id,
+    ${ms('ack_due_at', 'ack_due')}, ${ms('ack_at_risk_at', 'ack_risk')}, ${ms('acknowledged_at', 'ack_stop')},
+    ${ms('resolve_due_at', 'res_due')}, ${ms('resolve_at_risk_at', 'res_risk')}, ${ms('paused_at', 'paused')},
+    state, next_check_at::text AS checked_at
+  FROM case_sla
+  WHERE next_check_at <= ?
   LIMIT ?`;
 
 export interface EscalationNotifier {
@@ -157,9 +157,9 @@ export class SlaScheduler {
       const check = checkCase(
         {
           kind: row.kind,
-          status: row.status,
+          running: true, // only running cases are in the set
           acknowledge: { dueAt: row.ack_due, atRiskAt: row.ack_risk, stoppedAt: row.ack_stop, pausedAt: null },
-          resolve: { dueAt: row.res_due, atRiskAt: row.res_risk, stoppedAt: row.res_stop, pausedAt: row.paused },
+          resolve: { dueAt: row.res_due, atRiskAt: row.res_risk, stoppedAt: null, pausedAt: row.paused },
           state: row.state ?? {},
         },
         nowMs,

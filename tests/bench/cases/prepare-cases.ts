@@ -5,6 +5,7 @@
 import type { Db } from '../../../server/src/db/database.js';
 import { documentKeys } from '../../../server/src/domain/search-tokens.js';
 import { AT_RISK_POINTS_SQL } from '../../../server/src/seed/case-work-seed.js';
+import { refreshAllCaseSla } from '../../../server/src/repositories/case-sla.sql.js';
 
 export async function prepareCases(db: Db): Promise<{ seconds: number; searchWords: string[] }> {
   const t0 = Date.now();
@@ -21,16 +22,13 @@ export async function prepareCases(db: Db): Promise<{ seconds: number; searchWor
      FROM bench_subject_keys s WHERE s.subject = t.subject`,
   );
   await db.raw('DROP TABLE bench_subject_keys');
-  // The sweep's state as a server that has kept up would have it: breached cases known as such,
-  // each running case due for its next check at its next at-risk or due point.
+  // The sweep's working set as a server that has kept up would have it: breached cases known
+  // as such, each due for its next check at its next at-risk or due point.
+  await refreshAllCaseSla(db, new Date());
   await db.raw(
-    `INSERT INTO case_sla (ticket_id, status, next_check_at)
-     SELECT id,
-       CASE WHEN status IN ('new', 'open', 'pending_customer') AND resolve_due_at < now() THEN 'breached' ELSE 'on_track' END,
-       CASE WHEN status IN ('new', 'open', 'pending_customer') THEN
-         (SELECT min(p) FROM unnest(ARRAY[ack_at_risk_at, ack_due_at, resolve_at_risk_at, resolve_due_at]) AS p WHERE p > now()) END
-     FROM tickets
-     ON CONFLICT (ticket_id) DO NOTHING`,
+    `UPDATE case_sla SET
+       status = CASE WHEN resolve_due_at < now() THEN 'breached' ELSE 'on_track' END,
+       next_check_at = (SELECT min(p) FROM unnest(ARRAY[ack_at_risk_at, ack_due_at, resolve_at_risk_at, resolve_due_at]) AS p WHERE p > now())`,
   );
   await db.raw('VACUUM ANALYZE tickets');
   await db.raw('VACUUM ANALYZE case_sla');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseKind, CaseStatus } from '../../../contract/index.js';
+import type { CaseKind } from '../../../contract/index.js';
 import type { EscalationState } from './escalation.js';
 import { checkCase, type StoredClock, type SweepClockState } from './sla-sweep.js';
 
@@ -16,11 +16,11 @@ const noLevel2 = () => {
 
 function sweepAt(
   minutes: number,
-  o: { kind?: CaseKind; status?: CaseStatus; ack?: StoredClock; resolve?: StoredClock; state?: EscalationState } = {},
+  o: { kind?: CaseKind; running?: boolean; ack?: StoredClock; resolve?: StoredClock; state?: EscalationState } = {},
   l2: (c: 'acknowledge' | 'resolve', due: number) => number | null = noLevel2,
 ) {
   return checkCase(
-    { kind: o.kind ?? 'ticket', status: o.status ?? 'open', acknowledge: o.ack ?? none, resolve: o.resolve ?? clock(), state: o.state ?? {} },
+    { kind: o.kind ?? 'ticket', running: o.running ?? true, acknowledge: o.ack ?? none, resolve: o.resolve ?? clock(), state: o.state ?? {} },
     T0 + minutes * MIN,
     l2,
   );
@@ -77,7 +77,7 @@ describe('checkCase (one case in the SLA sweep)', () => {
   });
 
   it('holds a paused clock where it was paused and does not schedule it', () => {
-    const r = sweepAt(200, { status: 'pending_customer', resolve: clock({ pausedAt: T0 + 30 * MIN }) });
+    const r = sweepAt(200, { resolve: clock({ pausedAt: T0 + 30 * MIN }) });
     expect(fired(r)).toEqual([]);
     expect(r.status).toBe('on_track');
     expect(r.nextCheckAt).toBeNull();
@@ -85,7 +85,7 @@ describe('checkCase (one case in the SLA sweep)', () => {
 
   it('ignores stopped clocks and cases no longer running', () => {
     expect(sweepAt(200, { resolve: clock({ stoppedAt: T0 + 10 * MIN }) })).toMatchObject({ fire: [], status: 'on_track', nextCheckAt: null });
-    expect(sweepAt(200, { status: 'resolved' })).toMatchObject({ fire: [], status: 'on_track', nextCheckAt: null });
+    expect(sweepAt(200, { running: false })).toMatchObject({ fire: [], status: 'on_track', nextCheckAt: null });
   });
 
   it('keeps a stored acknowledgement escalation when the case is acknowledged', () => {

@@ -7,7 +7,7 @@
 // lists read them. The one instant not stored is a complaint's level-2 point (150 % of the budget
 // used); it is computed once, when the clock first reads breached, and kept in the case's sweep
 // state, so a sweep costs a few comparisons per case.
-import type { CaseKind, CaseStatus, SlaStatus } from '../../../contract/index.js';
+import type { CaseKind, SlaStatus } from '../../../contract/index.js';
 import {
   decideEscalations,
   DEFAULT_ESCALATION_OPTIONS,
@@ -30,7 +30,8 @@ export interface StoredClock {
 
 export interface SweptCase {
   kind: CaseKind;
-  status: CaseStatus;
+  /** New, open or pending customer: the case's clocks can run. */
+  running: boolean;
   acknowledge: StoredClock;
   resolve: StoredClock;
   state: EscalationState;
@@ -51,11 +52,10 @@ export interface SweepCheck {
 /** The level-2 instant of a clock due at `dueAt`, or null when the case's policy cannot say. */
 export type Level2Point = (clock: SlaClockName, dueAt: number) => number | null;
 
-const RUNNING: readonly CaseStatus[] = ['new', 'open', 'pending_customer'];
 const LEVEL2 = DEFAULT_ESCALATION_OPTIONS.level2AtUsedFraction;
 
 export function checkCase(c: SweptCase, now: number, level2Point: Level2Point): SweepCheck {
-  const caseRuns = RUNNING.includes(c.status);
+  const caseRuns = c.running;
   const readings: Partial<Record<SlaClockName, ClockSnapshot>> = {};
   const level2: Partial<Record<SlaClockName, number | null>> = {};
   const points: number[] = [];
