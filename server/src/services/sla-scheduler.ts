@@ -18,7 +18,7 @@ import type { Knex } from 'knex';
 import type { CaseKind, EscalationView, Priority, Severity, SlaStatus } from '../../contract/index.js';
 import type { Db } from '../db/database.js';
 import type { Escalation, EscalationState } from '../domain/cases/escalation.js';
-import { checkCase, type Level2Point } from '../domain/cases/sla-sweep.js';
+import { checkCase, type Level2Point, type SweepClockState } from '../domain/cases/sla-sweep.js';
 import { addDuration } from '../domain/cases/sla-duration.js';
 import { targetsFor } from '../domain/cases/sla-policy.js';
 import type { BusinessCalendar } from '../domain/cases/business-calendar.js';
@@ -49,6 +49,7 @@ interface SweepRow {
   res_risk: number | null;
   paused: number | null;
   state: EscalationState;
+  sla_status: SlaStatus;
   checked_at: string;
 }
 
@@ -58,7 +59,7 @@ const CLAIM_SQL = `
   SELECT ticket_id AS id, kind, priority, category, severity, assignee_id, team_id,
     ${ms('ack_due_at', 'ack_due')}, ${ms('ack_at_risk_at', 'ack_risk')}, ${ms('acknowledged_at', 'ack_stop')},
     ${ms('resolve_due_at', 'res_due')}, ${ms('resolve_at_risk_at', 'res_risk')}, ${ms('paused_at', 'paused')},
-    state, next_check_at::text AS checked_at
+    state, status AS sla_status, next_check_at::text AS checked_at
   FROM case_sla
   WHERE next_check_at <= ?
   LIMIT ?`;
@@ -121,8 +122,9 @@ export class SlaScheduler {
       const n = await this.d.db.transaction(async (trx) => {
         const { rows: lock } = (await trx.raw(SWEEP_LOCK_SQL)) as { rows: { locked: boolean }[] };
         if (!lock[0]?.locked) return 0; // another server is sweeping
-        // A batch is a few thousand index look-ups: starting parallel workers costs more than it saves.
-        await trx.raw('SET LOCAL max_parallel_workers_per_gather = 0');
+        // A batch is a few thousand rows: starting parallel workers costs more than it saves, and
+        // hashing the whole set to write a batch back costs more than a key look-up per row.
+        await trx.raw('SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL enable_hashjoin = off');
         const { rows } = (await trx.raw(CLAIM_SQL, [now, BATCH])) as { rows: SweepRow[] };
         if (rows.length === 0) return 0;
         total.fired += await this.process(trx, rows, now, calendar, policy, chain, raised);
@@ -147,9 +149,10 @@ export class SlaScheduler {
   ): Promise<number> {
     const nowMs = now.getTime();
     const ids: number[] = [];
-    const states: string[] = [];
-    const statuses: SlaStatus[] = [];
-    const nextChecks: (string | null)[] = [];
+    // Unchanged state and status go as null (kept as they are): less to send and to parse.
+    const states: (string | null)[] = [];
+    const statuses: (SlaStatus | null)[] = [];
+    const nextChecks: (number | null)[] = [];
     const readAt: string[] = [];
     const fired: { id: number; e: Escalation; dueAt: number; to: number | null }[] = [];
     for (const row of rows) {
@@ -169,18 +172,19 @@ export class SlaScheduler {
         fired.push({ id, e, dueAt: (e.clock === 'acknowledge' ? row.ack_due : row.res_due)!, to: this.recipient(chain, row, e) });
       }
       ids.push(id);
-      states.push(JSON.stringify(check.state));
-      statuses.push(check.status);
-      nextChecks.push(check.nextCheckAt === null ? null : new Date(check.nextCheckAt).toISOString());
+      states.push(sameState(check.state, row.state ?? {}) ? null : JSON.stringify(check.state));
+      statuses.push(check.status === row.sla_status ? null : check.status);
+      nextChecks.push(check.nextCheckAt);
       readAt.push(row.checked_at);
     }
     // Only where the next check is still the one read: a user's change in between asked for a
     // fresh look (its own next check), which this decision, made on older data, must not undo.
     const { rows: written } = (await trx.raw(
-      `UPDATE case_sla s SET state = u.state::jsonb, status = u.status, next_check_at = u.next
-       FROM unnest(?::bigint[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[]) AS u(id, state, status, next, read_at)
+      `UPDATE case_sla s SET state = coalesce(u.state::jsonb, s.state), status = coalesce(u.status, s.status),
+         next_check_at = to_timestamp(u.next / 1000.0)
+       FROM unnest(?::bigint[], ?::text[], ?::text[], ?::float8[], ?::timestamptz[]) AS u(id, state, status, next, read_at)
        WHERE s.ticket_id = u.id AND s.next_check_at = u.read_at
-       RETURNING s.ticket_id`,
+       ${fired.length ? 'RETURNING s.ticket_id' : ''}`,
       [ids, states, statuses, nextChecks, readAt] as never,
     )) as { rows: { ticket_id: string | number }[] };
     if (fired.length === 0) return 0;
@@ -264,6 +268,16 @@ export class SlaScheduler {
       supervisorOf: new Map(teams.map((t) => [t.id as number, (t.supervisor_id as number | null) ?? null])),
     };
   }
+}
+
+function sameState(a: EscalationState, b: EscalationState): boolean {
+  for (const clock of ['acknowledge', 'resolve'] as const) {
+    const x = a[clock] as SweepClockState | undefined;
+    const y = b[clock] as SweepClockState | undefined;
+    if (x === y) continue;
+    if (!x || !y || x.dueAtMs !== y.dueAtMs || x.passed !== y.passed || x.level2AtMs !== y.level2AtMs) return false;
+  }
+  return true;
 }
 
 interface CaseHeadline {
