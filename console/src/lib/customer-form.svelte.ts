@@ -212,7 +212,11 @@ const SERVER_MESSAGES: Record<string, MessageKey> = {
   Required: 'field.required',
 };
 
-/** The server's field messages are English; the ones we know are shown translated. */
+/**
+ * The server writes field messages in the viewer's language, which the console follows once
+ * signed in. The few it sends for this form are also known here, so they match the screen even
+ * when the two differ (a language picked before signing in and never saved).
+ */
 function messageForServer(f: FieldError): string {
   const key = SERVER_MESSAGES[f.message];
   return key ? t(key) : f.message;

@@ -14,8 +14,9 @@ export interface FormErrors {
 export const NO_ERRORS: FormErrors = { fields: {}, form: null };
 
 /**
- * The server names bad fields on a 400 (its messages are English; they are shown as they
- * come). Fields the form does not show go into the form's message.
+ * The server names bad fields on a 400, in the viewer's language (the one saved on the account,
+ * else the browser's); they are shown as they come. Fields the form does not show go into the
+ * form's message.
  */
 export function formErrorsOf(e: unknown, shown: readonly string[]): FormErrors {
   if (!isApiError(e) || e.code !== 'VALIDATION' || e.fields.length === 0) return { fields: {}, form: errorMessage(e) };
