@@ -3,6 +3,7 @@
 import type { Ack } from './errors.js';
 import type { Me } from './auth.js';
 import type { ScreenPop } from './customers.js';
+import type { Locale } from './domain.js';
 import type { EscalationView, WrapUpCommand } from './cases.js';
 import type {
   AgentDesktopSnapshot,
@@ -65,4 +66,6 @@ export interface ClientToServerEvents {
 export interface SocketData {
   userId: number;
   sessionId: string;
+  /** The language of this socket's ack messages: the user's saved one, else the browser's at connect. */
+  locale: Locale;
 }

@@ -108,6 +108,9 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
       sockets.endSession(sid);
       sipSwitch?.accounts.revokeUser(userId);
     },
+    onLocaleSaved: (userId, locale) => {
+      sockets.languageSaved(userId, locale).catch((err: unknown) => o.log.error({ err }, 'socket language not updated'));
+    },
   });
   // The app must be the server's handler before Socket.IO attaches: Socket.IO wraps the
   // handlers present at that moment, so one added later would also answer /socket.io/.

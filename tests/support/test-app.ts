@@ -50,10 +50,12 @@ export interface ApiResponse<T = any> {
 /** A signed-in (or not) HTTP client that keeps its session cookie like a browser. */
 export class ApiClient {
   cookie: string | null = null;
+  /** Sent with every request, like a browser's Accept-Language. */
+  headers: Record<string, string> = {};
   constructor(readonly baseUrl: string) {}
 
   async request<T = any>(method: string, path: string, body?: unknown, rawBody?: string, contentType = 'application/json'): Promise<ApiResponse<T>> {
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...this.headers };
     if (this.cookie) headers.cookie = this.cookie;
     if (body !== undefined || rawBody !== undefined) headers['content-type'] = contentType;
     const res = await fetch(this.baseUrl + path, {

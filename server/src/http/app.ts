@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { type Express } from 'express';
+import type { Locale } from '../../contract/index.js';
 import type { Logger } from '../logger.js';
 import type { Services } from '../services/services.js';
 import { DomainError } from '../domain/domain-error.js';
@@ -28,6 +29,7 @@ export interface AppOptions {
   /** The built console; served with a single-page fallback when present. */
   consoleDir: string | null;
   onSignOut: (sessionId: string, userId: number) => void;
+  onLocaleSaved: (userId: number, locale: Locale) => void;
 }
 
 function securityHeaders(): express.RequestHandler {
@@ -57,7 +59,7 @@ export function createApp(services: Services, opts: AppOptions): Express {
   const openapi = buildOpenApi();
   api.get('/openapi.json', (_req, res) => res.json(openapi));
   api.use('/health', healthRoutes(services.db));
-  api.use('/auth', authRoutes(services.auth, services.users, opts, opts.onSignOut));
+  api.use('/auth', authRoutes(services.auth, services.users, opts, opts.onSignOut, opts.onLocaleSaved));
   api.use('/customers', authenticate(services.auth), customerRoutes(services.customers));
   api.use('/interactions', authenticate(services.auth), interactionRoutes(services.interactions, services.dispositions));
   api.use('/cases', authenticate(services.auth), caseRoutes(services.cases, services.caseWorkflow));

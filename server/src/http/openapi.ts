@@ -14,7 +14,7 @@ const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'integ
 export function buildOpenApi() {
   return {
     openapi: '3.0.3',
-    info: { title: 'kefu API', version: '0.1.0', description: 'Contact-center console API. Sign in to get the session cookie.' },
+    info: { title: 'kefu API', version: '0.1.0', description: 'Contact-center console API. Sign in to get the session cookie. Error messages are written in the language saved on the account (PATCH /api/auth/me), else the Accept-Language header, else English.' },
     components: {
       securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'kefu_session' } },
     },
@@ -39,7 +39,7 @@ export function buildOpenApi() {
       '/api/auth/logout': { post: { summary: 'Sign out', responses: { '204': { description: 'Signed out' }, ...errors(401) } } },
       '/api/auth/me': {
         get: { summary: 'The signed-in user', responses: { '200': { description: 'Me', content: json(C.LoginResponse) }, ...errors(401) } },
-        patch: { summary: 'Remember the console language', responses: { '200': { description: 'Me', content: json(C.LoginResponse) }, ...errors(400, 401) } },
+        patch: { summary: 'Remember the console language (also the language of error messages)', responses: { '200': { description: 'Me', content: json(C.LoginResponse) }, ...errors(400, 401) } },
       },
       '/api/customers': {
         get: {

@@ -1,7 +1,15 @@
 import type { ZodType, ZodTypeDef } from 'zod';
-import type { Ack } from '../../contract/index.js';
+import type { Ack, Locale } from '../../contract/index.js';
 import { DomainError } from '../domain/domain-error.js';
+import { localizeMessage } from '../i18n/localize.js';
 import type { Logger } from '../logger.js';
+
+/** What every command of one socket shares: its logger, and the language its user reads. */
+export interface CommandContext {
+  log: Logger;
+  /** Read at answer time: the user may have saved another language since connecting. */
+  locale: () => Locale;
+}
 
 /**
  * Wraps a socket command: validates the payload, runs the handler, and always answers the ack
@@ -9,7 +17,7 @@ import type { Logger } from '../logger.js';
  */
 export function command<P, R>(
   schema: ZodType<P, ZodTypeDef, unknown>,
-  log: Logger,
+  ctx: CommandContext,
   handler: (payload: P) => Promise<R> | R,
 ) {
   return async (payload: unknown, ack: unknown) => {
@@ -18,14 +26,14 @@ export function command<P, R>(
     const parsed = schema.safeParse(payload);
     if (!parsed.success) {
       const fields = parsed.error.issues.map((i) => i.path.join('.') || 'payload').join(', ');
-      return reply({ ok: false, error: { code: 'VALIDATION', message: `Invalid: ${fields}` } });
+      return reply({ ok: false, error: { code: 'VALIDATION', message: localizeMessage(`Invalid: ${fields}`, ctx.locale()) } });
     }
     try {
       reply({ ok: true, data: await handler(parsed.data) });
     } catch (err) {
-      if (err instanceof DomainError) return reply({ ok: false, error: { code: err.code, message: err.message } });
-      log.error({ err }, 'socket command failed');
-      reply({ ok: false, error: { code: 'INTERNAL', message: 'Something went wrong on our side' } });
+      if (err instanceof DomainError) return reply({ ok: false, error: { code: err.code, message: localizeMessage(err.message, ctx.locale()) } });
+      ctx.log.error({ err }, 'socket command failed');
+      reply({ ok: false, error: { code: 'INTERNAL', message: localizeMessage('Something went wrong on our side', ctx.locale()) } });
     }
   };
 }

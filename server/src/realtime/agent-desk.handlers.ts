@@ -34,6 +34,7 @@ export interface AgentDeskDeps {
 export function registerAgentDesk(socket: KefuSocket, user: Me, d: AgentDeskDeps): void {
   if (user.role !== 'agent' && user.role !== 'supervisor') return;
   const log = d.log.child({ userId: user.id, socketId: socket.id });
+  const commands = { log, locale: () => socket.data.locale };
   const ctx = { viewer: { id: user.id, role: user.role, teamId: user.teamId }, ip: socket.handshake.address ?? null, requestId: null };
   const agent = () => {
     const a = d.agents.get(user.id);
@@ -46,7 +47,7 @@ export function registerAgentDesk(socket: KefuSocket, user: Me, d: AgentDeskDeps
 
   socket.on(
     'agent:set-state',
-    command(SetAgentStateCommand, log, (cmd) => {
+    command(SetAgentStateCommand, commands, (cmd) => {
       agent();
       const a = cmd.state === 'ready' ? d.callCenter.shift.setReady(user.id) : d.callCenter.shift.setNotReady(user.id, cmd.reason);
       return d.agents.view(a);
@@ -55,12 +56,12 @@ export function registerAgentDesk(socket: KefuSocket, user: Me, d: AgentDeskDeps
 
   socket.on(
     'agent:get-desktop',
-    command(Empty, log, () => ({ status: d.agents.view(agent()), call: d.callCenter.currentCallOf(user.id) })),
+    command(Empty, commands, () => ({ status: d.agents.view(agent()), call: d.callCenter.currentCallOf(user.id) })),
   );
 
   socket.on(
     'call:save-notes',
-    command(SaveNotesCommand, log, async (cmd) => {
+    command(SaveNotesCommand, commands, async (cmd) => {
       // Notes typed the moment the call is answered may overtake the write that makes the call
       // the agent's; for the call on the agent's desk, let the call log catch up first.
       if (d.callCenter.currentCallOf(user.id)?.interactionId === cmd.interactionId) await d.callCenter.flush();
@@ -73,7 +74,7 @@ export function registerAgentDesk(socket: KefuSocket, user: Me, d: AgentDeskDeps
 
   socket.on(
     'call:choose-customer',
-    command(ChooseCustomerCommand, log, async (cmd) => {
+    command(ChooseCustomerCommand, commands, async (cmd) => {
       const call = d.callCenter.currentCallOf(user.id);
       // Only the call on the agent's desk right now, and only a customer on its number or just created by them.
       if (!call || call.interactionId !== cmd.interactionId) throw forbidden('That is not your current call');
@@ -92,7 +93,7 @@ export function registerAgentDesk(socket: KefuSocket, user: Me, d: AgentDeskDeps
 
   socket.on(
     'call:wrap-up',
-    command(WrapUpCommand, log, (cmd) => {
+    command(WrapUpCommand, commands, (cmd) => {
       agent();
       return d.wrapUp.wrapUp(user.id, cmd);
     }),
@@ -100,6 +101,6 @@ export function registerAgentDesk(socket: KefuSocket, user: Me, d: AgentDeskDeps
 
   socket.on(
     'screenpop:lookup',
-    command(ScreenPopLookupCommand, log, (cmd) => d.customers.screenPop(ctx, cmd.callerNumber)),
+    command(ScreenPopLookupCommand, commands, (cmd) => d.customers.screenPop(ctx, cmd.callerNumber)),
   );
 }

@@ -1,7 +1,9 @@
 import type http from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { z } from 'zod';
-import type { ClientToServerEvents, Me, ServerToClientEvents, SocketData } from '../../contract/index.js';
+import type { ClientToServerEvents, Locale, Me, ServerToClientEvents, SocketData } from '../../contract/index.js';
+import { localizeMessage } from '../i18n/localize.js';
+import { viewerLocale } from '../i18n/viewer-locale.js';
 import type { Logger } from '../logger.js';
 import type { AuthService } from '../services/auth.service.js';
 import { sessionToken } from '../http/middleware/authenticate.js';
@@ -35,6 +37,7 @@ export function createSocketServer(httpServer: http.Server, auth: AuthService, l
       if (!session) return next(new Error('UNAUTHENTICATED'));
       socket.data.userId = session.user.id;
       socket.data.sessionId = session.sessionId;
+      socket.data.locale = viewerLocale(session.user.locale, socket.handshake.headers['accept-language']);
       users.set(socket.id, session.user);
       await socket.join([userRoom(session.user.id), sessionRoom(session.sessionId)]);
       socket.emit('session:ready', { user: session.user });
@@ -54,7 +57,7 @@ export function createSocketServer(httpServer: http.Server, auth: AuthService, l
     socket.on('session:ping', async (payload, ack) => {
       if (typeof ack !== 'function') return; // a command without an ack is a malformed client
       if (!EmptyPayload.safeParse(payload).success) {
-        return ack({ ok: false, error: { code: 'VALIDATION', message: 'session:ping takes an empty object' } });
+        return ack({ ok: false, error: { code: 'VALIDATION', message: localizeMessage('session:ping takes an empty object', socket.data.locale) } });
       }
       ack({ ok: true, data: { at: new Date().toISOString() } });
     });
@@ -66,6 +69,13 @@ export function createSocketServer(httpServer: http.Server, auth: AuthService, l
     endSession(sessionId: string) {
       io.to(sessionRoom(sessionId)).emit('session:ended', { reason: 'signed_out' });
       io.in(sessionRoom(sessionId)).disconnectSockets(true);
+    },
+    /**
+     * The user saved another language: their open sockets answer in it from now on. Only this
+     * server's sockets change; on other servers they keep theirs until they reconnect.
+     */
+    async languageSaved(userId: number, locale: Locale) {
+      for (const socket of await io.in(userRoom(userId)).local.fetchSockets()) socket.data.locale = locale;
     },
   };
 }

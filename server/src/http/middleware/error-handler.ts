@@ -1,6 +1,8 @@
 import type { ErrorRequestHandler } from 'express';
 import type { ApiErrorBody } from '../../../contract/index.js';
 import { DomainError } from '../../domain/domain-error.js';
+import { localizeError, localizeMessage } from '../../i18n/localize.js';
+import { viewerLocale } from '../../i18n/viewer-locale.js';
 import { httpStatusFor } from '../error-status.js';
 
 interface BodyParserError {
@@ -41,20 +43,24 @@ export function errorHandler(): ErrorRequestHandler {
   return (err, req, res, _next) => {
     const known = err instanceof DomainError ? err : (fromBodyParser(err as BodyParserError) ?? fromDatabaseOutage(err));
     if (known?.code === 'UNAVAILABLE') req.log.error({ err }, 'database unavailable');
+    // Before sign-in (or on routes without it) only the browser's wish is known.
+    const locale = viewerLocale(req.auth?.user.locale, req.get('accept-language'));
     if (!known) {
       req.log.error({ err }, 'unhandled error');
-      const body: ApiErrorBody = { error: { code: 'INTERNAL', message: 'Something went wrong on our side', requestId: req.id } };
+      const message = localizeMessage('Something went wrong on our side', locale);
+      const body: ApiErrorBody = { error: { code: 'INTERNAL', message, requestId: req.id } };
       res.status(500).json(body);
       return;
     }
     const status = httpStatusFor(known.code);
     if (known.retryAfterSeconds) res.setHeader('Retry-After', String(known.retryAfterSeconds));
+    const { message, fields } = localizeError(known, locale);
     const body: ApiErrorBody = {
       error: {
         code: known.code,
-        message: known.message,
+        message,
         requestId: req.id,
-        ...(known.fields ? { fields: known.fields } : {}),
+        ...(fields ? { fields } : {}),
         ...(known.retryAfterSeconds ? { retryAfterSeconds: known.retryAfterSeconds } : {}),
       },
     };

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { LoginRequest, MePatch, type LoginResponse, type MeResponse } from '../../../contract/index.js';
+import { LoginRequest, MePatch, type Locale, type LoginResponse, type MeResponse } from '../../../contract/index.js';
 import type { AuthService } from '../../services/auth.service.js';
 import type { UserRepository } from '../../repositories/user.repository.js';
 import { authenticate, SESSION_COOKIE } from '../middleware/authenticate.js';
@@ -10,6 +10,8 @@ export function authRoutes(
   users: UserRepository,
   opts: { secureCookies: boolean; sessionTtlMs: number },
   onSignOut: (sessionId: string, userId: number) => void,
+  /** The user's open sockets answer in the saved language from now on. */
+  onLocaleSaved: (userId: number, locale: Locale) => void,
 ): Router {
   const r = Router();
 
@@ -42,6 +44,7 @@ export function authRoutes(
   r.patch('/me', authenticate(auth), async (req, res) => {
     const body = parseInput(MePatch, req.body);
     await users.setLocale(req.auth!.user.id, body.locale);
+    onLocaleSaved(req.auth!.user.id, body.locale);
     const out: MeResponse = { user: { ...req.auth!.user, locale: body.locale } };
     res.json(out);
   });
