@@ -168,6 +168,16 @@ describe('status rules', () => {
 });
 
 describe('lists and search', () => {
+  it("lists only cases of customers the viewer may see", async () => {
+    const emily = (await t.db('customers').where({ name: 'Emily Chan' }).first('id')).id;
+    const c = (await agent2.post('/api/cases', { kind: 'ticket', customerId: emily, subject: 'API contact for bookings', priority: 'P3' })).body.case;
+    expect((await admin.get('/api/cases?limit=100')).body.items.map((x: { id: number }) => x.id)).toContain(c.id);
+    expect((await agent2.get('/api/cases?limit=100')).body.items.map((x: { id: number }) => x.id)).toContain(c.id);
+    const seenByAgent1 = (await agent1.get('/api/cases?limit=100')).body.items as { id: number; customerName: string }[];
+    expect(seenByAgent1.length).toBeGreaterThan(0);
+    expect(seenByAgent1.map((x) => x.customerName)).not.toContain('Emily Chan');
+  });
+
   it('filters by kind, status and assignee, and finds Chinese and English words in subjects', async () => {
     const mine = await agent1.get('/api/cases?assignee=me&kind=complaint&status=active');
     expect(mine.status).toBe(200);
