@@ -10,7 +10,11 @@ test('the console switches to 简体中文 and back, and remembers the choice', 
   await expect(shell.heading()).toHaveText('坐席工作台');
   await expect(page.getByRole('button', { name: '退出登录' })).toBeVisible();
 
+  // The console asks the server for its messages in the language on screen (a hint the server
+  // uses when no language is saved on the account, on the sign-in page say).
+  const asked = page.waitForRequest((r) => new URL(r.url()).pathname.startsWith('/api/'));
   await page.reload();
+  expect((await asked).headers()['accept-language']).toBe('zh-CN');
   await expect(shell.nav().getByRole('link', { name: '客户', exact: true })).toBeVisible();
   await shell.nav().getByRole('link', { name: '客户', exact: true }).click();
   await expect(page.getByRole('searchbox', { name: '搜索客户' })).toBeVisible();

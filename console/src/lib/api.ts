@@ -17,6 +17,7 @@ import type {
   SipCredentialsView,
   TodayCalls,
 } from '@kefu/contract';
+import { i18n } from './i18n/index.svelte.js';
 
 /** The server's codes, plus NETWORK when no answer came back at all. */
 export type ApiErrorCode = ErrorCode | 'NETWORK';
@@ -75,7 +76,9 @@ interface RequestOptions {
 }
 
 export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  // The language on screen, for the server's messages when the account has none saved yet
+  // (on the sign-in page, say); a saved language wins on the server.
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': i18n.locale };
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
   let res: Response;
   try {
