@@ -370,6 +370,21 @@ describe('calls outside a queue', () => {
     expect(lastState('agent3')).toMatchObject({ state: 'wrap_up', wrapUpEndsAt: new Date(clock.now() + 30_000).toISOString() });
   });
 
+  it('asks for a disposition even when the call ends before it is logged', async () => {
+    readyAgents('agent3');
+    const call = direct({ userId: ids.agent3!, number: '1003' }, { userId: null, number: '+12125550142' });
+    // No pause between the events: the call's row is still being written when it ends.
+    cc.directCallChanged(call, 'started');
+    cc.directCallChanged(call, 'answered');
+    cc.directCallChanged(call, 'ended', 'caller');
+    expect(lastState('agent3')).toMatchObject({ state: 'wrap_up' });
+    expect(() => cc.shift.setReady(ids.agent3!)).toThrow(/disposition/);
+    await settle();
+    expect(() => cc.shift.setReady(ids.agent3!)).toThrow(/disposition/);
+    clock.advance(30_000); // the fixed wrap-up time of calls outside a queue
+    expect(lastState('agent3')).toMatchObject({ state: 'ready' });
+  });
+
   it('offers a call to the agent\'s extension with its interaction, before answer', async () => {
     readyAgents('agent1');
     const call = direct({ userId: null, number: '+8613800138000' }, { userId: ids.agent1!, number: '1001' });

@@ -271,5 +271,13 @@ describe('SLA sweep', () => {
     await app.composed.slaScheduler.sweep();
     expect((await escalations()).map((e) => e.level)).toEqual(['at_risk']);
     expect((await supervisor.get('/api/cases?sla=at_risk')).body.items.map((x: { id: number }) => x.id)).toContain(c.id);
+
+    // The supervisor's report counts it among their team's open cases at risk.
+    const period = `from=${new Date(clock.now() - 86_400_000).toISOString()}&to=${new Date(clock.now() + 60_000).toISOString()}`;
+    const report = await supervisor.get(`/api/reports/cases?${period}`);
+    expect(report.status).toBe(200);
+    expect(report.body.sla.openAtRisk).toBeGreaterThanOrEqual(1);
+    const atRiskInTeam = await t.db('case_sla as s').join('tickets as t', 't.id', 's.ticket_id').where({ 's.status': 'at_risk', 't.team_id': c.teamId }).count('* as n').first();
+    expect(report.body.sla.openAtRisk).toBe(Number(atRiskInTeam?.n));
   });
 });

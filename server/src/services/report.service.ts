@@ -34,10 +34,10 @@ export class ReportService {
       this.db.raw(`SELECT priority AS key, count(*) FROM tickets t WHERE ${open} AND ${t.sql} GROUP BY 1 ORDER BY 1`, t.b),
       this.db.raw(
         `SELECT
-           count(*) FILTER (WHERE resolved_at BETWEEN ? AND ? AND resolved_at <= resolve_due_at) AS resolved_in_time,
-           count(*) FILTER (WHERE resolved_at BETWEEN ? AND ? AND resolved_at > resolve_due_at) AS resolved_late,
-           count(*) FILTER (WHERE acknowledged_at BETWEEN ? AND ? AND acknowledged_at <= ack_due_at) AS ack_in_time,
-           count(*) FILTER (WHERE acknowledged_at BETWEEN ? AND ? AND acknowledged_at > ack_due_at) AS ack_late,
+           count(*) FILTER (WHERE t.resolved_at BETWEEN ? AND ? AND t.resolved_at <= t.resolve_due_at) AS resolved_in_time,
+           count(*) FILTER (WHERE t.resolved_at BETWEEN ? AND ? AND t.resolved_at > t.resolve_due_at) AS resolved_late,
+           count(*) FILTER (WHERE t.acknowledged_at BETWEEN ? AND ? AND t.acknowledged_at <= t.ack_due_at) AS ack_in_time,
+           count(*) FILTER (WHERE t.acknowledged_at BETWEEN ? AND ? AND t.acknowledged_at > t.ack_due_at) AS ack_late,
            count(*) FILTER (WHERE ${open} AND s.status = 'breached') AS open_breached,
            count(*) FILTER (WHERE ${open} AND s.status = 'at_risk') AS open_at_risk
          FROM tickets t LEFT JOIN case_sla s ON s.ticket_id = t.id WHERE ${t.sql}`,

@@ -29,6 +29,8 @@ export interface LiveAgent {
    */
   wrapOf: {
     interactionId: number | null;
+    /** The call is still being logged: its id is on the way, and a disposition will be due. */
+    logging: boolean;
     startedAt: number;
     endsAt: number | null;
     view: LiveCallView | null;

@@ -80,6 +80,7 @@ export class AgentShift {
     const now = this.d.clock.now();
     const wrap: NonNullable<LiveAgent['wrapOf']> = {
       interactionId: null,
+      logging: interactionId instanceof Promise,
       startedAt: now,
       endsAt: seconds === null ? null : now + seconds * 1000,
       view: null,
@@ -94,7 +95,13 @@ export class AgentShift {
       agent.wrapOf = previous;
       throw err;
     }
-    if (interactionId instanceof Promise) void interactionId.then((id) => (wrap.interactionId = id ?? null));
+    if (interactionId instanceof Promise) {
+      // A call that could not be logged has nothing to give a disposition to.
+      void interactionId.then(
+        (id) => Object.assign(wrap, { interactionId: id ?? null, logging: false }),
+        () => (wrap.logging = false),
+      );
+    }
     else wrap.interactionId = interactionId;
     if (view instanceof Promise) void view.then((v) => (wrap.view = v));
     else wrap.view = view;
@@ -118,7 +125,8 @@ export class AgentShift {
 
   /** A call in after-call work is finished by giving it a disposition; only the time limit skips one. */
   private assertWrapUpDone(agent: LiveAgent): void {
-    if (agent.status.state === 'wrap_up' && agent.wrapOf?.interactionId != null && agent.wrapOf.disposition === null) {
+    const wrap = agent.wrapOf;
+    if (agent.status.state === 'wrap_up' && wrap && (wrap.interactionId != null || wrap.logging) && wrap.disposition === null) {
       throw new DomainError('VALIDATION', 'Choose a disposition for the call to finish wrap-up', [
         { field: 'disposition', message: 'Choose a disposition for the call' },
       ]);
