@@ -85,7 +85,8 @@ test.describe('supervision: case list, escalations, reports, settings', () => {
       await expect(escalations.navLink()).toHaveAccessibleName(badgeAfter);
       expect(await page.evaluate(() => (window as unknown as { stillSamePage?: boolean }).stillSamePage)).toBe(true);
       // The second tab follows without a reload: its row is acknowledged and its badge is down.
-      await expect(other.row(number)).toContainText('Acknowledged');
+      // …and says who acknowledged it.
+      await expect(other.row(number)).toContainText(/Acknowledged .+ by \S/);
       await expect(other.row(number).getByRole('button')).toHaveCount(0);
       await expect(other.navLink()).toHaveAccessibleName(badgeAfter);
       expect(await otherTab.evaluate(() => (window as unknown as { stillSamePage?: boolean }).stillSamePage)).toBe(true);

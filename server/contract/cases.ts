@@ -225,6 +225,8 @@ export const EscalationView = z.object({
   dueAt: isoDate,
   firedAt: isoDate,
   acknowledgedAt: isoDate.nullable(),
+  /** Who acknowledged it: the recipient, or an admin on their behalf. */
+  acknowledgedBy: z.string().nullable(),
 });
 export type EscalationView = z.infer<typeof EscalationView>;
 

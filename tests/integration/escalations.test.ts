@@ -118,7 +118,11 @@ describe('acknowledging an escalation', () => {
     expect(row.acknowledged_by).toBe(user.admin1!.id);
     const after = (await supervisor.get('/api/escalations')).body;
     expect(after.unread).toBe(0);
-    expect(after.items.find((e: EscalationView) => e.id === id).acknowledgedAt).toBe(r.body.acknowledgedAt);
+    const shown = after.items.find((e: EscalationView) => e.id === id);
+    expect(shown.acknowledgedAt).toBe(r.body.acknowledgedAt);
+    // The supervisor sees who answered for them.
+    const adminName = (await t.db('users').where({ id: user.admin1!.id }).first('display_name')).display_name;
+    expect(shown.acknowledgedBy).toBe(adminName);
   });
 
   it('keeps the first acknowledgement when the recipient acknowledges again', async () => {

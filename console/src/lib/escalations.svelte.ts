@@ -192,7 +192,7 @@ class Escalations {
   #acknowledged(fact: EscalationAcknowledged) {
     const known = this.items.find((e) => e.id === fact.id);
     if (known) {
-      if (known.acknowledgedAt === null) this.#put({ ...known, acknowledgedAt: fact.acknowledgedAt });
+      if (known.acknowledgedAt === null) this.#put({ ...known, acknowledgedAt: fact.acknowledgedAt, acknowledgedBy: fact.acknowledgedBy.name });
     } else if (fact.recipientId === this.#me && this.#unreadBeyond > 0) {
       // One of ours on a page not loaded yet: only the count shows it.
       this.#unreadBeyond--;

@@ -53,6 +53,7 @@ export class EscalationRepository {
       .join('tickets as t', 't.id', 'e.ticket_id')
       .join('customers as c', 'c.id', 't.customer_id')
       .leftJoin('users as a', 'a.id', 't.assignee_id')
+      .leftJoin('users as k', 'k.id', 'e.acknowledged_by')
       .select(
         'e.id',
         'e.ticket_id',
@@ -66,6 +67,7 @@ export class EscalationRepository {
         'e.due_at',
         'e.fired_at',
         'e.acknowledged_at',
+        'k.display_name as acknowledged_by_name',
       );
   }
 
@@ -134,5 +136,6 @@ function toView(r: Record<string, unknown>): EscalationView {
     dueAt: isoRequired(r.due_at as Date),
     firedAt: isoRequired(r.fired_at as Date),
     acknowledgedAt: iso(r.acknowledged_at as Date | null),
+    acknowledgedBy: (r.acknowledged_by_name as string | null) ?? null,
   };
 }

@@ -16,6 +16,7 @@ const row = (over: Partial<EscalationView>): EscalationView => ({
   dueAt: '2026-11-01T09:00:00.000Z',
   firedAt: '2026-11-01T08:30:00.123Z',
   acknowledgedAt: null,
+  acknowledgedBy: null,
   ...over,
 });
 

@@ -228,6 +228,7 @@ export class SlaScheduler {
             dueAt,
             firedAt: now.toISOString(),
             acknowledgedAt: null,
+            acknowledgedBy: null,
           },
         });
       }

@@ -87,6 +87,7 @@ export const supervisionEn = {
   'escalations.ackLabel': 'Acknowledge {number}: {clock}, {level}',
   'escalations.acknowledging': 'Acknowledging…',
   'escalations.acknowledgedAt': 'Acknowledged {date}',
+  'escalations.acknowledgedBy': 'Acknowledged {date} by {name}',
   'escalations.new': 'New',
   'escalations.unread.one': '{count} escalation to acknowledge.',
   'escalations.unread.other': '{count} escalations to acknowledge.',

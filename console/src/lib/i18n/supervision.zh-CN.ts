@@ -87,6 +87,7 @@ export const supervisionZh: { readonly [K in keyof typeof supervisionEn]: string
   'escalations.ackLabel': '确认 {number}：{clock}，{level}',
   'escalations.acknowledging': '正在确认…',
   'escalations.acknowledgedAt': '已于 {date} 确认',
+  'escalations.acknowledgedBy': '{name} 已于 {date} 确认',
   'escalations.new': '新',
   'escalations.unread.one': '有 {count} 条升级提醒待确认。',
   'escalations.unread.other': '有 {count} 条升级提醒待确认。',
