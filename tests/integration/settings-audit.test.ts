@@ -66,3 +66,16 @@ describe('auditing settings', () => {
     expect(await t.db('settings').where({ key: 'sla_policy' }).first()).toBeUndefined();
   });
 });
+
+describe('refusals by role', () => {
+  it('audits a save refused for the role before any service sees it, and changes nothing', async () => {
+    const supervisor = await new ApiClient(app.baseUrl).login('supervisor1');
+    const supervisorId = (await t.db('users').where({ username: 'supervisor1' }).first('id')).id;
+    const stored = (await supervisor.get('/api/settings/sla_policy')).body;
+    const refused = await supervisor.put('/api/settings/sla_policy', { version: stored.version, value: stored.value });
+    expect(refused.status).toBe(403);
+    expect((await admin.get('/api/settings/sla_policy')).body.version).toBe(stored.version);
+    const rows = await t.db('audit_log').where({ action: 'http.role_refused', user_id: supervisorId }).select('outcome', 'detail');
+    expect(rows).toEqual([{ outcome: 'denied', detail: { method: 'PUT', route: '/api/settings/:key', role: 'supervisor' } }]);
+  });
+});

@@ -4,6 +4,7 @@ import express, { type Express } from 'express';
 import type { Locale } from '../../contract/index.js';
 import type { Logger } from '../logger.js';
 import type { Services } from '../services/services.js';
+import { auditRoleRefusals } from './middleware/audit-role-refusals.js';
 import { DomainError } from '../domain/domain-error.js';
 import { authenticate } from './middleware/authenticate.js';
 import { errorHandler } from './middleware/error-handler.js';
@@ -81,6 +82,7 @@ export function createApp(services: Services, opts: AppOptions): Express {
       res.sendFile(path.join(dir, 'index.html'));
     });
   }
+  app.use(auditRoleRefusals(services.audit));
   app.use(errorHandler());
   return app;
 }

@@ -25,6 +25,7 @@ import { UserDirectory } from './user-directory.js';
 
 export interface Services {
   db: Db;
+  audit: AuditRepository;
   users: UserRepository;
   interactions: InteractionRepository;
   auth: AuthService;
@@ -58,6 +59,7 @@ export function createServices(
   const dialIntents = new DialIntents(() => clock.now());
   return {
     db,
+    audit,
     users,
     interactions,
     auth: new AuthService(users, new SessionRepository(db), audit, config.sessionTtlMs, loginPolicy),

@@ -32,10 +32,21 @@ export function authenticate(auth: AuthService): RequestHandler {
   };
 }
 
+/** A route refused for the caller's role, before any service saw it (audited by auditRoleRefusals). */
+export class RoleRefused extends DomainError {
+  constructor(
+    /** The route as declared (no ids or query), so entries group by what was attempted. */
+    readonly route: string,
+    message = 'Your role may not do this',
+  ) {
+    super('FORBIDDEN', message);
+  }
+}
+
 export function requireRole(...roles: Role[]): RequestHandler {
   return (req: Request, _res: Response, next: NextFunction) => {
     if (!req.auth || !roles.includes(req.auth.user.role)) {
-      return next(new DomainError('FORBIDDEN', 'Your role may not do this'));
+      return next(new RoleRefused(`${req.baseUrl}${(req.route as { path?: string } | undefined)?.path ?? ''}`));
     }
     next();
   };
