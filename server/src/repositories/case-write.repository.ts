@@ -66,22 +66,32 @@ export class CaseWriteRepository {
       .first()) as CaseRecord | undefined;
   }
 
-  async insert(trx: Knex.Transaction, c: CaseColumns & { kind: CaseKind; customer_id: number; subject: string }, searchKeys: string[]): Promise<{ id: number; number: string }> {
+  /**
+   * The number is drawn first, so the search keys (which include it) go in with the row rather
+   * than in a second write of it.
+   */
+  async insert(
+    trx: Knex.Transaction,
+    c: CaseColumns & { kind: CaseKind; customer_id: number; subject: string },
+    searchKeysFor: (number: string) => string[],
+  ): Promise<{ id: number; number: string }> {
     const year = (c.created_at ?? new Date()).getUTCFullYear();
     const seq = c.kind === 'ticket' ? 'ticket_number_seq' : 'complaint_number_seq';
     const prefix = `${c.kind === 'ticket' ? 'T' : 'C'}-${year}-`;
+    const { rows } = (await trx.raw(`SELECT ? || lpad(nextval('${seq}')::text, 6, '0') AS number`, [prefix])) as { rows: { number: string }[] };
+    const number = rows[0]!.number;
     const { ticket, sla } = splitSla(c);
     const [row] = (await trx('tickets')
       .insert({
         ...ticket,
-        number: trx.raw(`? || lpad(nextval('${seq}')::text, 6, '0')`, [prefix]),
+        number,
         tags: c.tags ?? [],
-        search: trx.raw('array_to_tsvector(?::text[])', [searchKeys]),
+        search: trx.raw('array_to_tsvector(?::text[])', [searchKeysFor(number)]),
       })
-      .returning(['id', 'number'])) as { id: number | string; number: string }[];
+      .returning('id')) as { id: number | string }[];
     const id = Number(row!.id);
     await refreshCaseSla(trx, id, sla);
-    return { id, number: row!.number };
+    return { id, number };
   }
 
   /** Applies changes if `version` is still the stored one; false means someone saved first. */

@@ -159,9 +159,8 @@ export class CaseService {
           created_at: now,
           updated_at: now,
         },
-        [],
+        (number) => documentKeys(number, body.subject, body.description),
       );
-      await trx('tickets').where('id', created.id).update({ search: trx.raw('array_to_tsvector(?::text[])', [documentKeys(created.number, body.subject, body.description)]) });
       await this.d.writes.addEvent(trx, created.id, ctx.viewer.id, 'created', { number: created.number, kind: body.kind, priority: body.priority, severity }, now);
       if (body.interactionId !== undefined) {
         await this.d.writes.link(trx, body.interactionId, created.id, ctx.viewer.id, now);
