@@ -13,7 +13,7 @@ export default defineConfig({
   resolve: {
     alias: {
       // The zod schemas and types shared with the server: one source of truth for the API.
-      '@kefu/contract': here('../server/contract/index.ts'),
+      '@kefu/contract': here('../contract/index.ts'),
       // The browser SIP phone (sip.js) the agent desktop and the web phone are built on.
       '@kefu/softphone': here('../softphone/src/index.ts'),
     },

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createDb } from '../server/src/db/database.js';
+import { createDb } from '../server/src/platform/db/database.js';
 import { withDatabase } from './support/db-url.js';
 import { summarizePlaywright, summarizeVitest, type Tally } from './support/tally.js';
 

@@ -1,7 +1,7 @@
 // The SLA sweep gets its own working set, `case_sla`: one narrow row per running case (new,
 // open, pending customer) holding what the sweep reads (the clocks' instants and what decides
 // who hears of them) and what it writes (what fired, the worst clock, when to look again). The
-// case service keeps each row in step with its case (server/src/repositories/case-sla.sql.ts); a case that
+// case service keeps each row in step with its case (server/src/cases/data/case-sla.sql.ts); a case that
 // stops running leaves the set.
 //
 // Why: on `tickets` the sweep's write was a full new row version plus an entry in every one of

@@ -3,25 +3,25 @@
 // Used by `npm start` and by the integration tests, so tests exercise the real wiring.
 import http from 'node:http';
 import type { CountryCode } from 'libphonenumber-js';
-import { createApp } from './http/app.js';
-import type { Logger } from './logger.js';
-import { registerAgentDesk } from './realtime/agent-desk.handlers.js';
-import { socketTelephonyNotifier } from './realtime/socket-telephony-notifier.js';
-import { socketEscalationAcknowledged } from './realtime/socket-escalation-notifier.js';
-import { createSocketServer, type KefuIo } from './realtime/socket-server.js';
-import { CallLogRepository } from './repositories/call-log.repository.js';
-import { QueueDirectoryRepository } from './repositories/queue-directory.repository.js';
-import type { Services } from './services/services.js';
-import { createSipSwitch, type SipSwitch } from './sip/switch.js';
-import { originPolicyFor } from './sip/transport/origin-policy.js';
-import { AgentRegistry } from './telephony/agent-registry.js';
-import { CallCenter } from './telephony/call-center.js';
-import { systemClock, type Clock } from './telephony/clock.js';
-import { SerialQueue } from './telephony/serial-queue.js';
-import { DispositionRepository } from './repositories/disposition.repository.js';
-import { SlaScheduler } from './services/sla-scheduler.js';
-import { WrapUpService } from './services/wrap-up.service.js';
-import { userRoom } from './realtime/socket-server.js';
+import { createApp } from './platform/http/app.js';
+import type { Logger } from './platform/logger.js';
+import { registerAgentDesk } from './cti/socket/agent-desk.handlers.js';
+import { socketTelephonyNotifier } from './cti/socket/socket-telephony-notifier.js';
+import { socketEscalationAcknowledged } from './cases/socket/socket-escalation-notifier.js';
+import { createSocketServer, type KefuIo } from './platform/realtime/socket-server.js';
+import { CallLogRepository } from './cti/data/call-log.repository.js';
+import { QueueDirectoryRepository } from './acd/data/queue-directory.repository.js';
+import type { Services } from './services.js';
+import { createSipSwitch, type SipSwitch } from './switch/switch.js';
+import { originPolicyFor } from './switch/transport/origin-policy.js';
+import { AgentRegistry } from './acd/agent-registry.js';
+import { CallCenter } from './acd/call-center.js';
+import { systemClock, type Clock } from './platform/clock.js';
+import { SerialQueue } from './platform/serial-queue.js';
+import { DispositionRepository } from './cti/data/disposition.repository.js';
+import { SlaScheduler } from './cases/sla-scheduler.js';
+import { WrapUpService } from './cti/wrap-up.service.js';
+import { userRoom } from './platform/realtime/socket-server.js';
 
 export interface ComposeOptions {
   log: Logger;

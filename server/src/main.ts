@@ -1,5 +1,5 @@
-import { ConfigError, parseConfig } from './config.js';
-import { logger } from './logger.js';
+import { ConfigError, parseConfig } from './platform/config.js';
+import { logger } from './platform/logger.js';
 import { startServer, type RunningServer } from './server.js';
 import { DEMO_PASSWORD, DEMO_USERS } from './seed/demo-users.js';
 

@@ -1,11 +1,11 @@
 // Starts the whole product in one process: database, migrations, demo data, HTTP + Socket.IO.
 import type { AddressInfo } from 'node:net';
-import type { Config } from './config.js';
-import type { Logger } from './logger.js';
-import type { Db } from './db/database.js';
-import { openDatabase } from './db/open-database.js';
+import type { Config } from './platform/config.js';
+import type { Logger } from './platform/logger.js';
+import type { Db } from './platform/db/database.js';
+import { openDatabase } from './platform/db/open-database.js';
 import { composeServer } from './compose.js';
-import { createServices } from './services/services.js';
+import { createServices } from './services.js';
 import { seedDemoIfEmpty } from './seed/demo-seed.js';
 import { bootstrapAdmin } from './seed/bootstrap-admin.js';
 

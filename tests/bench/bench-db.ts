@@ -6,8 +6,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { startEmbeddedPostgres } from '../../server/src/db/embedded.js';
-import { logger } from '../../server/src/logger.js';
+import { startEmbeddedPostgres } from '../../server/src/platform/db/embedded.js';
+import { logger } from '../../server/src/platform/logger.js';
 
 export const BENCH_DATABASE = 'kefu_bench';
 

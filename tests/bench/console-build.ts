@@ -9,7 +9,7 @@ import { elapsedMs, round } from './stats.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** What the console build reads (see console/vite.config.ts and its aliases). */
-const SOURCES = ['console/index.html', 'console/src', 'console/public', 'console/vite.config.ts', 'console/svelte.config.js', 'softphone/src', 'server/contract', 'package-lock.json'];
+const SOURCES = ['console/index.html', 'console/src', 'console/public', 'console/vite.config.ts', 'console/svelte.config.js', 'softphone/src', 'contract', 'package-lock.json'];
 
 export interface ConsoleBuild {
   dir: string;

@@ -1,7 +1,7 @@
 // The database settings the benchmark runs with: the server's own (KEFU_DB_POOL_MIN/MAX,
 // KEFU_EMBEDDED_PG_SHARED_BUFFERS), read and checked by the server's config parser, so the
 // numbers describe what a deployment with the same environment gets.
-import { parseConfig } from '../../server/src/config.js';
+import { parseConfig } from '../../server/src/platform/config.js';
 
 export interface DbSettings {
   pool: { min: number; max: number };

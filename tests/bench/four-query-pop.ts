@@ -2,13 +2,13 @@
 // number, then the first of them again with its latest interactions and open cases (three
 // reads side by side). Kept so the look-ups measure the old and the new way in the same run,
 // on the same machine state, and check that both give the same pop.
-import type { ScreenPop } from '../../server/contract/index.js';
-import type { Db } from '../../server/src/db/database.js';
-import type { Viewer } from '../../server/src/domain/access-policy.js';
-import { canSeeCases } from '../../server/src/domain/access-policy.js';
-import { CaseRepository } from '../../server/src/repositories/case.repository.js';
-import { CustomerRepository } from '../../server/src/repositories/customer.repository.js';
-import { InteractionRepository } from '../../server/src/repositories/interaction.repository.js';
+import type { ScreenPop } from '../../contract/index.js';
+import type { Db } from '../../server/src/platform/db/database.js';
+import type { Viewer } from '../../server/src/customers/rules/access-policy.js';
+import { canSeeCases } from '../../server/src/customers/rules/access-policy.js';
+import { CaseRepository } from '../../server/src/cases/data/case.repository.js';
+import { CustomerRepository } from '../../server/src/customers/data/customer.repository.js';
+import { InteractionRepository } from '../../server/src/cti/data/interaction.repository.js';
 
 export type FourQueryPop = (viewer: Viewer, callerNumber: string, e164: string | null, historySize?: number) => Promise<ScreenPop>;
 

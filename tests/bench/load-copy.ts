@@ -1,10 +1,10 @@
 // Loads the data set with COPY, streamed from generators: staff (knex), customers,
 // customer_phones, interactions, tickets. Explicit ids; sequences are set afterwards.
 import type pg from 'pg';
-import type { Db } from '../../server/src/db/database.js';
+import type { Db } from '../../server/src/platform/db/database.js';
 import { complaintSubject, generateInteraction, ticketSubject } from '../../server/src/seed/customer-generator.js';
 import { interactionRow } from '../../server/src/seed/customer-seeder.js';
-import { hashPassword } from '../../server/src/services/password.js';
+import { hashPassword } from '../../server/src/identity/password.js';
 import { ChunkBuilder, copyInto, NULL, bool, cell, num, text, textArray, ts } from './copy-text.js';
 import { DAY_MS, NOW_MS, SPAN_MS, STREAM, streamRng, type DatasetPlan } from './dataset.js';
 import { elapsedMs, round } from './stats.js';

@@ -9,10 +9,10 @@
 //   barePrepared  the same, as named prepared statements
 import { isDeepStrictEqual } from 'node:util';
 import type pg from 'pg';
-import type { ScreenPop } from '../../server/contract/index.js';
-import type { Db } from '../../server/src/db/database.js';
-import type { RequestContext } from '../../server/src/services/request-context.js';
-import type { Services } from '../../server/src/services/services.js';
+import type { ScreenPop } from '../../contract/index.js';
+import type { Db } from '../../server/src/platform/db/database.js';
+import type { RequestContext } from '../../server/src/identity/request-context.js';
+import type { Services } from '../../server/src/services.js';
 import type { Rng } from '../../server/src/seed/random.js';
 import { BARE_SQL, barePop, type PopOutcome } from './bare-sql.js';
 import { fourQueryPop } from './four-query-pop.js';

@@ -1,9 +1,9 @@
 // The customer access rule exists twice: as a pure function (for single records) and as SQL
 // (for lists). This checks they agree for every viewer and customer of a seeded data set.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canSeeCustomer, type Viewer } from '../../server/src/domain/access-policy.js';
-import { CustomerRepository } from '../../server/src/repositories/customer.repository.js';
-import { customerVisibleTo } from '../../server/src/repositories/customer-visibility.sql.js';
+import { canSeeCustomer, type Viewer } from '../../server/src/customers/rules/access-policy.js';
+import { CustomerRepository } from '../../server/src/customers/data/customer.repository.js';
+import { customerVisibleTo } from '../../server/src/customers/data/customer-visibility.sql.js';
 import { seedDemo } from '../../server/src/seed/demo-seed.js';
 import { createTestDb, type TestDb } from '../support/test-db.js';
 

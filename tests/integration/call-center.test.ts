@@ -1,21 +1,21 @@
 // The ACD and call logging against a real database, with the switch faked at its port and
 // time moved by hand: routing, ring-no-answer, abandon, wrap-up, and restart recovery.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { AgentStatusView, LiveCallView } from '../../server/contract/index.js';
-import { logger } from '../../server/src/logger.js';
-import { CallLogRepository } from '../../server/src/repositories/call-log.repository.js';
-import { QueueDirectoryRepository } from '../../server/src/repositories/queue-directory.repository.js';
+import type { AgentStatusView, LiveCallView } from '../../contract/index.js';
+import { logger } from '../../server/src/platform/logger.js';
+import { CallLogRepository } from '../../server/src/cti/data/call-log.repository.js';
+import { QueueDirectoryRepository } from '../../server/src/acd/data/queue-directory.repository.js';
 import { seedDemo } from '../../server/src/seed/demo-seed.js';
-import { createServices } from '../../server/src/services/services.js';
-import { AgentRegistry } from '../../server/src/telephony/agent-registry.js';
-import { CallCenter } from '../../server/src/telephony/call-center.js';
-import type { CallControl, DirectCall } from '../../server/src/telephony/ports.js';
-import { SerialQueue } from '../../server/src/telephony/serial-queue.js';
-import type { TelephonyNotifier } from '../../server/src/telephony/telephony-notifier.js';
+import { createServices } from '../../server/src/services.js';
+import { AgentRegistry } from '../../server/src/acd/agent-registry.js';
+import { CallCenter } from '../../server/src/acd/call-center.js';
+import type { CallControl, DirectCall } from '../../server/src/switch/ports.js';
+import { SerialQueue } from '../../server/src/platform/serial-queue.js';
+import type { TelephonyNotifier } from '../../server/src/acd/telephony-notifier.js';
 import { FakeClock } from '../support/fake-clock.js';
-import { DispositionRepository } from '../../server/src/repositories/disposition.repository.js';
-import { WrapUpService } from '../../server/src/services/wrap-up.service.js';
-import { InteractionRepository } from '../../server/src/repositories/interaction.repository.js';
+import { DispositionRepository } from '../../server/src/cti/data/disposition.repository.js';
+import { WrapUpService } from '../../server/src/cti/wrap-up.service.js';
+import { InteractionRepository } from '../../server/src/cti/data/interaction.repository.js';
 import { createTestDb, type TestDb } from '../support/test-db.js';
 
 let t: TestDb;

@@ -3,8 +3,8 @@
 // search, and the SLA sweep across a restart with a clock moved by hand.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../server/src/seed/demo-seed.js';
-import { SlaScheduler } from '../../server/src/services/sla-scheduler.js';
-import { logger } from '../../server/src/logger.js';
+import { SlaScheduler } from '../../server/src/cases/sla-scheduler.js';
+import { logger } from '../../server/src/platform/logger.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { createTestDb, type TestDb } from '../support/test-db.js';
 import { ApiClient, startTestApp, type TestApp } from '../support/test-app.js';

@@ -4,7 +4,7 @@
 import { WebSocket } from 'ws';
 import { io as ioClient, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locale, SipCredentialsView } from '../../server/contract/index.js';
+import type { Locale, SipCredentialsView } from '../../contract/index.js';
 import { seedDemo } from '../../server/src/seed/demo-seed.js';
 import { Softphone } from '../../softphone/src/softphone.js';
 import { FakeMediaEngine, FakeRingtone } from '../../softphone/src/testing/fake-media.js';

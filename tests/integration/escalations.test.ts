@@ -3,7 +3,7 @@
 // tab concerned, and paging through the list without repeats or gaps.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { io as ioClient, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, EscalationAcknowledged, EscalationView, ServerToClientEvents } from '../../server/contract/index.js';
+import type { ClientToServerEvents, EscalationAcknowledged, EscalationView, ServerToClientEvents } from '../../contract/index.js';
 import { seedDemo } from '../../server/src/seed/demo-seed.js';
 import { createTestDb, type TestDb } from '../support/test-db.js';
 import { ApiClient, startTestApp, type TestApp } from '../support/test-app.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb } from '../../server/src/db/database.js';
+import { createDb } from '../../server/src/platform/db/database.js';
 import { createTestDb, type TestDb } from '../support/test-db.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateDownAll, migrateLatest } from '../../server/src/db/migrate.js';
+import { migrateDownAll, migrateLatest } from '../../server/src/platform/db/migrate.js';
 import { createTestDb, type TestDb } from '../support/test-db.js';
 
 let t: TestDb;

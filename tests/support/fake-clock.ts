@@ -1,4 +1,4 @@
-import type { Clock } from '../../server/src/telephony/clock.js';
+import type { Clock } from '../../server/src/platform/clock.js';
 
 /** A clock the test moves by hand: timers fire only when advance() passes their time. */
 export class FakeClock implements Clock {

@@ -6,10 +6,10 @@ import os from 'node:os';
 import path from 'node:path';
 import net from 'node:net';
 import type { TestProject } from 'vitest/node';
-import { createDb } from '../../server/src/db/database.js';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../server/src/db/embedded.js';
-import { migrateLatest } from '../../server/src/db/migrate.js';
-import { logger } from '../../server/src/logger.js';
+import { createDb } from '../../server/src/platform/db/database.js';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../server/src/platform/db/embedded.js';
+import { migrateLatest } from '../../server/src/platform/db/migrate.js';
+import { logger } from '../../server/src/platform/logger.js';
 import { withDatabase } from './db-url.js';
 
 declare module 'vitest' {

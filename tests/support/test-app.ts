@@ -1,11 +1,11 @@
 // A real kefu HTTP + Socket.IO server on an ephemeral port, over a test database.
 import type { AddressInfo } from 'node:net';
 import { composeServer, type ComposedServer } from '../../server/src/compose.js';
-import { logger } from '../../server/src/logger.js';
-import type { Clock } from '../../server/src/telephony/clock.js';
-import { createServices, type Services } from '../../server/src/services/services.js';
-import type { LoginPolicy } from '../../server/src/services/auth.service.js';
-import type { Db } from '../../server/src/db/database.js';
+import { logger } from '../../server/src/platform/logger.js';
+import type { Clock } from '../../server/src/platform/clock.js';
+import { createServices, type Services } from '../../server/src/services.js';
+import type { LoginPolicy } from '../../server/src/identity/auth.service.js';
+import type { Db } from '../../server/src/platform/db/database.js';
 
 export interface TestApp {
   baseUrl: string;

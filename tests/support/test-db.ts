@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { inject } from 'vitest';
-import { createDb, type Db } from '../../server/src/db/database.js';
+import { createDb, type Db } from '../../server/src/platform/db/database.js';
 import { withDatabase } from './db-url.js';
 
 export interface TestDb {

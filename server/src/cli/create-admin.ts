@@ -2,11 +2,11 @@
 // The password is read from KEFU_ADMIN_PASSWORD or from standard input, never from the
 // command line (where it would land in shell history and the process list).
 import { z } from 'zod';
-import { parseConfig } from '../config.js';
-import { logger } from '../logger.js';
-import { openDatabase } from '../db/open-database.js';
-import { UserRepository } from '../repositories/user.repository.js';
-import { hashPassword } from '../services/password.js';
+import { parseConfig } from '../platform/config.js';
+import { logger } from '../platform/logger.js';
+import { openDatabase } from '../platform/db/open-database.js';
+import { UserRepository } from '../identity/data/user.repository.js';
+import { hashPassword } from '../identity/password.js';
 import { parseCliArgs } from './cli-args.js';
 
 const Args = z.object({ username: z.string().regex(/^[a-zA-Z0-9._-]{3,64}$/, '3–64 letters, digits, dot, dash or underscore') });

@@ -1,9 +1,9 @@
 // `npm run seed -- --customers N`: adds N generated customers with histories to the database
 // kefu uses (DATABASE_URL or the embedded one). Loads the demo set first on an empty database.
 import { z } from 'zod';
-import { ConfigError, parseConfig } from '../config.js';
-import { logger } from '../logger.js';
-import { openDatabase } from '../db/open-database.js';
+import { ConfigError, parseConfig } from '../platform/config.js';
+import { logger } from '../platform/logger.js';
+import { openDatabase } from '../platform/db/open-database.js';
 import { seedDemoIfEmpty } from '../seed/demo-seed.js';
 import { seedCustomers } from '../seed/customer-seeder.js';
 import { completeCaseFields } from '../seed/case-work-seed.js';

@@ -1,6 +1,6 @@
-import type { Logger } from '../logger.js';
-import type { UserRepository } from '../repositories/user.repository.js';
-import { hashPassword } from '../services/password.js';
+import type { Logger } from '../platform/logger.js';
+import type { UserRepository } from '../identity/data/user.repository.js';
+import { hashPassword } from '../identity/password.js';
 
 /**
  * Outside demo mode the first admin comes from KEFU_ADMIN_USERNAME / KEFU_ADMIN_PASSWORD

@@ -1,8 +1,8 @@
 // Demo set-up of case work: who escalations go to, the sales queue's own wrap-up codes, and a
 // satisfaction survey after sales calls.
 import type { Knex } from 'knex';
-import { refreshAllCaseSla } from '../repositories/case-sla.sql.js';
-import { documentKeys } from '../domain/search-tokens.js';
+import { refreshAllCaseSla } from '../cases/data/case-sla.sql.js';
+import { documentKeys } from '../platform/search-tokens.js';
 
 export async function seedCaseWork(
   trx: Knex,

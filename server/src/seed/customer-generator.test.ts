@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizePhone } from '../domain/phone-number.js';
+import { normalizePhone } from '../platform/phone-number.js';
 import { generateCustomer, generatePhone } from './customer-generator.js';
 import { makeRng } from './random.js';
 

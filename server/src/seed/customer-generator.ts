@@ -1,6 +1,6 @@
 // Realistic demo customers: Chinese and English names, +86 and foreign numbers, companies,
 // value tiers and histories. Used by the demo seed, `npm run seed` and the benchmark loader.
-import type { Direction, EndReason, ValueTier } from '../../contract/index.js';
+import type { Direction, EndReason, ValueTier } from '../../../contract/index.js';
 import type { Rng } from './random.js';
 
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '林', '罗', '高'];

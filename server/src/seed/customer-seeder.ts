@@ -1,6 +1,6 @@
 // Writes generated customers with their histories, in batches, inside one transaction per batch.
 import type { Knex } from 'knex';
-import type { Db } from '../db/database.js';
+import type { Db } from '../platform/db/database.js';
 import { makeRng } from './random.js';
 import { complaintSubject, generateCustomer, generateInteraction, ticketSubject } from './customer-generator.js';
 

@@ -1,10 +1,10 @@
 // The demo data set: users, teams, queues, a campaign, a few well-known customers the README
 // and the end-to-end tests name, and a few hundred generated customers with histories.
 import type { CountryCode } from 'libphonenumber-js';
-import type { Db } from '../db/database.js';
-import type { Logger } from '../logger.js';
-import { normalizePhone } from '../domain/phone-number.js';
-import { hashPassword } from '../services/password.js';
+import type { Db } from '../platform/db/database.js';
+import type { Logger } from '../platform/logger.js';
+import { normalizePhone } from '../platform/phone-number.js';
+import { hashPassword } from '../identity/password.js';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users.js';
 import { caseNumberSql, seedCustomers } from './customer-seeder.js';
 import { completeCaseFields, seedCaseWork } from './case-work-seed.js';

@@ -1,4 +1,4 @@
-import type { Role } from '../../contract/index.js';
+import type { Role } from '../../../contract/index.js';
 
 /** Demo mode only. Never created when kefu runs outside demo mode. */
 export const DEMO_PASSWORD = 'kefu-demo';

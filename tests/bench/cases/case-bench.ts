@@ -1,15 +1,15 @@
 // Case-work benchmark on the loaded data set: the filtered ticket/complaint list and full-text
 // search through the real repository (as a supervisor and as an admin), the screen-pop's
 // open-items query, and SLA sweeps over 100,000 open cases due for a check.
-import type { Db } from '../../../server/src/db/database.js';
-import { CaseRepository } from '../../../server/src/repositories/case.repository.js';
-import { SlaScheduler } from '../../../server/src/services/sla-scheduler.js';
-import { refreshAllCaseSla } from '../../../server/src/repositories/case-sla.sql.js';
-import type { Services } from '../../../server/src/services/services.js';
-import { logger } from '../../../server/src/logger.js';
-import { systemClock } from '../../../server/src/telephony/clock.js';
-import type { CaseListQuery } from '../../../server/contract/index.js';
-import type { Viewer } from '../../../server/src/domain/access-policy.js';
+import type { Db } from '../../../server/src/platform/db/database.js';
+import { CaseRepository } from '../../../server/src/cases/data/case.repository.js';
+import { SlaScheduler } from '../../../server/src/cases/sla-scheduler.js';
+import { refreshAllCaseSla } from '../../../server/src/cases/data/case-sla.sql.js';
+import type { Services } from '../../../server/src/services.js';
+import { logger } from '../../../server/src/platform/logger.js';
+import { systemClock } from '../../../server/src/platform/clock.js';
+import type { CaseListQuery } from '../../../contract/index.js';
+import type { Viewer } from '../../../server/src/customers/rules/access-policy.js';
 import type { Rng } from '../../../server/src/seed/random.js';
 import { elapsedMs, summarize, type LatencySummary } from '../stats.js';
 

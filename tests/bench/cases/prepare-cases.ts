@@ -2,10 +2,10 @@
 // beside them. This fills, in SQL over the whole table, what they would have written: search
 // keys (computed in the application once per distinct subject, as the services do per case),
 // at-risk points and the SLA sweep's state. Then it picks search words a user would type.
-import type { Db } from '../../../server/src/db/database.js';
-import { documentKeys } from '../../../server/src/domain/search-tokens.js';
+import type { Db } from '../../../server/src/platform/db/database.js';
+import { documentKeys } from '../../../server/src/platform/search-tokens.js';
 import { AT_RISK_POINTS_SQL } from '../../../server/src/seed/case-work-seed.js';
-import { refreshAllCaseSla } from '../../../server/src/repositories/case-sla.sql.js';
+import { refreshAllCaseSla } from '../../../server/src/cases/data/case-sla.sql.js';
 
 export async function prepareCases(db: Db): Promise<{ seconds: number; searchWords: string[] }> {
   const t0 = Date.now();

@@ -4,8 +4,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
-import { createSipSwitch } from '../../../server/src/sip/switch.js';
-import type { CallControl, DirectCall, InboundQueueCall, OfferFailure, QueueAdmission, SwitchEvents } from '../../../server/src/telephony/ports.js';
+import { createSipSwitch } from '../../../server/src/switch/switch.js';
+import type { CallControl, DirectCall, InboundQueueCall, OfferFailure, QueueAdmission, SwitchEvents } from '../../../server/src/switch/ports.js';
 
 const DOMAIN = 'kefu.test';
 

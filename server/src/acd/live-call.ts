@@ -1,0 +1,36 @@
+import type { ScreenPop } from '../../../contract/index.js';
+import type { QueueDefinition } from './data/queue-directory.repository.js';
+
+/** A call the ACD is handling right now, from arrival to the end of the agent's wrap-up. */
+export interface LiveCall {
+  callId: string;
+  sipCallId: string;
+  callerNumber: string;
+  queue: QueueDefinition;
+  priority: number;
+  queuedAt: number;
+  /** Null until the interaction row exists; the call is not routed before. */
+  interactionId: number | null;
+  customerId: number | null;
+  screenPop: ScreenPop | null;
+  offer: { agentId: number; at: number; timer: unknown; offerId: Promise<number | undefined> } | null;
+  agentId: number | null;
+  answeredAt: number | null;
+  holdSince: number | null;
+  holdSeconds: number;
+  maxWaitTimer: unknown;
+  ended: boolean;
+}
+
+export function waitSeconds(call: LiveCall, until: number): number {
+  return Math.max(0, Math.round(((call.answeredAt ?? until) - call.queuedAt) / 1000));
+}
+
+export function talkSeconds(call: LiveCall, until: number): number | null {
+  if (call.answeredAt === null) return null;
+  return Math.max(0, Math.round((until - call.answeredAt) / 1000 - holdSecondsAt(call, until)));
+}
+
+export function holdSecondsAt(call: LiveCall, until: number): number {
+  return call.holdSeconds + (call.holdSince === null ? 0 : Math.round((until - call.holdSince) / 1000));
+}

@@ -1,0 +1,47 @@
+// Filters of the ticket and complaint lists as SQL on `tickets t` joined to `customers c`.
+import type { Knex } from 'knex';
+import type { CaseListQuery } from '../../../../contract/index.js';
+import { queryKeys, toTsQuery } from '../../platform/search-tokens.js';
+
+/** The next clock of a running case: acknowledgement while a complaint is unacknowledged. */
+export const NEXT_DUE_SQL = `CASE WHEN t.kind = 'complaint' AND t.acknowledged_at IS NULL
+  THEN LEAST(t.ack_due_at, t.resolve_due_at) ELSE t.resolve_due_at END`;
+
+const ACTIVE = ['new', 'open', 'pending_customer'];
+
+export interface ListWindow {
+  now: Date;
+  /** End of the viewer's working day, for "due today". */
+  endOfToday: Date;
+}
+
+export function applyCaseFilters(q: Knex.QueryBuilder, f: CaseListQuery, viewerId: number, w: ListWindow): void {
+  if (f.kind) q.where('t.kind', f.kind);
+  // SLA state and due time are about running clocks: they narrow the list to active cases, and
+  // with a resolved or closed status they match nothing, said here rather than found by a scan.
+  const needsActive = Boolean(f.sla || f.due);
+  if (needsActive && f.status && f.status !== 'active' && !ACTIVE.includes(f.status)) q.whereRaw('FALSE');
+  if (f.status === 'active' || (needsActive && !f.status)) q.whereIn('t.status', ACTIVE);
+  else if (f.status) q.where('t.status', f.status);
+  if (f.priority) q.where('t.priority', f.priority);
+  if (f.category) q.where('t.category', f.category);
+  if (f.assignee === 'me') q.where('t.assignee_id', viewerId);
+  else if (f.assignee === 'none') q.whereNull('t.assignee_id');
+  else if (typeof f.assignee === 'number') q.where('t.assignee_id', f.assignee);
+  if (f.teamId) q.where('t.team_id', f.teamId);
+  if (f.customerId) q.where('t.customer_id', f.customerId);
+  if (f.sla) {
+    const sla = f.sla;
+    q.whereExists((s) => s.select(s.client.raw('1')).from('case_sla as s').whereRaw('s.ticket_id = t.id').where('s.status', sla));
+  }
+  if (f.due) {
+    const until = f.due === 'overdue' ? w.now : f.due === 'today' ? w.endOfToday : new Date(w.now.getTime() + 7 * 86_400_000);
+    q.whereRaw(`${NEXT_DUE_SQL} < ?`, [until]);
+  }
+  if (f.q) {
+    const keys = queryKeys(f.q);
+    // A query of punctuation only matches nothing rather than everything.
+    if (keys.length === 0) q.whereRaw('FALSE');
+    else q.whereRaw('t.search @@ ?::tsquery', [toTsQuery(keys)]);
+  }
+}

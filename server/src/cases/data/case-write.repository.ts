@@ -1,0 +1,133 @@
+// Writes to tickets and complaints. Every change runs in the caller's transaction, bumps the
+// version only when the editor saw the current one, and leaves an event on the timeline.
+import type { Knex } from 'knex';
+import type {
+  CaseKind,
+  CaseStatus,
+  ComplaintChannel,
+  Priority,
+  RootCause,
+  Severity,
+  SlaStatus,
+} from '../../../../contract/index.js';
+import { refreshCaseSla, type SweepStateChange } from './case-sla.sql.js';
+
+/** Every column a rule may look at, as stored. */
+export interface CaseRecord {
+  id: number;
+  number: string;
+  kind: CaseKind;
+  customer_id: number;
+  subject: string;
+  description: string | null;
+  status: CaseStatus;
+  priority: Priority;
+  category: string | null;
+  tags: string[];
+  assignee_id: number | null;
+  team_id: number | null;
+  channel: ComplaintChannel | null;
+  severity: Severity | null;
+  ack_due_at: Date | null;
+  ack_at_risk_at: Date | null;
+  acknowledged_at: Date | null;
+  resolve_due_at: Date | null;
+  resolve_at_risk_at: Date | null;
+  paused_at: Date | null;
+  root_cause: RootCause | null;
+  resolution: string | null;
+  compensation: string | null;
+  customer_confirmed: boolean | null;
+  contact_attempts: number;
+  resolved_at: Date | null;
+  closed_at: Date | null;
+  sla_state: Record<string, unknown>;
+  sla_status: SlaStatus;
+  sla_next_check_at: Date | null;
+  version: number;
+  created_by: number | null;
+  created_at: Date;
+  updated_at: Date;
+  /** Team of the assignee, for the supervisors' edit rule. */
+  assignee_team_id?: number | null;
+}
+
+export type CaseColumns = Partial<Omit<CaseRecord, 'id' | 'number' | 'version' | 'assignee_team_id'>>;
+
+export class CaseWriteRepository {
+  /** The case row, locked until the transaction ends, so rules see what they change. */
+  async lock(trx: Knex.Transaction, id: number): Promise<CaseRecord | undefined> {
+    return (await trx('tickets as t')
+      .leftJoin('users as a', 'a.id', 't.assignee_id')
+      .leftJoin('case_sla as s', 's.ticket_id', 't.id')
+      .select('t.*', 'a.team_id as assignee_team_id', 's.state as sla_state', 's.status as sla_status', 's.next_check_at as sla_next_check_at')
+      .where('t.id', id)
+      .forUpdate('t')
+      .first()) as CaseRecord | undefined;
+  }
+
+  /**
+   * The number is drawn first, so the search keys (which include it) go in with the row rather
+   * than in a second write of it.
+   */
+  async insert(
+    trx: Knex.Transaction,
+    c: CaseColumns & { kind: CaseKind; customer_id: number; subject: string },
+    searchKeysFor: (number: string) => string[],
+  ): Promise<{ id: number; number: string }> {
+    const year = (c.created_at ?? new Date()).getUTCFullYear();
+    const seq = c.kind === 'ticket' ? 'ticket_number_seq' : 'complaint_number_seq';
+    const prefix = `${c.kind === 'ticket' ? 'T' : 'C'}-${year}-`;
+    const { rows } = (await trx.raw(`SELECT ? || lpad(nextval('${seq}')::text, 6, '0') AS number`, [prefix])) as { rows: { number: string }[] };
+    const number = rows[0]!.number;
+    const { ticket, sla } = splitSla(c);
+    const [row] = (await trx('tickets')
+      .insert({
+        ...ticket,
+        number,
+        tags: c.tags ?? [],
+        search: trx.raw('array_to_tsvector(?::text[])', [searchKeysFor(number)]),
+      })
+      .returning('id')) as { id: number | string }[];
+    const id = Number(row!.id);
+    await refreshCaseSla(trx, id, sla);
+    return { id, number };
+  }
+
+  /** Applies changes if `version` is still the stored one; false means someone saved first. */
+  async update(trx: Knex.Transaction, id: number, version: number, changes: CaseColumns, searchKeys?: string[]): Promise<number | null> {
+    const { ticket, sla } = splitSla(changes);
+    const set: Record<string, unknown> = { ...ticket, updated_at: changes.updated_at ?? trx.fn.now(), version: trx.raw('version + 1') };
+    if (searchKeys) set.search = trx.raw('array_to_tsvector(?::text[])', [searchKeys]);
+    const rows = (await trx('tickets').where({ id, version }).update(set).returning('version')) as { version: number }[];
+    if (rows.length) await refreshCaseSla(trx, id, sla);
+    return rows[0]?.version ?? null;
+  }
+
+  async addEvent(trx: Knex.Transaction | Knex, ticketId: number, actorId: number | null, type: string, detail: Record<string, unknown>, at: Date): Promise<void> {
+    await trx('case_events').insert({ ticket_id: ticketId, actor_id: actorId, type, detail: JSON.stringify(detail), at });
+  }
+
+  /** Links a call to a case once; false when it was already linked. */
+  async link(trx: Knex.Transaction, interactionId: number, ticketId: number, userId: number | null, at: Date): Promise<boolean> {
+    const rows = await trx('interaction_links')
+      .insert({ interaction_id: interactionId, ticket_id: ticketId, linked_by: userId, linked_at: at })
+      .onConflict(['interaction_id', 'ticket_id'])
+      .ignore()
+      .returning('ticket_id');
+    return rows.length > 0;
+  }
+
+  async unlink(trx: Knex.Transaction, interactionId: number, ticketId: number): Promise<boolean> {
+    return (await trx('interaction_links').where({ interaction_id: interactionId, ticket_id: ticketId }).delete()) > 0;
+  }
+}
+
+/** The SLA sweep's own columns live in case_sla (see case-sla.sql.ts); the rest in tickets. */
+function splitSla(c: CaseColumns): { ticket: CaseColumns; sla: SweepStateChange } {
+  const { sla_state, sla_status: _derived, sla_next_check_at, ...ticket } = c;
+  const sla: SweepStateChange = {};
+  if (sla_state !== undefined) sla.state = sla_state;
+  if (sla_next_check_at !== undefined) sla.next_check_at = sla_next_check_at;
+  return { ticket, sla };
+}

@@ -1,0 +1,88 @@
+// Case-work reports over a period: backlog, SLA compliance, complaints by category and root
+// cause, satisfaction by queue and agent. Supervisors see their team's, admins everyone's.
+import type { CaseReport, ReportQuery } from '../../../contract/index.js';
+import type { Db } from '../platform/db/database.js';
+import { forbidden } from '../platform/domain-error.js';
+import type { AuditRepository } from '../identity/data/audit.repository.js';
+import type { RequestContext } from '../identity/request-context.js';
+
+type Row = Record<string, unknown>;
+const counts = (rows: Row[]) => rows.map((r) => ({ key: String(r.key ?? 'none'), count: Number(r.count) }));
+const averages = (rows: Row[]) =>
+  rows.map((r) => ({ key: String(r.key ?? 'none'), responses: Number(r.responses), average: Math.round(Number(r.average) * 100) / 100 }));
+
+export class ReportService {
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  async cases(ctx: RequestContext, q: ReportQuery): Promise<CaseReport> {
+    const v = ctx.viewer;
+    if (v.role !== 'supervisor' && v.role !== 'admin') throw forbidden('Reports are for supervisors and admins');
+    // A supervisor's report is their team's; an admin may pick a team or see all.
+    const teamId = v.role === 'supervisor' ? v.teamId : (q.teamId ?? null);
+    if (v.role === 'supervisor' && teamId === null) throw forbidden('You are not in a team');
+    const from = new Date(q.from);
+    const to = new Date(q.to);
+    const team = (alias: string) => (teamId === null ? { sql: 'TRUE', b: [] as number[] } : { sql: `${alias}.team_id = ?`, b: [teamId] });
+    const t = team('t');
+    const open = `t.status IN ('new', 'open', 'pending_customer')`;
+
+    const [byStatus, byPriority, sla, byCategory, byRootCause, csatQueue, csatAgent] = await Promise.all([
+      this.db.raw(`SELECT status AS key, count(*) FROM tickets t WHERE ${open} AND ${t.sql} GROUP BY 1 ORDER BY 1`, t.b),
+      this.db.raw(`SELECT priority AS key, count(*) FROM tickets t WHERE ${open} AND ${t.sql} GROUP BY 1 ORDER BY 1`, t.b),
+      this.db.raw(
+        `SELECT
+           count(*) FILTER (WHERE t.resolved_at BETWEEN ? AND ? AND t.resolved_at <= t.resolve_due_at) AS resolved_in_time,
+           count(*) FILTER (WHERE t.resolved_at BETWEEN ? AND ? AND t.resolved_at > t.resolve_due_at) AS resolved_late,
+           count(*) FILTER (WHERE t.acknowledged_at BETWEEN ? AND ? AND t.acknowledged_at <= t.ack_due_at) AS ack_in_time,
+           count(*) FILTER (WHERE t.acknowledged_at BETWEEN ? AND ? AND t.acknowledged_at > t.ack_due_at) AS ack_late,
+           count(*) FILTER (WHERE ${open} AND s.status = 'breached') AS open_breached,
+           count(*) FILTER (WHERE ${open} AND s.status = 'at_risk') AS open_at_risk
+         FROM tickets t LEFT JOIN case_sla s ON s.ticket_id = t.id WHERE ${t.sql}`,
+        [from, to, from, to, from, to, from, to, ...t.b],
+      ),
+      this.db.raw(
+        `SELECT category AS key, count(*) FROM tickets t WHERE kind = 'complaint' AND created_at BETWEEN ? AND ? AND ${t.sql} GROUP BY 1 ORDER BY 2 DESC`,
+        [from, to, ...t.b],
+      ),
+      this.db.raw(
+        `SELECT root_cause AS key, count(*) FROM tickets t WHERE kind = 'complaint' AND resolved_at BETWEEN ? AND ? AND ${t.sql} GROUP BY 1 ORDER BY 2 DESC`,
+        [from, to, ...t.b],
+      ),
+      this.db.raw(
+        `SELECT q.display_name AS key, count(*) AS responses, avg(i.csat_score) AS average
+         FROM interactions i JOIN queues q ON q.id = i.queue_id
+         WHERE i.csat_score IS NOT NULL AND i.csat_at BETWEEN ? AND ? AND ${teamId === null ? 'TRUE' : 'q.team_id = ?'}
+         GROUP BY 1 ORDER BY 1`,
+        [from, to, ...t.b],
+      ),
+      this.db.raw(
+        `SELECT u.display_name AS key, count(*) AS responses, avg(i.csat_score) AS average
+         FROM interactions i JOIN users u ON u.id = i.agent_id
+         WHERE i.csat_score IS NOT NULL AND i.csat_at BETWEEN ? AND ? AND ${teamId === null ? 'TRUE' : 'u.team_id = ?'}
+         GROUP BY 1 ORDER BY 1`,
+        [from, to, ...t.b],
+      ),
+    ]);
+    const s = (sla.rows[0] ?? {}) as Row;
+    const backlogByStatus = counts(byStatus.rows);
+    await this.audit.write({ userId: v.id, action: 'report.cases', outcome: 'allowed', ip: ctx.ip, requestId: ctx.requestId, detail: { from: q.from, to: q.to, teamId } });
+    return {
+      from: from.toISOString(),
+      to: to.toISOString(),
+      backlog: { byStatus: backlogByStatus, byPriority: counts(byPriority.rows), openTotal: backlogByStatus.reduce((n, r) => n + r.count, 0) },
+      sla: {
+        resolvedInTime: Number(s.resolved_in_time ?? 0),
+        resolvedLate: Number(s.resolved_late ?? 0),
+        acknowledgedInTime: Number(s.ack_in_time ?? 0),
+        acknowledgedLate: Number(s.ack_late ?? 0),
+        openBreached: Number(s.open_breached ?? 0),
+        openAtRisk: Number(s.open_at_risk ?? 0),
+      },
+      complaints: { byCategory: counts(byCategory.rows), byRootCause: counts(byRootCause.rows) },
+      csat: { byQueue: averages(csatQueue.rows), byAgent: averages(csatAgent.rows) },
+    };
+  }
+}

@@ -1,0 +1,15 @@
+import type { EscalationAcknowledged } from '../../../../contract/index.js';
+import type { EscalationAcknowledgedListener } from '../escalation.service.js';
+import { userRoom, type KefuIo } from '../../platform/realtime/socket-server.js';
+
+/**
+ * Pushes an acknowledgement to every tab of the escalation's recipient and of whoever
+ * acknowledged it (an admin, when it was not theirs), so no open list or badge goes stale.
+ */
+export function socketEscalationAcknowledged(io: () => KefuIo | null): EscalationAcknowledgedListener {
+  return (fact: EscalationAcknowledged) => {
+    const people = new Set([fact.acknowledgedBy.id, ...(fact.recipientId === null ? [] : [fact.recipientId])]);
+    // One emit to both rooms: Socket.IO sends once to a socket that is in both.
+    io()?.to([...people].map(userRoom)).emit('escalation:acknowledged', fact);
+  };
+}

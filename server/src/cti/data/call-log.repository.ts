@@ -1,0 +1,143 @@
+// Every call is written as it happens: the interaction row is created when the call arrives
+// and updated at each step, so a crash loses at most the step in flight.
+import type { Db } from '../../platform/db/database.js';
+import type { AgentState, EndReason } from '../../../../contract/index.js';
+
+export interface NewCallRecord {
+  direction: 'inbound' | 'outbound';
+  callerNumber: string | null;
+  customerId: number | null;
+  queueId: number | null;
+  agentId: number | null;
+  sipCallId: string;
+  at: Date;
+}
+
+export class CallLogRepository {
+  constructor(private readonly db: Db) {}
+
+  async createCall(r: NewCallRecord): Promise<number> {
+    const [row] = await this.db('interactions')
+      .insert({
+        kind: 'call',
+        direction: r.direction,
+        caller_number: r.callerNumber,
+        customer_id: r.customerId,
+        queue_id: r.queueId,
+        agent_id: r.agentId,
+        sip_call_id: r.sipCallId,
+        started_at: r.at,
+        queued_at: r.direction === 'inbound' && r.queueId ? r.at : null,
+      })
+      .returning('id');
+    if (r.customerId) await this.touchCustomer(r.customerId, r.at);
+    return (row as { id: number }).id;
+  }
+
+  async recordOffer(interactionId: number, agentId: number, at: Date): Promise<number> {
+    await this.db('interactions').where({ id: interactionId }).update({ offered_at: this.db.raw('COALESCE(offered_at, ?)', [at]) });
+    const [row] = await this.db('interaction_offers').insert({ interaction_id: interactionId, agent_id: agentId, offered_at: at }).returning('id');
+    return (row as { id: number }).id;
+  }
+
+  async endOffer(offerId: number, outcome: 'answered' | 'missed' | 'rejected' | 'withdrawn' | 'unreachable', at: Date): Promise<void> {
+    await this.db('interaction_offers').where({ id: offerId }).whereNull('outcome').update({ outcome, ended_at: at });
+  }
+
+  async markAnswered(interactionId: number, agentId: number, at: Date, waitSeconds: number): Promise<void> {
+    await this.db('interactions').where({ id: interactionId }).update({ agent_id: agentId, answered_at: at, wait_seconds: waitSeconds });
+  }
+
+  async endCall(
+    interactionId: number,
+    e: { at: Date; reason: EndReason; hangupBy: 'customer' | 'agent' | 'system' | null; waitSeconds: number | null; talkSeconds: number | null; holdSeconds: number },
+  ): Promise<void> {
+    await this.db('interactions').where({ id: interactionId }).whereNull('ended_at').update({
+      ended_at: e.at,
+      end_reason: e.reason,
+      hangup_by: e.hangupBy,
+      wait_seconds: this.db.raw('COALESCE(wait_seconds, ?)', [e.waitSeconds]),
+      talk_seconds: e.talkSeconds,
+      hold_seconds: e.holdSeconds,
+    });
+  }
+
+  async setWrapSeconds(interactionId: number, seconds: number, endedAt: Date): Promise<void> {
+    await this.db('interactions').where({ id: interactionId }).update({ wrap_seconds: seconds, wrap_ended_at: endedAt });
+  }
+
+  /** The agent's wrap-up of their own call: disposition and notes. False when it is not theirs. */
+  async saveWrapUp(interactionId: number, agentId: number, disposition: string, notes: string | undefined): Promise<boolean> {
+    const set: Record<string, unknown> = { disposition };
+    if (notes !== undefined) set.notes = notes;
+    const n = await this.db('interactions').where({ id: interactionId, agent_id: agentId }).update(set);
+    return n > 0;
+  }
+
+  async saveCsat(interactionId: number, score: number, at: Date): Promise<void> {
+    await this.db('interactions').where({ id: interactionId }).update({ csat_score: score, csat_at: at });
+  }
+
+  async saveNotes(interactionId: number, agentId: number, notes: string): Promise<boolean> {
+    const n = await this.db('interactions').where({ id: interactionId, agent_id: agentId }).update({ notes });
+    return n > 0;
+  }
+
+  async setCustomer(interactionId: number, customerId: number): Promise<void> {
+    await this.db('interactions').where({ id: interactionId }).update({ customer_id: customerId });
+    await this.touchCustomer(customerId, new Date());
+  }
+
+  private async touchCustomer(customerId: number, at: Date) {
+    await this.db('customers')
+      .where({ id: customerId })
+      .update({ last_contact_at: this.db.raw('GREATEST(COALESCE(last_contact_at, ?::timestamptz), ?::timestamptz)', [at, at]) });
+  }
+
+  /** Persists a state change: closes the open history row and opens the new one. */
+  async recordAgentState(userId: number, state: AgentState, reason: string | null, at: Date): Promise<void> {
+    await this.db.transaction(async (trx) => {
+      await trx('agent_state_history').where({ user_id: userId }).whereNull('ended_at').update({ ended_at: at });
+      await trx('agent_state_history').insert({ user_id: userId, state, reason, started_at: at });
+    });
+  }
+
+  async lastAgentStates(): Promise<{ user_id: number; state: AgentState; reason: string | null; started_at: Date }[]> {
+    return this.db('agent_state_history').whereNull('ended_at').select('user_id', 'state', 'reason', 'started_at');
+  }
+
+  /**
+   * After a crash or restart nothing is in progress: calls still open are closed as
+   * interrupted with the times they have, ringing offers end, and agents are logged out.
+   */
+  async closeInterrupted(at: Date): Promise<number> {
+    return this.db.transaction(async (trx) => {
+      const closed = await trx('interactions')
+        .where({ kind: 'call' })
+        .whereNull('ended_at')
+        .update({
+          ended_at: at,
+          end_reason: 'interrupted',
+          hangup_by: 'system',
+          wait_seconds: trx.raw(
+            'COALESCE(wait_seconds, EXTRACT(EPOCH FROM (COALESCE(answered_at, ?::timestamptz) - COALESCE(queued_at, started_at)))::int)',
+            [at],
+          ),
+          talk_seconds: trx.raw('CASE WHEN answered_at IS NULL THEN NULL ELSE EXTRACT(EPOCH FROM (?::timestamptz - answered_at))::int END', [at]),
+        });
+      await trx('interaction_offers').whereNull('outcome').update({ outcome: 'interrupted', ended_at: at });
+      const open = await trx('agent_state_history').whereNull('ended_at').whereNot('state', 'logged_out').select('user_id');
+      await trx('agent_state_history').whereNull('ended_at').update({ ended_at: at });
+      if (open.length) {
+        await trx('agent_state_history').insert(
+          open.map((r: { user_id: number }) => ({ user_id: r.user_id, state: 'logged_out', reason: 'restart', started_at: at })),
+        );
+      }
+      return closed;
+    });
+  }
+
+  async todayForAgent(agentId: number, since: Date) {
+    return this.db('interactions').where({ agent_id: agentId, kind: 'call' }).andWhere('started_at', '>=', since).orderBy('started_at', 'desc').limit(200).pluck('id');
+  }
+}

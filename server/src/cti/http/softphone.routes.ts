@@ -1,0 +1,52 @@
+import { Router, type Request } from 'express';
+import { WebPhoneCredentialsRequest, type SipCredentialsView } from '../../../../contract/index.js';
+import { DomainError, invalid } from '../../platform/domain-error.js';
+import type { AuthService } from '../../identity/auth.service.js';
+import type { SipAccount, SipAccountDirectory } from '../../switch/ports.js';
+import { authenticate, requireRole } from '../../identity/http/authenticate.js';
+import { parseInput } from '../../platform/http/validate.js';
+
+export interface SoftphoneRouteOptions {
+  sipDomain: string;
+  publicUrl: string | null;
+  /** An external SIP server's WebSocket URL; null for the built-in switch. */
+  sipWsUrl: string | null;
+  /** Demo mode lets the web phone register without a kefu sign-in. */
+  demo: boolean;
+  normalize(raw: string): string | null;
+}
+
+/** Where browsers reach the switch: an external SIP server, or beside the console. */
+function wsServer(req: Request, publicUrl: string | null, external: string | null): string {
+  if (external) return external;
+  if (publicUrl) return publicUrl.replace(/^http/, 'ws').replace(/\/$/, '') + '/sip';
+  return `${req.protocol === 'https' ? 'wss' : 'ws'}://${req.get('host')}/sip`;
+}
+
+export function softphoneRoutes(auth: AuthService, accounts: SipAccountDirectory, opts: SoftphoneRouteOptions): Router {
+  const r = Router();
+  const view = (req: Request, account: SipAccount): SipCredentialsView => ({
+    uri: `sip:${account.username}@${opts.sipDomain}`,
+    authorizationUsername: account.username,
+    authorizationPassword: account.password,
+    wsServer: wsServer(req, opts.publicUrl, opts.sipWsUrl),
+    displayName: account.displayName,
+  });
+
+  // The agent's SIP account comes from the signed-in session; nobody types SIP passwords.
+  r.get('/softphone/credentials', authenticate(auth), requireRole('agent', 'supervisor'), (req, res) => {
+    const user = req.auth!.user;
+    if (!user.extension) throw new DomainError('FORBIDDEN', 'You have no phone extension; ask an admin for one');
+    res.json(view(req, accounts.issue({ username: user.extension, userId: user.id, displayName: user.displayName })));
+  });
+
+  const webPhoneGate = opts.demo ? [] : [authenticate(auth)];
+  r.post('/webphone/credentials', ...webPhoneGate, (req, res) => {
+    const body = parseInput(WebPhoneCredentialsRequest, req.body);
+    const e164 = opts.normalize(body.number);
+    if (!e164) throw invalid([{ field: 'number', message: 'Not a valid phone number' }]);
+    res.json(view(req, accounts.issue({ username: e164, userId: null, displayName: e164 })));
+  });
+
+  return r;
+}

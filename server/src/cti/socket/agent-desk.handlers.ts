@@ -1,0 +1,106 @@
+// Socket commands of the agent desktop. Each is validated, checked against the caller's role,
+// and answered with an ack; the rules live in the CallCenter and the services.
+import { z } from 'zod';
+import {
+  ChooseCustomerCommand,
+  SaveNotesCommand,
+  ScreenPopLookupCommand,
+  SetAgentStateCommand,
+  WrapUpCommand,
+  type Me,
+} from '../../../../contract/index.js';
+import { DomainError, forbidden } from '../../platform/domain-error.js';
+import type { Logger } from '../../platform/logger.js';
+import type { CallLogRepository } from '../data/call-log.repository.js';
+import type { CustomerService } from '../../customers/customer.service.js';
+import type { WrapUpService } from '../wrap-up.service.js';
+import type { AgentRegistry } from '../../acd/agent-registry.js';
+import type { CallCenter } from '../../acd/call-center.js';
+import { command } from '../../platform/realtime/ack.js';
+import type { KefuSocket } from '../../platform/realtime/socket-server.js';
+
+const Empty = z.object({}).strict();
+
+export interface AgentDeskDeps {
+  callCenter: CallCenter;
+  agents: AgentRegistry;
+  callLog: CallLogRepository;
+  customers: CustomerService;
+  wrapUp: WrapUpService;
+  log: Logger;
+}
+
+/** Agents (and supervisors who take calls) get the desk; others get nothing to call. */
+export function registerAgentDesk(socket: KefuSocket, user: Me, d: AgentDeskDeps): void {
+  if (user.role !== 'agent' && user.role !== 'supervisor') return;
+  const log = d.log.child({ userId: user.id, socketId: socket.id });
+  const commands = { log, locale: () => socket.data.locale };
+  const ctx = { viewer: { id: user.id, role: user.role, teamId: user.teamId }, ip: socket.handshake.address ?? null, requestId: null };
+  const agent = () => {
+    const a = d.agents.get(user.id);
+    if (!a) throw forbidden('You are not set up to take calls');
+    return a;
+  };
+
+  d.callCenter.shift.agentConnected(user.id);
+  socket.on('disconnect', () => d.callCenter.shift.agentDisconnected(user.id));
+
+  socket.on(
+    'agent:set-state',
+    command(SetAgentStateCommand, commands, (cmd) => {
+      agent();
+      const a = cmd.state === 'ready' ? d.callCenter.shift.setReady(user.id) : d.callCenter.shift.setNotReady(user.id, cmd.reason);
+      return d.agents.view(a);
+    }),
+  );
+
+  socket.on(
+    'agent:get-desktop',
+    command(Empty, commands, () => ({ status: d.agents.view(agent()), call: d.callCenter.currentCallOf(user.id) })),
+  );
+
+  socket.on(
+    'call:save-notes',
+    command(SaveNotesCommand, commands, async (cmd) => {
+      // Notes typed the moment the call is answered may overtake the write that makes the call
+      // the agent's; for the call on the agent's desk, let the call log catch up first.
+      if (d.callCenter.currentCallOf(user.id)?.interactionId === cmd.interactionId) await d.callCenter.flush();
+      if (!(await d.callLog.saveNotes(cmd.interactionId, user.id, cmd.notes))) {
+        throw new DomainError('FORBIDDEN', 'You can only write notes on your own calls');
+      }
+      return { savedAt: new Date().toISOString() };
+    }),
+  );
+
+  socket.on(
+    'call:choose-customer',
+    command(ChooseCustomerCommand, commands, async (cmd) => {
+      const call = d.callCenter.currentCallOf(user.id);
+      // Only the call on the agent's desk right now, and only a customer on its number or just created by them.
+      if (!call || call.interactionId !== cmd.interactionId) throw forbidden('That is not your current call');
+      const allowed = call.screenPop.matches.some((m) => m.id === cmd.customerId);
+      if (!allowed) await d.customers.assertCanSee(ctx, cmd.customerId);
+      await d.callLog.setCustomer(cmd.interactionId, cmd.customerId);
+      // An offer shows every customer on the number; a call outside a queue only those the agent may see.
+      const pop =
+        call.queueName === null
+          ? await d.customers.screenPopChoosing(ctx, call.screenPop.callerNumber, cmd.customerId)
+          : await d.customers.offerScreenPopFor(call.screenPop.callerNumber, cmd.customerId);
+      d.callCenter.updateScreenPop(call.callId, pop, cmd.customerId);
+      return pop;
+    }),
+  );
+
+  socket.on(
+    'call:wrap-up',
+    command(WrapUpCommand, commands, (cmd) => {
+      agent();
+      return d.wrapUp.wrapUp(user.id, cmd);
+    }),
+  );
+
+  socket.on(
+    'screenpop:lookup',
+    command(ScreenPopLookupCommand, commands, (cmd) => d.customers.screenPop(ctx, cmd.callerNumber)),
+  );
+}

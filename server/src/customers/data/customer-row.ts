@@ -1,0 +1,51 @@
+// A customer as the database gives it, and its mapping to the contract's shapes. Shared by the
+// repository's single reads and the screen-pop statement, which gets the same rows as JSON.
+import type { Customer, CustomerSummary, Phone, ValueTier } from '../../../../contract/index.js';
+import { iso, isoRequired } from '../../platform/db/row-mapping.js';
+
+export interface CustomerRow {
+  id: number;
+  name: string;
+  email: string | null;
+  company: string | null;
+  region: string | null;
+  address: string | null;
+  tags: string[];
+  value_tier: ValueTier;
+  owner_id: number | null;
+  owner_name?: string | null;
+  team_id: number | null;
+  last_contact_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+  phones: Phone[] | null;
+}
+
+/** The `phones` column of a customer row: `c` is the customers alias. */
+export const PHONES_JSON = `COALESCE((SELECT json_agg(json_build_object('e164', p.e164, 'raw', p.raw, 'label', p.label)
+  ORDER BY p.position, p.id) FROM customer_phones p WHERE p.customer_id = c.id), '[]'::json) AS phones`;
+
+export function toSummary(r: CustomerRow): CustomerSummary {
+  return {
+    id: r.id,
+    name: r.name,
+    company: r.company,
+    email: r.email,
+    valueTier: r.value_tier,
+    tags: r.tags,
+    phones: r.phones ?? [],
+    lastContactAt: iso(r.last_contact_at),
+  };
+}
+
+export function toCustomer(r: CustomerRow): Customer {
+  return {
+    ...toSummary(r),
+    region: r.region,
+    address: r.address,
+    ownerId: r.owner_id,
+    ownerName: r.owner_name ?? null,
+    createdAt: isoRequired(r.created_at),
+    updatedAt: isoRequired(r.updated_at),
+  };
+}

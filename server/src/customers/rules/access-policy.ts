@@ -1,0 +1,36 @@
+// Who may see a customer. The pure rule lives here; customer.repository.ts expresses the
+// same rule in SQL for lists, and an integration test checks the two agree.
+import { roleEditsCustomers, roleReassignsOwners, roleSeesCases, type Role } from '../../../../contract/index.js';
+
+export interface Viewer {
+  id: number;
+  role: Role;
+  teamId: number | null;
+}
+
+/** Facts about one customer relative to one viewer, as the database knows them. */
+export interface CustomerRelation {
+  ownedByViewer: boolean;
+  handledByViewer: boolean;
+  offeredToViewerNow: boolean;
+  ownedByViewersTeam: boolean;
+  handledByViewersTeam: boolean;
+  inViewersCampaigns: boolean;
+}
+
+export function canSeeCustomer(viewer: Viewer, rel: CustomerRelation): boolean {
+  switch (viewer.role) {
+    case 'admin':
+      return true;
+    case 'supervisor':
+      return viewer.teamId !== null && (rel.ownedByViewersTeam || rel.handledByViewersTeam);
+    case 'marketer':
+      return rel.inViewersCampaigns;
+    case 'agent':
+      return rel.ownedByViewer || rel.handledByViewer || rel.offeredToViewerNow;
+  }
+}
+
+export const canSeeCases = (viewer: Viewer): boolean => roleSeesCases(viewer.role);
+export const canEditCustomers = (viewer: Viewer): boolean => roleEditsCustomers(viewer.role);
+export const canReassignOwner = (viewer: Viewer): boolean => roleReassignsOwners(viewer.role);

@@ -1,0 +1,39 @@
+import type { ZodType, ZodTypeDef } from 'zod';
+import type { Ack, Locale } from '../../../../contract/index.js';
+import { DomainError } from '../domain-error.js';
+import { localizeMessage } from '../i18n/localize.js';
+import type { Logger } from '../logger.js';
+
+/** What every command of one socket shares: its logger, and the language its user reads. */
+export interface CommandContext {
+  log: Logger;
+  /** Read at answer time: the user may have saved another language since connecting. */
+  locale: () => Locale;
+}
+
+/**
+ * Wraps a socket command: validates the payload, runs the handler, and always answers the ack
+ * with `{ok:true,data}` or `{ok:false,error}`; a bug becomes INTERNAL, logged, never a crash.
+ */
+export function command<P, R>(
+  schema: ZodType<P, ZodTypeDef, unknown>,
+  ctx: CommandContext,
+  handler: (payload: P) => Promise<R> | R,
+) {
+  return async (payload: unknown, ack: unknown) => {
+    if (typeof ack !== 'function') return; // commands without an ack come from a broken client
+    const reply = ack as (res: Ack<R>) => void;
+    const parsed = schema.safeParse(payload);
+    if (!parsed.success) {
+      const fields = parsed.error.issues.map((i) => i.path.join('.') || 'payload').join(', ');
+      return reply({ ok: false, error: { code: 'VALIDATION', message: localizeMessage(`Invalid: ${fields}`, ctx.locale()) } });
+    }
+    try {
+      reply({ ok: true, data: await handler(parsed.data) });
+    } catch (err) {
+      if (err instanceof DomainError) return reply({ ok: false, error: { code: err.code, message: localizeMessage(err.message, ctx.locale()) } });
+      ctx.log.error({ err }, 'socket command failed');
+      reply({ ok: false, error: { code: 'INTERNAL', message: localizeMessage('Something went wrong on our side', ctx.locale()) } });
+    }
+  };
+}

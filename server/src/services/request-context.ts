@@ -1,8 +1,0 @@
-import type { Viewer } from '../domain/access-policy.js';
-
-/** Who is asking, and from where: carried from the transport into services for auditing. */
-export interface RequestContext {
-  viewer: Viewer;
-  ip: string | null;
-  requestId: string | null;
-}

@@ -1,0 +1,284 @@
+import { randomInt } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { CountryCode } from 'libphonenumber-js/max';
+import { normalizePhone } from '../../platform/phone-number.js';
+import type { CallControl, DirectCall, SwitchEvents } from '../ports.js';
+import type { AccountRecord } from '../accounts/sip-account-directory.js';
+import { bodyOf, buildResponse, newCallId, newTag, quoteDisplayName, type HeaderLine } from '../message/build.js';
+import type { SipRequest } from '../message/parse.js';
+import type { Binding, Registrar } from '../registrar/registrar.js';
+import type { SipConnection } from '../transport/ws-sip-server.js';
+import { Call, type CallContext } from './call.js';
+import type { ClientTransactions } from './client-transactions.js';
+import { Leg } from './leg.js';
+
+export interface B2buaLimits {
+  readonly maxCallsPerConnection: number;
+  readonly maxCalls: number;
+  /** How long a 2xx we sent waits for its ACK before the call is ended (RFC 3261: 64*T1). */
+  readonly ackTimeoutMs: number;
+}
+
+export interface B2buaOptions {
+  readonly domain: string;
+  readonly defaultRegion: CountryCode;
+  readonly events: SwitchEvents;
+  readonly log: Logger;
+  readonly registrar: Registrar;
+  readonly transactions: ClientTransactions;
+  readonly limits: B2buaLimits;
+}
+
+/**
+ * Owns every call: starts them from a caller's INVITE (to a registered endpoint directly, or
+ * to the ACD's queues), finds the call for each in-dialog request and CANCEL, and implements
+ * the ACD's CallControl on top of them.
+ */
+export class B2bua implements CallControl {
+  private readonly calls = new Map<string, Call>();
+  /** connection|Call-ID|our tag → leg: in-dialog requests arrive with our tag in To. */
+  private readonly dialogs = new Map<string, { call: Call; leg: Leg }>();
+  /**
+   * connection|top Via of the caller's INVITE → call. A CANCEL repeats that Via (RFC 3261
+   * §9.1), so it finds its INVITE here without the Via being parsed; see `onCancel`.
+   */
+  private readonly invites = new Map<string, Call>();
+  /** The `invites` key of each call, to forget it without a search. */
+  private readonly inviteKeys = new Map<Call, string>();
+  private readonly byConnection = new Map<string, Set<Call>>();
+  /** Calls in progress per caller connection, for the per-connection limit. */
+  private readonly callingFrom = new Map<string, number>();
+  private readonly ctx: CallContext;
+  readonly contact: string;
+
+  constructor(private readonly options: B2buaOptions) {
+    this.contact = `<sip:kefu@${options.domain};transport=ws>`;
+    this.ctx = {
+      contact: this.contact,
+      transactions: options.transactions,
+      events: options.events,
+      log: options.log,
+      ackTimeoutMs: options.limits.ackTimeoutMs,
+      indexLeg: (leg, call) => this.indexLeg(leg, call),
+      ended: (call) => this.forget(call),
+    };
+  }
+
+  get callCount(): number {
+    return this.calls.size;
+  }
+
+  /** A new INVITE (no To tag) from an authenticated connection. */
+  onInitialInvite(connection: SipConnection, request: SipRequest, account: AccountRecord): void {
+    const reply = (status: number, reason: string, headers: HeaderLine[] = []): void => {
+      connection.send(buildResponse(request, status, reason, { toTag: newTag(), headers }));
+    };
+    if (this.invites.has(`${connection.id}|${request.topVia}`)) return; // a retransmission
+    const own = this.callingFrom.get(connection.id) ?? 0;
+    if (own >= this.options.limits.maxCallsPerConnection || this.calls.size >= this.options.limits.maxCalls) {
+      return reply(503, 'Too Many Calls', [['Retry-After', '5']]);
+    }
+    const offer = bodyOf(request);
+    if (!offer || !offer.contentType.toLowerCase().startsWith('application/sdp')) {
+      // The B2BUA relays the caller's offer; an offerless INVITE would need us to make one.
+      return reply(488, 'SDP Offer Required');
+    }
+    const target = request.contactUri();
+    if (!target) return reply(400, 'Missing Contact');
+    connection.send(buildResponse(request, 100, 'Trying'));
+
+    const localTag = newTag();
+    const callerLeg = new Leg(connection, request.callId, localTag, {
+      local: `${request.getHeader('to') ?? ''};tag=${localTag}`,
+      remote: request.getHeader('from') ?? '',
+      remoteTarget: target,
+      localCseq: randomInt(1, 10_000),
+      remoteCseq: request.cseq,
+    });
+    const fromUser = request.from?.user ?? '';
+    // The caller id is the authenticated account's: a phone cannot claim another number.
+    const callerNumber = fromUser === account.username ? fromUser : account.username;
+    const rawName = request.from?.displayName?.trim();
+    const displayName = rawName ? rawName : null;
+    const dialled = request.ruriUser ?? '';
+
+    const callee = this.resolve(dialled, connection.id);
+    if (callee) {
+      const direct: DirectCall = {
+        callId: '',
+        sipCallId: request.callId,
+        from: { userId: account.userId, number: callerNumber },
+        to: { userId: callee.bindings[0]?.userId ?? null, number: callee.aor },
+      };
+      const call = new Call(this.ctx, { type: 'direct', direct }, callerLeg, request, { number: callerNumber, displayName });
+      direct.callId = call.id;
+      this.track(call, request.topVia);
+      this.options.events.directCallChanged(direct, 'started');
+      call.ring(direct.to.userId, this.forks(call, callee.bindings, callerNumber, displayName, []));
+      return;
+    }
+
+    const call = new Call(this.ctx, { type: 'queue' }, callerLeg, request, { number: callerNumber, displayName });
+    // Tracked before asking the ACD: it may offer the call to an idle agent right away.
+    this.track(call, request.topVia);
+    const admission = this.options.events.queueCallArrived({
+      callId: call.id,
+      sipCallId: request.callId,
+      callerNumber,
+      callerDisplayName: displayName,
+      dialled,
+    });
+    if (admission.outcome === 'refused') {
+      call.release(admission.status);
+      return;
+    }
+    if (call.state === 'waiting') call.respondCaller(182, 'Queued');
+  }
+
+  /** CANCEL of a caller's INVITE (same branch, same connection). */
+  onCancel(connection: SipConnection, request: SipRequest): void {
+    const call = this.invites.get(`${connection.id}|${request.topVia}`) ?? this.inviteByBranch(connection, request.viaBranch);
+    if (!call) {
+      connection.send(buildResponse(request, 481, 'Call/Transaction Does Not Exist'));
+      return;
+    }
+    connection.send(buildResponse(request, 200, 'OK'));
+    call.callerCancelled();
+  }
+
+  /** A request carrying a To tag; false when no dialog of ours matches. */
+  onInDialog(connection: SipConnection, request: SipRequest): boolean {
+    const found = this.dialogs.get(`${connection.id}|${request.callId}|${request.toTag}`);
+    if (!found) return false;
+    found.call.inDialog(found.leg, request);
+    return true;
+  }
+
+  connectionClosed(connectionId: string): void {
+    for (const call of [...(this.byConnection.get(connectionId) ?? [])]) call.connectionClosed(connectionId);
+    this.byConnection.delete(connectionId);
+  }
+
+  offer(callId: string, agentUserId: number, headers: { interactionId: number }): boolean {
+    const call = this.calls.get(callId);
+    if (!call || call.kind.type !== 'queue' || call.state !== 'waiting' || call.hasOfferFor(agentUserId)) return false;
+    const bindings = this.options.registrar.bindingsOfUser(agentUserId);
+    if (bindings.length === 0) return false;
+    const { caller } = call;
+    const extra: HeaderLine[] = [['X-Kefu-Interaction-Id', String(headers.interactionId)]];
+    call.ring(agentUserId, this.forks(call, bindings, caller.number, caller.displayName, extra));
+    return true;
+  }
+
+  withdrawOffer(callId: string, agentUserId: number): void {
+    this.calls.get(callId)?.withdraw(agentUserId);
+  }
+
+  release(callId: string, status: 480 | 486 | 503 = 480): void {
+    this.calls.get(callId)?.release(status);
+  }
+
+  promptCaller(callId: string, text: string): void {
+    this.calls.get(callId)?.promptCaller(text);
+  }
+
+  isReachable(agentUserId: number): boolean {
+    return this.options.registrar.isReachable(agentUserId);
+  }
+
+  closeAll(): void {
+    for (const call of [...this.calls.values()]) call.release(503);
+  }
+
+  /** The registered endpoint a Request-URI user names, by AOR or by its E.164 form. */
+  private resolve(user: string, callerConnectionId: string): { aor: string; bindings: Binding[] } | undefined {
+    if (!user || user.length > 64) return undefined;
+    const candidates = [user];
+    const e164 = normalizePhone(user, this.options.defaultRegion);
+    if (e164 && e164 !== user) candidates.push(e164);
+    for (const aor of candidates) {
+      // Not back to the phone that is calling: that would ring the caller itself.
+      const bindings = this.options.registrar.lookup(aor).filter((b) => b.connectionId !== callerConnectionId);
+      if (bindings.length > 0) return { aor, bindings };
+    }
+    return undefined;
+  }
+
+  private forks(
+    call: Call,
+    bindings: readonly Binding[],
+    callerNumber: string,
+    displayName: string | null,
+    extra: readonly HeaderLine[],
+  ): Array<{ leg: Leg; headers: HeaderLine[] }> {
+    const { domain } = this.options;
+    return bindings.map((binding) => {
+      const tag = newTag();
+      const name = displayName ? `${quoteDisplayName(displayName)} ` : '';
+      const leg = new Leg(this.connectionFor(call, binding), newCallId(), tag, {
+        // The caller's number and name on the agent leg: the agent's phone shows them.
+        local: `${name}<sip:${callerNumber}@${domain}>;tag=${tag}`,
+        remote: `<sip:${binding.aor}@${domain}>`,
+        remoteTarget: binding.contact,
+        localCseq: 0,
+        remoteCseq: 0,
+      });
+      return { leg, headers: [['X-Kefu-Call-Id', call.id], ...extra] };
+    });
+  }
+
+  /** Set by the switch: the live connection object of a binding. */
+  connectionLookup: (connectionId: string) => SipConnection | undefined = () => undefined;
+
+  private connectionFor(call: Call, binding: Binding): SipConnection {
+    const connection = this.connectionLookup(binding.connectionId);
+    if (!connection) throw new Error(`Binding of ${binding.aor} points at a closed connection`);
+    this.byConnection.get(connection.id)?.add(call) ?? this.byConnection.set(connection.id, new Set([call]));
+    return connection;
+  }
+
+  /** A CANCEL whose Via is not byte for byte its INVITE's: the transaction is the branch (§17.2.3). */
+  private inviteByBranch(connection: SipConnection, branch: string | undefined): Call | undefined {
+    if (branch === undefined) return undefined;
+    for (const call of this.byConnection.get(connection.id) ?? []) {
+      if (call.callerLeg.connection === connection && call.state !== 'ended' && call.callerBranch === branch) return call;
+    }
+    return undefined;
+  }
+
+  private track(call: Call, topVia: string | undefined): void {
+    const key = `${call.callerLeg.connection.id}|${topVia}`;
+    this.calls.set(call.id, call);
+    this.invites.set(key, call);
+    this.inviteKeys.set(call, key);
+    const caller = call.callerLeg.connection.id;
+    this.callingFrom.set(caller, (this.callingFrom.get(caller) ?? 0) + 1);
+    this.indexLeg(call.callerLeg, call);
+  }
+
+  private indexLeg(leg: Leg, call: Call): void {
+    this.dialogs.set(`${leg.connection.id}|${leg.sipCallId}|${leg.localTag}`, { call, leg });
+    const set = this.byConnection.get(leg.connection.id);
+    if (set) set.add(call);
+    else this.byConnection.set(leg.connection.id, new Set([call]));
+  }
+
+  private forget(call: Call): void {
+    const key = this.inviteKeys.get(call);
+    if (key === undefined) return; // already forgotten
+    this.calls.delete(call.id);
+    if (this.invites.get(key) === call) this.invites.delete(key);
+    this.inviteKeys.delete(call);
+    const caller = call.callerLeg.connection.id;
+    const calling = (this.callingFrom.get(caller) ?? 1) - 1;
+    if (calling > 0) this.callingFrom.set(caller, calling);
+    else this.callingFrom.delete(caller);
+    // Legs stay routable a little longer: a BYE or re-INVITE crossing the end still gets an
+    // answer (200 or 481) instead of silence. They go after one transaction timeout.
+    const legs = call.legs();
+    setTimeout(() => {
+      for (const leg of legs) this.dialogs.delete(`${leg.connection.id}|${leg.sipCallId}|${leg.localTag}`);
+      for (const leg of legs) this.byConnection.get(leg.connection.id)?.delete(call);
+    }, 32_000).unref();
+  }
+}

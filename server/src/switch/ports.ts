@@ -1,0 +1,108 @@
+// The narrow interface between the SIP switch (server/src/switch) and the contact-center brain
+// (the ACD and call logging, server/src/acd). The switch knows SIP and nothing of
+// queues or customers; the ACD knows queues, agents and customers and nothing of SIP. Each
+// side can be tested with a fake of the other.
+
+/** A caller who dialled a queue (by name, e.g. `support`, or number, e.g. `4008001234`). */
+export interface InboundQueueCall {
+  /** The switch's own id for this call (stable across both legs), e.g. a UUID. */
+  callId: string;
+  /** The SIP Call-ID of the caller's leg, kept on the interaction for tracing. */
+  sipCallId: string;
+  /** The caller id as it arrived (From user or P-Asserted-Identity user), not normalised. */
+  callerNumber: string;
+  callerDisplayName: string | null;
+  /** The dialled queue name or number exactly as in the Request-URI user part. */
+  dialled: string;
+}
+
+/** The ACD's answer to a new queue call: wait in the queue, or refuse with a SIP status. */
+export type QueueAdmission =
+  | { outcome: 'queued'; queueName: string }
+  | { outcome: 'refused'; status: 404 | 480 | 486 | 503; reason: string };
+
+export type OfferFailure = 'rejected' | 'unreachable' | 'busy' | 'failed';
+
+/**
+ * What the switch reports to the ACD. Implemented by the ACD; called by the switch.
+ * Every method MUST return quickly (no awaiting I/O on the switch's path): the ACD queues its
+ * own persistence work.
+ */
+export interface SwitchEvents {
+  /** A new call to a queue. The caller leg has had 100 Trying; the switch sends 182 Queued when admitted. */
+  queueCallArrived(call: InboundQueueCall): QueueAdmission;
+  /** The agent leg of an offer is ringing (180 received from the agent's phone). */
+  offerRinging(callId: string, agentUserId: number): void;
+  /** The agent answered: both legs are now bridged (media flows browser to browser). */
+  offerAnswered(callId: string, agentUserId: number): void;
+  /** The agent leg failed: rejected (486/603), unreachable (no registration, 408/480) or other. */
+  offerFailed(callId: string, agentUserId: number, why: OfferFailure): void;
+  /** The caller hung up (BYE) or cancelled (CANCEL) at any stage. */
+  callerLeft(callId: string): void;
+  /**
+   * The agent hung up a bridged call. 'release' ends the caller's leg too; 'keep_caller' keeps
+   * it up (a satisfaction survey follows) until `release`.
+   */
+  agentLeft(callId: string, agentUserId: number): 'release' | 'keep_caller' | void;
+  /** A re-INVITE put the call on hold or took it off (either side). */
+  holdChanged(callId: string, onHold: boolean): void;
+  /** A DTMF digit from the caller (SIP INFO); RFC 4733 digits travel in media and are not seen. */
+  callerDtmf(callId: string, digit: string): void;
+  /** An agent's phone registered or its last registration ended (expiry, unregister, socket close). */
+  agentReachabilityChanged(agentUserId: number, reachable: boolean): void;
+  /**
+   * A call between two endpoints, not through a queue: an agent dialling a customer's number
+   * (e.g. the web phone registered as that number), or an agent's extension. Reported so the
+   * call is logged; the ACD does not route it.
+   */
+  directCallChanged(call: DirectCall, change: 'started' | 'answered' | 'ended', endedBy?: 'caller' | 'callee' | 'failed'): void;
+}
+
+export interface DirectCall {
+  callId: string;
+  sipCallId: string;
+  /** The calling endpoint: a kefu user (agent) or a number-registered phone. */
+  from: { userId: number | null; number: string };
+  to: { userId: number | null; number: string };
+}
+
+/** SIP accounts are issued by the server to signed-in users (and demo web phones), never typed in. */
+export interface SipAccount {
+  /** Digest username and the user part of the address of record: an agent's extension, or an E.164 number. */
+  username: string;
+  password: string;
+  /** The kefu user behind it; null for a web phone registered as a caller's number. */
+  userId: number | null;
+  displayName: string;
+}
+
+export interface SipAccountDirectory {
+  /** Issues (or re-issues) a password for the account; old passwords stay valid until `revokeUser`. */
+  issue(account: Omit<SipAccount, 'password'>): SipAccount;
+  /** Ends every credential and registration of a user (sign-out). */
+  revokeUser(userId: number): void;
+}
+
+/**
+ * What the ACD asks of the switch. Implemented by the switch; called by the ACD.
+ * Headers passed to `offer` MUST be sent on the INVITE to the agent so the agent's softphone
+ * can ask for the screen-pop even when it cannot see the server's Socket.IO push.
+ */
+export interface CallControl {
+  /**
+   * Rings the agent's registered phone(s) with the caller's SDP offer. Returns false at once
+   * when the agent has no registration (the ACD then tries someone else).
+   */
+  offer(callId: string, agentUserId: number, headers: { interactionId: number }): boolean;
+  /** Stops ringing the agent (CANCEL); no-op when the offer already ended. */
+  withdrawOffer(callId: string, agentUserId: number): void;
+  /** Ends the call on every leg: final response to a caller still waiting, BYE when bridged. */
+  release(callId: string, status?: 480 | 486 | 503): void;
+  /** Whether the agent has at least one live registration. */
+  isReachable(agentUserId: number): boolean;
+  /**
+   * Puts a question or message to a caller whose leg is up (in-dialog SIP MESSAGE, text/plain):
+   * the web phone shows it; a media server would play a recording.
+   */
+  promptCaller(callId: string, text: string): void;
+}
