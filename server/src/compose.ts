@@ -1,9 +1,33 @@
-// Wires the running parts together over one HTTP server: the API and console (Express),
-// Socket.IO, the SIP switch on /sip, and the call center between the switch and the agents.
-// Used by `npm start` and by the integration tests, so tests exercise the real wiring.
+// The one composition root: builds every feature's services over one database, then wires the
+// running parts together over one HTTP server: the API and console (Express), Socket.IO, the
+// SIP switch on /sip, and the call center between the switch and the agents. Used by
+// `npm start`, the integration tests and the benchmarks, so they all exercise the real wiring.
+// Features never import this file; it imports them.
+import type { Config } from './platform/config.js';
+import type { Db } from './platform/db/database.js';
+import { AuditRepository } from './identity/data/audit.repository.js';
+import { CaseRepository } from './cases/data/case.repository.js';
+import { CustomerRepository } from './customers/data/customer.repository.js';
+import { InteractionRepository } from './cti/data/interaction.repository.js';
+import { SessionRepository } from './identity/data/session.repository.js';
+import { UserRepository } from './identity/data/user.repository.js';
+import { CaseWriteRepository } from './cases/data/case-write.repository.js';
+import { DispositionRepository } from './cti/data/disposition.repository.js';
+import { EscalationRepository } from './cases/data/escalation.repository.js';
+import { FollowUpRepository } from './cases/data/follow-up.repository.js';
+import { SettingsRepository } from './platform/db/settings.repository.js';
+import { systemClock, type Clock } from './platform/clock.js';
+import { DialIntents } from './cti/dial-intents.js';
+import { AuthService, DEFAULT_LOGIN_POLICY, type LoginPolicy } from './identity/auth.service.js';
+import { CaseService } from './cases/case.service.js';
+import { CaseWorkflowService } from './cases/case-workflow.service.js';
+import { CustomerService } from './customers/customer.service.js';
+import { EscalationService } from './cases/escalation.service.js';
+import { ReportService } from './cases/report.service.js';
+import { SlaSettings } from './cases/sla-settings.js';
+import { UserDirectory } from './identity/user-directory.js';
 import http from 'node:http';
 import type { CountryCode } from 'libphonenumber-js';
-import { createApp } from './platform/http/app.js';
 import type { Logger } from './platform/logger.js';
 import { registerAgentDesk } from './cti/socket/agent-desk.handlers.js';
 import { socketTelephonyNotifier } from './cti/socket/socket-telephony-notifier.js';
@@ -11,17 +35,85 @@ import { socketEscalationAcknowledged } from './cases/socket/socket-escalation-n
 import { createSocketServer, type KefuIo } from './platform/realtime/socket-server.js';
 import { CallLogRepository } from './cti/data/call-log.repository.js';
 import { QueueDirectoryRepository } from './acd/data/queue-directory.repository.js';
-import type { Services } from './services.js';
 import { createSipSwitch, type SipSwitch } from './switch/switch.js';
-import { originPolicyFor } from './switch/transport/origin-policy.js';
+import { originPolicyFor } from './platform/http/origin-policy.js';
 import { AgentRegistry } from './acd/agent-registry.js';
 import { CallCenter } from './acd/call-center.js';
-import { systemClock, type Clock } from './platform/clock.js';
 import { SerialQueue } from './platform/serial-queue.js';
-import { DispositionRepository } from './cti/data/disposition.repository.js';
 import { SlaScheduler } from './cases/sla-scheduler.js';
 import { WrapUpService } from './cti/wrap-up.service.js';
 import { userRoom } from './platform/realtime/socket-server.js';
+import { createApp } from './platform/http/app.js';
+import { buildOpenApi } from './platform/http/openapi.js';
+import { healthRoutes } from './platform/http/health.routes.js';
+import { authenticate, sessionToken } from './identity/http/authenticate.js';
+import { auditRoleRefusals } from './identity/http/audit-role-refusals.js';
+import { authRoutes } from './identity/http/auth.routes.js';
+import { directoryRoutes } from './identity/http/directory.routes.js';
+import { identityPaths } from './identity/http/openapi-identity.js';
+import { customerRoutes } from './customers/http/customer.routes.js';
+import { customerPaths } from './customers/http/openapi-customers.js';
+import { interactionRoutes } from './cti/http/interaction.routes.js';
+import { softphoneRoutes } from './cti/http/softphone.routes.js';
+import { ctiPaths } from './cti/http/openapi-cti.js';
+import { caseRoutes } from './cases/http/case.routes.js';
+import { escalationRoutes, followUpRoutes, myWorkRoutes } from './cases/http/work.routes.js';
+import { settingsRoutes } from './cases/http/settings.routes.js';
+import { reportRoutes } from './cases/http/report.routes.js';
+import { casePaths } from './cases/http/openapi-cases.js';
+
+export interface Services {
+  db: Db;
+  audit: AuditRepository;
+  users: UserRepository;
+  interactions: InteractionRepository;
+  auth: AuthService;
+  customers: CustomerService;
+  cases: CaseService;
+  caseWorkflow: CaseWorkflowService;
+  escalations: EscalationService;
+  reports: ReportService;
+  sla: SlaSettings;
+  directory: UserDirectory;
+  dispositions: DispositionRepository;
+  dialIntents: DialIntents;
+  clock: Clock;
+}
+
+export function createServices(
+  db: Db,
+  config: Pick<Config, 'sessionTtlMs' | 'defaultRegion'> & Partial<Pick<Config, 'timeZone'>>,
+  loginPolicy: LoginPolicy = DEFAULT_LOGIN_POLICY,
+  clock: Clock = systemClock,
+): Services {
+  const users = new UserRepository(db);
+  const audit = new AuditRepository(db);
+  const interactions = new InteractionRepository(db);
+  const caseReads = new CaseRepository(db);
+  const customers = new CustomerService(new CustomerRepository(db), interactions, caseReads, users, audit, config.defaultRegion);
+  const sla = new SlaSettings({ db, settings: new SettingsRepository(db), audit }, config.timeZone ?? 'Asia/Shanghai');
+  const directory = new UserDirectory(db);
+  const caseDeps = { db, cases: caseReads, writes: new CaseWriteRepository(), interactions, customers, users: directory, audit, sla, clock };
+  const cases = new CaseService(caseDeps);
+  const dialIntents = new DialIntents(() => clock.now());
+  return {
+    db,
+    audit,
+    users,
+    interactions,
+    auth: new AuthService(users, new SessionRepository(db), audit, config.sessionTtlMs, loginPolicy),
+    customers,
+    cases,
+    caseWorkflow: new CaseWorkflowService({ ...caseDeps, followUps: new FollowUpRepository(db), caseService: cases, dialIntents }),
+    escalations: new EscalationService(new EscalationRepository(db), audit, clock),
+    reports: new ReportService(db, audit),
+    sla,
+    directory,
+    dispositions: new DispositionRepository(db),
+    dialIntents,
+    clock,
+  };
+}
 
 export interface ComposeOptions {
   log: Logger;
@@ -87,35 +179,51 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     o.slaSweepMs ?? 0,
   );
 
-  const app = createApp(services, {
+  const softphone = {
+    sipDomain: o.sipDomain,
+    sipWsUrl: o.sipWsUrl ?? null,
+    publicUrl: o.publicUrl,
+    demo: o.demo,
+    normalize: (raw: string) => services.customers.normalize(raw),
+  };
+  // Routes ask for credentials at request time, after the switch below exists.
+  const sipAccounts = {
+    issue: (a: Parameters<SipSwitch['accounts']['issue']>[0]) => sipSwitch!.accounts.issue(a),
+    revokeUser: (id: number) => sipSwitch!.accounts.revokeUser(id),
+  };
+  const signedIn = authenticate(services.auth);
+  const app = createApp({
     log: o.log,
-    secureCookies: o.secureCookies,
-    sessionTtlMs: o.sessionTtlMs,
     consoleDir: o.consoleDir,
-    softphone: {
-      // Routes ask for credentials at request time, after the switch below exists.
-      accounts: {
-        issue: (a) => sipSwitch!.accounts.issue(a),
-        revokeUser: (id) => sipSwitch!.accounts.revokeUser(id),
-      },
-      sipDomain: o.sipDomain,
-      sipWsUrl: o.sipWsUrl ?? null,
-      publicUrl: o.publicUrl,
-      demo: o.demo,
-      normalize: (raw) => services.customers.normalize(raw),
-    },
-    onSignOut: (sid, userId) => {
-      sockets.endSession(sid);
-      sipSwitch?.accounts.revokeUser(userId);
-    },
-    onLocaleSaved: (userId, locale) => {
-      sockets.languageSaved(userId, locale).catch((err: unknown) => o.log.error({ err }, 'socket language not updated'));
-    },
+    openapi: buildOpenApi([identityPaths, customerPaths, ctiPaths, casePaths]),
+    api: [
+      ['/health', healthRoutes(services.db)],
+      [
+        '/auth',
+        authRoutes(services.auth, services.users, o, (sid, userId) => {
+          sockets.endSession(sid);
+          sipSwitch?.accounts.revokeUser(userId);
+        }, (userId, locale) => {
+          sockets.languageSaved(userId, locale).catch((err: unknown) => o.log.error({ err }, 'socket language not updated'));
+        }),
+      ],
+      ['/customers', signedIn, customerRoutes(services.customers)],
+      ['/interactions', signedIn, interactionRoutes(services.interactions, services.dispositions)],
+      ['/cases', signedIn, caseRoutes(services.cases, services.caseWorkflow)],
+      ['/my-work', signedIn, myWorkRoutes(services.caseWorkflow)],
+      ['/follow-ups', signedIn, followUpRoutes(services.caseWorkflow)],
+      ['/escalations', signedIn, escalationRoutes(services.escalations)],
+      ['/settings', signedIn, settingsRoutes(services.sla)],
+      ['/directory', signedIn, directoryRoutes(services.directory)],
+      ['/reports', signedIn, reportRoutes(services.reports)],
+      ['', softphoneRoutes(services.auth, sipAccounts, softphone)],
+    ],
+    beforeErrorHandler: [auditRoleRefusals(services.audit)],
   });
   // The app must be the server's handler before Socket.IO attaches: Socket.IO wraps the
   // handlers present at that moment, so one added later would also answer /socket.io/.
   const server = http.createServer(app);
-  const sockets = createSocketServer(server, services.auth, o.log.child({ module: 'socket' }), [
+  const sockets = createSocketServer(server, (cookie) => services.auth.resolve(sessionToken(cookie)), o.log.child({ module: 'socket' }), [
     (socket, user) =>
       registerAgentDesk(socket, user, { callCenter, agents, callLog, customers: services.customers, wrapUp, log: o.log.child({ module: 'agent-desk' }) }),
   ]);

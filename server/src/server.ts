@@ -5,7 +5,7 @@ import type { Logger } from './platform/logger.js';
 import type { Db } from './platform/db/database.js';
 import { openDatabase } from './platform/db/open-database.js';
 import { composeServer } from './compose.js';
-import { createServices } from './services.js';
+import { createServices } from './compose.js';
 import { seedDemoIfEmpty } from './seed/demo-seed.js';
 import { bootstrapAdmin } from './seed/bootstrap-admin.js';
 

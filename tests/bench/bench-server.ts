@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { composeServer, type ComposedServer } from '../../server/src/compose.js';
 import { createDb, warmPool, type Db } from '../../server/src/platform/db/database.js';
 import { logger } from '../../server/src/platform/logger.js';
-import { createServices } from '../../server/src/services.js';
+import { createServices } from '../../server/src/compose.js';
 import type { DbSettings } from './db-settings.js';
 
 /** One offer's screen-pop as the server built it; times in epoch ms (timeOrigin + now). */

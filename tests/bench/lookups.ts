@@ -12,7 +12,7 @@ import type pg from 'pg';
 import type { ScreenPop } from '../../contract/index.js';
 import type { Db } from '../../server/src/platform/db/database.js';
 import type { RequestContext } from '../../server/src/identity/request-context.js';
-import type { Services } from '../../server/src/services.js';
+import type { Services } from '../../server/src/compose.js';
 import type { Rng } from '../../server/src/seed/random.js';
 import { BARE_SQL, barePop, type PopOutcome } from './bare-sql.js';
 import { fourQueryPop } from './four-query-pop.js';

@@ -8,7 +8,7 @@ import os from 'node:os';
 import pg from 'pg';
 import { createDb, warmPool, type Db } from '../../server/src/platform/db/database.js';
 import { migrateLatest } from '../../server/src/platform/db/migrate.js';
-import { createServices } from '../../server/src/services.js';
+import { createServices } from '../../server/src/compose.js';
 import { openBenchDatabase, type BenchDatabase } from './bench-db.js';
 import { startBenchServer } from './bench-server.js';
 import { ensureConsoleBuilt, type ConsoleBuild } from './console-build.js';

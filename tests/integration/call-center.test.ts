@@ -6,7 +6,7 @@ import { logger } from '../../server/src/platform/logger.js';
 import { CallLogRepository } from '../../server/src/cti/data/call-log.repository.js';
 import { QueueDirectoryRepository } from '../../server/src/acd/data/queue-directory.repository.js';
 import { seedDemo } from '../../server/src/seed/demo-seed.js';
-import { createServices } from '../../server/src/services.js';
+import { createServices } from '../../server/src/compose.js';
 import { AgentRegistry } from '../../server/src/acd/agent-registry.js';
 import { CallCenter } from '../../server/src/acd/call-center.js';
 import type { CallControl, DirectCall } from '../../server/src/switch/ports.js';

@@ -7,7 +7,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { computeHa1, computeResponse, parseDigestCredentials, type DigestAlgorithm } from '../../server/src/switch/auth/digest.js';
 import { createSipSwitch, type SipSwitch } from '../../server/src/switch/switch.js';
 import { RawSipClient } from '../../server/src/switch/testing/raw-sip-client.js';
-import { originPolicyFor, type OriginPolicy } from '../../server/src/switch/transport/origin-policy.js';
+import { originPolicyFor, type OriginPolicy } from '../../server/src/platform/http/origin-policy.js';
 import { RecordingEvents } from '../../server/src/switch/testing/recording-events.js';
 import type { SipAccount } from '../../server/src/switch/ports.js';
 import { Softphone } from '../../softphone/src/softphone.js';

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { composeServer, type ComposedServer } from '../../server/src/compose.js';
 import { logger } from '../../server/src/platform/logger.js';
 import type { Clock } from '../../server/src/platform/clock.js';
-import { createServices, type Services } from '../../server/src/services.js';
+import { createServices, type Services } from '../../server/src/compose.js';
 import type { LoginPolicy } from '../../server/src/identity/auth.service.js';
 import type { Db } from '../../server/src/platform/db/database.js';
 

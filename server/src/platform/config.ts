@@ -2,8 +2,8 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { isSupportedCountry, type CountryCode } from 'libphonenumber-js';
-import { parseOriginList } from '../switch/transport/origin-policy.js';
-import { canonicalTimeZone } from '../cases/rules/time-zone.js';
+import { parseOriginList } from './http/origin-policy.js';
+import { canonicalTimeZone } from './time-zone.js';
 
 const bool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])

@@ -13,7 +13,7 @@ import { parseSipMessage, type SipRequest } from './message/parse.js';
 import { handleRegister } from './registrar/register-handler.js';
 import { Registrar } from './registrar/registrar.js';
 import { guardEvents } from './safe-events.js';
-import { SAME_HOST_ONLY, type OriginPolicy } from './transport/origin-policy.js';
+import { SAME_HOST_ONLY, type OriginPolicy } from '../platform/http/origin-policy.js';
 import { attachWsSipServer, DEFAULT_TRANSPORT_LIMITS, type SipConnection, type TransportLimits } from './transport/ws-sip-server.js';
 
 export interface SipSwitchLimits extends TransportLimits, B2buaLimits {

@@ -5,7 +5,7 @@ import type { Db } from '../../../server/src/platform/db/database.js';
 import { CaseRepository } from '../../../server/src/cases/data/case.repository.js';
 import { SlaScheduler } from '../../../server/src/cases/sla-scheduler.js';
 import { refreshAllCaseSla } from '../../../server/src/cases/data/case-sla.sql.js';
-import type { Services } from '../../../server/src/services.js';
+import type { Services } from '../../../server/src/compose.js';
 import { logger } from '../../../server/src/platform/logger.js';
 import { systemClock } from '../../../server/src/platform/clock.js';
 import type { CaseListQuery } from '../../../contract/index.js';

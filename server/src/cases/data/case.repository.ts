@@ -8,7 +8,7 @@ import type {
   CaseSummary,
   ValueTier,
 } from '../../../../contract/index.js';
-import type { Viewer } from '../../customers/rules/access-policy.js';
+import type { Viewer } from '../../identity/request-context.js';
 import type { CaseOwnership } from '../rules/case-access.js';
 import { applyCaseFilters, type ListWindow } from './case-list.sql.js';
 import { caseSummaryQuery, toCaseSummary, type CaseRow } from './case-row.js';

@@ -1,15 +1,10 @@
 // OpenAPI paths of case work (tickets, complaints, follow-ups, escalations, reports, settings),
 // built from the contract's zod schemas like the rest of the document.
-import { zodToJsonSchema } from 'zod-to-json-schema';
 import type { ZodTypeAny } from 'zod';
 import * as C from '../../../../contract/index.js';
+import { errors, idParam as id, json } from '../../platform/http/openapi.js';
 
-const schema = (s: ZodTypeAny) => zodToJsonSchema(s, { target: 'openApi3', $refStrategy: 'none' });
-const json = (s: ZodTypeAny) => ({ 'application/json': { schema: schema(s) } });
 const body = (s: ZodTypeAny) => ({ required: true, content: json(s) });
-const errors = (...codes: number[]) =>
-  Object.fromEntries(codes.map((c) => [String(c), { description: 'Error', content: json(C.ApiErrorBody) }]));
-const id = { name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } };
 const ok = (description: string, s: ZodTypeAny, status = '200') => ({ [status]: { description, content: json(s) } });
 const caseResponse = (status = '200') => ok('The case with its timeline', C.CaseResponse, status);
 const q = (name: string, type = 'string') => ({ name, in: 'query', schema: { type } });

@@ -9,7 +9,7 @@
 // configured calendar (the parsed settings) and never mutate it once used.
 import { calendarDays } from './calendar-days.js';
 import type { BusinessCalendar } from './business-calendar-schema.js';
-import { MINUTE_MS, dayNumberOf, isoDateOf } from './time-zone.js';
+import { MINUTE_MS, dayNumberOf, isoDateOf } from '../../platform/time-zone.js';
 
 export {
   BusinessCalendarSchema,

@@ -6,7 +6,7 @@
 // Days are built once per calendar object, on first use, and kept: a table row per local date
 // between the earliest and latest date asked about (a few thousand for years of cases).
 import { parseBusinessCalendar, minutesOfDay, type BusinessCalendar } from './business-calendar-schema.js';
-import { DAY_MS, MINUTE_MS, dayNumberOf, localDaySpans, weekdayOf } from './time-zone.js';
+import { DAY_MS, MINUTE_MS, dayNumberOf, localDaySpans, weekdayOf } from '../../platform/time-zone.js';
 
 /** One local date of the calendar, in UTC milliseconds. */
 export interface CalendarDay {

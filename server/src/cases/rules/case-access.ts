@@ -1,7 +1,7 @@
 // Who may change a ticket or complaint. Seeing one follows the customer (access-policy.ts);
 // changing one is narrower: agents their own and what is assigned to them (and their team's
 // unassigned queue), supervisors their team's, admins all. Marketers work lists, not cases.
-import type { Viewer } from '../../customers/rules/access-policy.js';
+import type { Viewer } from '../../identity/request-context.js';
 
 export interface CaseOwnership {
   assigneeId: number | null;

@@ -4,7 +4,7 @@
 // conditions (resolution and root cause to resolve, confirmation or a contact attempt to close)
 // are not looked at here: those moves are offered and refused with a message saying what is missing.
 import { CASE_ACTIONS, type CaseAction } from '../../../../contract/index.js';
-import type { Viewer } from '../../customers/rules/access-policy.js';
+import type { Viewer } from '../../identity/request-context.js';
 import { canEditCase, type CaseOwnership } from './case-access.js';
 import { offeredCaseActions, type CaseSnapshot } from './case-status.js';
 

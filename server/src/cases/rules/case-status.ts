@@ -16,7 +16,7 @@
 // the honest record.
 import type { CaseKind, CaseStatus, FieldError } from '../../../../contract/index.js';
 import { DomainError, invalid } from '../../platform/domain-error.js';
-import { DAY_MS } from './time-zone.js';
+import { DAY_MS } from '../../platform/time-zone.js';
 
 export type CaseAction =
   | { type: 'open' }

@@ -9,7 +9,7 @@
 // cases take theirs from case-row.ts) reaches the pop without touching the statement.
 import type { Knex } from 'knex';
 import type { CaseStatus } from '../../../../contract/index.js';
-import type { Viewer } from '../../customers/rules/access-policy.js';
+import type { Viewer } from '../../identity/request-context.js';
 import { caseSummaryQuery, type CaseRow } from '../../cases/data/case-row.js';
 import { PHONES_JSON, type CustomerRow } from '../../customers/data/customer-row.js';
 import { customerVisibleTo } from '../../customers/data/customer-visibility.sql.js';

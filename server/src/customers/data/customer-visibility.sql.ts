@@ -1,7 +1,7 @@
 // The SQL form of access-policy.ts's canSeeCustomer, for filtering lists in the database.
 // `c` is the customers alias. Keep the two in step: tests/integration/access-policy.test.ts
 // checks they agree on every viewer/customer pair of a seeded data set.
-import type { Viewer } from '../rules/access-policy.js';
+import type { Viewer } from '../../identity/request-context.js';
 
 export interface SqlFragment {
   sql: string;

@@ -1,12 +1,9 @@
 // Who may see a customer. The pure rule lives here; customer.repository.ts expresses the
 // same rule in SQL for lists, and an integration test checks the two agree.
-import { roleEditsCustomers, roleReassignsOwners, roleSeesCases, type Role } from '../../../../contract/index.js';
+import { roleEditsCustomers, roleReassignsOwners, roleSeesCases } from '../../../../contract/index.js';
+import type { Viewer } from '../../identity/request-context.js';
 
-export interface Viewer {
-  id: number;
-  role: Role;
-  teamId: number | null;
-}
+export type { Viewer };
 
 /** Facts about one customer relative to one viewer, as the database knows them. */
 export interface CustomerRelation {

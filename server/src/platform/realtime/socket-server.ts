@@ -5,8 +5,6 @@ import type { ClientToServerEvents, Locale, Me, ServerToClientEvents, SocketData
 import { localizeMessage } from '../i18n/localize.js';
 import { viewerLocale } from '../i18n/viewer-locale.js';
 import type { Logger } from '../logger.js';
-import type { AuthService } from '../../identity/auth.service.js';
-import { sessionToken } from '../../identity/http/authenticate.js';
 
 export type KefuIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 export type KefuSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -20,7 +18,10 @@ const EmptyPayload = z.object({}).strict();
 export const userRoom = (id: number) => `user:${id}`;
 const sessionRoom = (id: string) => `session:${id}`;
 
-export function createSocketServer(httpServer: http.Server, auth: AuthService, log: Logger, features: SocketFeature[] = []) {
+/** Who a connection belongs to, from its handshake's cookie header; null refuses it. */
+export type SessionResolver = (cookieHeader: string | undefined) => Promise<{ user: Me; sessionId: string } | null>;
+
+export function createSocketServer(httpServer: http.Server, resolveSession: SessionResolver, log: Logger, features: SocketFeature[] = []) {
   const io: KefuIo = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
@@ -33,7 +34,7 @@ export function createSocketServer(httpServer: http.Server, auth: AuthService, l
   const users = new Map<string, Me>();
   io.use(async (socket, next) => {
     try {
-      const session = await auth.resolve(sessionToken(socket.handshake.headers.cookie));
+      const session = await resolveSession(socket.handshake.headers.cookie);
       if (!session) return next(new Error('UNAUTHENTICATED'));
       socket.data.userId = session.user.id;
       socket.data.sessionId = session.sessionId;

@@ -3,7 +3,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { originAllowed, type OriginPolicy } from './origin-policy.js';
+import { originAllowed, type OriginPolicy } from '../../platform/http/origin-policy.js';
 import { TokenBucket } from './token-bucket.js';
 
 /** One SIP-over-WebSocket peer (RFC 7118). Requests to a browser can only go back this way. */

@@ -17,7 +17,7 @@ export interface FoundMessage {
  * Texts that never reach a console user: the environment and command line speak to operators,
  * SIP reason phrases to phones, and the demo seed writes data, not errors.
  */
-const NOT_USER_FACING = [/^server\/src\/platform\/config\.ts$/, /^server\/src\/cli\//, /^server\/src\/switch\//, /^server\/src\/seed\//];
+const NOT_USER_FACING = [/^server\/src\/platform\/config\.ts$/, /^server\/src\/platform\/http\/origin-policy\.ts$/, /^server\/src\/cli\//, /^server\/src\/switch\//, /^server\/src\/seed\//];
 
 /** Calls whose literal arguments are messages. `deny` is the services' audited forbidden(). */
 const MESSAGE_CALLS = new Set(['DomainError', 'forbidden', 'conflict', 'deny', 'localizeMessage']);

@@ -30,7 +30,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 }
 
 // Settings validate zone names with it too, in the shared contract.
-export { canonicalTimeZone } from '../../../../contract/index.js';
+export { canonicalTimeZone } from '../../../contract/index.js';
 
 /** Milliseconds to add to the UTC instant `utcMs` to get the zone's wall-clock reading. */
 export function offsetAt(timeZone: string, utcMs: number): number {
