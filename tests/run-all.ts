@@ -56,14 +56,17 @@ function ensureChromium(): void {
 async function e2eDatabase(): Promise<string | null> {
   const url = process.env.DATABASE_URL;
   if (!url) return null;
+  // E2E_DB_NAME lets two checkouts run their browser tests against one server side by side.
+  const name = process.env.E2E_DB_NAME ?? 'kefu_e2e';
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`E2E_DB_NAME must be a plain lower-case identifier, got ${name}`);
   const admin = createDb(url, 1);
   try {
-    await admin.raw('DROP DATABASE IF EXISTS kefu_e2e WITH (FORCE)');
-    await admin.raw('CREATE DATABASE kefu_e2e');
+    await admin.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.raw(`CREATE DATABASE ${name}`);
   } finally {
     await admin.destroy();
   }
-  return withDatabase(url, 'kefu_e2e');
+  return withDatabase(url, name);
 }
 
 async function main() {

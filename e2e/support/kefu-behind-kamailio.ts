@@ -29,7 +29,7 @@ interface Database {
   drop(): Promise<void>;
 }
 
-const DB_NAME = 'kefu_e2e_kamailio';
+const DB_NAME = `${process.env.E2E_DB_NAME ?? 'kefu_e2e'}_kamailio`;
 
 async function adminQuery(url: string, sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
