@@ -223,10 +223,15 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
   // The app must be the server's handler before Socket.IO attaches: Socket.IO wraps the
   // handlers present at that moment, so one added later would also answer /socket.io/.
   const server = http.createServer(app);
-  const sockets = createSocketServer(server, (cookie) => services.auth.resolve(sessionToken(cookie)), o.log.child({ module: 'socket' }), [
-    (socket, user) =>
-      registerAgentDesk(socket, user, { callCenter, agents, callLog, customers: services.customers, wrapUp, log: o.log.child({ module: 'agent-desk' }) }),
-  ]);
+  // One allow-list for the pages that may open either WebSocket: Socket.IO and /sip.
+  const origins = originPolicyFor(o.sipAllowedOrigins ?? null, o.publicUrl);
+  const sockets = createSocketServer(
+    server,
+    (cookie) => services.auth.resolve(sessionToken(cookie)),
+    o.log.child({ module: 'socket' }),
+    [(socket, user) => registerAgentDesk(socket, user, { callCenter, agents, callLog, customers: services.customers, wrapUp, log: o.log.child({ module: 'agent-desk' }) })],
+    origins,
+  );
   io = sockets.io;
   services.escalations.onAcknowledged(socketEscalationAcknowledged(() => io));
   sipSwitch = createSipSwitch({
@@ -236,7 +241,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     defaultRegion: o.defaultRegion,
     events: callCenter,
     log: o.log,
-    origins: originPolicyFor(o.sipAllowedOrigins ?? null, o.publicUrl),
+    origins,
   });
 
   return {

@@ -5,6 +5,7 @@ import type { ClientToServerEvents, Locale, Me, ServerToClientEvents, SocketData
 import { localizeMessage } from '../i18n/localize.js';
 import { viewerLocale } from '../i18n/viewer-locale.js';
 import type { Logger } from '../logger.js';
+import { originAllowed, SAME_HOST_ONLY, type OriginPolicy } from '../http/origin-policy.js';
 
 export type KefuIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 export type KefuSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -21,12 +22,25 @@ const sessionRoom = (id: string) => `session:${id}`;
 /** Who a connection belongs to, from its handshake's cookie header; null refuses it. */
 export type SessionResolver = (cookieHeader: string | undefined) => Promise<{ user: Me; sessionId: string } | null>;
 
-export function createSocketServer(httpServer: http.Server, resolveSession: SessionResolver, log: Logger, features: SocketFeature[] = []) {
+export function createSocketServer(
+  httpServer: http.Server,
+  resolveSession: SessionResolver,
+  log: Logger,
+  features: SocketFeature[] = [],
+  origins: OriginPolicy = SAME_HOST_ONLY,
+) {
   const io: KefuIo = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
     // Same-origin console only; the session cookie is what authenticates.
     cors: { origin: false },
+    // The cookie rides along with any page's WebSocket, so a page on another site could act as a
+    // signed-in user (cross-site WebSocket hijacking): the same allow-list as /sip applies.
+    allowRequest: (req, callback) => {
+      const allowed = originAllowed(origins, req.headers.origin, req.headers.host);
+      if (!allowed) log.warn({ origin: req.headers.origin }, 'socket refused: origin not allowed');
+      callback(allowed ? null : 'origin not allowed', allowed);
+    },
     // WebSocket upgrades for other paths (the SIP switch on /sip) are not Socket.IO's to close.
     destroyUpgrade: false,
   });
