@@ -12,6 +12,7 @@ import { buildResponse, newTag, type HeaderLine } from './message/build.js';
 import { parseSipMessage, type SipRequest } from './message/parse.js';
 import { handleRegister } from './registrar/register-handler.js';
 import { Registrar } from './registrar/registrar.js';
+import { FailureTally } from './registrar/failure-tally.js';
 import { guardEvents } from './safe-events.js';
 import { SAME_HOST_ONLY, type OriginPolicy } from '../platform/http/origin-policy.js';
 import { attachWsSipServer, DEFAULT_TRANSPORT_LIMITS, type SipConnection, type TransportLimits } from './transport/ws-sip-server.js';
@@ -97,6 +98,9 @@ export function createSipSwitch(options: SipSwitchOptions): SipSwitch {
     limits,
   });
   b2bua.connectionLookup = (id) => connections.get(id)?.connection;
+  const registerFailures = new FailureTally(log, 'REGISTER authentication failures by source');
+  const failureLog = setInterval(() => registerFailures.flush(), 60_000);
+  failureLog.unref();
 
   const reply = (connection: SipConnection, request: SipRequest, status: number, reason: string, headers: HeaderLine[] = []): void => {
     if (request.method === 'ACK') return; // never answered (§17.2.1)
@@ -116,6 +120,7 @@ export function createSipSwitch(options: SipSwitchOptions): SipSwitch {
     const result = digest.verify(credentials, 'INVITE', (username) => accounts.secretsOf(username));
     if (!result.ok) return result.stale ? challenge(true) : void reply(state.connection, request, 403, 'Forbidden');
     state.account = accounts.find(result.username);
+    if (state.account) state.connection.authenticated();
     return state.account;
   };
 
@@ -128,8 +133,11 @@ export function createSipSwitch(options: SipSwitchOptions): SipSwitch {
     }
     switch (request.method) {
       case 'REGISTER': {
-        const account = handleRegister({ digest, accounts, registrar, log }, connection, request);
-        if (account) state.account = account;
+        const account = handleRegister({ digest, accounts, registrar, log, failures: registerFailures }, connection, request);
+        if (account) {
+          state.account = account;
+          connection.authenticated();
+        }
         return;
       }
       case 'INVITE': {
@@ -204,6 +212,8 @@ export function createSipSwitch(options: SipSwitchOptions): SipSwitch {
     }),
     close: () => {
       clearInterval(sweeper);
+      clearInterval(failureLog);
+      registerFailures.flush();
       b2bua.closeAll();
       transport.close();
       transactions.clear();

@@ -4,6 +4,7 @@ import type { DigestAuth } from '../auth/digest.js';
 import { buildResponse, type HeaderLine } from '../message/build.js';
 import type { SipRequest } from '../message/parse.js';
 import type { SipConnection } from '../transport/ws-sip-server.js';
+import type { FailureTally } from './failure-tally.js';
 import type { Registrar } from './registrar.js';
 
 const DEFAULT_EXPIRES = 600;
@@ -13,6 +14,7 @@ export interface RegisterContext {
   readonly accounts: InMemorySipAccountDirectory;
   readonly registrar: Registrar;
   readonly log: Logger;
+  readonly failures: FailureTally;
 }
 
 /**
@@ -32,7 +34,7 @@ export function handleRegister(ctx: RegisterContext, connection: SipConnection, 
   if (!credentials) return challenge(false);
   const result = ctx.digest.verify(credentials, 'REGISTER', (username) => ctx.accounts.secretsOf(username));
   if (!result.ok) {
-    ctx.log.info({ reason: result.reason, connection: connection.id }, 'REGISTER authentication failed');
+    ctx.failures.record(connection.remoteAddress, result.reason);
     return challenge(result.stale);
   }
   const account = ctx.accounts.find(result.username);

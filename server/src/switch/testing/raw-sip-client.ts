@@ -5,6 +5,8 @@ export interface RawSipClientOptions {
   readonly protocol?: string;
   /** Origin header, as a browser page would send it; none by default (a SIP phone). */
   readonly origin?: string;
+  /** Local address to connect from (any of 127.0.0.0/8 on loopback), to act as another host. */
+  readonly localAddress?: string;
 }
 
 /**
@@ -20,7 +22,7 @@ export class RawSipClient {
 
   constructor(url: string, options: RawSipClientOptions = {}) {
     const protocol = options.protocol ?? 'sip';
-    const wsOptions = options.origin ? { origin: options.origin } : {};
+    const wsOptions = { ...(options.origin ? { origin: options.origin } : {}), ...(options.localAddress ? { localAddress: options.localAddress } : {}) };
     this.ws = protocol ? new WebSocket(url, protocol, wsOptions) : new WebSocket(url, wsOptions);
     this.ws.on('message', (data) => {
       this.received.push(String(data));

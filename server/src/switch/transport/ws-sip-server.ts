@@ -16,6 +16,8 @@ export interface SipConnection {
   send(raw: string): boolean;
   /** A peer that keeps sending junk: counts towards closing it. */
   protocolError(reason: string): void;
+  /** The peer proved who it is (digest on REGISTER or INVITE): no deadline, no pending slot. */
+  authenticated(): void;
   close(): void;
 }
 
@@ -27,6 +29,16 @@ export interface TransportLimits {
   /** Unparsable messages tolerated per connection before it is closed. */
   readonly maxProtocolErrors: number;
   readonly maxConnections: number;
+  /**
+   * Connections not yet authenticated, in all and from one address. A flood of idle sockets
+   * only fills these slots; the rest of maxConnections stays for phones that proved who they
+   * are. Per address, not per connection, because a whole office may sit behind one NAT: its
+   * phones authenticate within a second and leave the pending count at once.
+   */
+  readonly maxUnauthenticated: number;
+  readonly maxUnauthenticatedPerAddress: number;
+  /** A connection must authenticate (REGISTER, or an INVITE with credentials) within this. */
+  readonly authDeadlineMs: number;
   /** WebSocket ping interval; a peer that misses a pong is cut (half-open TCP). */
   readonly pingIntervalMs: number;
 }
@@ -37,6 +49,9 @@ export const DEFAULT_TRANSPORT_LIMITS: TransportLimits = {
   ratePerSecond: 30,
   maxProtocolErrors: 20,
   maxConnections: 5_000,
+  maxUnauthenticated: 500,
+  maxUnauthenticatedPerAddress: 20,
+  authDeadlineMs: 15_000,
   pingIntervalMs: 30_000,
 };
 
@@ -72,6 +87,16 @@ export function attachWsSipServer(options: WsSipServerOptions): WsSipServer {
     handleProtocols: (protocols) => (protocols.has('sip') ? 'sip' : false),
   });
   const sockets = new Map<WebSocket, SipConnection>();
+  const pending = new PendingConnections();
+  const refusals = new Map<string, number>();
+  const refusalLog = setInterval(() => flushRefusals(), 60_000);
+  refusalLog.unref();
+  /** One line a minute per flood, not one per refused socket: the log must survive the flood. */
+  const flushRefusals = (): void => {
+    if (refusals.size === 0) return;
+    log.warn({ refusedBySource: Object.fromEntries(refusals) }, 'SIP WebSocket connections refused: too many unauthenticated');
+    refusals.clear();
+  };
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     let pathname: string;
@@ -89,6 +114,11 @@ export function attachWsSipServer(options: WsSipServerOptions): WsSipServer {
     const offered = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
     if (!offered.includes('sip')) return refuse(socket, 400, 'Bad Request');
     if (sockets.size >= limits.maxConnections) return refuse(socket, 503, 'Service Unavailable');
+    const address = req.socket.remoteAddress ?? 'unknown';
+    if (pending.total >= limits.maxUnauthenticated || pending.from(address) >= limits.maxUnauthenticatedPerAddress) {
+      refusals.set(address, (refusals.get(address) ?? 0) + 1);
+      return refuse(socket, 503, 'Service Unavailable');
+    }
     socket.on('error', () => {});
     try {
       wss.handleUpgrade(req, socket, head, (ws) => accept(ws, req));
@@ -106,10 +136,24 @@ export function attachWsSipServer(options: WsSipServerOptions): WsSipServer {
     const bucket = new TokenBucket(limits.burst, limits.ratePerSecond);
     let errors = 0;
     let dropped = 0;
+    const remoteAddress = req.socket.remoteAddress ?? 'unknown';
+    pending.add(remoteAddress);
+    let awaitingAuth = true;
+    const leavePending = (): void => {
+      if (!awaitingAuth) return;
+      awaitingAuth = false;
+      clearTimeout(deadline);
+      pending.remove(remoteAddress);
+    };
+    const deadline = setTimeout(() => {
+      connLog.info({ remote: remoteAddress }, 'Closing a SIP connection that never authenticated');
+      ws.close(1008, 'authenticate first');
+    }, limits.authDeadlineMs);
+    deadline.unref();
     const connection: SipConnection = {
       id,
       viaHost: `${id.slice(0, 8)}.invalid`,
-      remoteAddress: req.socket.remoteAddress ?? 'unknown',
+      remoteAddress,
       send: (raw) => {
         if (ws.readyState !== ws.OPEN) return false;
         if (debug) connLog.debug({ firstLine: raw.slice(0, raw.indexOf('\r\n')) }, 'SIP out');
@@ -124,6 +168,7 @@ export function attachWsSipServer(options: WsSipServerOptions): WsSipServer {
           ws.close(1008, 'protocol errors');
         }
       },
+      authenticated: leavePending,
       close: () => ws.close(1000),
     };
     sockets.set(ws, connection);
@@ -147,6 +192,7 @@ export function attachWsSipServer(options: WsSipServerOptions): WsSipServer {
     });
     ws.on('error', (error) => connLog.debug({ err: error }, 'SIP WebSocket error'));
     ws.on('close', () => {
+      leavePending();
       sockets.delete(ws);
       connLog.info('SIP WebSocket closed');
       try {
@@ -178,11 +224,35 @@ export function attachWsSipServer(options: WsSipServerOptions): WsSipServer {
     connectionCount: () => sockets.size,
     close: () => {
       clearInterval(pinger);
+      clearInterval(refusalLog);
+      flushRefusals();
       options.httpServer.off('upgrade', onUpgrade);
       for (const ws of sockets.keys()) ws.terminate();
       wss.close();
     },
   };
+}
+
+/** How many connections wait to authenticate, in all and per remote address. */
+class PendingConnections {
+  total = 0;
+  private readonly byAddress = new Map<string, number>();
+
+  from(address: string): number {
+    return this.byAddress.get(address) ?? 0;
+  }
+
+  add(address: string): void {
+    this.total++;
+    this.byAddress.set(address, this.from(address) + 1);
+  }
+
+  remove(address: string): void {
+    this.total--;
+    const left = this.from(address) - 1;
+    if (left > 0) this.byAddress.set(address, left);
+    else this.byAddress.delete(address);
+  }
 }
 
 function toText(data: unknown): string {
