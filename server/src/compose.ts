@@ -10,6 +10,7 @@ import { CaseRepository } from './cases/data/case.repository.js';
 import { CustomerRepository } from './customers/data/customer.repository.js';
 import { InteractionRepository } from './cti/data/interaction.repository.js';
 import { SessionRepository } from './identity/data/session.repository.js';
+import { LoginThrottleRepository } from './identity/data/login-throttle.repository.js';
 import { UserRepository } from './identity/data/user.repository.js';
 import { CaseWriteRepository } from './cases/data/case-write.repository.js';
 import { DispositionRepository } from './cti/data/disposition.repository.js';
@@ -101,7 +102,7 @@ export function createServices(
     audit,
     users,
     interactions,
-    auth: new AuthService(users, new SessionRepository(db), audit, config.sessionTtlMs, loginPolicy),
+    auth: new AuthService(users, new SessionRepository(db), audit, new LoginThrottleRepository(db), config.sessionTtlMs, loginPolicy, () => new Date(clock.now())),
     customers,
     cases,
     caseWorkflow: new CaseWorkflowService({ ...caseDeps, followUps: new FollowUpRepository(db), caseService: cases, dialIntents }),

@@ -2,20 +2,30 @@ import crypto from 'node:crypto';
 import type { LoginRequest, Me } from '../../../contract/index.js';
 import { DomainError } from '../platform/domain-error.js';
 import type { AuditRepository } from './data/audit.repository.js';
+import type { LoginThrottleRepository } from './data/login-throttle.repository.js';
 import type { SessionRepository } from './data/session.repository.js';
 import { toMe, type UserRepository } from './data/user.repository.js';
 import { dummyPasswordHash, verifyPassword } from './password.js';
 
 export interface LoginPolicy {
-  /** Failed attempts before the account is locked. */
+  /**
+   * Attempts from one address at one account (the right password ends the run) before that
+   * pair is blocked for lockMs. The block is per address, so a guesser elsewhere cannot lock
+   * the real user out; an unknown username is counted and blocked exactly like a known one.
+   */
   lockAfter: number;
   lockMs: number;
+  /**
+   * Failed attempts from one address at any accounts before the address is blocked for lockMs:
+   * one machine trying many accounts. High, because a whole office may share one address.
+   */
+  addressLockAfter?: number;
   /** Each failed attempt waits this much longer before answering (capped), to slow guessing. */
   delayStepMs: number;
   maxDelayMs: number;
 }
 
-export const DEFAULT_LOGIN_POLICY: LoginPolicy = { lockAfter: 5, lockMs: 15 * 60_000, delayStepMs: 250, maxDelayMs: 2_000 };
+export const DEFAULT_LOGIN_POLICY: LoginPolicy = { lockAfter: 5, lockMs: 15 * 60_000, addressLockAfter: 100, delayStepMs: 250, maxDelayMs: 2_000 };
 
 export interface AuthenticatedSession {
   user: Me;
@@ -30,6 +40,7 @@ export class AuthService {
     private readonly users: UserRepository,
     private readonly sessions: SessionRepository,
     private readonly audit: AuditRepository,
+    private readonly throttle: LoginThrottleRepository,
     private readonly sessionTtlMs: number,
     private readonly policy: LoginPolicy = DEFAULT_LOGIN_POLICY,
     private readonly now: () => Date = () => new Date(),
@@ -37,28 +48,28 @@ export class AuthService {
 
   /** Returns the new session's token (for the cookie) and the user. */
   async login(req: LoginRequest, ip: string | null, userAgent: string | null): Promise<{ token: string; user: Me }> {
-    const user = await this.users.findByUsername(req.username);
     const now = this.now();
-    if (user?.locked_until && user.locked_until > now) {
-      const retry = Math.ceil((user.locked_until.getTime() - now.getTime()) / 1000);
-      await this.audit.write({ userId: user.id, action: 'auth.login', outcome: 'denied', ip, detail: { reason: 'locked' } });
-      throw new DomainError('RATE_LIMITED', 'Too many failed sign-ins. Try again later.', undefined, retry);
+    const address = `address:${ip ?? 'unknown'}`;
+    const pair = `account:${ip ?? 'unknown'}:${req.username.toLowerCase()}`;
+    const user = await this.users.findByUsername(req.username);
+    // Counted before the slow hash check: parallel guesses each see the ones before them.
+    const fromAddress = await this.countAttempt(address, this.policy.addressLockAfter ?? Number.POSITIVE_INFINITY, now);
+    const atAccount = fromAddress.retryAfterSeconds === null ? await this.countAttempt(pair, this.policy.lockAfter, now) : fromAddress;
+    const retryAfter = atAccount.retryAfterSeconds;
+    // Unknown usernames are audited too (without the name): the same work, so the same timing.
+    if (retryAfter !== null) {
+      await this.audit.write({ userId: user?.id ?? null, action: 'auth.login', outcome: 'denied', ip, detail: { reason: 'locked' } });
+      throw new DomainError('RATE_LIMITED', 'Too many failed sign-ins. Try again later.', undefined, retryAfter);
     }
     const ok = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), req.password);
     if (!user || !ok || user.disabled) {
-      let failures = 1;
-      if (user) {
-        failures = await this.users.recordFailedLogin(
-          user.id,
-          this.policy.lockAfter,
-          new Date(now.getTime() + this.policy.lockMs),
-        );
-        await this.audit.write({ userId: user.id, action: 'auth.login', outcome: 'denied', ip, detail: { failures } });
-      }
+      const failures = atAccount.attempts;
+      await this.audit.write({ userId: user?.id ?? null, action: 'auth.login', outcome: 'denied', ip, detail: { failures } });
       await sleep(Math.min(this.policy.delayStepMs * failures, this.policy.maxDelayMs));
       throw new DomainError('UNAUTHENTICATED', 'Wrong username or password');
     }
-    await this.users.clearFailedLogins(user.id);
+    await this.throttle.clear(pair);
+    await this.throttle.uncount(address);
     const token = crypto.randomBytes(32).toString('base64url');
     await this.sessions.create({
       id: sha256(token),
@@ -87,6 +98,15 @@ export class AuthService {
   }
 
   async purgeExpiredSessions(): Promise<number> {
+    await this.throttle.purgeIdle(new Date(this.now().getTime() - this.policy.lockMs));
     return this.sessions.deleteExpired(this.now());
+  }
+
+  /** Counts an attempt on `key`, blocking it once over `limit`; while blocked, for how long. */
+  private async countAttempt(key: string, limit: number, now: Date): Promise<{ attempts: number; retryAfterSeconds: number | null }> {
+    const count = await this.throttle.count(key, now, this.policy.lockMs);
+    let until = count.blockedUntil;
+    if (!until && count.attempts > limit) until = await this.throttle.block(key, new Date(now.getTime() + this.policy.lockMs));
+    return { attempts: count.attempts, retryAfterSeconds: until ? Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000)) : null };
   }
 }

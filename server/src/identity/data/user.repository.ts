@@ -74,25 +74,6 @@ export class UserRepository {
     return (row as { id: number }).id;
   }
 
-  /** Counts a failed sign-in and, at the threshold, locks the account until `lockUntil`. */
-  async recordFailedLogin(id: number, lockAfter: number, lockUntil: Date): Promise<number> {
-    const [row] = await this.db('users')
-      .where({ id })
-      .update({
-        failed_logins: this.db.raw('failed_logins + 1'),
-        locked_until: this.db.raw('CASE WHEN failed_logins + 1 >= ? THEN ?::timestamptz ELSE locked_until END', [
-          lockAfter,
-          lockUntil,
-        ]),
-      })
-      .returning('failed_logins');
-    return (row as { failed_logins: number }).failed_logins;
-  }
-
-  async clearFailedLogins(id: number): Promise<void> {
-    await this.db('users').where({ id }).update({ failed_logins: 0, locked_until: null });
-  }
-
   async setLocale(id: number, locale: Locale): Promise<void> {
     await this.db('users').where({ id }).update({ locale });
   }
