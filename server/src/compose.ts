@@ -186,6 +186,8 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     publicUrl: o.publicUrl,
     demo: o.demo,
     normalize: (raw: string) => services.customers.normalize(raw),
+    isStaffNumber: (numbers: string[]) => services.users.isExtension(numbers),
+    now: () => clock.now(),
   };
   // Routes ask for credentials at request time, after the switch below exists.
   const sipAccounts = {

@@ -5,6 +5,7 @@ import type { AuthService } from '../../identity/auth.service.js';
 import type { SipAccount, SipAccountDirectory } from '../../switch/ports.js';
 import { authenticate, requireRole } from '../../identity/http/authenticate.js';
 import { parseInput } from '../../platform/http/validate.js';
+import { KeyedRateLimit } from '../../platform/token-bucket.js';
 
 export interface SoftphoneRouteOptions {
   sipDomain: string;
@@ -14,7 +15,20 @@ export interface SoftphoneRouteOptions {
   /** Demo mode lets the web phone register without a kefu sign-in. */
   demo: boolean;
   normalize(raw: string): string | null;
+  /** Whether a number is a kefu user's extension: a web phone must never take their calls. */
+  isStaffNumber(numbers: string[]): Promise<boolean>;
+  /** Milliseconds since the epoch; the rate limit's clock. */
+  now(): number;
 }
+
+/**
+ * The caller-side web phone registers as any customer's number, so it can pose as that customer.
+ * In demo mode anyone may (that is the demo), at a bounded rate per address, since each
+ * request issues a SIP account; outside it only the roles that test lines.
+ */
+const WEB_PHONE_ROLES = ['admin', 'supervisor'] as const;
+const WEB_PHONE_BURST = 200;
+const WEB_PHONE_PER_SECOND = 2;
 
 /** Where browsers reach the switch: an external SIP server, or beside the console. */
 function wsServer(req: Request, publicUrl: string | null, external: string | null): string {
@@ -40,11 +54,16 @@ export function softphoneRoutes(auth: AuthService, accounts: SipAccountDirectory
     res.json(view(req, accounts.issue({ username: user.extension, userId: user.id, displayName: user.displayName })));
   });
 
-  const webPhoneGate = opts.demo ? [] : [authenticate(auth)];
-  r.post('/webphone/credentials', ...webPhoneGate, (req, res) => {
+  const perAddress = new KeyedRateLimit(WEB_PHONE_BURST, WEB_PHONE_PER_SECOND, 10_000, () => opts.now());
+  const webPhoneGate = opts.demo ? [] : [authenticate(auth), requireRole(...WEB_PHONE_ROLES)];
+  r.post('/webphone/credentials', ...webPhoneGate, async (req, res) => {
+    if (!perAddress.take(req.ip ?? 'unknown')) throw new DomainError('RATE_LIMITED', 'Too many web phones from this address. Try again later.', undefined, 60);
     const body = parseInput(WebPhoneCredentialsRequest, req.body);
     const e164 = opts.normalize(body.number);
     if (!e164) throw invalid([{ field: 'number', message: 'Not a valid phone number' }]);
+    if (await opts.isStaffNumber([body.number.trim(), e164])) {
+      throw new DomainError('FORBIDDEN', "This number is a kefu user's extension; a web phone cannot use it");
+    }
     res.json(view(req, accounts.issue({ username: e164, userId: null, displayName: e164 })));
   });
 

@@ -74,6 +74,11 @@ export class UserRepository {
     return (row as { id: number }).id;
   }
 
+  /** Whether any user has one of these as their extension (as stored). */
+  async isExtension(numbers: string[]): Promise<boolean> {
+    return (await this.db('users').whereIn('extension', numbers).first('id')) !== undefined;
+  }
+
   async setLocale(id: number, locale: Locale): Promise<void> {
     await this.db('users').where({ id }).update({ locale });
   }

@@ -8,6 +8,8 @@ export const MESSAGES_ZH_CN: Readonly<Record<string, string>> = {
   'Sign in first': '请先登录。',
   'Wrong username or password': '用户名或密码错误。',
   'Too many failed sign-ins. Try again later.': '登录失败次数过多，请稍后再试。',
+  'Too many web phones from this address. Try again later.': '此地址申请的网页电话过多，请稍后再试。',
+  "This number is a kefu user's extension; a web phone cannot use it": '此号码是 kefu 用户的分机号，网页电话不能使用。',
   'Your role may not do this': '您的角色无权执行此操作。',
   'You are not allowed to do that': '您无权执行此操作。',
   'Cross-site request refused': '已拒绝来自其他网站的请求。',

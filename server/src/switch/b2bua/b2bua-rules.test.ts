@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TokenBucket } from '../transport/token-bucket.js';
+import { TokenBucket } from '../../platform/token-bucket.js';
 import { callerStatusFor, offerFailureFor, releaseReason, worstFailure } from './offer-failure.js';
 import { dtmfFromInfo, sdpMeansHold } from './sdp.js';
 

@@ -4,7 +4,7 @@ import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { originAllowed, type OriginPolicy } from '../../platform/http/origin-policy.js';
-import { TokenBucket } from './token-bucket.js';
+import { TokenBucket } from '../../platform/token-bucket.js';
 
 /** One SIP-over-WebSocket peer (RFC 7118). Requests to a browser can only go back this way. */
 export interface SipConnection {
