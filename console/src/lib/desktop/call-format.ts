@@ -1,0 +1,58 @@
+// Words and clock times for calls and agent states. Pure apart from the current language.
+import type { AgentStatusView, EndReason } from '@kefu/contract';
+import type { CallInfo } from '@kefu/softphone';
+import { t, type MessageKey } from '../i18n/index.svelte.js';
+
+/** "02:13", "1:02:13": a running clock for a call or a state. */
+export function clockTime(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const mm = String(m).padStart(2, '0');
+  const ss = String(s).padStart(2, '0');
+  return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
+}
+
+/** "4:05", "0:09": time left, in whole seconds rounded up, so 0:00 only once it is over. */
+export function countdownTime(ms: number): string {
+  const total = Math.max(0, Math.ceil(ms / 1000));
+  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
+}
+
+const INLINE_REASONS = new Set(['break', 'lunch', 'training', 'meeting', 'admin', 'missed', 'after_call', 'login']);
+
+/** "Ready", "Not ready (missed call)", "On a call"… */
+export function agentStateWords(status: AgentStatusView | null): string {
+  if (!status) return t('agent.unknown');
+  if (status.state === 'not_ready' && status.reason) {
+    const reason = INLINE_REASONS.has(status.reason) ? t(`reasonInline.${status.reason}` as MessageKey) : status.reason;
+    return t('agentState.notReadyBecause', { reason });
+  }
+  return t(`agentState.${status.state}`);
+}
+
+/** The caller id of a softphone call: the number (user part) or, failing that, the URI. */
+export function remoteNumber(call: CallInfo): string {
+  return call.remote.user ?? call.remote.uri.replace(/^sips?:/i, '');
+}
+
+const KNOWN_END_REASONS = new Set<string>(['completed', 'abandoned', 'missed', 'rejected', 'failed', 'interrupted', 'busy', 'overflow']);
+
+export function endReasonWords(reason: EndReason | string): string {
+  return KNOWN_END_REASONS.has(reason) ? t(`endReason.${reason}` as MessageKey) : reason;
+}
+
+const KNOWN_DISPOSITIONS = new Set([
+  'resolved_first_time',
+  'follow_up_needed',
+  'complaint_logged',
+  'sale',
+  'wrong_number',
+  'no_answer',
+  'callback_requested',
+]);
+
+export function dispositionWords(disposition: string): string {
+  return KNOWN_DISPOSITIONS.has(disposition) ? t(`disposition.${disposition}` as MessageKey) : disposition;
+}

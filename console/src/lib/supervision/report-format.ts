@@ -1,0 +1,17 @@
+// Numbers in reports, in the current locale. Reading `i18n.locale` keeps templates reactive.
+import { i18n } from '../i18n/index.svelte.js';
+
+export function formatCount(n: number): string {
+  return new Intl.NumberFormat(i18n.locale).format(n);
+}
+
+/** "83%"; null when there is nothing to take a share of. */
+export function formatShare(part: number, whole: number): string | null {
+  if (whole <= 0) return null;
+  return new Intl.NumberFormat(i18n.locale, { style: 'percent', maximumFractionDigits: 0 }).format(part / whole);
+}
+
+/** A satisfaction average on the 1–5 scale: "4.25". */
+export function formatAverage(n: number): string {
+  return new Intl.NumberFormat(i18n.locale, { minimumFractionDigits: 1, maximumFractionDigits: 2 }).format(n);
+}
