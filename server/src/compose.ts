@@ -32,6 +32,13 @@ import type { CountryCode } from 'libphonenumber-js';
 import type { Logger } from './platform/logger.js';
 import { registerAgentDesk } from './cti/socket/agent-desk.handlers.js';
 import { socketTelephonyNotifier } from './cti/socket/socket-telephony-notifier.js';
+import { notifyCallFacts, type TelephonyNotifier } from './acd/telephony-notifier.js';
+import type { CallControl } from './switch/ports.js';
+import { CallFacts } from './acd/call-facts.js';
+import { CallLogWriter } from './cti/data/call-log-writer.js';
+import { InteractionIdPool } from './cti/data/call-log-ids.js';
+import { DirectCallLog } from './cti/direct-call-log.js';
+import { SatisfactionSurveys } from './cti/satisfaction-survey.js';
 import { socketEscalationAcknowledged } from './cases/socket/socket-escalation-notifier.js';
 import { createSocketServer, type KefuIo } from './platform/realtime/socket-server.js';
 import { CallLogRepository } from './cti/data/call-log.repository.js';
@@ -40,7 +47,6 @@ import { createSipSwitch, type SipSwitch } from './switch/switch.js';
 import { originPolicyFor } from './platform/http/origin-policy.js';
 import { AgentRegistry } from './acd/agent-registry.js';
 import { CallCenter } from './acd/call-center.js';
-import { SerialQueue } from './platform/serial-queue.js';
 import { SlaScheduler } from './cases/sla-scheduler.js';
 import { WrapUpService } from './cti/wrap-up.service.js';
 import { userRoom } from './platform/realtime/socket-server.js';
@@ -116,6 +122,79 @@ export function createServices(
   };
 }
 
+/**
+ * The live-call part: the ACD and what follows its call facts (the call log, the agents'
+ * consoles), the survey and the log of calls outside a queue. The integration tests build it
+ * with a fake switch and a recording notifier.
+ */
+export function createCallCenter(
+  services: Services,
+  o: { clock: Clock; log: Logger; notifier: TelephonyNotifier; control(): CallControl | null },
+) {
+  const callLog = new CallLogRepository(services.db);
+  const callsLog = o.log;
+  const clock = o.clock;
+  // The ACD's facts go two ways, and only these: into the call log and to the agents' consoles.
+  const facts = new CallFacts((err, fact) => callsLog.error({ err, fact: fact.type }, 'a call fact subscriber failed'));
+  const writer = new CallLogWriter(callLog, (err) => callsLog.error({ err }, 'call log write failed'));
+  facts.subscribe(writer.write);
+  facts.subscribe(notifyCallFacts(o.notifier));
+  const interactionIds = new InteractionIdPool(callLog);
+  const agents = new AgentRegistry(facts, clock);
+  const directCalls = new DirectCallLog({
+    callLog,
+    agents,
+    shift: () => callCenter.shift,
+    clock,
+    log: callsLog,
+    facts,
+    screenPop: (n) => services.customers.offerScreenPop(n),
+    agentScreenPop: (agentId, n) => services.customers.screenPopAs(agentId, n),
+    forCall: (callId, job) => writer.forCall(callId, job),
+    outboundLogged: (agentId, e164, interactionId) => services.caseWorkflow.tieDialledCall(agentId, e164, interactionId),
+  });
+  const survey = new SatisfactionSurveys({
+    clock,
+    enqueue: (callId, job) => writer.forCall(callId, job),
+    control: o.control,
+    saveScore: (id, score, at) => callLog.saveCsat(id, score, at),
+    lowScore: async (id, score) => {
+      await services.caseWorkflow.lowCsatFollowUp(id, score);
+    },
+  });
+  const callCenter: CallCenter = new CallCenter({
+    directory: new QueueDirectoryRepository(services.db),
+    agents,
+    facts,
+    clock,
+    log: callsLog,
+    screenPop: (n) => services.customers.offerScreenPop(n),
+    nextInteractionId: () => interactionIds.next(),
+    directCalls,
+    survey,
+  });
+  const callsSettled = async () => {
+    // A write may finish an admission's wait and an admission emits writes: wait until both rest.
+    do {
+      await callCenter.idle();
+      await writer.flush();
+    } while (callCenter.admitting || !writer.idle);
+    await interactionIds.settled();
+  };
+  return {
+    callCenter,
+    agents,
+    callLog,
+    /** The idle signal of live calls: every call fact so far is written to the log. */
+    callsSettled,
+    /** After a crash or restart, closes what the last run left open; before the ACD starts. */
+    async closeInterrupted() {
+      const closed = await callLog.closeInterrupted(new Date(clock.now()));
+      if (closed) callsLog.warn({ closed }, 'calls left open by the last run closed as interrupted');
+    },
+  };
+}
+
 export interface ComposeOptions {
   log: Logger;
   secureCookies: boolean;
@@ -139,6 +218,8 @@ export interface ComposedServer {
   sipSwitch: SipSwitch;
   callCenter: CallCenter;
   slaScheduler: SlaScheduler;
+  /** The idle signal of live calls: resolves once every call fact so far is written to the log. */
+  callsSettled(): Promise<void>;
   /** Loads queues and agents, closes calls a crash left open; call before listening. */
   start(): Promise<void>;
   close(): Promise<void>;
@@ -148,25 +229,11 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
   const clock = o.clock ?? systemClock;
   let io: KefuIo | null = null;
   let sipSwitch: SipSwitch | null = null;
-  const notifier = socketTelephonyNotifier(() => io);
-  const callLog = new CallLogRepository(services.db);
-  const agents = new AgentRegistry(
-    callLog,
-    new SerialQueue((err) => o.log.error({ err }, 'agent state write failed')),
-    notifier,
-    clock,
-  );
-  const callCenter = new CallCenter({
-    directory: new QueueDirectoryRepository(services.db),
-    callLog,
-    agents,
-    notifier,
+  const { callCenter, agents, callLog, callsSettled, closeInterrupted } = createCallCenter(services, {
     clock,
     log: o.log.child({ module: 'call-center' }),
-    screenPop: (n) => services.customers.offerScreenPop(n),
-    agentScreenPop: (agentId, n) => services.customers.screenPopAs(agentId, n),
-    outboundLogged: (agentId, e164, interactionId) => services.caseWorkflow.tieDialledCall(agentId, e164, interactionId),
-    lowCsat: (interactionId, score) => services.caseWorkflow.lowCsatFollowUp(interactionId, score),
+    notifier: socketTelephonyNotifier(() => io),
+    control: () => sipSwitch?.control ?? null,
   });
   const wrapUp = new WrapUpService({ callLog, interactions: services.interactions, dispositions: new DispositionRepository(services.db), agents, shift: () => callCenter.shift });
   const slaScheduler = new SlaScheduler(
@@ -232,7 +299,18 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     server,
     (cookie) => services.auth.resolve(sessionToken(cookie)),
     o.log.child({ module: 'socket' }),
-    [(socket, user) => registerAgentDesk(socket, user, { callCenter, agents, callLog, customers: services.customers, wrapUp, log: o.log.child({ module: 'agent-desk' }) })],
+    [
+      (socket, user) =>
+        registerAgentDesk(socket, user, {
+          callCenter,
+          agents,
+          callLog,
+          callWritten: callsSettled,
+          customers: services.customers,
+          wrapUp,
+          log: o.log.child({ module: 'agent-desk' }),
+        }),
+    ],
     origins,
   );
   io = sockets.io;
@@ -253,7 +331,9 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     sipSwitch,
     callCenter,
     slaScheduler,
+    callsSettled,
     async start() {
+      await closeInterrupted();
       await callCenter.start(sipSwitch!.control);
       if (o.slaSweepMs) slaScheduler.start();
     },
@@ -264,7 +344,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
         sockets.io.close(() => resolve());
         server.closeAllConnections();
       });
-      await callCenter.flush();
+      await callsSettled();
     },
   };
 }

@@ -4,13 +4,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AgentStatusView, LiveCallView } from '../../contract/index.js';
 import { logger } from '../../server/src/platform/logger.js';
 import { CallLogRepository } from '../../server/src/cti/data/call-log.repository.js';
-import { QueueDirectoryRepository } from '../../server/src/acd/data/queue-directory.repository.js';
 import { seedDemo } from '../../server/src/seed/demo-seed.js';
-import { createServices } from '../../server/src/compose.js';
-import { AgentRegistry } from '../../server/src/acd/agent-registry.js';
-import { CallCenter } from '../../server/src/acd/call-center.js';
+import { createCallCenter, createServices } from '../../server/src/compose.js';
+import type { AgentRegistry } from '../../server/src/acd/agent-registry.js';
+import type { CallCenter } from '../../server/src/acd/call-center.js';
 import type { CallControl, DirectCall } from '../../server/src/switch/ports.js';
-import { SerialQueue } from '../../server/src/platform/serial-queue.js';
 import type { TelephonyNotifier } from '../../server/src/acd/telephony-notifier.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { DispositionRepository } from '../../server/src/cti/data/disposition.repository.js';
@@ -80,33 +78,24 @@ let sw: FakeSwitch;
 let notifier: RecordingNotifier;
 let cc: CallCenter;
 let registry: AgentRegistry;
+let callsSettled: () => Promise<void>;
 let seq = 0;
 
-async function settle() {
-  // Admission and routing wait on database reads; give them a moment, then drain the writes.
-  for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 10));
-  await cc.flush();
+/** Waits until the call center rests: admissions done, every call fact written to the log. */
+function settle() {
+  return callsSettled();
 }
 
 async function startCenter() {
   clock = new FakeClock();
   sw = new FakeSwitch();
   notifier = new RecordingNotifier();
-  const callLog = new CallLogRepository(t.db);
   const services = createServices(t.db, { sessionTtlMs: 1000, defaultRegion: 'CN' });
-  const agents = new AgentRegistry(callLog, new SerialQueue(() => {}), notifier, clock);
-  registry = agents;
-  cc = new CallCenter({
-    directory: new QueueDirectoryRepository(t.db),
-    callLog,
-    agents,
-    notifier,
-    clock,
-    log: logger.child({ test: 'call-center' }),
-    screenPop: (n) => services.customers.offerScreenPop(n),
-    agentScreenPop: (agentId, n) => services.customers.screenPopAs(agentId, n),
-    lowCsat: (id, score) => services.caseWorkflow.lowCsatFollowUp(id, score),
-  });
+  const center = createCallCenter(services, { clock, log: logger.child({ test: 'call-center' }), notifier, control: () => sw });
+  cc = center.callCenter;
+  registry = center.agents;
+  callsSettled = center.callsSettled;
+  await center.closeInterrupted();
   await cc.start(sw);
 }
 

@@ -93,7 +93,7 @@ describe('an inbound call end to end', () => {
     await agentPhone.hangup();
     await callReaches(caller, 'ended');
     expect((await ended).endReason).toBe('completed');
-    await app.composed.callCenter.flush();
+    await app.composed.callsSettled();
 
     const row = await t.db('interactions').where({ id: offer.interactionId }).first();
     expect(row).toMatchObject({ end_reason: 'completed', hangup_by: 'agent', notes: '客户询问投诉进度', caller_number: '+8613800138000' });

@@ -1,16 +1,18 @@
-// The live state of every agent: what the ACD routes on, persisted as history and pushed to
-// the agent's consoles on every change.
+// The live state of every agent: what the ACD routes on. Every change is a fact (the call log
+// keeps the history, the agent's consoles hear it). The agents free to take a call are kept
+// indexed per queue in longest-idle order, updated as states change, so routing never has to
+// look at every agent.
 import type { AgentStatusView, LiveCallView } from '../../../contract/index.js';
-import { applyAgentEvent, type AgentEvent, type AgentStatus } from './rules/agent-state.js';
-import type { AgentSnapshot } from './rules/acd-routing.js';
+import { applyAgentEvent, canTakeOffer, type AgentEvent, type AgentStatus } from './rules/agent-state.js';
+import { byIdleOrder, type FreeAgent } from './rules/acd-routing.js';
 import type { AgentDefinition } from './data/queue-directory.repository.js';
-import type { CallLogRepository } from '../cti/data/call-log.repository.js';
 import type { Clock } from '../platform/clock.js';
-import type { SerialQueue } from '../platform/serial-queue.js';
-import type { TelephonyNotifier } from './telephony-notifier.js';
+import type { CallFacts } from './call-facts.js';
 
-export interface LiveAgent {
+export interface LiveAgent extends FreeAgent {
   def: AgentDefinition;
+  /** The definition's skills as a set, built once per load (routing reads it). */
+  skillIds: ReadonlySet<number>;
   status: AgentStatus;
   /** When the current state began (ms). */
   since: number;
@@ -38,13 +40,16 @@ export interface LiveAgent {
   } | null;
 }
 
+const NONE: readonly LiveAgent[] = [];
+
 export class AgentRegistry {
   private readonly agents = new Map<number, LiveAgent>();
+  /** Per queue, its members who can take a call now, longest idle first. */
+  private readonly free = new Map<number, LiveAgent[]>();
+  private freeCount = 0;
 
   constructor(
-    private readonly log: CallLogRepository,
-    private readonly writes: SerialQueue,
-    private readonly notifier: TelephonyNotifier,
+    private readonly facts: CallFacts,
     private readonly clock: Clock,
   ) {}
 
@@ -52,10 +57,14 @@ export class AgentRegistry {
     const now = this.clock.now();
     for (const def of defs) {
       const existing = this.agents.get(def.id);
-      if (existing) existing.def = def;
-      else
+      if (existing) {
+        existing.def = def;
+        existing.skillIds = new Set(def.skillIds);
+      } else
         this.agents.set(def.id, {
+          id: def.id,
           def,
+          skillIds: new Set(def.skillIds),
           status: { state: 'logged_out', reason: null },
           since: now,
           idleSince: now,
@@ -67,6 +76,10 @@ export class AgentRegistry {
           wrapOf: null,
         });
     }
+    // Memberships may have changed: index afresh (a reload is rare, a dispatch is not).
+    this.free.clear();
+    this.freeCount = 0;
+    for (const a of this.agents.values()) this.index(a);
   }
 
   get(id: number): LiveAgent | undefined {
@@ -77,34 +90,38 @@ export class AgentRegistry {
     return [...this.agents.values()];
   }
 
-  /** The agents the router may consider: only those whose phone can ring. */
-  routable(): AgentSnapshot[] {
-    return this.all()
-      .filter((a) => a.reachable)
-      .map((a) => ({
-        id: a.def.id,
-        status: a.status,
-        idleSince: a.idleSince,
-        queueIds: new Set(a.def.queueIds),
-        skillIds: new Set(a.def.skillIds),
-      }));
+  /** The queue's members who can take a call now (Ready, phone reachable), longest idle first. */
+  freeIn(queueId: number): readonly LiveAgent[] {
+    return this.free.get(queueId) ?? NONE;
   }
 
-  /** Applies one event through the state machine; persists and pushes the new state. */
+  /** Whether any agent at all can take a call now: when none can, routing has nothing to do. */
+  anyFree(): boolean {
+    return this.freeCount > 0;
+  }
+
+  /** The agent's phone came or went: tells their console, and routing follows. */
+  setReachable(agent: LiveAgent, reachable: boolean, announce: boolean): void {
+    this.unindex(agent);
+    agent.reachable = reachable;
+    this.index(agent);
+    if (announce) this.facts.emit({ type: 'agent-reachability-changed', agentId: agent.def.id, view: this.view(agent) });
+  }
+
+  /** Applies one event through the state machine; the new state is a fact. */
   apply(agent: LiveAgent, event: AgentEvent): AgentStatus {
     const next = applyAgentEvent(agent.status, event);
     const now = this.clock.now();
+    this.unindex(agent);
     agent.status = next;
     agent.since = now;
     if (next.state === 'ready') agent.idleSince = now;
+    this.index(agent);
     if (next.state !== 'wrap_up' && agent.wrapTimer) {
       this.clock.clearTimeout(agent.wrapTimer);
       agent.wrapTimer = null;
     }
-    const at = new Date(now);
-    const id = agent.def.id;
-    void this.writes.push(() => this.log.recordAgentState(id, next.state, next.reason, at));
-    this.notifier.agentStateChanged(id, this.view(agent));
+    this.facts.emit({ type: 'agent-state-changed', agentId: agent.def.id, status: next, at: now, view: this.view(agent) });
     return next;
   }
 
@@ -117,4 +134,41 @@ export class AgentRegistry {
       wrapUpEndsAt: agent.status.state === 'wrap_up' && agent.wrapOf?.endsAt != null ? new Date(agent.wrapOf.endsAt).toISOString() : null,
     };
   }
+
+  /** Whether the agent can take a call now: Ready, with a phone that can ring. */
+  isFree(agent: LiveAgent): boolean {
+    return agent.reachable && canTakeOffer(agent.status);
+  }
+
+  private index(agent: LiveAgent): void {
+    if (!this.isFree(agent)) return;
+    this.freeCount += 1;
+    for (const q of agent.def.queueIds) {
+      let line = this.free.get(q);
+      if (!line) this.free.set(q, (line = []));
+      line.splice(insertionPoint(line, agent), 0, agent);
+    }
+  }
+
+  private unindex(agent: LiveAgent): void {
+    if (!this.isFree(agent)) return;
+    this.freeCount -= 1;
+    for (const q of agent.def.queueIds) {
+      const line = this.free.get(q);
+      const at = line ? line.indexOf(agent) : -1;
+      if (at >= 0) line!.splice(at, 1);
+    }
+  }
+}
+
+/** Where the agent goes in a longest-idle-first line (binary search). */
+function insertionPoint(line: readonly LiveAgent[], agent: LiveAgent): number {
+  let lo = 0;
+  let hi = line.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (byIdleOrder(line[mid]!, agent) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

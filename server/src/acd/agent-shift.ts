@@ -2,16 +2,14 @@
 // and after-call work, which ends by the agent's choice or when its time runs out.
 import type { LiveCallView } from '../../../contract/index.js';
 import { DomainError } from '../platform/domain-error.js';
-import type { CallLogRepository } from '../cti/data/call-log.repository.js';
 import type { AgentRegistry, LiveAgent } from './agent-registry.js';
 import type { Clock } from '../platform/clock.js';
-import type { SerialQueue } from '../platform/serial-queue.js';
+import type { CallFacts } from './call-facts.js';
 
 interface Deps {
   agents: AgentRegistry;
   clock: Clock;
-  callLog: CallLogRepository;
-  writes: SerialQueue;
+  facts: CallFacts;
   /** An agent became available: the ACD routes waiting calls. */
   onAvailable(): void;
 }
@@ -133,16 +131,16 @@ export class AgentShift {
     }
   }
 
-  /** Logs the wrap-up time on the call the agent was wrapping up. */
+  /** The wrap-up time goes on the call the agent was wrapping up. */
   private releaseWrapUp(agent: LiveAgent): void {
     const wrap = agent.wrapOf;
+    const callId = agent.callId;
     agent.wrapOf = null;
     agent.callId = null;
     if (!wrap || wrap.interactionId === null) return;
-    const seconds = Math.round((this.d.clock.now() - wrap.startedAt) / 1000);
-    const id = wrap.interactionId;
-    const endedAt = new Date(this.d.clock.now());
-    void this.d.writes.push(() => this.d.callLog.setWrapSeconds(id, seconds, endedAt));
+    const now = this.d.clock.now();
+    const seconds = Math.round((now - wrap.startedAt) / 1000);
+    this.d.facts.emit({ type: 'wrap-up-ended', agentId: agent.def.id, callId, interactionId: wrap.interactionId, seconds, at: now });
   }
 
   private mustGetAgent(userId: number): LiveAgent {

@@ -9,11 +9,11 @@ export interface LiveCall {
   queue: QueueDefinition;
   priority: number;
   queuedAt: number;
-  /** Null until the interaction row exists; the call is not routed before. */
+  /** Null until admission has reserved the id and built the pop; the call is not routed before. */
   interactionId: number | null;
   customerId: number | null;
   screenPop: ScreenPop | null;
-  offer: { agentId: number; at: number; timer: unknown; offerId: Promise<number | undefined> } | null;
+  offer: { agentId: number; at: number; timer: unknown } | null;
   agentId: number | null;
   answeredAt: number | null;
   holdSince: number | null;

@@ -5,18 +5,24 @@
 import type { EndReason, LiveCallView, ScreenPop } from '../../../contract/index.js';
 import type { Logger } from '../platform/logger.js';
 import type { CallLogRepository } from './data/call-log.repository.js';
-import type { AgentRegistry, LiveAgent } from '../acd/agent-registry.js';
+import type { AgentRegistry } from '../acd/agent-registry.js';
+import type { AgentShift } from '../acd/agent-shift.js';
 import type { Clock } from '../platform/clock.js';
 import type { DirectCall } from '../switch/ports.js';
-import type { SerialQueue } from '../platform/serial-queue.js';
-import type { TelephonyNotifier } from '../acd/telephony-notifier.js';
+import type { CallFacts } from '../acd/call-facts.js';
+import type { DirectCalls } from '../acd/call-center-ports.js';
+import { liveCallView } from '../acd/live-call-view.js';
+
+/** Wrap-up after a call outside any queue (no queue setting applies). */
+const DIRECT_CALL_WRAP_SECONDS = 30;
 
 interface Deps {
   callLog: CallLogRepository;
   agents: AgentRegistry;
+  shift(): AgentShift;
   clock: Clock;
   log: Logger;
-  notifier: TelephonyNotifier;
+  facts: CallFacts;
   /** The pop the call is logged with (customer matched by the system). */
   screenPop(number: string): Promise<ScreenPop>;
   /**
@@ -24,8 +30,8 @@ interface Deps {
    * call, so nothing else grants the agent a look at the number's customers.
    */
   agentScreenPop(agentId: number, number: string): Promise<ScreenPop>;
-  writes(): SerialQueue;
-  wrapUp(agent: LiveAgent, interactionId: Promise<number | undefined>, view: Promise<LiveCallView | null>): void;
+  /** Queues a write after the call's own, off the switch's path (the call log writer). */
+  forCall<T>(callId: string, job: () => Promise<T>): Promise<T | undefined>;
   /** An agent's outbound call was logged (e.g. to tie a follow-up call to its case). */
   outboundLogged?(agentId: number, e164: string, interactionId: number): Promise<void>;
 }
@@ -38,13 +44,13 @@ interface OpenDirectCall {
   answeredAt: number | null;
   startedAt: number;
   endReason: EndReason | null;
-  /** The call as its agent's console sees it: null until logged and its pop built. */
-  view: LiveCallView | null;
+  /** The interaction and pop its agent's console sees: null until logged and the pop built. */
+  shown: { interactionId: number; screenPop: ScreenPop; callerNumber: string } | null;
   /** Settles once `view` is known (or known to stay null). */
   viewReady: Promise<LiveCallView | null>;
 }
 
-export class DirectCallLog {
+export class DirectCallLog implements DirectCalls {
   private readonly open = new Map<string, OpenDirectCall>();
 
   constructor(private readonly d: Deps) {}
@@ -67,7 +73,7 @@ export class DirectCallLog {
       agent.callId = call.callId;
     }
     const at = new Date(now);
-    const interactionId = this.d.writes().push(async () => {
+    const interactionId = this.d.forCall(call.callId, async () => {
       const pop = await this.d.screenPop(customerNumber);
       const id = await this.d.callLog.createCall({
         direction: outbound ? 'outbound' : 'inbound',
@@ -91,24 +97,25 @@ export class DirectCallLog {
       answeredAt: null,
       startedAt: now,
       endReason: null,
-      view: null,
+      shown: null,
       viewReady: Promise.resolve(null),
     };
-    open.viewReady = this.showToAgent(open, customerNumber);
+    // After the row, on the call's own write chain: the log's idle signal covers the push too.
+    open.viewReady = this.d.forCall(call.callId, () => this.showToAgent(open, customerNumber)).then((v) => v ?? null);
     this.open.set(call.callId, open);
   }
 
   /** The call on the agent's desk, as their console shows it (e.g. after a reload). */
   currentView(callId: string): LiveCallView | null {
     const open = this.open.get(callId);
-    return open?.view ? this.viewAt(open) : null;
+    return open?.shown ? this.viewAt(open) : null;
   }
 
   /** The agent chose (or created) the customer on the line: a reload shows that choice. */
   updateScreenPop(callId: string, pop: ScreenPop): boolean {
     const open = this.open.get(callId);
-    if (!open?.view) return false;
-    open.view = { ...open.view, screenPop: pop };
+    if (!open?.shown) return false;
+    open.shown = { ...open.shown, screenPop: pop };
     return true;
   }
 
@@ -123,32 +130,31 @@ export class DirectCallLog {
       const id = await open.interactionId;
       if (id === undefined) return null;
       const pop = await this.d.agentScreenPop(agentId, customerNumber);
-      open.view = {
-        callId: open.callId,
-        interactionId: id,
-        queueName: null,
-        callerNumber: pop.normalizedPhone ?? customerNumber,
-        state: 'ringing',
-        offeredAt: open.inbound ? new Date(open.startedAt).toISOString() : null,
-        answeredAt: null,
-        ringSeconds: null,
-        screenPop: pop,
-      };
+      open.shown = { interactionId: id, screenPop: pop, callerNumber: pop.normalizedPhone ?? customerNumber };
     } catch (err) {
       this.d.log.error({ err, callId: open.callId }, 'showing a direct call to its agent failed');
       return null;
     }
     const view = this.viewAt(open);
-    if (open.inbound && view.state === 'ringing') this.d.notifier.callOffered(agentId, view);
-    else this.d.notifier.callUpdated(agentId, view);
-    if (open.endReason) this.d.notifier.callEnded(agentId, { callId: open.callId, interactionId: view.interactionId, endReason: open.endReason });
+    this.d.facts.emit({ type: 'direct-call-shown', callId: open.callId, agentId, ringing: open.inbound && view.state === 'ringing', view });
+    if (open.endReason) this.d.facts.emit({ type: 'direct-call-ended', callId: open.callId, agentId, interactionId: view.interactionId, reason: open.endReason });
     return view;
   }
 
   private viewAt(open: OpenDirectCall): LiveCallView {
-    const state = open.endReason ? 'wrap_up' : open.answeredAt === null ? 'ringing' : 'talking';
-    const answeredAt = open.answeredAt === null ? null : new Date(open.answeredAt).toISOString();
-    return { ...open.view!, state, answeredAt };
+    const shown = open.shown!;
+    return liveCallView({
+      callId: open.callId,
+      interactionId: shown.interactionId,
+      queueName: null,
+      callerNumber: shown.callerNumber,
+      screenPop: shown.screenPop,
+      offeredAt: open.inbound ? open.startedAt : null,
+      answeredAt: open.answeredAt,
+      ringSeconds: null,
+      onHold: false,
+      ended: open.endReason !== null,
+    });
   }
 
   private answered(call: DirectCall): void {
@@ -157,11 +163,13 @@ export class DirectCallLog {
     const now = this.d.clock.now();
     open.answeredAt = now;
     const at = new Date(now);
-    void this.d.writes().push(async () => {
+    void this.d.forCall(call.callId, async () => {
       const id = await open.interactionId;
       if (id !== undefined && open.agentId !== null) await this.d.callLog.markAnswered(id, open.agentId, at, 0);
     });
-    if (open.view && open.agentId !== null) this.d.notifier.callUpdated(open.agentId, this.viewAt(open));
+    if (open.shown && open.agentId !== null) {
+      this.d.facts.emit({ type: 'direct-call-shown', callId: open.callId, agentId: open.agentId, ringing: false, view: this.viewAt(open) });
+    }
   }
 
   private ended(call: DirectCall, endedBy: 'caller' | 'callee' | 'failed'): void {
@@ -181,16 +189,17 @@ export class DirectCallLog {
       talkSeconds: open.answeredAt === null ? null : Math.round((now - open.answeredAt) / 1000),
       holdSeconds: 0,
     };
-    void this.d.writes().push(async () => {
+    void this.d.forCall(call.callId, async () => {
       const id = await open.interactionId;
       if (id !== undefined) await this.d.callLog.endCall(id, end);
     });
-    if (open.view && open.agentId !== null) {
-      this.d.notifier.callEnded(open.agentId, { callId: call.callId, interactionId: open.view.interactionId, endReason: reason });
+    if (open.shown && open.agentId !== null) {
+      this.d.facts.emit({ type: 'direct-call-ended', callId: call.callId, agentId: open.agentId, interactionId: open.shown.interactionId, reason });
     }
     const agent = open.agentId === null ? undefined : this.d.agents.get(open.agentId);
     if (agent && agent.status.state === 'on_call' && agent.callId === call.callId) {
-      this.d.wrapUp(agent, open.interactionId, open.viewReady.then((v) => (v ? this.viewAt(open) : null)));
+      const view = open.viewReady.then((v) => (v ? this.viewAt(open) : null));
+      this.d.shift().startWrapUp(agent, open.interactionId, DIRECT_CALL_WRAP_SECONDS, view);
     }
   }
 }

@@ -4,7 +4,6 @@
 import { csatStep, isLowScore, type CsatScore } from '../cases/rules/csat.js';
 import type { Clock } from '../platform/clock.js';
 import type { CallControl } from '../switch/ports.js';
-import type { SerialQueue } from '../platform/serial-queue.js';
 
 /** Spoken by a media server when there is one; shown as text by the web phone. */
 export const CSAT_QUESTION =
@@ -14,14 +13,15 @@ export const CSAT_THANKS = 'Thank you. / 谢谢您的评价。';
 const NO_ANSWER_MS = 15_000;
 
 interface Survey {
-  interactionId: Promise<number | undefined> | number;
+  interactionId: number;
   prompts: number;
   timer: unknown;
 }
 
 export interface SurveyDeps {
   clock: Clock;
-  writes: SerialQueue;
+  /** Queues a write after the call's own (its row is written off the switch's path). */
+  enqueue(callId: string, job: () => Promise<void>): unknown;
   control(): CallControl | null;
   saveScore(interactionId: number, score: CsatScore, at: Date): Promise<void>;
   /** A score of 1–2: someone should call the customer back. */
@@ -29,6 +29,7 @@ export interface SurveyDeps {
 }
 
 export class SatisfactionSurveys {
+  // Implements the ACD's AfterCallSurvey port: the ACD hands the caller over, this asks.
   private readonly surveys = new Map<string, Survey>();
 
   constructor(private readonly d: SurveyDeps) {}
@@ -58,9 +59,8 @@ export class SatisfactionSurveys {
     if (step.type === 'give_up') return void this.d.control()?.release(callId);
     const at = new Date(this.d.clock.now());
     const score = step.score;
-    void this.d.writes.push(async () => {
-      const id = await survey.interactionId;
-      if (id === undefined) return;
+    const id = survey.interactionId;
+    void this.d.enqueue(callId, async () => {
       await this.d.saveScore(id, score, at);
       if (isLowScore(score)) await this.d.lowScore(id, score);
     });

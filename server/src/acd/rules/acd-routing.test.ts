@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AGENT_STATES } from '../../../../contract/index.js';
-import { nextOffers, positionInQueue, type AgentSnapshot, type QueueRule, type WaitingCall } from './acd-routing.js';
+import { nextOffersAmong as nextOffers, positionInQueue, type AgentSnapshot, type QueueRule, type WaitingCall } from './acd-routing.js';
 
 const SUPPORT = 1;
 const SALES = 2;

@@ -1,5 +1,9 @@
 // Automatic call distribution as a pure function of state: which waiting call goes to which
 // agent now. The switch applies the result; nothing here knows about SIP or the database.
+//
+// The ACD keeps its waiting calls and free agents indexed per queue (see waiting-calls.ts and
+// agent-registry.ts), so a dispatch looks only at the heads of the queues that have a free
+// agent, never at every agent and every call.
 import { canTakeOffer, type AgentStatus } from './agent-state.js';
 
 export interface WaitingCall {
@@ -13,19 +17,29 @@ export interface WaitingCall {
   beingOffered: boolean;
 }
 
-export interface AgentSnapshot {
+/** An agent free to take a call now (Ready, phone reachable), as the router needs them. */
+export interface FreeAgent {
   id: number;
+  skillIds: ReadonlySet<number>;
+}
+
+export interface AgentSnapshot extends FreeAgent {
   status: AgentStatus;
   /** When the agent last became Ready (ms); the longest idle is offered first. */
   idleSince: number;
   queueIds: ReadonlySet<number>;
-  skillIds: ReadonlySet<number>;
 }
 
 export interface QueueRule {
   id: number;
   /** The skill an agent needs for this queue's calls; null when membership is enough. */
   skillId: number | null;
+}
+
+/** One queue's calls waiting for an offer (none ringing), already in queue order. */
+export interface QueueLine {
+  queue: QueueRule;
+  calls: readonly WaitingCall[];
 }
 
 export interface Offer {
@@ -37,31 +51,53 @@ export function byQueueOrder(a: WaitingCall, b: WaitingCall): number {
   return b.priority - a.priority || a.queuedAt - b.queuedAt || (a.callId < b.callId ? -1 : 1);
 }
 
-function eligible(agent: AgentSnapshot, call: WaitingCall, queues: ReadonlyMap<number, QueueRule>): boolean {
-  if (!canTakeOffer(agent.status) || !agent.queueIds.has(call.queueId)) return false;
-  const skill = queues.get(call.queueId)?.skillId ?? null;
-  return skill === null || agent.skillIds.has(skill);
+/** Who is offered first among free agents: the longest idle, then the lowest id. */
+export function byIdleOrder(a: { idleSince: number; id: number }, b: { idleSince: number; id: number }): number {
+  return a.idleSince - b.idleSince || a.id - b.id;
 }
 
 /**
- * The offers to make now. Calls are served in queue order (priority, then waiting time); each
- * gets the longest-idle eligible agent. No agent gets two calls and no call two agents.
+ * The offers to make now. Calls are served in queue order across all queues (priority, then
+ * waiting time); each gets the longest-idle eligible agent. No agent gets two calls and no call
+ * two agents. `freeIn(queueId)` lists the queue's free members in longest-idle order.
  */
-export function nextOffers(
+export function nextOffers(lines: readonly QueueLine[], freeIn: (queueId: number) => readonly FreeAgent[]): Offer[] {
+  const heads = lines.filter((l) => l.calls.length > 0 && freeIn(l.queue.id).length > 0).map((line) => ({ line, next: 0 }));
+  const taken = new Set<number>();
+  const offers: Offer[] = [];
+  while (heads.length > 0) {
+    let best = 0;
+    for (let k = 1; k < heads.length; k++) {
+      if (byQueueOrder(heads[k]!.line.calls[heads[k]!.next]!, heads[best]!.line.calls[heads[best]!.next]!) < 0) best = k;
+    }
+    const head = heads[best]!;
+    const call = head.line.calls[head.next]!;
+    const skill = head.line.queue.skillId;
+    const agent = freeIn(head.line.queue.id).find((a) => !taken.has(a.id) && (skill === null || a.skillIds.has(skill)));
+    // Eligibility depends on the queue alone: if this call finds nobody, no later call of its
+    // queue will; a call in another queue may still be served.
+    if (agent) {
+      taken.add(agent.id);
+      offers.push({ callId: call.callId, agentId: agent.id });
+      head.next += 1;
+    }
+    if (!agent || head.next >= head.line.calls.length) heads.splice(best, 1);
+  }
+  return offers;
+}
+
+/** The same rule over plain lists of calls and agents, indexed on the spot (tests, tools). */
+export function nextOffersAmong(
   calls: readonly WaitingCall[],
   agents: readonly AgentSnapshot[],
   queues: ReadonlyMap<number, QueueRule>,
 ): Offer[] {
-  const free = agents.filter((a) => canTakeOffer(a.status)).sort((a, b) => a.idleSince - b.idleSince || a.id - b.id);
-  const taken = new Set<number>();
-  const offers: Offer[] = [];
-  for (const call of calls.filter((c) => !c.beingOffered).sort(byQueueOrder)) {
-    const agent = free.find((a) => !taken.has(a.id) && eligible(a, call, queues));
-    if (!agent) continue; // this call waits; a later one in another queue may still be served
-    taken.add(agent.id);
-    offers.push({ callId: call.callId, agentId: agent.id });
-  }
-  return offers;
+  const lines = [...queues.values()].map((queue) => ({
+    queue,
+    calls: calls.filter((c) => c.queueId === queue.id && !c.beingOffered).sort(byQueueOrder),
+  }));
+  const free = agents.filter((a) => canTakeOffer(a.status)).sort(byIdleOrder);
+  return nextOffers(lines, (queueId) => free.filter((a) => a.queueIds.has(queueId)));
 }
 
 /** A caller's place in their queue (1 = next), for announcements and the supervisor view. */

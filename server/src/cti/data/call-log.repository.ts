@@ -4,6 +4,8 @@ import type { Db } from '../../platform/db/database.js';
 import type { AgentState, EndReason } from '../../../../contract/index.js';
 
 export interface NewCallRecord {
+  /** An id reserved beforehand (reserveIds); none: the table draws one. */
+  id?: number;
   direction: 'inbound' | 'outbound';
   callerNumber: string | null;
   customerId: number | null;
@@ -19,6 +21,7 @@ export class CallLogRepository {
   async createCall(r: NewCallRecord): Promise<number> {
     const [row] = await this.db('interactions')
       .insert({
+        ...(r.id === undefined ? {} : { id: r.id }),
         kind: 'call',
         direction: r.direction,
         caller_number: r.callerNumber,
@@ -32,6 +35,15 @@ export class CallLogRepository {
       .returning('id');
     if (r.customerId) await this.touchCustomer(r.customerId, r.at);
     return (row as { id: number }).id;
+  }
+
+  /** Draws interaction ids ahead of their rows, so a call can be offered before its row is written. */
+  async reserveIds(count: number): Promise<number[]> {
+    const r = await this.db.raw<{ rows: { id: string | number }[] }>(
+      `SELECT nextval(pg_get_serial_sequence('interactions', 'id')) AS id FROM generate_series(1, ?)`,
+      [count],
+    );
+    return r.rows.map((x) => Number(x.id));
   }
 
   async recordOffer(interactionId: number, agentId: number, at: Date): Promise<number> {

@@ -1,0 +1,97 @@
+// Routing and the life of an offer: which waiting call rings which free agent (the pure rule
+// over the per-queue indexes), ringing, and ending an offer that was not answered. The offer's
+// fact (and so its screen-pop push) goes out before the switch rings the agent's phone, so the
+// pop never waits behind the ring.
+import { nextOffers } from './rules/acd-routing.js';
+import type { AgentEvent } from './rules/agent-state.js';
+import type { CallControl } from '../switch/ports.js';
+import type { Clock } from '../platform/clock.js';
+import type { AgentRegistry, LiveAgent } from './agent-registry.js';
+import type { CallFacts, OfferOutcome, WithdrawReason } from './call-facts.js';
+import type { LiveCall } from './live-call.js';
+import { queueCallView } from './live-call-view.js';
+import type { OfferTimers } from './offer-timers.js';
+import { WaitingCalls } from './waiting-calls.js';
+
+interface Deps {
+  agents: AgentRegistry;
+  facts: CallFacts;
+  clock: Clock;
+  timers: OfferTimers;
+  control(): CallControl | null;
+  call(callId: string): LiveCall | undefined;
+}
+
+type UnansweredEvent = Extract<AgentEvent, { type: 'ring_no_answer' | 'reject' | 'offer_withdrawn' }>;
+
+export class Dispatcher {
+  private readonly waiting = new WaitingCalls();
+
+  constructor(private readonly d: Deps) {}
+
+  /** The call (admitted, or back from an offer, or moved to another queue) waits for an agent. */
+  wait(call: LiveCall): void {
+    if (call.ended || call.agentId !== null || call.offer !== null || call.interactionId === null) return;
+    this.waiting.add({ id: call.queue.id, skillId: call.queue.skillId }, { callId: call.callId, priority: call.priority, queuedAt: call.queuedAt });
+  }
+
+  /** The call no longer waits (answered, gone, or being moved). */
+  leave(call: LiveCall): void {
+    this.waiting.remove(call.callId);
+  }
+
+  /** Makes every offer the routing rule allows right now. */
+  dispatch(): void {
+    if (!this.d.control() || !this.d.agents.anyFree()) return;
+    for (const o of nextOffers(this.waiting.queueLines(), (q) => this.d.agents.freeIn(q))) {
+      const call = this.d.call(o.callId);
+      const agent = this.d.agents.get(o.agentId);
+      // A failed offer routes again at once, so a later offer of this round may be stale.
+      if (call && agent && call.offer === null && this.waiting.has(call.callId) && this.d.agents.isFree(agent)) this.startOffer(call, agent);
+    }
+  }
+
+  /** Ends the ringing offer without an answer; the call waits again unless it is ending. */
+  endOffer(call: LiveCall, agent: LiveAgent, outcome: Exclude<OfferOutcome, 'answered'>, event: UnansweredEvent, reason: WithdrawReason): void {
+    if (!call.offer) return;
+    this.d.timers.stopRing(call);
+    call.offer = null;
+    agent.callId = null;
+    if (agent.status.state === 'ringing') this.d.agents.apply(agent, event);
+    this.d.facts.emit({ type: 'offer-ended', callId: call.callId, agentId: agent.def.id, outcome, reason, at: this.d.clock.now() });
+    this.wait(call);
+  }
+
+  /** Stops ringing the agent, e.g. because the caller left or waited too long. */
+  withdraw(call: LiveCall): void {
+    if (!call.offer) return;
+    const agentId = call.offer.agentId;
+    const agent = this.d.agents.get(agentId);
+    this.d.control()?.withdrawOffer(call.callId, agentId);
+    if (agent) this.endOffer(call, agent, 'withdrawn', { type: 'offer_withdrawn' }, 'caller_left');
+  }
+
+  private startOffer(call: LiveCall, agent: LiveAgent): void {
+    const now = this.d.clock.now();
+    const interactionId = call.interactionId!;
+    this.waiting.remove(call.callId);
+    this.d.agents.apply(agent, { type: 'offer' });
+    agent.callId = call.callId;
+    call.offer = { agentId: agent.def.id, at: now, timer: null };
+    call.offer.timer = this.d.timers.ring(call, () => this.ringTimedOut(call, agent));
+    // The pop first: it is already built, and the agent sees it as the phone starts to ring.
+    this.d.facts.emit({ type: 'call-offered', callId: call.callId, interactionId, agentId: agent.def.id, at: now, view: queueCallView(call)! });
+    if (!this.d.control()!.offer(call.callId, agent.def.id, { interactionId })) {
+      this.d.agents.setReachable(agent, false, false);
+      this.endOffer(call, agent, 'unreachable', { type: 'offer_withdrawn' }, 'unreachable');
+      this.dispatch();
+    }
+  }
+
+  private ringTimedOut(call: LiveCall, agent: LiveAgent): void {
+    if (call.offer?.agentId !== agent.def.id || call.ended) return;
+    this.d.control()?.withdrawOffer(call.callId, agent.def.id);
+    this.endOffer(call, agent, 'missed', { type: 'ring_no_answer' }, 'timeout');
+    this.dispatch();
+  }
+}
