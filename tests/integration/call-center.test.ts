@@ -26,6 +26,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.drop());
 
+/** What the agents' consoles and phones got, in order, across the notifier and the switch. */
+let sequence: string[] = [];
+
 class FakeSwitch implements CallControl {
   offers: { callId: string; agentId: number; interactionId: number }[] = [];
   withdrawn: { callId: string; agentId: number }[] = [];
@@ -33,6 +36,7 @@ class FakeSwitch implements CallControl {
   reachable = new Set<number>();
   offer(callId: string, agentUserId: number, h: { interactionId: number }) {
     if (!this.reachable.has(agentUserId)) return false;
+    sequence.push(`invite:${agentUserId}`);
     this.offers.push({ callId, agentId: agentUserId, interactionId: h.interactionId });
     return true;
   }
@@ -54,9 +58,11 @@ class FakeSwitch implements CallControl {
 class RecordingNotifier implements TelephonyNotifier {
   events: { to: number; kind: string; payload: unknown }[] = [];
   agentStateChanged(to: number, p: unknown) {
+    sequence.push(`state:${to}:${(p as AgentStatusView).state}`);
     this.events.push({ to, kind: 'state', payload: p });
   }
   callOffered(to: number, p: LiveCallView) {
+    sequence.push(`pop:${to}`);
     this.events.push({ to, kind: 'offered', payload: p });
   }
   offerWithdrawn(to: number, callId: string, reason: string) {
@@ -88,6 +94,7 @@ function settle() {
 
 async function startCenter() {
   clock = new FakeClock();
+  sequence = [];
   sw = new FakeSwitch();
   notifier = new RecordingNotifier();
   const services = createServices(t.db, { sessionTtlMs: 1000, defaultRegion: 'CN' });
@@ -155,6 +162,14 @@ describe('routing inbound calls', () => {
     expect(cc.currentCallOf(ids.agent2!)).toMatchObject({ callId, state: 'wrap_up' });
     clock.advance(60_000);
     expect(cc.currentCallOf(ids.agent2!)).toBeNull();
+  });
+
+  it('pushes the pop to the agent before their Ringing state and before their phone is rung', async () => {
+    readyAgents('agent1');
+    sequence = [];
+    arrive('+86 138 0013 8000');
+    await settle();
+    expect(sequence).toEqual([`pop:${ids.agent1}`, `state:${ids.agent1}:ringing`, `invite:${ids.agent1}`]);
   });
 
   it('moves an unanswered call to the next agent after the ring time, and takes the first out of rotation', async () => {

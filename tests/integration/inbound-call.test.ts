@@ -110,6 +110,39 @@ describe('an inbound call end to end', () => {
     expect(late.ok).toBe(true);
   });
 
+  it('pushes the offer and its pop to the agent\'s console before the INVITE reaches their phone', async () => {
+    const agent = await new ApiClient(app.baseUrl).login('agent2');
+    const socket = await desk(agent);
+    // What arrives, in the order it arrives: the console's push, and the first SIP INVITE on the
+    // agent phone's own WebSocket (seen before sip.js parses it).
+    const arrivals: string[] = [];
+    socket.on('call:offered', () => arrivals.push('pop'));
+    class WatchedWebSocket extends WebSocket {
+      constructor(...args: ConstructorParameters<typeof WebSocket>) {
+        super(...args);
+        this.on('message', (data) => {
+          if (String(data).startsWith('INVITE ')) arrivals.push('invite');
+        });
+      }
+    }
+    (globalThis as { WebSocket?: unknown }).WebSocket = WatchedWebSocket;
+    const agentPhone = phone((await agent.get<SipCredentialsView>('/api/softphone/credentials')).body);
+    await agentPhone.start();
+    await registered(agentPhone);
+    (globalThis as { WebSocket?: unknown }).WebSocket = WebSocket;
+    expect(await socket.emitWithAck('agent:set-state', { state: 'ready' })).toMatchObject({ ok: true, data: { state: 'ready' } });
+
+    const caller = phone((await new ApiClient(app.baseUrl).post<SipCredentialsView>('/api/webphone/credentials', { number: '+852 9123 4567' })).body);
+    await caller.start();
+    await registered(caller);
+    const incoming = nextEvent(agentPhone, 'call:incoming');
+    await caller.dial('4008001234');
+    await incoming;
+    expect(arrivals).toEqual(['pop', 'invite']);
+    await caller.hangup();
+    await app.composed.callsSettled();
+  });
+
   it('tells the agent\'s console the interaction of a call they dial outside any queue', async () => {
     const agent = await new ApiClient(app.baseUrl).login('agent3');
     const socket = await desk(agent);

@@ -75,12 +75,14 @@ export class Dispatcher {
     const now = this.d.clock.now();
     const interactionId = call.interactionId!;
     this.waiting.remove(call.callId);
-    this.d.agents.apply(agent, { type: 'offer' });
     agent.callId = call.callId;
     call.offer = { agentId: agent.def.id, at: now, timer: null };
-    call.offer.timer = this.d.timers.ring(call, () => this.ringTimedOut(call, agent));
-    // The pop first: it is already built, and the agent sees it as the phone starts to ring.
+    // The pop goes first, ahead of the agent's Ringing state and of the INVITE: it is already
+    // built, and a push queued behind another on the agent's socket would reach the console
+    // only after the phone had started to ring.
     this.d.facts.emit({ type: 'call-offered', callId: call.callId, interactionId, agentId: agent.def.id, at: now, view: queueCallView(call)! });
+    this.d.agents.apply(agent, { type: 'offer' });
+    call.offer.timer = this.d.timers.ring(call, () => this.ringTimedOut(call, agent));
     if (!this.d.control()!.offer(call.callId, agent.def.id, { interactionId })) {
       this.d.agents.setReachable(agent, false, false);
       this.endOffer(call, agent, 'unreachable', { type: 'offer_withdrawn' }, 'unreachable');
