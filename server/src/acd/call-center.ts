@@ -20,7 +20,8 @@ export class CallCenter implements SwitchEvents {
   private readonly calls = new Map<string, LiveCall>();
   private readonly timers: OfferTimers;
   private readonly admission: Admission;
-  private readonly dispatcher: Dispatcher;
+  /** Routing and offers; public for the dispatch benchmark. */
+  readonly dispatcher: Dispatcher;
   /** Agents' own commands: sign-in, Ready / Not ready, wrap-up. */
   readonly shift: AgentShift;
 
@@ -65,6 +66,14 @@ export class CallCenter implements SwitchEvents {
 
   liveCall(callId: string): LiveCall | undefined {
     return this.calls.get(callId);
+  }
+
+  liveCalls(): IterableIterator<LiveCall> {
+    return this.calls.values();
+  }
+
+  queueDefinitions(): readonly QueueDefinition[] {
+    return this.queues;
   }
 
   // ── SwitchEvents ──────────────────────────────────────────────────────────

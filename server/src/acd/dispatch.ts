@@ -2,7 +2,7 @@
 // over the per-queue indexes), ringing, and ending an offer that was not answered. The offer's
 // fact (and so its screen-pop push) goes out before the switch rings the agent's phone, so the
 // pop never waits behind the ring.
-import { nextOffers } from './rules/acd-routing.js';
+import { nextOffers, type Offer } from './rules/acd-routing.js';
 import type { AgentEvent } from './rules/agent-state.js';
 import type { CallControl } from '../switch/ports.js';
 import type { Clock } from '../platform/clock.js';
@@ -40,10 +40,16 @@ export class Dispatcher {
     this.waiting.remove(call.callId);
   }
 
+  /** The offers the routing rule allows right now (nothing is changed). */
+  plan(): Offer[] {
+    if (!this.d.agents.anyFree()) return [];
+    return nextOffers(this.waiting.queueLines(), (q) => this.d.agents.freeIn(q));
+  }
+
   /** Makes every offer the routing rule allows right now. */
   dispatch(): void {
-    if (!this.d.control() || !this.d.agents.anyFree()) return;
-    for (const o of nextOffers(this.waiting.queueLines(), (q) => this.d.agents.freeIn(q))) {
+    if (!this.d.control()) return;
+    for (const o of this.plan()) {
       const call = this.d.call(o.callId);
       const agent = this.d.agents.get(o.agentId);
       // A failed offer routes again at once, so a later offer of this round may be stale.
