@@ -187,6 +187,8 @@ export function createCallCenter(
     callLog,
     /** The idle signal of live calls: every call fact so far is written to the log. */
     callsSettled,
+    /** Resolves once what happened so far on one call is written (a read that must see it). */
+    callWritten: (callId: string) => writer.forCall(callId, async () => {}).then(() => {}),
     /** After a crash or restart, closes what the last run left open; before the ACD starts. */
     async closeInterrupted() {
       const closed = await callLog.closeInterrupted(new Date(clock.now()));
@@ -229,7 +231,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
   const clock = o.clock ?? systemClock;
   let io: KefuIo | null = null;
   let sipSwitch: SipSwitch | null = null;
-  const { callCenter, agents, callLog, callsSettled, closeInterrupted } = createCallCenter(services, {
+  const { callCenter, agents, callLog, callsSettled, callWritten, closeInterrupted } = createCallCenter(services, {
     clock,
     log: o.log.child({ module: 'call-center' }),
     notifier: socketTelephonyNotifier(() => io),
@@ -305,7 +307,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
           callCenter,
           agents,
           callLog,
-          callWritten: callsSettled,
+          callWritten,
           customers: services.customers,
           wrapUp,
           log: o.log.child({ module: 'agent-desk' }),

@@ -25,8 +25,8 @@ export interface AgentDeskDeps {
   callCenter: CallCenter;
   agents: AgentRegistry;
   callLog: CallLogRepository;
-  /** Resolves once the call log has caught up with the live calls. */
-  callWritten(): Promise<void>;
+  /** Resolves once the call log has written what happened so far on this call (not others'). */
+  callWritten(callId: string): Promise<void>;
   customers: CustomerService;
   wrapUp: WrapUpService;
   log: Logger;
@@ -66,7 +66,8 @@ export function registerAgentDesk(socket: KefuSocket, user: Me, d: AgentDeskDeps
     command(SaveNotesCommand, commands, async (cmd) => {
       // Notes typed the moment the call is answered may overtake the write that makes the call
       // the agent's; for the call on the agent's desk, let the call log catch up first.
-      if (d.callCenter.currentCallOf(user.id)?.interactionId === cmd.interactionId) await d.callWritten();
+      const current = d.callCenter.currentCallOf(user.id);
+      if (current?.interactionId === cmd.interactionId) await d.callWritten(current.callId);
       if (!(await d.callLog.saveNotes(cmd.interactionId, user.id, cmd.notes))) {
         throw new DomainError('FORBIDDEN', 'You can only write notes on your own calls');
       }
@@ -82,7 +83,7 @@ export function registerAgentDesk(socket: KefuSocket, user: Me, d: AgentDeskDeps
       if (!call || call.interactionId !== cmd.interactionId) throw forbidden('That is not your current call');
       const allowed = call.screenPop.matches.some((m) => m.id === cmd.customerId);
       if (!allowed) await d.customers.assertCanSee(ctx, cmd.customerId);
-      await d.callWritten(); // the call's row may still be on its way
+      await d.callWritten(call.callId); // the call's row may still be on its way
       await d.callLog.setCustomer(cmd.interactionId, cmd.customerId);
       // An offer shows every customer on the number; a call outside a queue only those the agent may see.
       const pop =
