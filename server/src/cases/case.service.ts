@@ -9,7 +9,7 @@ import type {
   CaseResponse,
   TimelineEntry,
 } from '../../../contract/index.js';
-import { CaseCreate as CaseCreateSchema } from '../../../contract/index.js';
+import { CaseCreate as CaseCreateSchema, isRunningCaseStatus } from '../../../contract/index.js';
 import { canSeeCases } from '../customers/rules/access-policy.js';
 import { canAssignTo, canEditCase } from './rules/case-access.js';
 import { allowedActionsFor } from './rules/case-actions.js';
@@ -203,7 +203,7 @@ export class CaseService {
       }
       if (changes.team_id) await this.d.users.mustFindTeam(changes.team_id);
       // A new priority or severity sets new deadlines, counted from when the case was opened.
-      if ((changes.priority !== undefined || changes.severity !== undefined || changes.category !== undefined) && isRunning(c)) {
+      if ((changes.priority !== undefined || changes.severity !== undefined || changes.category !== undefined) && isRunningCaseStatus(c.status)) {
         const { policy, calendar } = await this.d.sla.rules();
         const clocks = clockTimes(
           policy,
@@ -307,10 +307,6 @@ export class CaseService {
     await this.d.audit.write({ userId: ctx.viewer.id, action, entity: 'case', entityId: id, outcome: 'denied', ip: ctx.ip, requestId: ctx.requestId });
     return new DomainError('FORBIDDEN', message);
   }
-}
-
-export function isRunning(c: Pick<CaseRecord, 'status'>): boolean {
-  return c.status === 'new' || c.status === 'open' || c.status === 'pending_customer';
 }
 
 export function earliest(...dates: (Date | null)[]): Date | null {

@@ -3,6 +3,7 @@
 import type { CaseReport, ReportQuery } from '../../../contract/index.js';
 import type { Db } from '../platform/db/database.js';
 import { forbidden } from '../platform/domain-error.js';
+import { runningStatusSql } from './data/running-status.sql.js';
 import type { AuditRepository } from '../identity/data/audit.repository.js';
 import type { RequestContext } from '../identity/request-context.js';
 
@@ -27,7 +28,7 @@ export class ReportService {
     const to = new Date(q.to);
     const team = (alias: string) => (teamId === null ? { sql: 'TRUE', b: [] as number[] } : { sql: `${alias}.team_id = ?`, b: [teamId] });
     const t = team('t');
-    const open = `t.status IN ('new', 'open', 'pending_customer')`;
+    const open = runningStatusSql('t');
 
     const [byStatus, byPriority, sla, byCategory, byRootCause, csatQueue, csatAgent] = await Promise.all([
       this.db.raw(`SELECT status AS key, count(*) FROM tickets t WHERE ${open} AND ${t.sql} GROUP BY 1 ORDER BY 1`, t.b),

@@ -2,6 +2,7 @@
 import type { Knex } from 'knex';
 import type { Db } from '../platform/db/database.js';
 import { makeRng } from './random.js';
+import { RUNNING_CASE_STATUSES } from '../../../contract/index.js';
 import { complaintSubject, generateCustomer, generateInteraction, ticketSubject } from './customer-generator.js';
 
 export interface SeedAgents {
@@ -77,7 +78,7 @@ export async function seedCustomers(
             kind: 'ticket',
             customer_id: id,
             subject: ticketSubject(rng),
-            status: open ? rng.pick(['new', 'open', 'pending_customer']) : 'closed',
+            status: open ? rng.pick(RUNNING_CASE_STATUSES) : 'closed',
             priority: rng.pick(['P1', 'P2', 'P3', 'P3', 'P4']),
             category: rng.pick(['fault', 'billing', 'delivery', 'account']),
             assignee_id: agentIds.length ? rng.pick(agentIds) : null,

@@ -1,7 +1,7 @@
 // Which clock of an open case falls due next, and where it stands. The scheduler stores each
 // clock's due and at-risk times when it sets them, so this needs only comparisons, no calendar:
 // the screen-pop and every list can afford it on every row.
-import type { CaseKind, CaseStatus, NextDue, SlaClock, SlaStatus } from '../../../../contract/index.js';
+import { isRunningCaseStatus, type CaseKind, type CaseStatus, type NextDue, type SlaClock, type SlaStatus } from '../../../../contract/index.js';
 
 export interface CaseClocks {
   kind: CaseKind;
@@ -15,8 +15,6 @@ export interface CaseClocks {
   pausedAt: Date | null;
 }
 
-const RUNNING: ReadonlySet<CaseStatus> = new Set(['new', 'open', 'pending_customer']);
-
 export function clockStatus(dueAt: Date, atRiskAt: Date | null, now: Date): SlaStatus {
   if (now.getTime() >= dueAt.getTime()) return 'breached';
   if (atRiskAt && now.getTime() >= atRiskAt.getTime()) return 'at_risk';
@@ -25,7 +23,7 @@ export function clockStatus(dueAt: Date, atRiskAt: Date | null, now: Date): SlaS
 
 /** The running clocks of a case, soonest due first. */
 export function runningClocks(c: CaseClocks, now: Date): { clock: SlaClock; dueAt: Date; status: SlaStatus }[] {
-  if (!RUNNING.has(c.status)) return [];
+  if (!isRunningCaseStatus(c.status)) return [];
   const out: { clock: SlaClock; dueAt: Date; status: SlaStatus }[] = [];
   if (c.kind === 'complaint' && c.ackDueAt && !c.acknowledgedAt) {
     out.push({ clock: 'acknowledge', dueAt: c.ackDueAt, status: clockStatus(c.ackDueAt, c.ackAtRiskAt, now) });
