@@ -10,6 +10,7 @@ import {
   Severity,
   SlaClock,
   SlaStatus,
+  ClockState,
   ValueTier,
 } from './domain.js';
 
@@ -118,6 +119,28 @@ export type Interaction = z.infer<typeof Interaction>;
 export const NextDue = z.object({ clock: SlaClock, dueAt: isoDate, status: SlaStatus });
 export type NextDue = z.infer<typeof NextDue>;
 
+/**
+ * One SLA clock of a case as the server reads it when it answers. The console shows these and
+ * decides nothing itself: only the server knows, for one, that a case waiting for the customer
+ * holds its resolution clock.
+ */
+export const CaseClockReading = z.object({
+  clock: SlaClock,
+  state: ClockState,
+  /** A running clock past the policy's at-risk share of its time (never set once breached). */
+  atRisk: z.boolean(),
+  dueAt: isoDate,
+  /** When the clock stopped (acknowledged, resolved or closed); null while it runs or is paused. */
+  stoppedAt: isoDate.nullable(),
+  /**
+   * Whole seconds from the moment the clock last counted to its due time: from the server's now
+   * while it runs, from the start of the pause while paused, from the stop once stopped.
+   * Negative when past due.
+   */
+  remainingSeconds: z.number().int(),
+});
+export type CaseClockReading = z.infer<typeof CaseClockReading>;
+
 /** A ticket or complaint as the customer pages show it. Complaint-only fields are null on tickets. */
 export const CaseSummary = z.object({
   id: z.number().int(),
@@ -136,8 +159,10 @@ export const CaseSummary = z.object({
   resolveDueAt: isoDate.nullable(),
   resolvedAt: isoDate.nullable(),
   closedAt: isoDate.nullable(),
-  /** Null once no clock runs (resolved, closed). */
+  /** Null once no clock runs (resolved, closed, or only a paused one). */
   nextDue: NextDue.nullable(),
+  /** Every clock the case has, acknowledgement first. */
+  clocks: z.array(CaseClockReading),
 });
 export type CaseSummary = z.infer<typeof CaseSummary>;
 export { ComplaintCategory };

@@ -72,6 +72,15 @@ export const SLA_CLOCKS = ['acknowledge', 'resolve'] as const;
 export const SlaClock = z.enum(SLA_CLOCKS);
 export type SlaClock = z.infer<typeof SlaClock>;
 
+/**
+ * Where one clock of a case stands, as the server reads it: counting (running), held while the
+ * case waits for the customer (paused, the resolution clock only), stopped in time (met), or past
+ * its due time, whether still counting or stopped late (breached).
+ */
+export const CLOCK_STATES = ['running', 'paused', 'met', 'breached'] as const;
+export const ClockState = z.enum(CLOCK_STATES);
+export type ClockState = z.infer<typeof ClockState>;
+
 export const COMPLAINT_CHANNELS = ['phone', 'email', 'web', 'social', 'in_person', 'regulator'] as const;
 export const ComplaintChannel = z.enum(COMPLAINT_CHANNELS);
 export type ComplaintChannel = z.infer<typeof ComplaintChannel>;
