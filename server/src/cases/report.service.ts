@@ -1,6 +1,6 @@
 // Case-work reports over a period: backlog, SLA compliance, complaints by category and root
 // cause, satisfaction by queue and agent. Supervisors see their team's, admins everyone's.
-import type { CaseReport, ReportQuery } from '../../../contract/index.js';
+import { roleSupervises, type CaseReport, type ReportQuery } from '../../../contract/index.js';
 import type { Db } from '../platform/db/database.js';
 import { forbidden } from '../platform/domain-error.js';
 import { runningStatusSql } from './data/running-status.sql.js';
@@ -20,7 +20,7 @@ export class ReportService {
 
   async cases(ctx: RequestContext, q: ReportQuery): Promise<CaseReport> {
     const v = ctx.viewer;
-    if (v.role !== 'supervisor' && v.role !== 'admin') throw forbidden('Reports are for supervisors and admins');
+    if (!roleSupervises(v.role)) throw forbidden('Reports are for supervisors and admins');
     // A supervisor's report is their team's; an admin may pick a team or see all.
     const teamId = v.role === 'supervisor' ? v.teamId : (q.teamId ?? null);
     if (v.role === 'supervisor' && teamId === null) throw forbidden('You are not in a team');

@@ -1,5 +1,5 @@
 import { Router, type Request } from 'express';
-import { WebPhoneCredentialsRequest, type SipCredentialsView } from '../../../../contract/index.js';
+import { CALL_TAKING_ROLES, WebPhoneCredentialsRequest, type SipCredentialsView } from '../../../../contract/index.js';
 import { DomainError, invalid } from '../../platform/domain-error.js';
 import type { AuthService } from '../../identity/auth.service.js';
 import type { SipAccount, SipAccountDirectory } from '../../switch/ports.js';
@@ -48,7 +48,7 @@ export function softphoneRoutes(auth: AuthService, accounts: SipAccountDirectory
   });
 
   // The agent's SIP account comes from the signed-in session; nobody types SIP passwords.
-  r.get('/softphone/credentials', authenticate(auth), requireRole('agent', 'supervisor'), (req, res) => {
+  r.get('/softphone/credentials', authenticate(auth), requireRole(...CALL_TAKING_ROLES), (req, res) => {
     const user = req.auth!.user;
     if (!user.extension) throw new DomainError('FORBIDDEN', 'You have no phone extension; ask an admin for one');
     res.json(view(req, accounts.issue({ username: user.extension, userId: user.id, displayName: user.displayName })));
