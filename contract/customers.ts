@@ -235,6 +235,14 @@ export const ScreenPop = z.object({
 });
 export type ScreenPop = z.infer<typeof ScreenPop>;
 
+/**
+ * The caller's number as shown and logged: as the server normalised it (E.164) when it could,
+ * otherwise as the switch gave it.
+ */
+export function callerNumberOf(normalizedPhone: string | null, dialled: string): string {
+  return normalizedPhone ?? dialled;
+}
+
 /** POST /api/customers and PATCH /api/customers/:id answer the saved customer. */
 export const CustomerResponse = z.object({ customer: Customer });
 export type CustomerResponse = z.infer<typeof CustomerResponse>;

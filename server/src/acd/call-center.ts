@@ -2,7 +2,8 @@
 // pure ACD rule, rings, withdraws after the ring time, logs every step, and pushes the
 // screen-pop to the ringing agent. It implements the switch's SwitchEvents and drives the
 // switch through CallControl; it never speaks SIP.
-import type { LiveCallView, ScreenPop } from '../../../contract/index.js';
+import { callerNumberOf, type LiveCallView, type ScreenPop } from '../../../contract/index.js';
+import { storedCallerNumber } from '../cti/caller-number.js';
 import { nextOffers, type QueueRule, type WaitingCall } from './rules/acd-routing.js';
 import type { Logger } from '../platform/logger.js';
 import type { CallLogRepository } from '../cti/data/call-log.repository.js';
@@ -268,7 +269,7 @@ export class CallCenter implements SwitchEvents {
     const id = await this.writes.push(() =>
       this.d.callLog.createCall({
         direction: 'inbound',
-        callerNumber: pop.normalizedPhone ?? call.callerNumber.slice(0, 20),
+        callerNumber: storedCallerNumber(pop.normalizedPhone, call.callerNumber),
         customerId: call.customerId,
         queueId: call.queue.id,
         agentId: null,
@@ -405,7 +406,7 @@ export class CallCenter implements SwitchEvents {
       const pop = await this.d.screenPop(c.callerNumber);
       const id = await this.d.callLog.createCall({
         direction: 'inbound',
-        callerNumber: pop.normalizedPhone ?? c.callerNumber.slice(0, 20),
+        callerNumber: storedCallerNumber(pop.normalizedPhone, c.callerNumber),
         customerId: pop.primary?.customer.id ?? null,
         queueId: queue.id,
         agentId: null,
@@ -427,7 +428,7 @@ export class CallCenter implements SwitchEvents {
       callId: call.callId,
       interactionId: call.interactionId!,
       queueName: call.queue.displayName,
-      callerNumber: call.screenPop?.normalizedPhone ?? call.callerNumber,
+      callerNumber: callerNumberOf(call.screenPop?.normalizedPhone ?? null, call.callerNumber),
       state,
       offeredAt: call.offer ? new Date(call.offer.at).toISOString() : null,
       answeredAt: call.answeredAt ? new Date(call.answeredAt).toISOString() : null,

@@ -2,7 +2,8 @@
 // bridges them; this logs them as interactions, moves the agent through on call → wrap-up, and
 // shows the call on the agent's console as queue calls are shown (offered, updated, ended), so
 // the console knows the interaction its notes, cases and wrap-up go to.
-import type { EndReason, LiveCallView, ScreenPop } from '../../../contract/index.js';
+import { callerNumberOf, type EndReason, type LiveCallView, type ScreenPop } from '../../../contract/index.js';
+import { storedCallerNumber } from './caller-number.js';
 import type { Logger } from '../platform/logger.js';
 import type { CallLogRepository } from './data/call-log.repository.js';
 import type { AgentRegistry, LiveAgent } from '../acd/agent-registry.js';
@@ -71,7 +72,7 @@ export class DirectCallLog {
       const pop = await this.d.screenPop(customerNumber);
       const id = await this.d.callLog.createCall({
         direction: outbound ? 'outbound' : 'inbound',
-        callerNumber: pop.normalizedPhone ?? customerNumber.slice(0, 20),
+        callerNumber: storedCallerNumber(pop.normalizedPhone, customerNumber),
         customerId: pop.primary?.customer.id ?? null,
         queueId: null,
         agentId,
@@ -127,7 +128,7 @@ export class DirectCallLog {
         callId: open.callId,
         interactionId: id,
         queueName: null,
-        callerNumber: pop.normalizedPhone ?? customerNumber,
+        callerNumber: callerNumberOf(pop.normalizedPhone, customerNumber),
         state: 'ringing',
         offeredAt: open.inbound ? new Date(open.startedAt).toISOString() : null,
         answeredAt: null,
