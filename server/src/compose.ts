@@ -168,7 +168,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     outboundLogged: (agentId, e164, interactionId) => services.caseWorkflow.tieDialledCall(agentId, e164, interactionId),
     lowCsat: (interactionId, score) => services.caseWorkflow.lowCsatFollowUp(interactionId, score),
   });
-  const wrapUp = new WrapUpService({ callLog, interactions: services.interactions, dispositions: new DispositionRepository(services.db), agents, shift: () => callCenter.shift });
+  const wrapUp = new WrapUpService({ callLog, interactions: services.interactions, dispositions: services.dispositions, agents, shift: () => callCenter.shift });
   const slaScheduler = new SlaScheduler(
     {
       db: services.db,
@@ -211,7 +211,11 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
         }),
       ],
       ['/customers', signedIn, customerRoutes(services.customers)],
-      ['/interactions', signedIn, interactionRoutes(services.interactions, services.dispositions)],
+      [
+        '/interactions',
+        signedIn,
+        interactionRoutes({ interactions: services.interactions, wrapUp, clock, startOfDay: async (at) => (await services.sla.dayOf(at)).start }),
+      ],
       ['/cases', signedIn, caseRoutes(services.cases, services.caseWorkflow)],
       ['/my-work', signedIn, myWorkRoutes(services.caseWorkflow)],
       ['/follow-ups', signedIn, followUpRoutes(services.caseWorkflow)],

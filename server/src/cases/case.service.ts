@@ -22,7 +22,6 @@ import type { CaseColumns, CaseRecord, CaseWriteRepository } from './data/case-w
 import type { InteractionRepository } from '../cti/data/interaction.repository.js';
 import type { Clock } from '../platform/clock.js';
 import { clockTimes } from './rules/case-clock-times.js';
-import { localDayBounds } from './rules/business-calendar.js';
 import type { SlaSettings } from './sla-settings.js';
 import type { CustomerService } from '../customers/customer.service.js';
 import type { RequestContext } from '../identity/request-context.js';
@@ -104,8 +103,8 @@ export class CaseService {
     if (!canSeeCases(ctx.viewer)) throw await this.deny(ctx, 'case.list');
     const now = this.now();
     const cursor = f.before ? decodeListCursor(f.before) : undefined;
-    const { calendar } = await this.d.sla.rules();
-    const { items, last } = await this.d.cases.list(ctx.viewer, f, { now, endOfToday: localDayBounds(calendar, now).end }, cursor);
+    const today = await this.d.sla.dayOf(now);
+    const { items, last } = await this.d.cases.list(ctx.viewer, f, { now, endOfToday: today.end }, cursor);
     await this.d.audit.write({
       userId: ctx.viewer.id,
       action: 'case.list',
