@@ -46,6 +46,8 @@ export const CustomerCreate = z
   })
   .strict();
 export type CustomerCreate = z.input<typeof CustomerCreate>;
+/** As the server has it once parsed at the edge, defaults filled in. */
+export type CustomerCreateParsed = z.output<typeof CustomerCreate>;
 
 export const CustomerPatch = z
   .object({

@@ -2,14 +2,14 @@
 // version check, link calls. Status changes are in case-workflow.service.ts. Every change is
 // audited and leaves an event on the case's timeline.
 import type {
-  CaseCreate,
+  CaseCreateParsed,
   CaseList,
   CaseListQuery,
   CasePatch,
   CaseResponse,
   TimelineEntry,
 } from '../../../contract/index.js';
-import { CaseCreate as CaseCreateSchema, isRunningCaseStatus } from '../../../contract/index.js';
+import { isRunningCaseStatus } from '../../../contract/index.js';
 import { canSeeCases } from '../customers/rules/access-policy.js';
 import { canAssignTo, canEditCase } from './rules/case-access.js';
 import { allowedActionsFor } from './rules/case-actions.js';
@@ -118,9 +118,8 @@ export class CaseService {
     return { items, nextCursor: last ? encodeListCursor(last) : null };
   }
 
-  async create(ctx: RequestContext, input: CaseCreate): Promise<CaseResponse> {
+  async create(ctx: RequestContext, body: CaseCreateParsed): Promise<CaseResponse> {
     if (!canSeeCases(ctx.viewer) || ctx.viewer.role === 'marketer') throw await this.deny(ctx, 'case.create');
-    const body = CaseCreateSchema.parse(input);
     await this.d.customers.assertCanSee(ctx, body.customerId);
     if (body.interactionId !== undefined) await this.assertCanLinkCall(ctx, body.interactionId, body.customerId);
     const assigneeId = body.assigneeId === undefined ? ctx.viewer.id : body.assigneeId;
