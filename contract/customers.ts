@@ -111,6 +111,11 @@ export const Interaction = z.object({
   wrapSeconds: z.number().int().nullable(),
   endReason: EndReason.nullable(),
   disposition: z.string().nullable(),
+  /**
+   * The disposition's words as the server keeps them (the call's queue's code, else the shared
+   * one); null when the code is none the server knows, and the console then shows the code.
+   */
+  dispositionLabel: z.object({ label: z.string(), labelZh: z.string() }).nullable(),
   notes: z.string().nullable(),
   /** Post-call satisfaction score 1–5, when the caller gave one. */
   csatScore: z.number().int().nullable(),

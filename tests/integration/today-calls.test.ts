@@ -27,13 +27,13 @@ afterAll(async () => {
   await t?.drop();
 });
 
-async function callAt(startedAt: string): Promise<number> {
+async function callAt(startedAt: string, disposition: string | null = null): Promise<number> {
   const queue = await t.db('queues').first('id');
   const [row] = await t.db('interactions')
     .insert({
       kind: 'call', direction: 'inbound', caller_number: '+8613800138000', agent_id: agentId, queue_id: queue.id,
       started_at: new Date(startedAt), answered_at: new Date(startedAt), ended_at: new Date(Date.parse(startedAt) + 60_000),
-      wait_seconds: 0, talk_seconds: 60, hold_seconds: 0, wrap_seconds: 0, end_reason: 'completed', hangup_by: 'customer',
+      wait_seconds: 0, talk_seconds: 60, hold_seconds: 0, wrap_seconds: 0, end_reason: 'completed', hangup_by: 'customer', disposition,
     })
     .returning('id');
   return Number(row.id);
@@ -58,5 +58,15 @@ describe('the wrap-up codes of a call', () => {
     expect((await agent2.get(`/api/interactions/${call}/dispositions`)).status).toBe(403);
     expect((await supervisor.get(`/api/interactions/${call}/dispositions`)).status).toBe(403);
     expect((await agent1.get('/api/interactions/999999/dispositions')).status).toBe(404);
+  });
+});
+
+describe("a call's disposition", () => {
+  it("comes with the server's words for it, or none for a code the server does not know", async () => {
+    const known = await callAt('2026-11-26T07:00:00Z', 'resolved_first_time');
+    const unknown = await callAt('2026-11-26T07:30:00Z', 'made_up_code');
+    const items = (await agent1.get('/api/interactions/today')).body.items as { id: number; dispositionLabel: unknown }[];
+    expect(items.find((i) => i.id === known)?.dispositionLabel).toEqual({ label: 'Resolved on first contact', labelZh: '首次解决' });
+    expect(items.find((i) => i.id === unknown)?.dispositionLabel).toBeNull();
   });
 });
