@@ -98,6 +98,8 @@ export const CaseCreate = z
     if (!v.severity) ctx.addIssue({ code: 'custom', path: ['severity'], message: 'A complaint needs a severity' });
   });
 export type CaseCreate = z.input<typeof CaseCreate>;
+/** As the server has it once parsed at the edge, defaults filled in. */
+export type CaseCreateParsed = z.output<typeof CaseCreate>;
 
 /** Field edits; `version` is the one the editor saw, so a concurrent save gets a 409. */
 export const CasePatch = z
@@ -267,6 +269,8 @@ export const WrapUpCommand = z
   })
   .strict();
 export type WrapUpCommand = z.input<typeof WrapUpCommand>;
+/** As the server has it once parsed at the edge, defaults filled in. */
+export type WrapUpCommandParsed = z.output<typeof WrapUpCommand>;
 
 export const CallCaseCommand = z.object({ interactionId: Id, caseId: Id }).strict();
 export type CallCaseCommand = z.infer<typeof CallCaseCommand>;

@@ -10,6 +10,7 @@ import {
   Severity,
   SlaClock,
   SlaStatus,
+  ClockState,
   ValueTier,
 } from './domain.js';
 
@@ -45,6 +46,8 @@ export const CustomerCreate = z
   })
   .strict();
 export type CustomerCreate = z.input<typeof CustomerCreate>;
+/** As the server has it once parsed at the edge, defaults filled in. */
+export type CustomerCreateParsed = z.output<typeof CustomerCreate>;
 
 export const CustomerPatch = z
   .object({
@@ -108,6 +111,11 @@ export const Interaction = z.object({
   wrapSeconds: z.number().int().nullable(),
   endReason: EndReason.nullable(),
   disposition: z.string().nullable(),
+  /**
+   * The disposition's words as the server keeps them (the call's queue's code, else the shared
+   * one); null when the code is none the server knows, and the console then shows the code.
+   */
+  dispositionLabel: z.object({ label: z.string(), labelZh: z.string() }).nullable(),
   notes: z.string().nullable(),
   /** Post-call satisfaction score 1–5, when the caller gave one. */
   csatScore: z.number().int().nullable(),
@@ -117,6 +125,28 @@ export type Interaction = z.infer<typeof Interaction>;
 /** The clock that falls due next on an open case, and where it stands. */
 export const NextDue = z.object({ clock: SlaClock, dueAt: isoDate, status: SlaStatus });
 export type NextDue = z.infer<typeof NextDue>;
+
+/**
+ * One SLA clock of a case as the server reads it when it answers. The console shows these and
+ * decides nothing itself: only the server knows, for one, that a case waiting for the customer
+ * holds its resolution clock.
+ */
+export const CaseClockReading = z.object({
+  clock: SlaClock,
+  state: ClockState,
+  /** A running clock past the policy's at-risk share of its time (never set once breached). */
+  atRisk: z.boolean(),
+  dueAt: isoDate,
+  /** When the clock stopped (acknowledged, resolved or closed); null while it runs or is paused. */
+  stoppedAt: isoDate.nullable(),
+  /**
+   * Whole seconds from the moment the clock last counted to its due time: from the server's now
+   * while it runs, from the start of the pause while paused, from the stop once stopped.
+   * Negative when past due.
+   */
+  remainingSeconds: z.number().int(),
+});
+export type CaseClockReading = z.infer<typeof CaseClockReading>;
 
 /** A ticket or complaint as the customer pages show it. Complaint-only fields are null on tickets. */
 export const CaseSummary = z.object({
@@ -136,8 +166,10 @@ export const CaseSummary = z.object({
   resolveDueAt: isoDate.nullable(),
   resolvedAt: isoDate.nullable(),
   closedAt: isoDate.nullable(),
-  /** Null once no clock runs (resolved, closed). */
+  /** Null once no clock runs (resolved, closed, or only a paused one). */
   nextDue: NextDue.nullable(),
+  /** Every clock the case has, acknowledgement first. */
+  clocks: z.array(CaseClockReading),
 });
 export type CaseSummary = z.infer<typeof CaseSummary>;
 export { ComplaintCategory };
@@ -209,6 +241,14 @@ export const ScreenPop = z.object({
     .nullable(),
 });
 export type ScreenPop = z.infer<typeof ScreenPop>;
+
+/**
+ * The caller's number as shown and logged: as the server normalised it (E.164) when it could,
+ * otherwise as the switch gave it.
+ */
+export function callerNumberOf(normalizedPhone: string | null, dialled: string): string {
+  return normalizedPhone ?? dialled;
+}
 
 /** POST /api/customers and PATCH /api/customers/:id answer the saved customer. */
 export const CustomerResponse = z.object({ customer: Customer });

@@ -31,6 +31,17 @@ export const CASE_STATUSES = ['new', 'open', 'pending_customer', 'resolved', 'cl
 export const CaseStatus = z.enum(CASE_STATUSES);
 export type CaseStatus = z.infer<typeof CaseStatus>;
 
+/**
+ * The statuses in which a case is open and its SLA clocks may run (the "active" cases). Waiting
+ * for the customer is one of them: only the resolution clock pauses then.
+ */
+export const RUNNING_CASE_STATUSES = ['new', 'open', 'pending_customer'] as const satisfies readonly CaseStatus[];
+const RUNNING_CASE_STATUS_SET: ReadonlySet<CaseStatus> = new Set(RUNNING_CASE_STATUSES);
+
+export function isRunningCaseStatus(status: CaseStatus): boolean {
+  return RUNNING_CASE_STATUS_SET.has(status);
+}
+
 export const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
 export const Priority = z.enum(PRIORITIES);
 export type Priority = z.infer<typeof Priority>;
@@ -60,6 +71,15 @@ export type SlaStatus = z.infer<typeof SlaStatus>;
 export const SLA_CLOCKS = ['acknowledge', 'resolve'] as const;
 export const SlaClock = z.enum(SLA_CLOCKS);
 export type SlaClock = z.infer<typeof SlaClock>;
+
+/**
+ * Where one clock of a case stands, as the server reads it: counting (running), held while the
+ * case waits for the customer (paused, the resolution clock only), stopped in time (met), or past
+ * its due time, whether still counting or stopped late (breached).
+ */
+export const CLOCK_STATES = ['running', 'paused', 'met', 'breached'] as const;
+export const ClockState = z.enum(CLOCK_STATES);
+export type ClockState = z.infer<typeof ClockState>;
 
 export const COMPLAINT_CHANNELS = ['phone', 'email', 'web', 'social', 'in_person', 'regulator'] as const;
 export const ComplaintChannel = z.enum(COMPLAINT_CHANNELS);

@@ -7,3 +7,4 @@ export * from './settings.js';
 export * from './permissions.js';
 export * from './telephony.js';
 export type * from './events.js';
+export * from './sip-headers.js';

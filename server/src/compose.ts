@@ -237,7 +237,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     notifier: socketTelephonyNotifier(() => io),
     control: () => sipSwitch?.control ?? null,
   });
-  const wrapUp = new WrapUpService({ callLog, interactions: services.interactions, dispositions: new DispositionRepository(services.db), agents, shift: () => callCenter.shift });
+  const wrapUp = new WrapUpService({ callLog, interactions: services.interactions, dispositions: services.dispositions, agents, shift: () => callCenter.shift });
   const slaScheduler = new SlaScheduler(
     {
       db: services.db,
@@ -280,7 +280,11 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
         }),
       ],
       ['/customers', signedIn, customerRoutes(services.customers)],
-      ['/interactions', signedIn, interactionRoutes(services.interactions, services.dispositions)],
+      [
+        '/interactions',
+        signedIn,
+        interactionRoutes({ interactions: services.interactions, wrapUp, clock, startOfDay: async (at) => (await services.sla.dayOf(at)).start }),
+      ],
       ['/cases', signedIn, caseRoutes(services.cases, services.caseWorkflow)],
       ['/my-work', signedIn, myWorkRoutes(services.caseWorkflow)],
       ['/follow-ups', signedIn, followUpRoutes(services.caseWorkflow)],

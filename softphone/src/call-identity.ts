@@ -1,4 +1,5 @@
 import type { NameAddrHeader } from 'sip.js';
+import { HEADER_CALL_ID, HEADER_INTERACTION_ID } from '../../contract/sip-headers.js';
 
 /** Who is on the other end, as signalled in SIP. */
 export interface PartyIdentity {
@@ -52,5 +53,5 @@ export function readKefuHeaders(
     }
     return value;
   };
-  return { interactionId: read('X-Kefu-Interaction-Id'), kefuCallId: read('X-Kefu-Call-Id') };
+  return { interactionId: read(HEADER_INTERACTION_ID), kefuCallId: read(HEADER_CALL_ID) };
 }

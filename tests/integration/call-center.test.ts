@@ -288,7 +288,7 @@ describe('wrap-up', () => {
     expect(() => cc.shift.setReady(ids.agent1!)).toThrow(/disposition/);
     expect(() => cc.shift.setNotReady(ids.agent1!, 'break')).toThrow(/disposition/);
     // `sale` is a code of the sales queue, not of support.
-    await expect(wrapUp().wrapUp(ids.agent1!, { interactionId, disposition: 'no_sale' })).rejects.toThrow(/disposition/i);
+    await expect(wrapUp().wrapUp(ids.agent1!, { interactionId, disposition: 'no_sale', then: 'ready', reason: 'break' })).rejects.toThrow(/disposition/i);
     clock.advance(12_000);
     const view = await wrapUp().wrapUp(ids.agent1!, { interactionId, disposition: 'follow_up_needed', notes: '需要回访确认', then: 'not_ready', reason: 'admin' });
     expect(view).toMatchObject({ state: 'not_ready', reason: 'admin' });
@@ -304,14 +304,14 @@ describe('wrap-up', () => {
     expect(last.state).toBe('ready');
     expect(await interaction(interactionId)).toMatchObject({ disposition: null, wrap_seconds: 60 });
     // The disposition can still be given afterwards; the agent stays Ready.
-    const view = await wrapUp().wrapUp(ids.agent2!, { interactionId, disposition: 'resolved_first_time' });
+    const view = await wrapUp().wrapUp(ids.agent2!, { interactionId, disposition: 'resolved_first_time', then: 'ready', reason: 'break' });
     expect(view.state).toBe('ready');
     expect(await interaction(interactionId)).toMatchObject({ disposition: 'resolved_first_time' });
   });
 
   it('refuses another agent\'s call', async () => {
     const interactionId = await callEndedFor('agent1');
-    await expect(wrapUp().wrapUp(ids.agent2!, { interactionId, disposition: 'resolved_first_time' })).rejects.toThrow(/not your call/);
+    await expect(wrapUp().wrapUp(ids.agent2!, { interactionId, disposition: 'resolved_first_time', then: 'ready', reason: 'break' })).rejects.toThrow(/not your call/);
   });
 
   it('tells the agent when the queue\'s wrap-up limit will make them Ready', async () => {
@@ -332,7 +332,7 @@ describe('wrap-up', () => {
       expect(lastState('agent2')).toMatchObject({ state: 'wrap_up', wrapUpEndsAt: null });
       clock.advance(3_600_000);
       expect(lastState('agent2').state).toBe('wrap_up');
-      const view = await wrapUp().wrapUp(ids.agent2!, { interactionId, disposition: 'resolved_first_time' });
+      const view = await wrapUp().wrapUp(ids.agent2!, { interactionId, disposition: 'resolved_first_time', then: 'ready', reason: 'break' });
       expect(view).toMatchObject({ state: 'ready', wrapUpEndsAt: null });
     } finally {
       await t.db('queues').where({ name: 'support' }).update({ wrap_up_seconds: 60 });

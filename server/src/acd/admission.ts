@@ -1,6 +1,7 @@
 // A caller arrives: the queue takes them in (or its overflow, or they hear busy), and while they
 // hear the queue, their pop is built and an interaction id drawn. The call is routed as soon as
 // both are there; its row is written by the call log from the `call-queued` fact, off this path.
+import { callerNumberOf } from '../../../contract/index.js';
 import type { InboundQueueCall, QueueAdmission } from '../switch/ports.js';
 import type { CallCenterDeps } from './call-center-ports.js';
 import type { QueueDefinition } from './data/queue-directory.repository.js';
@@ -87,7 +88,7 @@ export class Admission {
       callId: call.callId,
       interactionId,
       sipCallId: call.sipCallId,
-      callerNumber: pop.normalizedPhone ?? call.callerNumber.slice(0, 20),
+      callerNumber: callerNumberOf(pop.normalizedPhone, call.callerNumber),
       customerId: call.customerId,
       queueId: call.queue.id,
       at: call.queuedAt,
@@ -107,7 +108,7 @@ export class Admission {
     this.d.facts.emit({
       type: 'call-refused',
       sipCallId: c.sipCallId,
-      callerNumber: pop.normalizedPhone ?? c.callerNumber.slice(0, 20),
+      callerNumber: callerNumberOf(pop.normalizedPhone, c.callerNumber),
       customerId: pop.primary?.customer.id ?? null,
       queueId: queue.id,
       at,

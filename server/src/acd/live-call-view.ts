@@ -1,6 +1,6 @@
 // The call on an agent's desk as their console shows it (LiveCallView), for queue calls and
 // calls outside a queue alike: built here only, with its state derived one way.
-import type { LiveCallView, ScreenPop } from '../../../contract/index.js';
+import { callerNumberOf, type LiveCallView, type ScreenPop } from '../../../contract/index.js';
 import type { LiveCall } from './live-call.js';
 
 /** What the view is made of; times in ms since the epoch. */
@@ -48,7 +48,7 @@ export function queueCallView(call: LiveCall): LiveCallView | null {
     callId: call.callId,
     interactionId: call.interactionId,
     queueName: call.queue.displayName,
-    callerNumber: call.screenPop.normalizedPhone ?? call.callerNumber,
+    callerNumber: callerNumberOf(call.screenPop.normalizedPhone, call.callerNumber),
     screenPop: call.screenPop,
     offeredAt: call.offer?.at ?? null,
     answeredAt: call.answeredAt,

@@ -2,14 +2,14 @@
 // version check, link calls. Status changes are in case-workflow.service.ts. Every change is
 // audited and leaves an event on the case's timeline.
 import type {
-  CaseCreate,
+  CaseCreateParsed,
   CaseList,
   CaseListQuery,
   CasePatch,
   CaseResponse,
   TimelineEntry,
 } from '../../../contract/index.js';
-import { CaseCreate as CaseCreateSchema } from '../../../contract/index.js';
+import { isRunningCaseStatus } from '../../../contract/index.js';
 import { canSeeCases } from '../customers/rules/access-policy.js';
 import { canAssignTo, canEditCase } from './rules/case-access.js';
 import { allowedActionsFor } from './rules/case-actions.js';
@@ -22,7 +22,6 @@ import type { CaseColumns, CaseRecord, CaseWriteRepository } from './data/case-w
 import type { InteractionRepository } from '../cti/data/interaction.repository.js';
 import type { Clock } from '../platform/clock.js';
 import { clockTimes } from './rules/case-clock-times.js';
-import { localDayBounds } from './rules/business-calendar.js';
 import type { SlaSettings } from './sla-settings.js';
 import type { CustomerService } from '../customers/customer.service.js';
 import type { RequestContext } from '../identity/request-context.js';
@@ -104,8 +103,8 @@ export class CaseService {
     if (!canSeeCases(ctx.viewer)) throw await this.deny(ctx, 'case.list');
     const now = this.now();
     const cursor = f.before ? decodeListCursor(f.before) : undefined;
-    const { calendar } = await this.d.sla.rules();
-    const { items, last } = await this.d.cases.list(ctx.viewer, f, { now, endOfToday: localDayBounds(calendar, now).end }, cursor);
+    const today = await this.d.sla.dayOf(now);
+    const { items, last } = await this.d.cases.list(ctx.viewer, f, { now, endOfToday: today.end }, cursor);
     await this.d.audit.write({
       userId: ctx.viewer.id,
       action: 'case.list',
@@ -119,9 +118,8 @@ export class CaseService {
     return { items, nextCursor: last ? encodeListCursor(last) : null };
   }
 
-  async create(ctx: RequestContext, input: CaseCreate): Promise<CaseResponse> {
+  async create(ctx: RequestContext, body: CaseCreateParsed): Promise<CaseResponse> {
     if (!canSeeCases(ctx.viewer) || ctx.viewer.role === 'marketer') throw await this.deny(ctx, 'case.create');
-    const body = CaseCreateSchema.parse(input);
     await this.d.customers.assertCanSee(ctx, body.customerId);
     if (body.interactionId !== undefined) await this.assertCanLinkCall(ctx, body.interactionId, body.customerId);
     const assigneeId = body.assigneeId === undefined ? ctx.viewer.id : body.assigneeId;
@@ -203,7 +201,7 @@ export class CaseService {
       }
       if (changes.team_id) await this.d.users.mustFindTeam(changes.team_id);
       // A new priority or severity sets new deadlines, counted from when the case was opened.
-      if ((changes.priority !== undefined || changes.severity !== undefined || changes.category !== undefined) && isRunning(c)) {
+      if ((changes.priority !== undefined || changes.severity !== undefined || changes.category !== undefined) && isRunningCaseStatus(c.status)) {
         const { policy, calendar } = await this.d.sla.rules();
         const clocks = clockTimes(
           policy,
@@ -307,10 +305,6 @@ export class CaseService {
     await this.d.audit.write({ userId: ctx.viewer.id, action, entity: 'case', entityId: id, outcome: 'denied', ip: ctx.ip, requestId: ctx.requestId });
     return new DomainError('FORBIDDEN', message);
   }
-}
-
-export function isRunning(c: Pick<CaseRecord, 'status'>): boolean {
-  return c.status === 'new' || c.status === 'open' || c.status === 'pending_customer';
 }
 
 export function earliest(...dates: (Date | null)[]): Date | null {

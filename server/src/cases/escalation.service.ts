@@ -1,5 +1,5 @@
 // The escalations list of supervisors (and admins): what the SLA sweep sent them.
-import type { EscalationAcknowledged, EscalationList, EscalationListQuery, EscalationView } from '../../../contract/index.js';
+import { roleSupervises, type EscalationAcknowledged, type EscalationList, type EscalationListQuery, type EscalationView } from '../../../contract/index.js';
 import { DomainError, forbidden, notFound } from '../platform/domain-error.js';
 import type { AuditRepository } from '../identity/data/audit.repository.js';
 import type { EscalationRepository } from './data/escalation.repository.js';
@@ -77,5 +77,5 @@ export class EscalationService {
 }
 
 function receivesEscalations(ctx: RequestContext): boolean {
-  return ctx.viewer.role === 'supervisor' || ctx.viewer.role === 'admin';
+  return roleSupervises(ctx.viewer.role);
 }

@@ -1,8 +1,9 @@
 // Case-work reports over a period: backlog, SLA compliance, complaints by category and root
 // cause, satisfaction by queue and agent. Supervisors see their team's, admins everyone's.
-import type { CaseReport, ReportQuery } from '../../../contract/index.js';
+import { roleSupervises, type CaseReport, type ReportQuery } from '../../../contract/index.js';
 import type { Db } from '../platform/db/database.js';
 import { forbidden } from '../platform/domain-error.js';
+import { runningStatusSql } from './data/running-status.sql.js';
 import type { AuditRepository } from '../identity/data/audit.repository.js';
 import type { RequestContext } from '../identity/request-context.js';
 
@@ -19,7 +20,7 @@ export class ReportService {
 
   async cases(ctx: RequestContext, q: ReportQuery): Promise<CaseReport> {
     const v = ctx.viewer;
-    if (v.role !== 'supervisor' && v.role !== 'admin') throw forbidden('Reports are for supervisors and admins');
+    if (!roleSupervises(v.role)) throw forbidden('Reports are for supervisors and admins');
     // A supervisor's report is their team's; an admin may pick a team or see all.
     const teamId = v.role === 'supervisor' ? v.teamId : (q.teamId ?? null);
     if (v.role === 'supervisor' && teamId === null) throw forbidden('You are not in a team');
@@ -27,7 +28,7 @@ export class ReportService {
     const to = new Date(q.to);
     const team = (alias: string) => (teamId === null ? { sql: 'TRUE', b: [] as number[] } : { sql: `${alias}.team_id = ?`, b: [teamId] });
     const t = team('t');
-    const open = `t.status IN ('new', 'open', 'pending_customer')`;
+    const open = runningStatusSql('t');
 
     const [byStatus, byPriority, sla, byCategory, byRootCause, csatQueue, csatAgent] = await Promise.all([
       this.db.raw(`SELECT status AS key, count(*) FROM tickets t WHERE ${open} AND ${t.sql} GROUP BY 1 ORDER BY 1`, t.b),

@@ -17,7 +17,7 @@
 import type { Knex } from 'knex';
 import type { CaseKind, EscalationView, Priority, Severity, SlaStatus } from '../../../contract/index.js';
 import type { Db } from '../platform/db/database.js';
-import type { Escalation, EscalationState } from './rules/escalation.js';
+import { DEFAULT_ESCALATION_OPTIONS, type Escalation, type EscalationState } from './rules/escalation.js';
 import { checkCase, type Level2Point, type SweepClockState } from './rules/sla-sweep.js';
 import { addDuration } from './rules/sla-duration.js';
 import { targetsFor } from './rules/sla-policy.js';
@@ -28,8 +28,8 @@ import type { Clock } from '../platform/clock.js';
 import type { SlaSettings } from './sla-settings.js';
 
 const BATCH = 10_000;
-/** Share of the budget at which a breached complaint goes one level up (see domain/cases/escalation.ts). */
-const LEVEL2_AT = 1.5;
+/** Share of the budget at which a breached complaint goes one level up (rules/escalation.ts). */
+const LEVEL2_AT = DEFAULT_ESCALATION_OPTIONS.level2AtUsedFraction;
 /** Any constant shared by every server; hashtext keeps it readable. */
 const SWEEP_LOCK_SQL = "SELECT pg_try_advisory_xact_lock(hashtext('kefu.sla-sweep')) AS locked";
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { SETTING_KEYS, SettingKey, type SettingValues, type StoredSetting } from '../../../contract/index.js';
 import type { Db } from '../platform/db/database.js';
 import { DomainError } from '../platform/domain-error.js';
-import { officeHoursCalendar, parseBusinessCalendar, type BusinessCalendar } from './rules/business-calendar.js';
+import { localDayBounds, officeHoursCalendar, parseBusinessCalendar, type BusinessCalendar } from './rules/business-calendar.js';
 import { DEFAULT_FOLLOW_UP_POLICY, FollowUpPolicySchema, type FollowUpPolicy } from './rules/follow-up.js';
 import { DEFAULT_SLA_POLICY, parseSlaPolicy, type SlaPolicy } from './rules/sla-policy.js';
 import { invalid } from '../platform/domain-error.js';
@@ -56,6 +56,15 @@ export class SlaSettings {
       followUp: followUp ? parseFollowUp(followUp.value) : DEFAULT_FOLLOW_UP_POLICY,
     };
     return this.cached;
+  }
+
+  /**
+   * The local day around `at` in the business calendar's zone: "today" for due-today lists and
+   * the agent's calls of the day, whatever zone the server process runs in.
+   */
+  async dayOf(at: Date): Promise<{ start: Date; end: Date }> {
+    const { start, end } = localDayBounds((await this.rules()).calendar, at);
+    return { start, end };
   }
 
   async get<K extends SettingKey>(key: K): Promise<StoredSetting<K>> {

@@ -2,7 +2,7 @@
 // bridges them; this logs them as interactions, moves the agent through on call → wrap-up, and
 // shows the call on the agent's console as queue calls are shown (offered, updated, ended), so
 // the console knows the interaction its notes, cases and wrap-up go to.
-import type { EndReason, LiveCallView, ScreenPop } from '../../../contract/index.js';
+import { callerNumberOf, type EndReason, type LiveCallView, type ScreenPop } from '../../../contract/index.js';
 import type { Logger } from '../platform/logger.js';
 import type { CallLogRepository } from './data/call-log.repository.js';
 import type { AgentRegistry } from '../acd/agent-registry.js';
@@ -77,7 +77,7 @@ export class DirectCallLog implements DirectCalls {
       const pop = await this.d.screenPop(customerNumber);
       const id = await this.d.callLog.createCall({
         direction: outbound ? 'outbound' : 'inbound',
-        callerNumber: pop.normalizedPhone ?? customerNumber.slice(0, 20),
+        callerNumber: callerNumberOf(pop.normalizedPhone, customerNumber),
         customerId: pop.primary?.customer.id ?? null,
         queueId: null,
         agentId,
@@ -130,7 +130,7 @@ export class DirectCallLog implements DirectCalls {
       const id = await open.interactionId;
       if (id === undefined) return null;
       const pop = await this.d.agentScreenPop(agentId, customerNumber);
-      open.shown = { interactionId: id, screenPop: pop, callerNumber: pop.normalizedPhone ?? customerNumber };
+      open.shown = { interactionId: id, screenPop: pop, callerNumber: callerNumberOf(pop.normalizedPhone, customerNumber) };
     } catch (err) {
       this.d.log.error({ err, callId: open.callId }, 'showing a direct call to its agent failed');
       return null;

@@ -1,7 +1,6 @@
 // After-call work: the agent gives the call a disposition from its queue's codes (required),
 // final notes, and goes back to Ready or Not ready. The time spent is logged when wrap-up ends.
-import type { AgentStatusView, DispositionList, WrapUpCommand } from '../../../contract/index.js';
-import { WrapUpCommand as WrapUpSchema } from '../../../contract/index.js';
+import type { AgentStatusView, DispositionList, WrapUpCommandParsed } from '../../../contract/index.js';
 import { forbidden, invalid, notFound } from '../platform/domain-error.js';
 import type { CallLogRepository } from './data/call-log.repository.js';
 import type { DispositionRepository } from './data/disposition.repository.js';
@@ -22,8 +21,8 @@ export class WrapUpService {
     return { items: await this.d.dispositions.forQueue(call.queueId) };
   }
 
-  async wrapUp(userId: number, input: WrapUpCommand): Promise<AgentStatusView> {
-    const cmd = WrapUpSchema.parse(input);
+  /** `cmd` is parsed at the edge (the socket handler). */
+  async wrapUp(userId: number, cmd: WrapUpCommandParsed): Promise<AgentStatusView> {
     const { items } = await this.codesFor(userId, cmd.interactionId);
     if (!items.some((c) => c.code === cmd.disposition)) {
       throw invalid([{ field: 'disposition', message: `Not a disposition of this call's queue: choose one of ${items.map((c) => c.code).join(', ')}` }]);

@@ -1,7 +1,7 @@
 import type { CountryCode } from 'libphonenumber-js';
 import type {
   Customer360,
-  CustomerCreate,
+  CustomerCreateParsed,
   CustomerList,
   CustomerPatch,
   FieldError,
@@ -9,7 +9,6 @@ import type {
   PhoneInput,
   ScreenPop,
 } from '../../../contract/index.js';
-import { CustomerCreate as CustomerCreateSchema } from '../../../contract/index.js';
 import { canEditCustomers, canReassignOwner, canSeeCases, canSeeCustomer } from './rules/access-policy.js';
 import { DomainError, forbidden, invalid, notFound } from '../platform/domain-error.js';
 import { normalizePhone } from '../platform/phone-number.js';
@@ -149,9 +148,8 @@ export class CustomerService {
     return this.historyPage(id, limit, cursor);
   }
 
-  async create(ctx: RequestContext, input: CustomerCreate) {
+  async create(ctx: RequestContext, body: CustomerCreateParsed) {
     if (!canEditCustomers(ctx.viewer)) throw await this.deny(ctx, 'customer.create');
-    const body = CustomerCreateSchema.parse(input);
     const phones = this.normalizePhones(body.phones);
     const ownerId = await this.chooseOwner(ctx, body.ownerId);
     const id = await this.customers.create(

@@ -20,6 +20,9 @@ export async function seedCaseWork(
       ['wrong_number', 'Wrong number', '打错电话'],
     ].map(([code, label, label_zh], sort) => ({ queue_id: ids.salesQueue, code, label, label_zh, sort })),
   );
+  // The generated history has calls nobody reached; the code is not offered at wrap-up, but its
+  // words are the server's like every other code's.
+  await trx('disposition_codes').insert({ queue_id: null, code: 'no_answer', label: 'No answer', label_zh: '无人接听', sort: 99, active: false });
 }
 
 /**

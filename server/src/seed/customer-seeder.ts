@@ -2,6 +2,8 @@
 import type { Knex } from 'knex';
 import type { Db } from '../platform/db/database.js';
 import { makeRng } from './random.js';
+import { RUNNING_CASE_STATUSES } from '../../../contract/index.js';
+import { customerInsertRow, phoneInsertRows } from '../customers/data/customer-write-row.js';
 import { complaintSubject, generateCustomer, generateInteraction, ticketSubject } from './customer-generator.js';
 
 export interface SeedAgents {
@@ -34,24 +36,12 @@ export async function seedCustomers(
       const ids = (
         await trx('customers')
           .insert(
-            generated.map((c, i) => ({
-              name: c.name,
-              email: c.email,
-              company: c.company,
-              region: c.region,
-              address: c.address,
-              tags: c.tags,
-              value_tier: c.valueTier,
-              owner_id: owners[i],
-              team_id: owners[i] ? teamId : null,
-            })),
+            generated.map((c, i) => customerInsertRow({ ...c, ownerId: owners[i] ?? null, teamId: owners[i] ? teamId : null })),
           )
           .returning('id')
       ).map((r: { id: number }) => r.id);
 
-      const phones = generated.flatMap((c, i) =>
-        c.phones.map((p, position) => ({ customer_id: ids[i], e164: p.e164, raw: p.raw, label: p.label, position })),
-      );
+      const phones = generated.flatMap((c, i) => phoneInsertRows(ids[i]!, c.phones));
       await trx.batchInsert('customer_phones', phones, 1000);
 
       const interactions: Record<string, unknown>[] = [];
@@ -77,7 +67,7 @@ export async function seedCustomers(
             kind: 'ticket',
             customer_id: id,
             subject: ticketSubject(rng),
-            status: open ? rng.pick(['new', 'open', 'pending_customer']) : 'closed',
+            status: open ? rng.pick(RUNNING_CASE_STATUSES) : 'closed',
             priority: rng.pick(['P1', 'P2', 'P3', 'P3', 'P4']),
             category: rng.pick(['fault', 'billing', 'delivery', 'account']),
             assignee_id: agentIds.length ? rng.pick(agentIds) : null,

@@ -1,5 +1,6 @@
 // The demo data set: users, teams, queues, a campaign, a few well-known customers the README
 // and the end-to-end tests name, and a few hundred generated customers with histories.
+import { customerInsertRow, phoneInsertRows } from '../customers/data/customer-write-row.js';
 import type { CountryCode } from 'libphonenumber-js';
 import type { Db } from '../platform/db/database.js';
 import type { Logger } from '../platform/logger.js';
@@ -90,19 +91,22 @@ export async function seedDemo(
     const cid = new Map<string, number>();
     for (const k of known) {
       const [row] = await trx('customers')
-        .insert({
-          name: k.name,
-          company: k.company,
-          email: k.email,
-          region: k.region,
-          value_tier: k.tier,
-          owner_id: k.owner ? id(k.owner) : null,
-          team_id: k.owner ? teams.support : null,
-          tags: [...k.tags],
-        })
+        .insert(
+          customerInsertRow({
+            name: k.name,
+            company: k.company,
+            email: k.email,
+            region: k.region,
+            address: null,
+            valueTier: k.tier,
+            ownerId: k.owner ? id(k.owner) : null,
+            teamId: k.owner ? teams.support : null,
+            tags: [...k.tags],
+          }),
+        )
         .returning('id');
       cid.set(k.key, row.id);
-      await trx('customer_phones').insert(k.phones.map((p, position) => ({ customer_id: row.id, ...p, position })));
+      await trx('customer_phones').insert(phoneInsertRows(row.id, k.phones));
     }
     const call = (customer: string, agent: string | null, agoMs: number, talk: number, disposition: string | null, notes: string | null, direction: 'inbound' | 'outbound' = 'inbound') => {
       const started = new Date(now.getTime() - agoMs);

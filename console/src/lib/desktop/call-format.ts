@@ -1,7 +1,7 @@
 // Words and clock times for calls and agent states. Pure apart from the current language.
-import type { AgentStatusView, EndReason } from '@kefu/contract';
+import type { AgentStatusView, EndReason, Interaction } from '@kefu/contract';
 import type { CallInfo } from '@kefu/softphone';
-import { t, type MessageKey } from '../i18n/index.svelte.js';
+import { i18n, t, type MessageKey } from '../i18n/index.svelte.js';
 
 /** "02:13", "1:02:13": a running clock for a call or a state. */
 export function clockTime(ms: number): string {
@@ -43,16 +43,11 @@ export function endReasonWords(reason: EndReason | string): string {
   return KNOWN_END_REASONS.has(reason) ? t(`endReason.${reason}` as MessageKey) : reason;
 }
 
-const KNOWN_DISPOSITIONS = new Set([
-  'resolved_first_time',
-  'follow_up_needed',
-  'complaint_logged',
-  'sale',
-  'wrong_number',
-  'no_answer',
-  'callback_requested',
-]);
-
-export function dispositionWords(disposition: string): string {
-  return KNOWN_DISPOSITIONS.has(disposition) ? t(`disposition.${disposition}` as MessageKey) : disposition;
+/**
+ * A call's disposition in the console's language, in the server's words (the codes and their
+ * labels are the server's, per queue); the code itself when the server has no words for it.
+ */
+export function dispositionWords(code: string, label: Interaction['dispositionLabel']): string {
+  if (!label) return code;
+  return i18n.locale === 'zh-CN' ? label.labelZh : label.label;
 }

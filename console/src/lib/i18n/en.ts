@@ -229,13 +229,6 @@ export const en = {
   'endReason.busy': 'Busy',
   'endReason.overflow': 'Overflowed',
 
-  'disposition.resolved_first_time': 'Resolved on first contact',
-  'disposition.follow_up_needed': 'Follow-up needed',
-  'disposition.complaint_logged': 'Complaint logged',
-  'disposition.sale': 'Sale',
-  'disposition.wrong_number': 'Wrong number',
-  'disposition.no_answer': 'No answer',
-  'disposition.callback_requested': 'Callback requested',
 
   'phoneLabel.mobile': 'mobile',
   'phoneLabel.work': 'work',

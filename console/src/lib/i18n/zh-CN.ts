@@ -225,13 +225,6 @@ export const zhCN: Messages = {
   'endReason.busy': '占线',
   'endReason.overflow': '溢出转移',
 
-  'disposition.resolved_first_time': '首次联系即解决',
-  'disposition.follow_up_needed': '需要跟进',
-  'disposition.complaint_logged': '已登记投诉',
-  'disposition.sale': '成交',
-  'disposition.wrong_number': '打错电话',
-  'disposition.no_answer': '无人接听',
-  'disposition.callback_requested': '要求回电',
 
   'phoneLabel.mobile': '手机',
   'phoneLabel.work': '工作',

@@ -1,13 +1,11 @@
 // Filters of the ticket and complaint lists as SQL on `tickets t` joined to `customers c`.
 import type { Knex } from 'knex';
-import type { CaseListQuery } from '../../../../contract/index.js';
+import { isRunningCaseStatus, RUNNING_CASE_STATUSES, type CaseListQuery } from '../../../../contract/index.js';
 import { queryKeys, toTsQuery } from '../../platform/search-tokens.js';
 
 /** The next clock of a running case: acknowledgement while a complaint is unacknowledged. */
 export const NEXT_DUE_SQL = `CASE WHEN t.kind = 'complaint' AND t.acknowledged_at IS NULL
   THEN LEAST(t.ack_due_at, t.resolve_due_at) ELSE t.resolve_due_at END`;
-
-const ACTIVE = ['new', 'open', 'pending_customer'];
 
 export interface ListWindow {
   now: Date;
@@ -20,8 +18,8 @@ export function applyCaseFilters(q: Knex.QueryBuilder, f: CaseListQuery, viewerI
   // SLA state and due time are about running clocks: they narrow the list to active cases, and
   // with a resolved or closed status they match nothing, said here rather than found by a scan.
   const needsActive = Boolean(f.sla || f.due);
-  if (needsActive && f.status && f.status !== 'active' && !ACTIVE.includes(f.status)) q.whereRaw('FALSE');
-  if (f.status === 'active' || (needsActive && !f.status)) q.whereIn('t.status', ACTIVE);
+  if (needsActive && f.status && f.status !== 'active' && !isRunningCaseStatus(f.status)) q.whereRaw('FALSE');
+  if (f.status === 'active' || (needsActive && !f.status)) q.whereIn('t.status', RUNNING_CASE_STATUSES);
   else if (f.status) q.where('t.status', f.status);
   if (f.priority) q.where('t.priority', f.priority);
   if (f.category) q.where('t.category', f.category);

@@ -1,7 +1,7 @@
 // The columns every case read selects, and their mapping to the contract's shapes.
 import type { Knex } from 'knex';
 import type { CaseKind, CaseStatus, CaseSummary, Priority, Severity } from '../../../../contract/index.js';
-import { nextDueOf, type CaseClocks } from '../rules/case-next-due.js';
+import { caseClockReadings, nextDueOf, type CaseClocks } from '../rules/case-next-due.js';
 import { iso, isoRequired } from '../../platform/db/row-mapping.js';
 
 export interface CaseRow {
@@ -61,10 +61,13 @@ export function clocksOf(r: CaseRow): CaseClocks {
     resolveDueAt: r.resolve_due_at,
     resolveAtRiskAt: r.resolve_at_risk_at,
     pausedAt: r.paused_at,
+    resolvedAt: r.resolved_at,
+    closedAt: r.closed_at,
   };
 }
 
 export function toCaseSummary(r: CaseRow, now: Date): CaseSummary {
+  const clocks = clocksOf(r);
   return {
     id: Number(r.id),
     number: r.number,
@@ -81,6 +84,7 @@ export function toCaseSummary(r: CaseRow, now: Date): CaseSummary {
     resolveDueAt: iso(r.resolve_due_at),
     resolvedAt: iso(r.resolved_at),
     closedAt: iso(r.closed_at),
-    nextDue: nextDueOf(clocksOf(r), now),
+    nextDue: nextDueOf(clocks, now),
+    clocks: caseClockReadings(clocks, now),
   };
 }

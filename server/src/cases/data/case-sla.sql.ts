@@ -4,6 +4,7 @@
 // CaseWriteRepository, which calls refresh() in the same transaction; seeds and bulk loads,
 // which write cases directly, call refreshAllCaseSla() once at the end.
 import type { Knex } from 'knex';
+import { runningStatusSql } from './running-status.sql.js';
 
 /** The case columns the sweep reads, copied as they are. */
 export const CASE_SLA_COPIED = [
@@ -11,7 +12,7 @@ export const CASE_SLA_COPIED = [
   'ack_due_at', 'ack_at_risk_at', 'acknowledged_at', 'resolve_due_at', 'resolve_at_risk_at', 'paused_at',
 ] as const;
 
-const RUNNING_SQL = `status IN ('new', 'open', 'pending_customer')`;
+const RUNNING_SQL = runningStatusSql();
 const COLUMNS = CASE_SLA_COPIED.join(', ');
 const EXCLUDED = CASE_SLA_COPIED.map((c) => `${c} = EXCLUDED.${c}`).join(', ');
 

@@ -1,10 +1,10 @@
 // Reads of tickets and complaints ("cases": one table; complaint-only columns are null on tickets).
 import type { Db } from '../../platform/db/database.js';
+import { RUNNING_CASE_STATUSES } from '../../../../contract/index.js';
 import type {
   CaseDetail,
   CaseListItem,
   CaseListQuery,
-  CaseStatus,
   CaseSummary,
   ValueTier,
 } from '../../../../contract/index.js';
@@ -15,7 +15,6 @@ import { caseSummaryQuery, toCaseSummary, type CaseRow } from './case-row.js';
 import { customerVisibleTo } from '../../customers/data/customer-visibility.sql.js';
 import { isoRequired } from '../../platform/db/row-mapping.js';
 
-const OPEN_STATUSES: CaseStatus[] = ['new', 'open', 'pending_customer'];
 
 interface DetailRow extends CaseRow {
   customer_id: number;
@@ -69,7 +68,7 @@ export class CaseRepository {
   async openForCustomer(customerId: number, limit = 50, now = new Date()): Promise<CaseSummary[]> {
     const rows = (await this.base()
       .where('t.customer_id', customerId)
-      .whereIn('t.status', OPEN_STATUSES)
+      .whereIn('t.status', RUNNING_CASE_STATUSES)
       .orderByRaw('t.resolve_due_at ASC NULLS LAST, t.created_at DESC')
       .limit(limit)) as CaseRow[];
     return rows.map((r) => toCaseSummary(r, now));
@@ -79,7 +78,7 @@ export class CaseRepository {
   async recentClosedForCustomer(customerId: number, limit = 20, now = new Date()): Promise<CaseSummary[]> {
     const rows = (await this.base()
       .where('t.customer_id', customerId)
-      .whereNotIn('t.status', OPEN_STATUSES)
+      .whereNotIn('t.status', RUNNING_CASE_STATUSES)
       .orderBy('t.created_at', 'desc')
       .limit(limit)) as CaseRow[];
     return rows.map((r) => toCaseSummary(r, now));
@@ -204,7 +203,7 @@ export class CaseRepository {
       .leftJoin('teams as tm', 'tm.id', 't.team_id')
       .select('c.name as customer_name', 'tm.name as team_name')
       .where('t.assignee_id', userId)
-      .whereIn('t.status', OPEN_STATUSES)
+      .whereIn('t.status', RUNNING_CASE_STATUSES)
       .orderByRaw('t.resolve_due_at ASC NULLS LAST, t.id')
       .limit(limit)) as (CaseRow & { customer_name: string; team_name: string | null })[];
     return rows.map((r) => ({ ...toCaseSummary(r, now), customerName: r.customer_name, teamName: r.team_name }));

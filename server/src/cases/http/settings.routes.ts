@@ -1,4 +1,5 @@
 // Settings the SLA clocks follow: read by supervisors, saved by admins.
+import { SUPERVISING_ROLES } from '../../../../contract/index.js';
 import { Router } from 'express';
 import { z } from 'zod';
 import { SettingKeyParam, type SlaSettings } from '../sla-settings.js';
@@ -10,7 +11,7 @@ const SettingPut = z.object({ version: z.number().int().min(0).max(2_147_483_647
 
 export function settingsRoutes(sla: SlaSettings): Router {
   const r = Router();
-  r.get('/:key', requireRole('supervisor', 'admin'), async (req, res) => {
+  r.get('/:key', requireRole(...SUPERVISING_ROLES), async (req, res) => {
     const { key } = parseInput(SettingKeyParam, req.params, 'path');
     parseInput(NoQuery, req.query, 'query');
     res.json(await sla.get(key));

@@ -2,6 +2,7 @@
 // changing one is narrower: agents their own and what is assigned to them (and their team's
 // unassigned queue), supervisors their team's, admins all. Marketers work lists, not cases.
 import type { Viewer } from '../../identity/request-context.js';
+import { viewerReaches } from '../../identity/reach.js';
 
 export interface CaseOwnership {
   assigneeId: number | null;
@@ -12,20 +13,12 @@ export interface CaseOwnership {
 }
 
 export function canEditCase(viewer: Viewer, c: CaseOwnership): boolean {
-  switch (viewer.role) {
-    case 'admin':
-      return true;
-    case 'supervisor':
-      return viewer.teamId !== null && (c.teamId === viewer.teamId || c.assigneeTeamId === viewer.teamId);
-    case 'agent':
-      return (
-        c.assigneeId === viewer.id ||
-        c.createdBy === viewer.id ||
-        (c.assigneeId === null && c.teamId !== null && c.teamId === viewer.teamId)
-      );
-    case 'marketer':
-      return false;
-  }
+  return viewerReaches(viewer, {
+    // An agent's own: assigned to them, created by them, or waiting unassigned in their team.
+    own: c.assigneeId === viewer.id || c.createdBy === viewer.id || (c.assigneeId === null && c.teamId !== null && c.teamId === viewer.teamId),
+    team: c.teamId === viewer.teamId || c.assigneeTeamId === viewer.teamId,
+    campaign: false,
+  });
 }
 
 /** Assigning to someone else is a supervisor's call; an agent may only take a case or hand it to the team. */

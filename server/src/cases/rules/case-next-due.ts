@@ -1,7 +1,17 @@
-// Which clock of an open case falls due next, and where it stands. The scheduler stores each
-// clock's due and at-risk times when it sets them, so this needs only comparisons, no calendar:
-// the screen-pop and every list can afford it on every row.
-import type { CaseKind, CaseStatus, NextDue, SlaClock, SlaStatus } from '../../../../contract/index.js';
+// Where the clocks of a case stand, and which falls due next. The scheduler stores each clock's
+// due and at-risk times when it sets them, so this needs only comparisons, no calendar: the
+// screen-pop and every list can afford it on every row. The console shows what this reads and
+// decides nothing itself.
+import {
+  isRunningCaseStatus,
+  type CaseClockReading,
+  type CaseKind,
+  type CaseStatus,
+  type ClockState,
+  type NextDue,
+  type SlaClock,
+  type SlaStatus,
+} from '../../../../contract/index.js';
 
 export interface CaseClocks {
   kind: CaseKind;
@@ -13,9 +23,9 @@ export interface CaseClocks {
   resolveAtRiskAt: Date | null;
   /** Set while the case waits for the customer: the resolution clock is stopped. */
   pausedAt: Date | null;
+  resolvedAt: Date | null;
+  closedAt: Date | null;
 }
-
-const RUNNING: ReadonlySet<CaseStatus> = new Set(['new', 'open', 'pending_customer']);
 
 export function clockStatus(dueAt: Date, atRiskAt: Date | null, now: Date): SlaStatus {
   if (now.getTime() >= dueAt.getTime()) return 'breached';
@@ -25,7 +35,7 @@ export function clockStatus(dueAt: Date, atRiskAt: Date | null, now: Date): SlaS
 
 /** The running clocks of a case, soonest due first. */
 export function runningClocks(c: CaseClocks, now: Date): { clock: SlaClock; dueAt: Date; status: SlaStatus }[] {
-  if (!RUNNING.has(c.status)) return [];
+  if (!isRunningCaseStatus(c.status)) return [];
   const out: { clock: SlaClock; dueAt: Date; status: SlaStatus }[] = [];
   if (c.kind === 'complaint' && c.ackDueAt && !c.acknowledgedAt) {
     out.push({ clock: 'acknowledge', dueAt: c.ackDueAt, status: clockStatus(c.ackDueAt, c.ackAtRiskAt, now) });
@@ -48,4 +58,45 @@ export function worstStatus(c: CaseClocks, now: Date): SlaStatus {
   let worst: SlaStatus = 'on_track';
   for (const k of runningClocks(c, now)) if (RANK[k.status] > RANK[worst]) worst = k.status;
   return worst;
+}
+
+/**
+ * When a clock stopped: its own event (acknowledged, resolved), or, for a case no longer
+ * running whose clock never saw that event, the end of the case.
+ */
+function stopOf(c: CaseClocks, own: Date | null): Date | null {
+  if (own) return own;
+  return isRunningCaseStatus(c.status) ? null : (c.resolvedAt ?? c.closedAt);
+}
+
+function reading(clock: SlaClock, dueAt: Date, atRiskAt: Date | null, stoppedAt: Date | null, pausedAt: Date | null, now: Date): CaseClockReading {
+  // A paused clock reads as at the moment it paused, a stopped one as at the moment it stopped,
+  // as the SLA sweep reads them.
+  const end = stoppedAt ?? pausedAt ?? now;
+  const status = clockStatus(dueAt, atRiskAt, end);
+  const state: ClockState = status === 'breached' ? 'breached' : stoppedAt ? 'met' : pausedAt ? 'paused' : 'running';
+  return {
+    clock,
+    state,
+    atRisk: state !== 'met' && status === 'at_risk',
+    dueAt: dueAt.toISOString(),
+    stoppedAt: stoppedAt ? stoppedAt.toISOString() : null,
+    remainingSeconds: Math.floor((dueAt.getTime() - end.getTime()) / 1000) + 0,
+  };
+}
+
+/**
+ * Every clock of a case, acknowledgement first: a complaint's acknowledgement clock never
+ * pauses; the resolution clock pauses while the case waits for the customer.
+ */
+export function caseClockReadings(c: CaseClocks, now: Date): CaseClockReading[] {
+  const out: CaseClockReading[] = [];
+  if (c.kind === 'complaint' && c.ackDueAt) {
+    out.push(reading('acknowledge', c.ackDueAt, c.ackAtRiskAt, stopOf(c, c.acknowledgedAt), null, now));
+  }
+  if (c.resolveDueAt) {
+    const stopped = stopOf(c, c.resolvedAt);
+    out.push(reading('resolve', c.resolveDueAt, c.resolveAtRiskAt, stopped, stopped ? null : c.pausedAt, now));
+  }
+  return out;
 }

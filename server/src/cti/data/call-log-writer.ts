@@ -4,6 +4,7 @@
 // everything handed over so far is written (tests, shutdown, a read that must see the row).
 import type { CallFact } from '../../acd/call-facts.js';
 import type { CallLogRepository } from './call-log.repository.js';
+import { fitCallerNumber } from '../caller-number.js';
 
 export class CallLogWriter {
   private readonly chains = new Map<string, Promise<unknown>>();
@@ -28,7 +29,7 @@ export class CallLogWriter {
           this.callLog.createCall({
             id: f.interactionId,
             direction: 'inbound',
-            callerNumber: f.callerNumber,
+            callerNumber: fitCallerNumber(f.callerNumber),
             customerId: f.customerId,
             queueId: f.queueId,
             agentId: null,
@@ -40,7 +41,7 @@ export class CallLogWriter {
       case 'call-refused':
         void this.enqueue(`refused:${f.sipCallId}`, async () => {
           const at = new Date(f.at);
-          const id = await this.callLog.createCall({ direction: 'inbound', callerNumber: f.callerNumber, customerId: f.customerId, queueId: f.queueId, agentId: null, sipCallId: f.sipCallId, at });
+          const id = await this.callLog.createCall({ direction: 'inbound', callerNumber: fitCallerNumber(f.callerNumber), customerId: f.customerId, queueId: f.queueId, agentId: null, sipCallId: f.sipCallId, at });
           await this.callLog.endCall(id, { at, reason: 'busy', hangupBy: 'system', waitSeconds: 0, talkSeconds: null, holdSeconds: 0 });
         });
         return;

@@ -27,6 +27,7 @@ export interface InteractionRow {
   wrap_seconds: number | null;
   end_reason: EndReason | null;
   disposition: string | null;
+  disposition_label: { label: string; labelZh: string } | null;
   notes: string | null;
 }
 
@@ -56,6 +57,11 @@ const INTERACTION_COLUMNS = [
   'i.notes',
 ];
 
+/** The words of the call's disposition: its queue's code first, then the shared one (queue_id null). */
+const DISPOSITION_LABEL_SQL = `(SELECT json_build_object('label', d.label, 'labelZh', d.label_zh) FROM disposition_codes d
+  WHERE i.disposition IS NOT NULL AND d.code = i.disposition AND (d.queue_id = i.queue_id OR d.queue_id IS NULL)
+  ORDER BY d.queue_id NULLS LAST LIMIT 1) AS disposition_label`;
+
 /** interactions as i, with its customer (cu), agent (a), queue (q) and campaign (k) names. */
 export function interactionQuery(db: Knex): Knex.QueryBuilder {
   return db('interactions as i')
@@ -63,7 +69,8 @@ export function interactionQuery(db: Knex): Knex.QueryBuilder {
     .leftJoin('users as a', 'a.id', 'i.agent_id')
     .leftJoin('queues as q', 'q.id', 'i.queue_id')
     .leftJoin('campaigns as k', 'k.id', 'i.campaign_id')
-    .select(INTERACTION_COLUMNS);
+    .select(INTERACTION_COLUMNS)
+    .select(db.raw(DISPOSITION_LABEL_SQL));
 }
 
 export function toInteraction(r: InteractionRow): Interaction {
@@ -89,6 +96,7 @@ export function toInteraction(r: InteractionRow): Interaction {
     wrapSeconds: r.wrap_seconds,
     endReason: r.end_reason,
     disposition: r.disposition,
+    dispositionLabel: r.disposition_label ?? null,
     notes: r.notes,
     csatScore: r.csat_score,
   };

@@ -8,7 +8,7 @@
 // Dates), so the same row mappers apply. A column added to a part's select list (the open
 // cases take theirs from case-row.ts) reaches the pop without touching the statement.
 import type { Knex } from 'knex';
-import type { CaseStatus } from '../../../../contract/index.js';
+import { RUNNING_CASE_STATUSES } from '../../../../contract/index.js';
 import type { Viewer } from '../../identity/request-context.js';
 import { caseSummaryQuery, type CaseRow } from '../../cases/data/case-row.js';
 import { PHONES_JSON, type CustomerRow } from '../../customers/data/customer-row.js';
@@ -36,8 +36,6 @@ export interface ScreenPopRow {
 
 /** As many open cases as CaseRepository.openForCustomer gives by default. */
 const OPEN_CASES_LIMIT = 50;
-/** The statuses of the partial index tickets_customer_open. */
-const OPEN_CASE_STATUSES: CaseStatus[] = ['new', 'open', 'pending_customer'];
 
 /**
  * A row that came as JSON, with its timestamps (the `*_at` columns, ISO strings in JSON)
@@ -62,7 +60,7 @@ export function screenPopStatement(db: Knex, q: ScreenPopQuery): Knex.Raw<{ rows
   // The soonest due first, as CaseRepository.openForCustomer; the id only breaks ties.
   const openCases = caseSummaryQuery(db)
     .whereRaw('t.customer_id = (SELECT id FROM first_match)')
-    .whereIn('t.status', OPEN_CASE_STATUSES)
+    .whereIn('t.status', RUNNING_CASE_STATUSES) // the statuses of the partial index tickets_customer_open
     .orderByRaw('t.resolve_due_at ASC NULLS LAST, t.created_at DESC, t.id DESC')
     .limit(OPEN_CASES_LIMIT);
 

@@ -1,5 +1,5 @@
 import { Router, type Request } from 'express';
-import { WebPhoneCredentialsRequest, type SipCredentialsView } from '../../../../contract/index.js';
+import { CALL_TAKING_ROLES, SUPERVISING_ROLES, WebPhoneCredentialsRequest, type SipCredentialsView } from '../../../../contract/index.js';
 import { DomainError, invalid } from '../../platform/domain-error.js';
 import type { AuthService } from '../../identity/auth.service.js';
 import type { SipAccount, SipAccountDirectory } from '../../switch/ports.js';
@@ -26,7 +26,6 @@ export interface SoftphoneRouteOptions {
  * In demo mode anyone may (that is the demo), at a bounded rate per address, since each
  * request issues a SIP account; outside it only the roles that test lines.
  */
-const WEB_PHONE_ROLES = ['admin', 'supervisor'] as const;
 const WEB_PHONE_BURST = 200;
 const WEB_PHONE_PER_SECOND = 2;
 
@@ -48,14 +47,14 @@ export function softphoneRoutes(auth: AuthService, accounts: SipAccountDirectory
   });
 
   // The agent's SIP account comes from the signed-in session; nobody types SIP passwords.
-  r.get('/softphone/credentials', authenticate(auth), requireRole('agent', 'supervisor'), (req, res) => {
+  r.get('/softphone/credentials', authenticate(auth), requireRole(...CALL_TAKING_ROLES), (req, res) => {
     const user = req.auth!.user;
     if (!user.extension) throw new DomainError('FORBIDDEN', 'You have no phone extension; ask an admin for one');
     res.json(view(req, accounts.issue({ username: user.extension, userId: user.id, displayName: user.displayName })));
   });
 
   const perAddress = new KeyedRateLimit(WEB_PHONE_BURST, WEB_PHONE_PER_SECOND, 10_000, () => opts.now());
-  const webPhoneGate = opts.demo ? [] : [authenticate(auth), requireRole(...WEB_PHONE_ROLES)];
+  const webPhoneGate = opts.demo ? [] : [authenticate(auth), requireRole(...SUPERVISING_ROLES)];
   r.post('/webphone/credentials', ...webPhoneGate, async (req, res) => {
     if (!perAddress.take(req.ip ?? 'unknown')) throw new DomainError('RATE_LIMITED', 'Too many web phones from this address. Try again later.', undefined, 60);
     const body = parseInput(WebPhoneCredentialsRequest, req.body);

@@ -6,6 +6,7 @@ import {
   SaveNotesCommand,
   ScreenPopLookupCommand,
   SetAgentStateCommand,
+  roleTakesCalls,
   WrapUpCommand,
   type Me,
 } from '../../../../contract/index.js';
@@ -34,7 +35,7 @@ export interface AgentDeskDeps {
 
 /** Agents (and supervisors who take calls) get the desk; others get nothing to call. */
 export function registerAgentDesk(socket: KefuSocket, user: Me, d: AgentDeskDeps): void {
-  if (user.role !== 'agent' && user.role !== 'supervisor') return;
+  if (!roleTakesCalls(user.role)) return;
   const log = d.log.child({ userId: user.id, socketId: socket.id });
   const commands = { log, locale: () => socket.data.locale };
   const ctx = { viewer: { id: user.id, role: user.role, teamId: user.teamId }, ip: socket.handshake.address ?? null, requestId: null };

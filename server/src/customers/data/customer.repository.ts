@@ -1,30 +1,15 @@
 import type { Knex } from 'knex';
 import type { Db } from '../../platform/db/database.js';
-import type { Customer, CustomerSummary, ScreenPop, ValueTier } from '../../../../contract/index.js';
+import type { Customer, CustomerSummary, ScreenPop } from '../../../../contract/index.js';
 import type { CustomerRelation, Viewer } from '../rules/access-policy.js';
 import { toCaseSummary } from '../../cases/data/case-row.js';
 import { PHONES_JSON, toCustomer, toSummary, type CustomerRow } from './customer-row.js';
 import { reviveTimestamps, screenPopStatement, type ScreenPopQuery } from '../../cti/data/screen-pop.sql.js';
 import { toInteraction } from '../../cti/data/interaction-row.js';
 import { customerVisibleTo } from './customer-visibility.sql.js';
+import { customerInsertRow, phoneInsertRows, type CustomerWrite, type NormalizedPhone } from './customer-write-row.js';
 
-export interface CustomerWrite {
-  name: string;
-  email: string | null;
-  company: string | null;
-  region: string | null;
-  address: string | null;
-  tags: string[];
-  valueTier: ValueTier;
-  ownerId: number | null;
-  teamId: number | null;
-}
-
-export interface NormalizedPhone {
-  e164: string;
-  raw: string;
-  label: string | null;
-}
+export type { CustomerWrite, NormalizedPhone };
 
 function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (m) => '\\' + m);
@@ -125,17 +110,7 @@ export class CustomerRepository {
   async create(c: CustomerWrite, phones: NormalizedPhone[]): Promise<number> {
     return this.db.transaction(async (trx) => {
       const [row] = await trx('customers')
-        .insert({
-          name: c.name,
-          email: c.email,
-          company: c.company,
-          region: c.region,
-          address: c.address,
-          tags: c.tags,
-          value_tier: c.valueTier,
-          owner_id: c.ownerId,
-          team_id: c.teamId,
-        })
+        .insert(customerInsertRow(c))
         .returning('id');
       const id = (row as { id: number }).id;
       await this.replacePhones(trx, id, phones);
@@ -163,8 +138,6 @@ export class CustomerRepository {
     await trx('customer_phones').where({ customer_id: customerId }).delete();
     const unique = phones.filter((p, i) => phones.findIndex((q) => q.e164 === p.e164) === i);
     if (unique.length === 0) return;
-    await trx('customer_phones').insert(
-      unique.map((p, position) => ({ customer_id: customerId, e164: p.e164, raw: p.raw, label: p.label, position })),
-    );
+    await trx('customer_phones').insert(phoneInsertRows(customerId, unique));
   }
 }

@@ -2,6 +2,7 @@
 // same rule in SQL for lists, and an integration test checks the two agree.
 import { roleEditsCustomers, roleReassignsOwners, roleSeesCases } from '../../../../contract/index.js';
 import type { Viewer } from '../../identity/request-context.js';
+import { viewerReaches } from '../../identity/reach.js';
 
 export type { Viewer };
 
@@ -16,16 +17,11 @@ export interface CustomerRelation {
 }
 
 export function canSeeCustomer(viewer: Viewer, rel: CustomerRelation): boolean {
-  switch (viewer.role) {
-    case 'admin':
-      return true;
-    case 'supervisor':
-      return viewer.teamId !== null && (rel.ownedByViewersTeam || rel.handledByViewersTeam);
-    case 'marketer':
-      return rel.inViewersCampaigns;
-    case 'agent':
-      return rel.ownedByViewer || rel.handledByViewer || rel.offeredToViewerNow;
-  }
+  return viewerReaches(viewer, {
+    own: rel.ownedByViewer || rel.handledByViewer || rel.offeredToViewerNow,
+    team: rel.ownedByViewersTeam || rel.handledByViewersTeam,
+    campaign: rel.inViewersCampaigns,
+  });
 }
 
 export const canSeeCases = (viewer: Viewer): boolean => roleSeesCases(viewer.role);

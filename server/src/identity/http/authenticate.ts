@@ -43,7 +43,7 @@ export class RoleRefused extends DomainError {
   }
 }
 
-export function requireRole(...roles: Role[]): RequestHandler {
+export function requireRole(...roles: readonly Role[]): RequestHandler {
   return (req: Request, _res: Response, next: NextFunction) => {
     if (!req.auth || !roles.includes(req.auth.user.role)) {
       return next(new RoleRefused(`${req.baseUrl}${(req.route as { path?: string } | undefined)?.path ?? ''}`));

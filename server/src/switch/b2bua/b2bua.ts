@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { CountryCode } from 'libphonenumber-js/max';
+import { HEADER_CALL_ID, HEADER_INTERACTION_ID } from '../../../../contract/sip-headers.js';
 import { normalizePhone } from '../../platform/phone-number.js';
 import type { CallControl, DirectCall, SwitchEvents } from '../ports.js';
 import type { AccountRecord } from '../accounts/sip-account-directory.js';
@@ -165,7 +166,7 @@ export class B2bua implements CallControl {
     const bindings = this.options.registrar.bindingsOfUser(agentUserId);
     if (bindings.length === 0) return false;
     const { caller } = call;
-    const extra: HeaderLine[] = [['X-Kefu-Interaction-Id', String(headers.interactionId)]];
+    const extra: HeaderLine[] = [[HEADER_INTERACTION_ID, String(headers.interactionId)]];
     call.ring(agentUserId, this.forks(call, bindings, caller.number, caller.displayName, extra));
     return true;
   }
@@ -223,7 +224,7 @@ export class B2bua implements CallControl {
         localCseq: 0,
         remoteCseq: 0,
       });
-      return { leg, headers: [['X-Kefu-Call-Id', call.id], ...extra] };
+      return { leg, headers: [[HEADER_CALL_ID, call.id], ...extra] };
     });
   }
 

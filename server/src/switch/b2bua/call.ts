@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
+import { HEADER_CALL_ID } from '../../../../contract/sip-headers.js';
 import type { OfferFailure } from '../ports.js';
 import { bodyOf, buildResponse, type Body, type HeaderLine } from '../message/build.js';
 import type { SipRequest, SipResponse } from '../message/parse.js';
@@ -68,7 +69,7 @@ export class Call implements BridgedCall {
     if (this.callerFinalSent) return;
     if (status >= 200) this.callerFinalSent = true;
     const headers: HeaderLine[] = status > 100 && status < 300 ? [['Contact', this.ctx.contact]] : [];
-    headers.push(['X-Kefu-Call-Id', this.id]);
+    headers.push([HEADER_CALL_ID, this.id]);
     this.callerLeg.connection.send(
       buildResponse(this.callerInvite, status, reason, { toTag: this.callerLeg.localTag, headers, ...(body ? { body } : {}) }),
     );
