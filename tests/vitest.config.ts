@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import path from 'node:path';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -9,9 +10,13 @@ export default defineConfig({
     projects: [
       {
         extends: true,
+        // The console's rune modules (*.svelte.ts, e.g. the language) compile as the console
+        // builds them, and its tests import the contract by the console's alias.
+        plugins: [svelte({ configFile: path.join(root, 'console/svelte.config.js') })],
+        resolve: { alias: { '@kefu/contract': path.join(root, 'contract/index.ts') } },
         test: {
           name: 'unit',
-          include: ['contract/**/*.test.ts', 'server/**/*.test.ts', 'softphone/**/*.test.ts'],
+          include: ['contract/**/*.test.ts', 'server/**/*.test.ts', 'softphone/**/*.test.ts', 'console/**/*.test.ts'],
           environment: 'node',
           sequence: { groupOrder: 0 },
         },
