@@ -6,7 +6,7 @@
 // and the picture drives the pop, the notes, the cases of the call and the wrap-up.
 import type { AgentDesktopSnapshot, AgentStatusView, CallEndedEvent, FollowUpTask, LiveCallView, Me, ScreenPop, SetAgentStateCommand } from '@kefu/contract';
 import type { CallInfo } from '@kefu/softphone';
-import { ApiError, isApiError } from '../shared/api.js';
+import { isApiError } from '../shared/api.js';
 import { caseApi } from '../cases/case-api.js';
 import { askNotificationPermission, closeCallNotification, pageInBackground, showCallNotification } from '../shared/desktop-notification.js';
 import { t } from '../i18n/index.svelte.js';
@@ -21,6 +21,7 @@ import { CallNotes } from './call-notes.svelte.js';
 import { CallPop } from './call-pop.svelte.js';
 import * as r from './call-reconciliation.js';
 import { DeskPhone } from './desk-phone.svelte.js';
+import { listenToDesk } from './desk-socket.js';
 import { RingToPainted } from './ring-to-painted.svelte.js';
 import { TodayCalls } from './today-calls.svelte.js';
 
@@ -50,7 +51,17 @@ export class AgentDesktop {
       muteChanged: (call) => this.#apply(r.sipMuted(this.#picture, call)),
     },
   });
-  readonly pop = new CallPop();
+  readonly pop = new CallPop({
+    socket: () => this.#socket,
+    interactionId: () => this.interactionId,
+    chosen: (interactionId, pop) => {
+      const call = this.call;
+      void this.today.load();
+      if (call?.interactionId !== interactionId) return false;
+      this.#picture = { ...this.#picture, call: { ...call, screenPop: pop } };
+      return true;
+    },
+  });
   readonly paint = new RingToPainted();
   readonly today = new TodayCalls(() => this.active);
   readonly notes = new CallNotes({ socket: () => this.#socket, saved: () => this.today.reloadSoon() });
@@ -192,38 +203,27 @@ export class AgentDesktop {
   /** Listens to the session's socket; returns the function that stops listening. */
   attach(socket: KefuSocket): () => void {
     this.#socket = socket;
-    const onConnect = () => {
-      void this.refresh();
-      // Back after an outage (a server restart issues new SIP passwords): start the phone
-      // afresh unless it is registered or busy with a call.
-      if (this.#socketDropped && this.phone.registration !== 'registered' && !this.softphoneCall) this.phone.restart();
-      this.#socketDropped = false;
-    };
-    const onDisconnect = () => (this.#socketDropped = true);
-    const onState = (s: AgentStatusView) => {
-      this.#setStatus(s);
-      this.agent.error = null;
-    };
-    const onOffered = (c: LiveCallView) => this.#onOffered(c);
-    const onWithdrawn = (p: { callId: string; reason: r.WithdrawnReason }) => this.#onWithdrawn(p.callId, p.reason);
-    const onUpdated = (c: LiveCallView) => this.#onUpdated(c);
-    const onEnded = (e: CallEndedEvent) => this.#onEnded(e);
-    socket.on('connect', onConnect);
-    socket.on('disconnect', onDisconnect);
-    socket.on('agent:state-changed', onState);
-    socket.on('call:offered', onOffered);
-    socket.on('call:offer-withdrawn', onWithdrawn);
-    socket.on('call:updated', onUpdated);
-    socket.on('call:ended', onEnded);
+    const stop = listenToDesk(socket, {
+      connected: () => {
+        void this.refresh();
+        // Back after an outage (a server restart issues new SIP passwords): start the phone
+        // afresh unless it is registered or busy with a call.
+        if (this.#socketDropped && this.phone.registration !== 'registered' && !this.softphoneCall) this.phone.restart();
+        this.#socketDropped = false;
+      },
+      disconnected: () => (this.#socketDropped = true),
+      stateChanged: (s) => {
+        this.#setStatus(s);
+        this.agent.error = null;
+      },
+      offered: (c) => this.#onOffered(c),
+      withdrawn: (callId, reason) => this.#onWithdrawn(callId, reason),
+      updated: (c) => this.#onUpdated(c),
+      ended: (e) => this.#onEnded(e),
+    });
     if (socket.connected) void this.refresh();
     return () => {
-      socket.off('connect', onConnect);
-      socket.off('disconnect', onDisconnect);
-      socket.off('agent:state-changed', onState);
-      socket.off('call:offered', onOffered);
-      socket.off('call:offer-withdrawn', onWithdrawn);
-      socket.off('call:updated', onUpdated);
-      socket.off('call:ended', onEnded);
+      stop();
       if (this.#socket === socket) this.#socket = null;
     };
   }
@@ -394,23 +394,6 @@ export class AgentDesktop {
     if (outcome === 'stale') return;
     if (outcome === 'found' && key !== null) this.paint.expectIfOffered(key);
     if (notify && this.phone.ringing && pageInBackground()) this.#notify();
-  }
-
-  /** Ties the call's interaction to this customer; the server answers the new pop. */
-  async chooseCustomer(customerId: number): Promise<boolean> {
-    const socket = this.#socket;
-    const interactionId = this.interactionId;
-    if (!socket || interactionId === null) {
-      this.pop.chooseError = new ApiError(0, 'NETWORK', 'Not connected');
-      return false;
-    }
-    const pop = await this.pop.choose(socket, interactionId, customerId);
-    if (!pop) return false;
-    const call = this.call;
-    if (call?.interactionId === interactionId) this.#picture = { ...this.#picture, call: { ...call, screenPop: pop } };
-    else this.pop.lookupPop = pop;
-    void this.today.load();
-    return true;
   }
 
   // ---- dialling out --------------------------------------------------------------------

@@ -2,8 +2,17 @@
 // offered over the socket, a dialled number), the customer the agent picked among several on
 // the number, and the names of the callers seen (to name them in today's calls).
 import type { ScreenPop } from '@kefu/contract';
+import { ApiError } from '../shared/api.js';
 import type { KefuSocket } from '../shared/session.svelte.js';
 import { command } from '../shared/socket-command.js';
+
+export interface CallPopContext {
+  socket(): KefuSocket | null;
+  /** The interaction of the call on screen, which the customer choice goes to. */
+  interactionId(): number | null;
+  /** The pop of the chosen customer; true when it replaced the pop of the server's call on screen. */
+  chosen(interactionId: number, pop: ScreenPop): boolean;
+}
 
 export class CallPop {
   /** A screen-pop asked for by this page. */
@@ -17,8 +26,13 @@ export class CallPop {
   /** Customer id → name, from the pops seen, to name callers in today's calls. */
   customerNames = $state.raw<ReadonlyMap<number, string>>(new Map());
 
+  readonly #ctx: CallPopContext;
   /** Bumped for each look-up and each new call: a late answer for an earlier one is dropped. */
   #seq = 0;
+
+  constructor(ctx: CallPopContext) {
+    this.#ctx = ctx;
+  }
 
   /** A different call is on screen: forget the choices made for the previous one. */
   forget(): void {
@@ -50,18 +64,25 @@ export class CallPop {
     }
   }
 
-  /** Ties the interaction to this customer; resolves the new pop the server answers, or null on refusal. */
-  async choose(socket: KefuSocket, interactionId: number, customerId: number): Promise<ScreenPop | null> {
+  /** Ties the call's interaction to this customer; the server answers the new pop. */
+  async chooseCustomer(customerId: number): Promise<boolean> {
+    const socket = this.#ctx.socket();
+    const interactionId = this.#ctx.interactionId();
+    if (!socket || interactionId === null) {
+      this.chooseError = new ApiError(0, 'NETWORK', 'Not connected');
+      return false;
+    }
     this.choosing = true;
     this.chooseError = null;
     try {
       const pop = await command<ScreenPop>((done) => socket.emit('call:choose-customer', { interactionId, customerId }, done));
       this.chosenCustomerId = customerId;
+      if (!this.#ctx.chosen(interactionId, pop)) this.lookupPop = pop;
       this.remember(pop);
-      return pop;
+      return true;
     } catch (e) {
       this.chooseError = e;
-      return null;
+      return false;
     } finally {
       this.choosing = false;
     }
