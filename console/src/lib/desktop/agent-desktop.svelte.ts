@@ -4,7 +4,7 @@
 // This is where the parts meet: the server's pushes over the session's socket and the
 // softphone's SIP events are reconciled into one picture of the call (call-reconciliation.ts),
 // and the picture drives the pop, the notes, the cases of the call and the wrap-up.
-import type { AgentDesktopSnapshot, AgentStatusView, CallEndedEvent, FollowUpTask, LiveCallView, Me, ScreenPop, SetAgentStateCommand } from '@kefu/contract';
+import type { AgentDesktopSnapshot, AgentStatusView, CallEndedEvent, FollowUpTask, LiveCallView, Me, SetAgentStateCommand } from '@kefu/contract';
 import type { CallInfo } from '@kefu/softphone';
 import { isApiError } from '../shared/api.js';
 import { caseApi } from '../cases/case-api.js';
@@ -16,7 +16,7 @@ import { remoteNumber } from '../phone/remote-number.js';
 import { AfterCallWork, type FinishThen } from './after-call-work.svelte.js';
 import { AgentStatus, type SelectableReason } from './agent-status.svelte.js';
 import { CallCases } from './call-cases.svelte.js';
-import { callLineWords } from './call-format.js';
+import { CallOnScreen } from './call-on-screen.svelte.js';
 import { CallNotes } from './call-notes.svelte.js';
 import { CallPop } from './call-pop.svelte.js';
 import * as r from './call-reconciliation.js';
@@ -33,22 +33,17 @@ export function usesAgentDesktop(user: Me | null): boolean {
   return user?.role === 'agent';
 }
 
-export class AgentDesktop {
+export class AgentDesktop extends CallOnScreen {
   active = $state(false);
-  /** Ticks every second while the desktop runs: state and call timers. */
-  now = $state(Date.now());
-
-  /** The call as the server and the softphone tell it, reconciled. */
-  #picture = $state.raw<r.CallPicture>(r.NO_CALL);
 
   readonly agent = new AgentStatus(() => this.now);
   readonly phone = new DeskPhone({
-    picture: () => this.#picture,
+    picture: () => this.picture,
     running: () => this.active,
     calls: {
       callState: (call) => this.#onPhoneCall(call),
       incoming: (call) => this.#onIncoming(call),
-      muteChanged: (call) => this.#apply(r.sipMuted(this.#picture, call)),
+      muteChanged: (call) => this.#apply(r.sipMuted(this.picture, call)),
     },
   });
   readonly pop = new CallPop({
@@ -58,7 +53,7 @@ export class AgentDesktop {
       const call = this.call;
       void this.today.load();
       if (call?.interactionId !== interactionId) return false;
-      this.#picture = { ...this.#picture, call: { ...call, screenPop: pop } };
+      this.picture = { ...this.picture, call: { ...call, screenPop: pop } };
       return true;
     },
   });
@@ -67,11 +62,7 @@ export class AgentDesktop {
   readonly notes = new CallNotes({ socket: () => this.#socket, saved: () => this.today.reloadSoon() });
   readonly cases = new CallCases({
     interactionId: () => this.interactionId,
-    interactionOfSipCall: (id) => {
-      const p = this.#picture;
-      const sip = [p.softphoneCall, p.lastSoftphoneCall].find((c) => c !== null && c.id === id);
-      return sip ? r.interactionOf(p, sip) : null;
-    },
+    interactionOfSipCall: (id) => r.interactionOfSipCall(this.picture, id),
   });
   readonly afterCall = new AfterCallWork({
     socket: () => this.#socket,
@@ -92,72 +83,6 @@ export class AgentDesktop {
   #lookupTimer: ReturnType<typeof setTimeout> | null = null;
   /** Bumped by start and stop: late answers for an earlier run are dropped. */
   #generation = 0;
-
-  // ---- the call on screen ----------------------------------------------------------------
-
-  get call(): LiveCallView | null {
-    return this.#picture.call;
-  }
-
-  get ended(): CallEndedEvent | null {
-    return this.#picture.ended;
-  }
-
-  get withdrawn(): r.Withdrawn | null {
-    return this.#picture.withdrawn;
-  }
-
-  get softphoneCall(): CallInfo | null {
-    return this.#picture.softphoneCall;
-  }
-
-  get lastSoftphoneCall(): CallInfo | null {
-    return this.#picture.lastSoftphoneCall;
-  }
-
-  get screenPop(): ScreenPop | null {
-    return this.call?.screenPop ?? this.pop.lookupPop;
-  }
-
-  /** The interaction of the call on screen: notes and the customer choice go to it. */
-  get interactionId(): number | null {
-    return r.interactionId(this.#picture, this.agent.wrapping ? this.afterCall.orphan : null);
-  }
-
-  /** The call on screen can be linked to a case. */
-  get canLinkCall(): boolean {
-    return r.canLink(this.#picture, this.interactionId);
-  }
-
-  get callerNumber(): string {
-    return r.callerNumber(this.#picture, this.screenPop);
-  }
-
-  /** "张伟 (+8613800138000)" or the number alone. */
-  get callerLabel(): string {
-    const name = this.pop.callerName(this.screenPop);
-    const number = this.callerNumber;
-    return name && number ? `${name} (${number})` : (name ?? number);
-  }
-
-  /** One sentence for where the call stands: "Incoming call from 张伟 (+86…)". */
-  get callLine(): string {
-    return callLineWords(r.phase(this.#picture), this.callerLabel);
-  }
-
-  /** A call is ringing or up (for the bar shown on other pages). */
-  get callOnScreen(): boolean {
-    return r.onScreen(this.#picture);
-  }
-
-  /** Milliseconds talked on the current call, or null before answer. */
-  get talkMs(): number | null {
-    return r.talkMs(this.#picture, this.now);
-  }
-
-  get ringMs(): number | null {
-    return r.ringMs(this.#picture, this.now);
-  }
 
   // ---- lifecycle -----------------------------------------------------------------------
 
@@ -189,7 +114,7 @@ export class AgentDesktop {
   }
 
   #reset(): void {
-    this.#picture = r.NO_CALL;
+    this.picture = r.NO_CALL;
     this.agent.reset();
     this.phone.reset();
     this.pop.reset();
@@ -236,7 +161,7 @@ export class AgentDesktop {
     try {
       const snap = await command<AgentDesktopSnapshot>((done) => socket.emit('agent:get-desktop', {}, done));
       if (generation !== this.#generation) return;
-      this.#move(r.snapshot(this.#picture, snap.call));
+      this.#move(r.snapshot(this.picture, snap.call));
       if (snap.call) this.pop.remember(snap.call.screenPop);
       this.#setStatus(snap.status);
       this.#retarget();
@@ -295,9 +220,9 @@ export class AgentDesktop {
   // ---- the softphone's events --------------------------------------------------------------
 
   #onPhoneCall(call: CallInfo): void {
-    const next = r.sipChanged(this.#picture, call);
+    const next = r.sipChanged(this.picture, call);
     if (!next) return;
-    this.#picture = next;
+    this.picture = next;
     if (call.state === 'ended') this.phone.callEnded();
     if (call.state !== 'incoming') closeCallNotification();
     this.#retarget();
@@ -305,18 +230,18 @@ export class AgentDesktop {
   }
 
   #onIncoming(call: CallInfo): void {
-    this.#picture = r.ringing(this.#picture);
+    this.picture = r.ringing(this.picture);
     this.phone.actionError = null;
     const key = call.interactionId ?? call.id;
     this.paint.offered(key);
-    if (r.matchesOffer(this.#picture, call)) return; // the push brought the pop and the notification
+    if (r.matchesOffer(this.picture, call)) return; // the push brought the pop and the notification
     if (this.#lookupTimer) clearTimeout(this.#lookupTimer);
     this.#lookupTimer = setTimeout(() => {
       this.#lookupTimer = null;
-      const next = r.unoffered(this.#picture, call);
+      const next = r.unoffered(this.picture, call);
       if (!next) return;
       // Rung without an offer over the socket (another console, a direct call): ask for the pop.
-      this.#picture = next;
+      this.picture = next;
       this.pop.forget();
       void this.#lookup(remoteNumber(call), key, true);
     }, OFFER_GRACE_MS);
@@ -332,7 +257,7 @@ export class AgentDesktop {
     if (this.#lookupTimer) clearTimeout(this.#lookupTimer);
     this.#lookupTimer = null;
     this.pop.forget();
-    this.#picture = r.offered(this.#picture, c);
+    this.picture = r.offered(this.picture, c);
     this.pop.remember(c.screenPop);
     this.paint.expect(key);
     this.#retarget();
@@ -340,9 +265,9 @@ export class AgentDesktop {
   }
 
   #onWithdrawn(callId: string, reason: r.WithdrawnReason): void {
-    const next = r.withdrawn(this.#picture, callId, reason, this.callerLabel);
+    const next = r.withdrawn(this.picture, callId, reason, this.callerLabel);
     if (!next) return;
-    this.#picture = next;
+    this.picture = next;
     this.paint.pending = null;
     closeCallNotification();
     this.#retarget();
@@ -350,16 +275,16 @@ export class AgentDesktop {
   }
 
   #onUpdated(c: LiveCallView): void {
-    this.#move(r.updated(this.#picture, c));
+    this.#move(r.updated(this.picture, c));
     this.pop.remember(c.screenPop);
     this.#retarget();
     this.cases.tieFollowUp();
   }
 
   #onEnded(e: CallEndedEvent): void {
-    const next = r.ended(this.#picture, e);
+    const next = r.ended(this.picture, e);
     if (!next) return;
-    this.#picture = next;
+    this.picture = next;
     closeCallNotification();
     this.notes.flush();
     this.today.reloadSoon();
@@ -367,11 +292,11 @@ export class AgentDesktop {
 
   #move(moved: r.Moved): void {
     if (moved.newCall) this.pop.forget();
-    this.#picture = moved.picture;
+    this.picture = moved.picture;
   }
 
   #apply(next: r.CallPicture | null): void {
-    if (next) this.#picture = next;
+    if (next) this.picture = next;
   }
 
   #notify(): void {
@@ -420,12 +345,12 @@ export class AgentDesktop {
     const target = number.trim();
     if (!target || this.softphoneCall) return;
     this.afterCall.expired = false;
-    this.#picture = r.dialling(this.#picture);
+    this.picture = r.dialling(this.picture);
     this.pop.forget();
     this.#retarget();
     await this.phone.act(async (p) => {
       const info = await p.dial(target);
-      this.#picture = r.dialled(this.#picture, info);
+      this.picture = r.dialled(this.picture, info);
       this.cases.followUpDialled(info.id);
     });
     if (!this.phone.actionError) void this.#lookup(target, null, false);

@@ -170,6 +170,14 @@ describe('the interaction on screen', () => {
     expect(r.interactionOf(known, out)).toBe(55);
   });
 
+  it('finds the follow-up call\'s interaction by its SIP call, also after it ended', () => {
+    let p = r.sipChanged(r.NO_CALL, sip({ id: 'out-1', direction: 'outbound', state: 'active', interactionId: '60' }))!;
+    expect(r.interactionOfSipCall(p, 'out-1')).toBe(60);
+    p = r.sipChanged(p, sip({ id: 'out-1', direction: 'outbound', state: 'ended', interactionId: '60' }))!;
+    expect(r.interactionOfSipCall(p, 'out-1')).toBe(60);
+    expect(r.interactionOfSipCall(p, 'other')).toBeNull();
+  });
+
   it('falls back to the call in wrap-up found in today\'s calls', () => {
     expect(r.interactionId(r.NO_CALL, 77)).toBe(77);
   });

@@ -133,6 +133,12 @@ export function interactionOf(p: CallPicture, sip: CallInfo | null): number | nu
   return parseId(sip.interactionId) ?? (p.call && sip.kefuCallId === p.call.callId ? p.call.interactionId : null);
 }
 
+/** The interaction of this browser's SIP call (the one up, or the last) with that id, once known. */
+export function interactionOfSipCall(p: CallPicture, softphoneCallId: string): number | null {
+  const sip = [p.softphoneCall, p.lastSoftphoneCall].find((c) => c !== null && c.id === softphoneCallId);
+  return sip ? interactionOf(p, sip) : null;
+}
+
 /**
  * The interaction of the call on screen (notes and the customer choice go to it). `orphan` is
  * the call in wrap-up that the page knows only from today's calls (after a reload).
