@@ -1,7 +1,7 @@
 // Words and clock times for calls and agent states. Pure apart from the current language.
 import type { AgentStatusView, EndReason, Interaction } from '@kefu/contract';
-import type { CallInfo } from '@kefu/softphone';
 import { i18n, t, type MessageKey } from '../i18n/index.svelte.js';
+import type { CallPhase } from './call-reconciliation.js';
 
 /** "02:13", "1:02:13": a running clock for a call or a state. */
 export function clockTime(ms: number): string {
@@ -32,11 +32,6 @@ export function agentStateWords(status: AgentStatusView | null): string {
   return t(`agentState.${status.state}`);
 }
 
-/** The caller id of a softphone call: the number (user part) or, failing that, the URI. */
-export function remoteNumber(call: CallInfo): string {
-  return call.remote.user ?? call.remote.uri.replace(/^sips?:/i, '');
-}
-
 const KNOWN_END_REASONS = new Set<string>(['completed', 'abandoned', 'missed', 'rejected', 'failed', 'interrupted', 'busy', 'overflow']);
 
 export function endReasonWords(reason: EndReason | string): string {
@@ -50,4 +45,33 @@ export function endReasonWords(reason: EndReason | string): string {
 export function dispositionWords(code: string, label: Interaction['dispositionLabel']): string {
   if (!label) return code;
   return i18n.locale === 'zh-CN' ? label.labelZh : label.label;
+}
+
+const SIP_LINES = {
+  incoming: 'call.incoming',
+  answering: 'call.answering',
+  dialing: 'call.dialing',
+  'ringing-out': 'call.ringingOut',
+  active: 'call.active',
+  held: 'call.held',
+} as const;
+
+/** One sentence for where the call stands: "Incoming call from 张伟 (+86…)". */
+export function callLineWords(phase: CallPhase, caller: string): string {
+  switch (phase.kind) {
+    case 'sip':
+      return t(SIP_LINES[phase.state], { caller });
+    case 'withdrawn':
+      return t(`call.withdrawn.${phase.withdrawn.reason}`, { caller: phase.withdrawn.caller });
+    case 'ended':
+      return t('call.endedBecause', { caller, reason: endReasonWords(phase.endReason) });
+    case 'sip-ended':
+      return t('call.ended', { caller });
+    case 'offered':
+      return t('call.offered', { caller });
+    case 'elsewhere':
+      return t('call.elsewhere', { caller });
+    case 'idle':
+      return t('call.idle');
+  }
 }

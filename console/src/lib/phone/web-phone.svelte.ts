@@ -3,6 +3,7 @@
 // The model of a click-to-call widget: no sign-in, one SIP account per number (demo mode).
 import type { CallInfo, RegistrationState, Softphone } from '@kefu/softphone';
 import { api } from '../shared/api.js';
+import { PhoneLifecycle } from './phone-lifecycle.js';
 
 export interface DemoCaller {
   /** Stable value of the option. */
@@ -41,7 +42,22 @@ export class WebPhone {
   /** The last text the call center sent during the call (the satisfaction question). */
   message = $state<string | null>(null);
 
-  #phone: Softphone | null = null;
+  /** The number the next account is asked for. */
+  #number = '';
+  readonly #life = new PhoneLifecycle({
+    credentials: () => api.webPhoneCredentials(this.#number),
+    listener: {
+      registration: (state) => (this.registration = state),
+      callState: (call) => this.#onCall(call),
+      muteChanged: (call) => this.#update(call),
+      // 182 Queued then 180 Ringing leave the state at ringing-out; only this event tells.
+      progress: (call) => this.#update(call),
+      message: (call, text) => {
+        if (this.call?.id === call.id) this.message = text;
+      },
+      dropped: () => (this.call = null),
+    },
+  });
   #generation = 0;
 
   get registered(): boolean {
@@ -64,16 +80,13 @@ export class WebPhone {
     this.connecting = true;
     this.connectError = null;
     this.actionError = null;
+    this.#number = number;
     let phone: Softphone;
     try {
-      const [{ createSoftphone }, credentials] = await Promise.all([import('./phone-factory.js'), api.webPhoneCredentials(number)]);
-      if (generation !== this.#generation) return false;
-      await this.#dropPhone();
-      if (generation !== this.#generation) return false;
-      phone = createSoftphone(credentials);
-      this.#wire(phone);
-      this.#phone = phone;
-      this.registeredAs = userPart(credentials.uri);
+      const opened = await this.#life.open();
+      if (!opened || generation !== this.#generation) return false;
+      phone = opened.phone;
+      this.registeredAs = userPart(opened.credentials.uri);
       this.registration = phone.registrationState;
     } catch (e) {
       if (generation === this.#generation) this.connectError = e;
@@ -93,7 +106,7 @@ export class WebPhone {
   async disconnect(): Promise<void> {
     this.#generation++;
     this.connecting = false;
-    await this.#dropPhone();
+    await this.#life.close();
     this.registration = 'disconnected';
     this.registeredAs = null;
   }
@@ -130,11 +143,11 @@ export class WebPhone {
   /** Leaving the page: hang up and unregister. */
   async dispose(): Promise<void> {
     this.#generation++;
-    await this.#dropPhone();
+    await this.#life.close();
   }
 
   async #act(action: (phone: Softphone) => Promise<void> | void): Promise<void> {
-    const phone = this.#phone;
+    const phone = this.#life.phone;
     if (!phone) return;
     this.actionError = null;
     try {
@@ -144,41 +157,22 @@ export class WebPhone {
     }
   }
 
-  #wire(phone: Softphone): void {
-    phone.on('registration:state-changed', ({ state }) => {
-      if (this.#phone === phone) this.registration = state;
-    });
-    phone.on('call:state-changed', ({ call }) => {
-      if (this.#phone !== phone) return;
-      if (call.state === 'ended') {
-        if (this.call && this.call.id !== call.id) return;
-        this.call = null;
-        this.lastCall = call;
-      } else {
-        if (call.state === 'incoming' || call.state === 'dialing') {
-          this.lastCall = null;
-          this.message = null;
-        }
-        this.call = call;
-      }
-    });
-    phone.on('call:mute-changed', ({ call }) => {
-      if (this.#phone === phone && this.call?.id === call.id) this.call = call;
-    });
-    // 182 Queued then 180 Ringing leave the state at ringing-out; only this event tells.
-    phone.on('call:progress', ({ call }) => {
-      if (this.#phone === phone && this.call?.id === call.id) this.call = call;
-    });
-    phone.on('call:message', ({ call, text }) => {
-      if (this.#phone === phone && this.call?.id === call.id) this.message = text;
-    });
+  #onCall(call: CallInfo): void {
+    if (call.state === 'ended') {
+      if (this.call && this.call.id !== call.id) return;
+      this.call = null;
+      this.lastCall = call;
+      return;
+    }
+    if (call.state === 'incoming' || call.state === 'dialing') {
+      this.lastCall = null;
+      this.message = null;
+    }
+    this.call = call;
   }
 
-  async #dropPhone(): Promise<void> {
-    const phone = this.#phone;
-    this.#phone = null;
-    this.call = null;
-    if (phone) await phone.dispose().catch(() => {});
+  #update(call: CallInfo): void {
+    if (this.call?.id === call.id) this.call = call;
   }
 }
 
