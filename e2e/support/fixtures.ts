@@ -77,6 +77,7 @@ export interface Desk {
   /** Dialled to reach the queue, as 4008001234 reaches the demo's support queue. */
   hotline: string;
   queueId: number;
+  queueName: string;
   /** The queue's agents, in the order asked for: the first made is the first offered on a tie. */
   agents: CastUser[];
   admin: CastUser;
@@ -108,6 +109,7 @@ export async function makeDesk(api: APIRequestContext, agentNames: string[], opt
     tag: cast.tag,
     hotline: cast.queue!.dialNumber,
     queueId: cast.queue!.id,
+    queueName: cast.queue!.name,
     agents: agentKeys.map((k) => cast.users[k]!),
     admin: cast.users.admin!,
     supervisor: cast.users.supervisor!,
