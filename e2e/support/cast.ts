@@ -139,3 +139,15 @@ export async function addPastCall(db: Db, req: PastCallRequest): Promise<number>
   await db('customers').where({ id: req.customerId }).update({ last_contact_at: started });
   return row.id;
 }
+
+export const CampaignLeadRequest = z.object({ marketerId: z.number().int().positive(), customerId: z.number().int().positive() }).strict();
+export type CampaignLeadRequest = z.infer<typeof CampaignLeadRequest>;
+
+/** A campaign of the marketer's with the customer on its dial list (no API makes campaigns yet). */
+export async function addCampaignLead(db: Db, req: CampaignLeadRequest): Promise<void> {
+  const phone = await db('customer_phones').where({ customer_id: req.customerId }).orderBy('position').first('e164');
+  await db.transaction(async (trx) => {
+    const [campaign] = await trx('campaigns').insert({ name: 'E2E renewal', owner_id: req.marketerId, status: 'draft' }).returning('id');
+    await trx('campaign_leads').insert({ campaign_id: campaign.id, customer_id: req.customerId, phone_e164: phone.e164 });
+  });
+}

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { parseConfig } from '../../server/src/platform/config.js';
 import { logger } from '../../server/src/platform/logger.js';
 import { startServer } from '../../server/src/server.js';
-import { addPastCall, CastRequest, createCast, PastCallRequest } from './cast.js';
+import { addCampaignLead, addPastCall, CampaignLeadRequest, CastRequest, createCast, PastCallRequest } from './cast.js';
 import { E2E_CAST_PORT } from './ports.js';
 
 async function readJson(req: http.IncomingMessage): Promise<unknown> {
@@ -31,6 +31,10 @@ async function main(): Promise<void> {
       }
       if (req.method === 'POST' && req.url === '/past-calls') {
         return answer(201, { id: await addPastCall(running.db, PastCallRequest.parse(await readJson(req))) });
+      }
+      if (req.method === 'POST' && req.url === '/campaign-leads') {
+        await addCampaignLead(running.db, CampaignLeadRequest.parse(await readJson(req)));
+        return answer(201, {});
       }
       answer(404, { error: 'no such door' });
     })().catch((err: unknown) => answer(err instanceof z.ZodError ? 400 : 500, { error: String(err) }));

@@ -4,7 +4,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { expect, request as playwrightRequest, type APIRequestContext } from '@playwright/test';
 import type { CustomerCreate } from '../../contract/index.js';
-import type { Cast, CastRequest, CastUser, PastCallRequest } from './cast.js';
+import type { CampaignLeadRequest, Cast, CastRequest, CastUser, PastCallRequest } from './cast.js';
 import { E2E_BASE_URL, E2E_CAST_URL } from './ports.js';
 
 export type { Cast, CastUser } from './cast.js';
@@ -43,6 +43,11 @@ export async function makeCast(req: Omit<CastRequest, 'tag'>): Promise<Cast & { 
 /** A finished call in the customer's history, made before the test's own calls. */
 export async function addPastCall(req: PastCallRequest): Promise<void> {
   await door('/past-calls', req);
+}
+
+/** Puts the customer on a campaign of the marketer's. */
+export async function addCampaignLead(req: CampaignLeadRequest): Promise<void> {
+  await door('/campaign-leads', req);
 }
 
 /** An API session of its own (own cookies), as another person at another desk would have. */
