@@ -5,10 +5,12 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { expect, request as playwrightRequest, type APIRequestContext } from '@playwright/test';
 import type { CustomerCreate } from '../../contract/index.js';
 import type { CampaignLeadRequest, Cast, CastRequest, CastUser, PastCallRequest } from './cast.js';
+import { DEMO_PASSWORD } from '../pages/sign-in-page.js';
 import { E2E_BASE_URL, E2E_CAST_URL } from './ports.js';
 
 export type { Cast, CastUser } from './cast.js';
-export const PASSWORD = 'kefu-demo';
+/** Every user a test makes has the demo's password (e2e/support/cast.ts). */
+export const PASSWORD = DEMO_PASSWORD;
 
 /** A tag no other test has: lower-case letters and digits. */
 export function uniqueTag(): string {
