@@ -1,18 +1,15 @@
 import { expect, test, type Browser } from '@playwright/test';
 import { AgentDesktopPage } from './pages/agent-desktop.js';
 import { CasePage, MyWorkPage, createComplaint, createTicket, scheduleFollowUpNow } from './pages/case-pages.js';
-import { Customer360Page, customerIdByPhone } from './pages/customer-pages.js';
+import { Customer360Page } from './pages/customer-pages.js';
 import { Shell } from './pages/shell.js';
 import { WebPhonePage } from './pages/web-phone.js';
+import { makeCaller, makeDesk, uniqueMobile, uniqueUsNumber } from './support/fixtures.js';
 
 // Case work around calls, two browsers: a complaint is taken from the screen-pop during a call
 // and is on the pop of the customer's next call before anyone answers; a follow-up task calls
 // the customer from "My work" with the agent's softphone, and the call lands on the case; and
 // the case page keeps one agent from overwriting another's save.
-
-const HOTLINE = '4008001234';
-const EMILY = { name: 'Emily Chan', e164: '+85291234567', typed: '+852 9123 4567' };
-const DAVID = { name: 'David Miller', e164: '+12125550142', typed: '+1 212 555 0142' };
 
 async function webPhone(browser: Browser, baseURL: string | undefined) {
   const context = await browser.newContext({ baseURL, locale: 'en-US' });
@@ -28,15 +25,18 @@ test('a complaint created from the screen-pop during a call is on the pop of the
   request,
 }) => {
   test.setTimeout(150_000);
-  const emilyId = await customerIdByPhone(request, EMILY.typed, EMILY.name);
+  const desk = await makeDesk(request, ['Tom Walker']);
+  const HOTLINE = desk.hotline;
+  const EMILY = await makeCaller(request, 'Emily Chan');
+  const emilyId = EMILY.id;
   const subject = `E2E ${Date.now() % 100_000}: the room key cards stop working after one day`;
   const notes = `E2E ${Date.now()}: key cards fail; complaint logged.`;
-  const desktop = await AgentDesktopPage.signedIn(page, 'agent2');
+  const desktop = await AgentDesktopPage.signedIn(page, desk.agents[0]!.username);
   await desktop.goReady();
   const caller = await webPhone(browser, baseURL);
   try {
     const { phone } = caller;
-    await phone.connectAsDemo(EMILY.name, EMILY.e164);
+    await phone.connectAs(EMILY.typed, EMILY.e164);
     await phone.dial(HOTLINE);
     await expect(desktop.answerButton()).toBeVisible({ timeout: 15_000 });
     await desktop.answerButton().click();
@@ -84,7 +84,7 @@ test('a complaint created from the screen-pop during a call is on the pop of the
     await expect(pop.getByRole('list', { name: 'Latest interactions' })).toContainText('Complaint logged');
     await expect(desktop.answerButton()).toBeVisible();
 
-    // The caller gives up before an answer; agent2 takes no more calls in the other tests.
+    // The caller gives up before an answer.
     await phone.hangUpButton().click();
     await expect(desktop.callLine()).toContainText('hung up before the call was answered');
     await desktop.goNotReady('Break');
@@ -106,12 +106,14 @@ test('a ticket for a new caller: the customer is created from the pop, then the 
   page,
   browser,
   baseURL,
+  request,
 }) => {
   test.setTimeout(120_000);
-  // A number nobody has, different on every run.
-  const local = String(10_000_000 + (Date.now() % 89_999_999)).slice(0, 8);
-  const newCaller = { typed: `+86 185 ${local}`, e164: `+86185${local}` };
-  const desktop = await AgentDesktopPage.signedIn(page, 'agent2');
+  const desk = await makeDesk(request, ['Tom Walker']);
+  const HOTLINE = desk.hotline;
+  // A number nobody has.
+  const newCaller = uniqueMobile('185');
+  const desktop = await AgentDesktopPage.signedIn(page, desk.agents[0]!.username);
   await desktop.goReady();
   const caller = await webPhone(browser, baseURL);
   try {
@@ -156,15 +158,17 @@ test('a follow-up task calls the customer from My work, and the call lands on th
   request,
 }) => {
   test.setTimeout(150_000);
-  const davidId = await customerIdByPhone(request, DAVID.typed, DAVID.name);
+  const desk = await makeDesk(request, ['王磊 Wang Lei']);
+  const DAVID = await makeCaller(request, 'David Miller', { ownerId: desk.agents[0]!.id, number: uniqueUsNumber() });
+  const davidId = DAVID.id;
   const callee = await webPhone(browser, baseURL);
   try {
     const { phone } = callee;
-    await phone.connectAsDemo(DAVID.name, DAVID.e164);
+    await phone.connectAs(DAVID.typed, DAVID.e164);
 
-    // agent3 looks after David Miller: a ticket of theirs with a follow-up due now (set up
-    // through the API with agent3's own session).
-    const desktop = await AgentDesktopPage.signedIn(page, 'agent3');
+    // The agent looks after David Miller: a ticket of theirs with a follow-up due now (set up
+    // through the API with the agent's own session).
+    const desktop = await AgentDesktopPage.signedIn(page, desk.agents[0]!.username);
     const ticket = await createTicket(page.request, davidId, `E2E ${Date.now() % 100_000}: freight insurance claim documents`);
     await scheduleFollowUpNow(page.request, ticket.id, 'Check the claim documents arrived.');
 
@@ -211,8 +215,10 @@ test('a follow-up task calls the customer from My work, and the call lands on th
 
 test('on the case page an agent edits, is stopped from overwriting a newer save, and takes a complaint to closed', async ({ page, request }) => {
   test.setTimeout(90_000);
-  const emilyId = await customerIdByPhone(request, EMILY.typed, EMILY.name);
-  await Shell.signedIn(page, 'agent2');
+  const desk = await makeDesk(request, ['Tom Walker']);
+  const EMILY = await makeCaller(request, 'Emily Chan', { ownerId: desk.agents[0]!.id });
+  const emilyId = EMILY.id;
+  await Shell.signedIn(page, desk.agents[0]!.username);
   const complaint = await createComplaint(page.request, emilyId, `E2E ${Date.now() % 100_000}: noisy air conditioning`);
 
   const casePage = new CasePage(page);

@@ -1,12 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { createComplaint } from './pages/case-pages.js';
 import { Shell } from './pages/shell.js';
+import { makeDesk } from './support/fixtures.js';
 
 // A refusal the server words (here a complaint rule) reaches the screen in the language the
 // agent works in, although the browser asks for English: the saved language wins.
-test('a server refusal reads in 简体中文 for an agent who works in 简体中文', async ({ page }) => {
-  // agent3 is otherwise only used by language.spec.ts; its language is set back to English.
-  const shell = await Shell.signedIn(page, 'agent3');
+test('a server refusal reads in 简体中文 for an agent who works in 简体中文', async ({ page, request }) => {
+  const { agents } = await makeDesk(request, ['王磊 Wang Lei']);
+  const shell = await Shell.signedIn(page, agents[0]!.username);
   const saved = page.waitForResponse((r) => r.url().endsWith('/api/auth/me') && r.request().method() === 'PATCH');
   await shell.language().selectOption({ label: '简体中文' });
   expect((await saved).ok()).toBe(true);

@@ -1,23 +1,41 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { AgentDesktopPage, audioBytesReceived, expectAudioFlowing } from './pages/agent-desktop.js';
+import { createComplaint } from './pages/case-pages.js';
 import { Customer360Page } from './pages/customer-pages.js';
 import { WebPhonePage } from './pages/web-phone.js';
+import { addPastCall, makeCaller, makeDesk, uniqueUsNumber, type Caller, type Desk } from './support/fixtures.js';
 
 // The whole inbound call, two browsers: a caller on the web phone dials the hotline, the
 // agent sees who is calling before answering, talks (real WebRTC audio both ways, Chromium's
 // fake microphone), holds, mutes, writes notes, hangs up, and finds the call on the customer.
 
-const ZHANG = { name: '张伟', e164: '+8613800138000' };
 const LAST_NOTE = '客户反映安装师傅迟到两小时';
 const OPEN_COMPLAINT = '安装师傅迟到两小时 Installer two hours late';
+
+/**
+ * The test's queue with one agent, and 张伟: a VIP of that agent's, with an earlier call in
+ * the history and an acknowledged complaint whose resolution clock runs.
+ */
+async function deskWithVip(request: APIRequestContext): Promise<{ desk: Desk; zhang: Caller }> {
+  const desk = await makeDesk(request, ['李娜 Li Na']);
+  const agent = desk.agents[0]!;
+  const zhang = await makeCaller(request, '张伟', { valueTier: 'vip', company: '华为技术有限公司', ownerId: agent.id });
+  await addPastCall({ customerId: zhang.id, agentId: agent.id, queueId: desk.queueId, disposition: 'complaint_logged', notes: `${LAST_NOTE}，要求赔偿。`, minutesAgo: 120 });
+  const complaint = await createComplaint(request, zhang.id, OPEN_COMPLAINT);
+  const ack = await request.post(`/api/cases/${complaint.id}/transitions`, { data: { version: 1, action: 'acknowledge' } });
+  expect(ack.status(), await ack.text()).toBe(200);
+  return { desk, zhang };
+}
 
 test('an inbound call rings the ready agent with the screen-pop, then talk, hold, mute, notes and hang-up', async ({
   page,
   browser,
   baseURL,
+  request,
 }) => {
   test.setTimeout(120_000);
-  const desktop = await AgentDesktopPage.signedIn(page, 'agent1');
+  const { desk, zhang: ZHANG } = await deskWithVip(request);
+  const desktop = await AgentDesktopPage.signedIn(page, desk.agents[0]!.username);
   await desktop.goReady();
   await expect(desktop.callerDetails()).toBeVisible();
 
@@ -25,8 +43,8 @@ test('an inbound call rings the ready agent with the screen-pop, then talk, hold
   try {
     const phone = new WebPhonePage(await callerContext.newPage());
     await phone.open();
-    await phone.connectAsDemo(ZHANG.name, ZHANG.e164);
-    await phone.dial('4008001234');
+    await phone.connectAs(ZHANG.typed, ZHANG.e164);
+    await phone.dial(desk.hotline);
 
     // Before anyone answers: the caller waits, the agent's phone rings with the pop painted.
     await expect(desktop.answerButton()).toBeVisible({ timeout: 15_000 });
@@ -100,10 +118,9 @@ test('an inbound call rings the ready agent with the screen-pop, then talk, hold
     await expect(newest).toContainText(ZHANG.e164, { timeout: 15_000 });
     await expect(newest).toContainText('Completed');
 
-    // Wrap-up: the notes are there, a disposition is required; then no more calls for agent1
-    // in the other tests.
+    // Wrap-up: the notes are there, a disposition is required.
     await expect(desktop.wrapUpForm()).toBeVisible();
-    // The support queue allows 60 s of wrap-up: the form counts down in words.
+    // The queue allows 60 s of wrap-up (the default, as the demo's support queue): the form counts down in words.
     await expect(desktop.wrapUpForm()).toContainText(/Time left (1:00|0:[0-5]\d)/);
     await expect(desktop.callNotes()).toHaveValue(notes);
     await desktop.notReadyReason().selectOption({ label: 'Break' });
@@ -128,9 +145,11 @@ test('an inbound call rings the ready agent with the screen-pop, then talk, hold
   }
 });
 
-test('the agent handles a call from the keyboard alone', async ({ page, browser, baseURL }) => {
+test('the agent handles a call from the keyboard alone', async ({ page, browser, baseURL, request }) => {
   test.setTimeout(90_000);
-  const desktop = await AgentDesktopPage.signedIn(page, 'agent1');
+  const desk = await makeDesk(request, ['李娜 Li Na']);
+  const ZHANG = await makeCaller(request, '张伟', { ownerId: desk.agents[0]!.id });
+  const desktop = await AgentDesktopPage.signedIn(page, desk.agents[0]!.username);
   // The shortcuts are listed in the help dialog.
   await page.locator('body').press('?');
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
@@ -147,8 +166,8 @@ test('the agent handles a call from the keyboard alone', async ({ page, browser,
   try {
     const phone = new WebPhonePage(await callerContext.newPage());
     await phone.open();
-    await phone.connectAsDemo(ZHANG.name, ZHANG.e164);
-    await phone.dial('4008001234');
+    await phone.connectAs(ZHANG.typed, ZHANG.e164);
+    await phone.dial(desk.hotline);
     await expect(desktop.answerButton()).toBeVisible({ timeout: 15_000 });
 
     await page.keyboard.press('Alt+A');
@@ -183,18 +202,19 @@ test('the agent handles a call from the keyboard alone', async ({ page, browser,
   }
 });
 
-test('an agent calls a customer back on the web phone, which rings and answers', async ({ page, browser, baseURL }) => {
+test('an agent calls a customer back on the web phone, which rings and answers', async ({ page, browser, baseURL, request }) => {
   test.setTimeout(90_000);
-  const DAVID = { name: 'David Miller', e164: '+12125550142' };
+  const desk = await makeDesk(request, ['王磊 Wang Lei']);
+  const DAVID = await makeCaller(request, 'David Miller', { ownerId: desk.agents[0]!.id, number: uniqueUsNumber() });
   const callerContext = await browser.newContext({ baseURL, locale: 'en-US' });
   try {
     const phone = new WebPhonePage(await callerContext.newPage());
     await phone.open();
-    await phone.connectAsDemo(DAVID.name, DAVID.e164);
+    await phone.connectAs(DAVID.typed, DAVID.e164);
 
-    // agent3 owns David Miller; outbound calls need no Ready.
-    const desktop = await AgentDesktopPage.signedIn(page, 'agent3');
-    await desktop.numberToDial().fill('+1 212 555 0142');
+    // The agent owns David Miller; outbound calls need no Ready.
+    const desktop = await AgentDesktopPage.signedIn(page, desk.agents[0]!.username);
+    await desktop.numberToDial().fill(DAVID.typed);
     await desktop.callButton().click();
     await expect(desktop.callerDetails().getByRole('heading', { name: DAVID.name })).toBeVisible();
 
@@ -219,9 +239,11 @@ test('an agent calls a customer back on the web phone, which rings and answers',
   }
 });
 
-test('after a reload the desktop restores the state and the phone, and the first click answers', async ({ page, browser, baseURL }) => {
+test('after a reload the desktop restores the state and the phone, and the first click answers', async ({ page, browser, baseURL, request }) => {
   test.setTimeout(90_000);
-  const desktop = await AgentDesktopPage.signedIn(page, 'agent1');
+  const desk = await makeDesk(request, ['李娜 Li Na']);
+  const ZHANG = await makeCaller(request, '张伟', { ownerId: desk.agents[0]!.id });
+  const desktop = await AgentDesktopPage.signedIn(page, desk.agents[0]!.username);
   await desktop.goReady();
   await page.reload();
   // agent:get-desktop brings the state back; the softphone registers again with a fresh account.
@@ -232,8 +254,8 @@ test('after a reload the desktop restores the state and the phone, and the first
   try {
     const phone = new WebPhonePage(await callerContext.newPage());
     await phone.open();
-    await phone.connectAsDemo(ZHANG.name, ZHANG.e164);
-    await phone.dial('4008001234');
+    await phone.connectAs(ZHANG.typed, ZHANG.e164);
+    await phone.dial(desk.hotline);
     await expect(desktop.answerButton()).toBeVisible({ timeout: 15_000 });
     // No user gesture since the reload: a notice asks for a click so that calls ring aloud.
     // It must not move Answer away between press and release.

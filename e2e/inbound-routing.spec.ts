@@ -1,21 +1,16 @@
 import { expect, test, type Browser } from '@playwright/test';
 import { AgentDesktopPage } from './pages/agent-desktop.js';
 import { expectCallQueued, latestInteractionId } from './pages/call-log.js';
-import { Customer360Page, CustomerSearchPage, customerIdByPhone } from './pages/customer-pages.js';
+import { Customer360Page, CustomerSearchPage } from './pages/customer-pages.js';
 import { Shell } from './pages/shell.js';
 import { WebPhonePage } from './pages/web-phone.js';
+import { createCustomer, makeCaller, makeDesk, uniqueMobile, uniqueUsNumber } from './support/fixtures.js';
 
-// How the queue routes inbound calls (queue "support", dialled 4008001234: agent1, agent2 and
-// agent3, 15 s ring time): a missed offer moves on to the next Ready agent, a caller who gives
-// up is logged as abandoned, and a VIP goes ahead of callers who waited longer.
+// How a queue routes inbound calls (each test's own queue and agents, 15 s ring time): a
+// missed offer moves on to the next Ready agent, a caller who gives up is logged as abandoned,
+// and a VIP goes ahead of callers who waited longer.
 // An agent is only routable while their console is open with its phone registered, so the
-// agents a test does not open never get its calls, whatever state an earlier test left.
-
-const HOTLINE = '4008001234';
-const EMILY = { name: 'Emily Chan', e164: '+85291234567' };
-const DAVID = { name: 'David Miller', e164: '+12125550142', typed: '+1 212 555 0142' };
-const ZHANG = { name: '张伟', e164: '+8613800138000', typed: '+86 138 0013 8000' };
-const LIU_YANG = { name: '刘洋', e164: '+8613912345678' };
+// agents a test does not open never get its calls.
 
 async function caller(browser: Browser, baseURL: string | undefined) {
   const context = await browser.newContext({ baseURL, locale: 'en-US' });
@@ -25,23 +20,26 @@ async function caller(browser: Browser, baseURL: string | undefined) {
 }
 
 test.describe('inbound routing', () => {
-  test('two agents: an unanswered call moves to the second agent after the ring time', async ({ page, browser, baseURL }) => {
+  test('two agents: an unanswered call moves to the second agent after the ring time', async ({ page, browser, baseURL, request }) => {
     test.setTimeout(120_000);
-    const agent2 = await AgentDesktopPage.signedIn(page, 'agent2');
+    const desk = await makeDesk(request, ['Tom Walker', '王磊 Wang Lei']);
+    const HOTLINE = desk.hotline;
+    const EMILY = await makeCaller(request, 'Emily Chan', { number: uniqueMobile('186') });
+    const agent2 = await AgentDesktopPage.signedIn(page, desk.agents[0]!.username);
     await agent2.ensureNotReady();
     const agent3Context = await browser.newContext({ baseURL, locale: 'en-US' });
     const callerSide = await caller(browser, baseURL);
     try {
-      const agent3 = await AgentDesktopPage.signedIn(await agent3Context.newPage(), 'agent3');
+      const agent3 = await AgentDesktopPage.signedIn(await agent3Context.newPage(), desk.agents[1]!.username);
       await agent3.ensureNotReady();
 
-      // agent2 has been Ready longer, so agent2 is offered first.
+      // agent2 has been Ready longer, so agent2 is offered first (and on a tie of the clock,
+      // agent2 still goes first, being the older agent).
       await agent2.goReady();
-      await page.waitForTimeout(1_000);
       await agent3.goReady();
 
       const { phone } = callerSide;
-      await phone.connectAsDemo(EMILY.name, EMILY.e164);
+      await phone.connectAs(EMILY.typed, EMILY.e164);
       await phone.dial(HOTLINE);
 
       await expect(agent2.answerButton()).toBeVisible({ timeout: 15_000 });
@@ -73,16 +71,19 @@ test.describe('inbound routing', () => {
     }
   });
 
-  test('a caller who hangs up while queued is logged as abandoned', async ({ browser, baseURL }) => {
+  test('a caller who hangs up while queued is logged as abandoned', async ({ browser, baseURL, request }) => {
     test.setTimeout(90_000);
+    const desk = await makeDesk(request, ['Tom Walker']);
+    const DAVID = await makeCaller(request, 'David Miller', { number: uniqueUsNumber() });
     // No agent console is open: nobody can be offered the call, so it waits in the queue.
     const callerSide = await caller(browser, baseURL);
     try {
       const { phone } = callerSide;
-      await phone.connectAsDemo(DAVID.name, DAVID.e164);
-      await phone.dial(HOTLINE);
+      await phone.connectAs(DAVID.typed, DAVID.e164);
+      await phone.dial(desk.hotline);
       await expect(phone.callState()).toHaveText('Waiting in queue');
-      await phone.page.waitForTimeout(2_000);
+      // The switch has admitted and logged the call: it is in the queue, not on its way there.
+      await expectCallQueued(request, DAVID.id, 0);
       await expect(phone.callState()).toHaveText('Waiting in queue');
       await phone.hangUpButton().click();
       await expect(phone.callState()).toHaveText(/^Call ended/);
@@ -93,7 +94,7 @@ test.describe('inbound routing', () => {
     const adminContext = await browser.newContext({ baseURL, locale: 'en-US' });
     try {
       const page = await adminContext.newPage();
-      const shell = await Shell.signedIn(page, 'admin1');
+      const shell = await Shell.signedIn(page, desk.admin.username);
       await shell.goToCustomers();
       const search = new CustomerSearchPage(page);
       await search.search(DAVID.typed);
@@ -113,19 +114,25 @@ test.describe('inbound routing', () => {
 
   test('a VIP caller goes ahead of a normal caller who waited longer', async ({ page, browser, baseURL, request }) => {
     test.setTimeout(120_000);
-    const zhangId = await customerIdByPhone(request, ZHANG.typed, ZHANG.name);
+    const desk = await makeDesk(request, ['李娜 Li Na']);
+    const HOTLINE = desk.hotline;
+    const ZHANG = await makeCaller(request, '张伟', { valueTier: 'vip' });
+    // Two customers share 刘洋's number (husband and wife, say): the pop asks who is calling.
+    const LIU_YANG = await makeCaller(request, '刘洋');
+    await createCustomer(request, { name: '刘芳', phones: [{ number: LIU_YANG.typed }] });
+    const zhangId = ZHANG.id;
     const zhangBefore = await latestInteractionId(request, zhangId);
-    const agent1 = await AgentDesktopPage.signedIn(page, 'agent1');
+    const agent1 = await AgentDesktopPage.signedIn(page, desk.agents[0]!.username);
     await agent1.ensureNotReady();
 
     const liuSide = await caller(browser, baseURL);
     const zhangSide = await caller(browser, baseURL);
     try {
       // Nobody is Ready: 刘洋 queues first, then the VIP 张伟.
-      await liuSide.phone.connectAsDemo(LIU_YANG.name, LIU_YANG.e164);
+      await liuSide.phone.connectAs(LIU_YANG.typed, LIU_YANG.e164);
       await liuSide.phone.dial(HOTLINE);
       await expect(liuSide.phone.callState()).toHaveText('Waiting in queue');
-      await zhangSide.phone.connectAsDemo(ZHANG.name, ZHANG.e164);
+      await zhangSide.phone.connectAs(ZHANG.typed, ZHANG.e164);
       await zhangSide.phone.dial(HOTLINE);
       await expect(zhangSide.phone.callState()).toHaveText('Waiting in queue');
       // Both are in the queue (the switch logs a call when it admits it) before agent1 is Ready.

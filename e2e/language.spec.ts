@@ -1,9 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { Shell } from './pages/shell.js';
+import { makeDesk, PASSWORD } from './support/fixtures.js';
 
-test('the console switches to 简体中文 and back, and remembers the choice', async ({ page }) => {
-  // agent3 is used by no other browser test, so its saved language cannot leak into them.
-  const shell = await Shell.signedIn(page, 'agent3');
+test('the console switches to 简体中文 and back, and remembers the choice', async ({ page, request }) => {
+  // An agent of this test's own, so the saved language cannot leak into other tests.
+  const { agents } = await makeDesk(request, ['王磊 Wang Lei']);
+  const agent = agents[0]!;
+  const shell = await Shell.signedIn(page, agent.username);
   await shell.language().selectOption({ label: '简体中文' });
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(shell.nav().getByRole('link', { name: '客户', exact: true })).toBeVisible();
@@ -27,8 +30,8 @@ test('the console switches to 简体中文 and back, and remembers the choice', 
 
   // A new browser profile (no local setting) gets the language saved with the account.
   await page.evaluate(() => (globalThis as unknown as { localStorage: { clear(): void } }).localStorage.clear());
-  await page.getByRole('textbox', { name: '用户名' }).fill('agent3');
-  await page.getByRole('textbox', { name: '密码' }).fill('kefu-demo');
+  await page.getByRole('textbox', { name: '用户名' }).fill(agent.username);
+  await page.getByRole('textbox', { name: '密码' }).fill(PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
   await expect(shell.heading()).toHaveText('坐席工作台');
 

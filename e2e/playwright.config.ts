@@ -3,9 +3,8 @@ import { defineConfig } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { E2E_BASE_URL as baseURL, E2E_EMBEDDED_PG_PORT, E2E_PORT as PORT } from './support/ports.js';
 
-const PORT = Number(process.env.E2E_PORT ?? 3917);
-const baseURL = `http://127.0.0.1:${PORT}`;
 const root = path.resolve(import.meta.dirname, '..');
 // Without E2E_DATABASE_URL the server runs the embedded PostgreSQL in a throw-away directory.
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-e2e-'));
@@ -28,14 +27,17 @@ export const CHROMIUM_ARGS = [
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
-  // The tests share one server and its demo data; one worker keeps them independent.
-  workers: 1,
+  // Each test makes the people, queue and customers it works with (e2e/support/fixtures.ts),
+  // so spec files run side by side; the tests of one file run in order, in one worker.
+  workers: 2,
+  fullyParallel: false,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   forbidOnly: true,
   reporter: [['list'], ['json']],
-  outputDir: path.join(os.tmpdir(), 'kefu-e2e-results'),
+  // One per port: two checkouts running their browser tests side by side keep their own traces.
+  outputDir: path.join(os.tmpdir(), `kefu-e2e-results-${PORT}`),
   use: {
     baseURL,
     locale: 'en-US',
@@ -46,7 +48,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npx tsx server/src/main.ts',
+    // The server as `npm start` runs it, with the door the tests make their people through.
+    command: 'npx tsx e2e/support/e2e-server.ts',
     cwd: root,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
@@ -59,7 +62,7 @@ export default defineConfig({
       HOST: '127.0.0.1',
       KEFU_DEMO: '1',
       KEFU_DATA_DIR: dataDir,
-      KEFU_EMBEDDED_PG_PORT: String(PORT + 1),
+      KEFU_EMBEDDED_PG_PORT: String(E2E_EMBEDDED_PG_PORT),
       LOG_LEVEL: 'warn',
       // The SLA sweep every second, so an at-risk clock reaches the supervisor during a test.
       KEFU_SLA_SWEEP_SECONDS: '1',

@@ -1,6 +1,7 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { Shell } from './pages/shell.js';
-import { apiAs, CaseListPage, EscalationsPage, json, ReportsPage, SettingsPage } from './pages/supervision.js';
+import { CaseListPage, EscalationsPage, json, ReportsPage, SettingsPage } from './pages/supervision.js';
+import { apiAs, makeCast, makeCaller, makeDesk, type CastUser } from './support/fixtures.js';
 
 interface Stored<T = unknown> {
   value: T;
@@ -14,22 +15,24 @@ interface CaseResponse {
   case: { id: number; number: string; version: number };
 }
 
-async function customerId(api: APIRequestContext, phone: string, name: string): Promise<number> {
-  const { items } = await json<{ items: { id: number; name: string }[] }>(await api.get(`/api/customers?phone=${encodeURIComponent(phone)}`));
-  const hit = items.find((c) => c.name === name);
-  if (!hit) throw new Error(`no ${name} on ${phone}`);
-  return hit.id;
+/** An admin of the test's own (settings are the site's, whoever the admin). */
+async function anAdmin(): Promise<CastUser> {
+  const { users } = await makeCast({ users: [{ key: 'admin', role: 'admin', displayName: 'E2E Admin' }] });
+  return users.admin!;
 }
 
 test.describe('supervision: case list, escalations, reports, settings', () => {
-  test('an at-risk complaint appears in the supervisor’s open escalations page without a reload, and acknowledging it clears it in every tab', async ({ page, baseURL }) => {
-    const admin = await apiAs(baseURL!, 'admin1');
-    const agent = await apiAs(baseURL!, 'agent1');
+  test('an at-risk complaint appears in the supervisor’s open escalations page without a reload, and acknowledging it clears it in every tab', async ({ page, baseURL, request }) => {
+    // A team of the test's own: the escalations its supervisor sees are this test's alone.
+    const desk = await makeDesk(request, ['李娜 Li Na']);
+    const zhangId = (await makeCaller(request, '张伟', { ownerId: desk.agents[0]!.id })).id;
+    const admin = await apiAs(desk.admin.username, baseURL);
+    const agent = await apiAs(desk.agents[0]!.username, baseURL);
     const original = await json<Stored<SlaPolicyValue>>(await admin.get('/api/settings/sla_policy'));
     let version = original.version;
     let created: CaseResponse | null = null;
 
-    const shell = await Shell.signedIn(page, 'supervisor1');
+    const shell = await Shell.signedIn(page, desk.supervisor.username);
     const escalations = new EscalationsPage(page);
     await escalations.navLink().click();
     await expect(escalations.heading()).toBeVisible();
@@ -46,7 +49,7 @@ test.describe('supervision: case list, escalations, reports, settings', () => {
       short.atRiskThreshold = 0.05;
       version = (await json<Stored>(await admin.put('/api/settings/sla_policy', { data: { version, value: short } }))).version;
 
-      const zhang = await customerId(admin, '13800138000', '张伟');
+      const zhang = zhangId;
       const subject = `燃气热水器漏水 Water heater leaking ${Date.now()}`;
       created = await json<CaseResponse>(
         await agent.post('/api/cases', {
@@ -104,8 +107,22 @@ test.describe('supervision: case list, escalations, reports, settings', () => {
     }
   });
 
-  test('an agent finds 张伟’s complaint with filters and a Chinese search, and the URL keeps them', async ({ page }) => {
-    const shell = await Shell.signedIn(page, 'agent1');
+  test('an agent finds 张伟’s complaint with filters and a Chinese search, and the URL keeps them', async ({ page, baseURL, request }) => {
+    const desk = await makeDesk(request, ['李娜 Li Na']);
+    const zhangId = (await makeCaller(request, '张伟', { ownerId: desk.agents[0]!.id })).id;
+    // The agent's own complaint for 张伟, acknowledged on the call that logged it.
+    const agent = await apiAs(desk.agents[0]!.username, baseURL);
+    try {
+      const { case: complaint } = await json<CaseResponse>(
+        await agent.post('/api/cases', {
+          data: { kind: 'complaint', customerId: zhangId, subject: '安装师傅迟到两小时 Installer two hours late', priority: 'P2', category: 'service', severity: 'high' },
+        }),
+      );
+      await json(await agent.post(`/api/cases/${complaint.id}/transitions`, { data: { version: complaint.version, action: 'acknowledge' } }));
+    } finally {
+      await agent.dispose();
+    }
+    const shell = await Shell.signedIn(page, desk.agents[0]!.username);
     await shell.nav().getByRole('link', { name: 'Cases', exact: true }).click();
     const list = new CaseListPage(page);
     await expect(list.heading()).toBeVisible();
@@ -146,6 +163,7 @@ test.describe('supervision: case list, escalations, reports, settings', () => {
     await expect(page).toHaveURL(/\/cases\/\d+$/);
   });
 
+  // Reads only: paging needs more than 50 cases, which the demo's Support team has.
   test('the case list pages through everything with Load more', async ({ page }) => {
     await Shell.signedIn(page, 'supervisor1');
     await page.goto('/cases');
@@ -162,6 +180,7 @@ test.describe('supervision: case list, escalations, reports, settings', () => {
     await expect(list.results().getByRole('row').nth(1)).toContainText('Breached');
   });
 
+  // Reads only: the demo's Support team has cases of every kind and age to report on.
   test('reports show the backlog, SLA compliance and complaints of a period with seeded data', async ({ page }) => {
     const shell = await Shell.signedIn(page, 'supervisor1');
     await shell.nav().getByRole('link', { name: 'Reports', exact: true }).click();
@@ -195,7 +214,8 @@ test.describe('supervision: case list, escalations, reports, settings', () => {
   });
 
   test('settings show the server’s field errors, and a save over someone else’s change asks for a reload', async ({ page, baseURL }) => {
-    const shell = await Shell.signedIn(page, 'admin1');
+    const me = await anAdmin();
+    const shell = await Shell.signedIn(page, me.username);
     await shell.nav().getByRole('link', { name: 'Settings', exact: true }).click();
     const settings = new SettingsPage(page);
     await expect(settings.heading()).toBeVisible();
@@ -213,7 +233,7 @@ test.describe('supervision: case list, escalations, reports, settings', () => {
     // Another admin saves the follow-up policy meanwhile (same values, a new version).
     const followUp = settings.section('Follow-up calls');
     await expect(followUp).toContainText('Built-in defaults (never saved)');
-    const other = await apiAs(baseURL!, 'admin1');
+    const other = await apiAs(me.username, baseURL);
     const current = await json<Stored>(await other.get('/api/settings/follow_up_policy'));
     await json(await other.put('/api/settings/follow_up_policy', { data: current }));
     await other.dispose();
@@ -229,7 +249,8 @@ test.describe('supervision: case list, escalations, reports, settings', () => {
   });
 
   test('an admin adds a per-category SLA exception, saves it, and finds it again after a reload', async ({ page, baseURL }) => {
-    const shell = await Shell.signedIn(page, 'admin1');
+    const me = await anAdmin();
+    const shell = await Shell.signedIn(page, me.username);
     await shell.nav().getByRole('link', { name: 'Settings', exact: true }).click();
     const settings = new SettingsPage(page);
     const sla = settings.section('SLA policy');
@@ -273,7 +294,7 @@ test.describe('supervision: case list, escalations, reports, settings', () => {
     await expect(again.getByRole('checkbox', { name: 'Staff, high: Own resolution target' })).not.toBeChecked();
     await expect(again).toContainText('As by severity.');
     // The server keeps what the page shows: an acknowledgement target only.
-    const admin = await apiAs(baseURL!, 'admin1');
+    const admin = await apiAs(me.username, baseURL);
     const stored = await json<Stored<{ complaints: { byCategory: Record<string, unknown> } }>>(await admin.get('/api/settings/sla_policy'));
     expect(stored.value.complaints.byCategory.staff).toEqual({ high: { acknowledge: { time: 'business', minutes: 120 } } });
 

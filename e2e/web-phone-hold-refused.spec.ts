@@ -1,14 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { AgentDesktopPage } from './pages/agent-desktop.js';
 import { WebPhonePage } from './pages/web-phone.js';
+import { makeCaller, makeDesk } from './support/fixtures.js';
 
 // A web phone caller talks to an agent whose hold (then resume) the network refuses. The
 // refusal changes nothing (RFC 3261 14.1): the call goes on as it was, and the agent is told
 // so calmly. The switch itself agrees to every hold, so the agent's SIP socket is relayed
 // through a stand-in that answers the chosen re-INVITE with a refusal.
-
-const HOTLINE = '4008001234';
-const EMILY = { name: 'Emily Chan', e164: '+85291234567' };
 
 interface Refusal {
   status: number;
@@ -58,17 +56,20 @@ test('a hold or resume the network refuses leaves the call as it was, and the ag
   page,
   browser,
   baseURL,
+  request,
 }) => {
   test.setTimeout(90_000);
+  const desk = await makeDesk(request, ['李娜 Li Na']);
+  const EMILY = await makeCaller(request, 'Emily Chan');
   const sip = await relaySip(page);
-  const desktop = await AgentDesktopPage.signedIn(page, 'agent1');
+  const desktop = await AgentDesktopPage.signedIn(page, desk.agents[0]!.username);
   await desktop.goReady();
   const callerContext = await browser.newContext({ baseURL, locale: 'en-US' });
   try {
     const phone = new WebPhonePage(await callerContext.newPage());
     await phone.open();
-    await phone.connectAsDemo(EMILY.name, EMILY.e164);
-    await phone.dial(HOTLINE);
+    await phone.connectAs(EMILY.typed, EMILY.e164);
+    await phone.dial(desk.hotline);
     await expect(desktop.answerButton()).toBeVisible({ timeout: 15_000 });
     await desktop.answerButton().click();
     await expect(phone.callState()).toHaveText('Connected');
@@ -101,7 +102,6 @@ test('a hold or resume the network refuses leaves the call as it was, and the ag
     await expect(desktop.callLine()).toHaveText(connected);
     await desktop.hangUpButton().click();
     await expect(phone.callState()).toHaveText('Call ended');
-    // No state change afterwards: with its console closed at the end, agent1 gets no calls.
   } finally {
     await callerContext.close();
   }

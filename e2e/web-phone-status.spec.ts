@@ -1,14 +1,10 @@
 import { expect, test, type Browser } from '@playwright/test';
 import { AgentDesktopPage } from './pages/agent-desktop.js';
 import { WebPhonePage } from './pages/web-phone.js';
+import { makeDesk, uniqueMobile, uniqueUsNumber } from './support/fixtures.js';
 
 // What the caller reads on the web phone before anyone answers: "Waiting in queue" while the
 // switch says 182 Queued, "Ringing" once it says 180 Ringing.
-
-const HOTLINE = '4008001234';
-/** A "new caller": no customer has this number, nor gets it in another spec (inbound-call-screen-pop creates one for …0000). */
-const NEW_CALLER = { typed: '+86 186 0000 0017', e164: '+8618600000017' };
-const DAVID = { name: 'David Miller', e164: '+12125550142', typed: '+1 212 555 0142' };
 
 async function webPhone(browser: Browser, baseURL: string | undefined) {
   const context = await browser.newContext({ baseURL, locale: 'en-US' });
@@ -17,12 +13,15 @@ async function webPhone(browser: Browser, baseURL: string | undefined) {
   return { context, phone };
 }
 
-test('a caller to the hotline waits in the queue until an agent is Ready', async ({ page, browser, baseURL }) => {
+test('a caller to the hotline waits in the queue until an agent is Ready', async ({ page, browser, baseURL, request }) => {
   test.setTimeout(90_000);
-  // agent2's console is open but Not ready; the other agents' consoles are closed, so nobody
-  // can be offered the call.
-  const agent2 = await AgentDesktopPage.signedIn(page, 'agent2');
-  await agent2.ensureNotReady();
+  const desk = await makeDesk(request, ['Tom Walker']);
+  const HOTLINE = desk.hotline;
+  // A "new caller": no customer has this number.
+  const NEW_CALLER = uniqueMobile('186');
+  // The queue's only agent has the console open but is Not ready, so nobody can be offered the call.
+  const agent = await AgentDesktopPage.signedIn(page, desk.agents[0]!.username);
+  await agent.ensureNotReady();
   const callerSide = await webPhone(browser, baseURL);
   try {
     const { phone } = callerSide;
@@ -30,18 +29,17 @@ test('a caller to the hotline waits in the queue until an agent is Ready', async
     await phone.dial(HOTLINE);
     await expect(phone.callState()).toHaveText('Waiting in queue');
 
-    // Ready: the call is offered and agent2's phone rings. The switch keeps the caller in the
+    // Ready: the call is offered and the agent's phone rings. The switch keeps the caller in the
     // queue (182) until the agent answers, so the caller still reads "Waiting in queue".
-    await agent2.readyButton().click();
-    await expect(agent2.answerButton()).toBeVisible({ timeout: 15_000 });
-    await expect(agent2.callLine()).toHaveText(`Incoming call from ${NEW_CALLER.e164}`);
+    await agent.readyButton().click();
+    await expect(agent.answerButton()).toBeVisible({ timeout: 15_000 });
+    await expect(agent.callLine()).toHaveText(`Incoming call from ${NEW_CALLER.e164}`);
     await expect(phone.callState()).toHaveText('Waiting in queue');
 
-    await agent2.answerButton().click();
+    await agent.answerButton().click();
     await expect(phone.callState()).toHaveText('Connected');
     await phone.hangUpButton().click();
-    await expect(agent2.callLine()).toContainText('ended');
-    // No state change afterwards: with its console closed at the end, agent2 gets no calls.
+    await expect(agent.callLine()).toContainText('ended');
   } finally {
     await callerSide.context.close();
   }
@@ -49,12 +47,14 @@ test('a caller to the hotline waits in the queue until an agent is Ready', async
 
 test('a caller whose call rings a phone reads "Ringing"', async ({ browser, baseURL }) => {
   test.setTimeout(60_000);
+  const DAVID = uniqueUsNumber(); // a callee, whose web phone registers this number
+  const NEW_CALLER = uniqueMobile('186');
   // A number the switch has a phone for is called directly: its phone rings and the switch
   // passes the 180 on.
   const callee = await webPhone(browser, baseURL);
   const callerSide = await webPhone(browser, baseURL);
   try {
-    await callee.phone.connectAsDemo(DAVID.name, DAVID.e164);
+    await callee.phone.connectAs(DAVID.typed, DAVID.e164);
     await callerSide.phone.connectAs(NEW_CALLER.typed, NEW_CALLER.e164);
     await callerSide.phone.dial(DAVID.typed);
 

@@ -71,9 +71,10 @@ async function e2eDatabase(): Promise<string | null> {
 
 async function main() {
   const only = process.argv[2]; // optional: unit | integration | e2e
-  ensureChromium();
+  // Each part asks only for what it runs: the unit tests need neither a browser nor Kamailio.
+  if (!only || only === 'e2e') ensureChromium();
   // Both the integration tests and a browser test start Kamailio.
-  ensureKamailio();
+  if (only !== 'unit') ensureKamailio();
   const tallies: Tally[] = [];
 
   if (!only) {

@@ -9,7 +9,7 @@ interface InteractionRow {
 
 /**
  * The newest interaction ids of a customer, through the API. The request context must be
- * signed in (customerIdByPhone signs it in as admin1).
+ * signed in as someone who may see the customer (makeDesk signs it in as the test's admin).
  */
 async function interactionsOf(request: APIRequestContext, customerId: number): Promise<InteractionRow[]> {
   const res = await request.get(`/api/customers/${customerId}/interactions?limit=20`);

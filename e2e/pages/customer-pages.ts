@@ -1,5 +1,4 @@
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
-import { DEMO_PASSWORD } from './sign-in-page.js';
+import { expect, type Page } from '@playwright/test';
 
 export class CustomerSearchPage {
   constructor(readonly page: Page) {}
@@ -26,15 +25,4 @@ export class Customer360Page {
   async open(id: number) {
     await this.page.goto(`/customers/${id}`);
   }
-}
-
-/** Finds a customer's id through the API as an admin, the way a test fixture would. */
-export async function customerIdByPhone(request: APIRequestContext, phone: string, name: string): Promise<number> {
-  const login = await request.post('/api/auth/login', { data: { username: 'admin1', password: DEMO_PASSWORD } });
-  expect(login.ok()).toBe(true);
-  const res = await request.get(`/api/customers?phone=${encodeURIComponent(phone)}`);
-  const body = (await res.json()) as { items: { id: number; name: string }[] };
-  const hit = body.items.find((c) => c.name === name);
-  if (!hit) throw new Error(`no ${name} on ${phone}`);
-  return hit.id;
 }

@@ -1,12 +1,13 @@
 import { expect, type Page } from '@playwright/test';
 import { SignInPage } from './sign-in-page.js';
 
+/** Each role's home, by its heading. */
 export const HOME_HEADINGS = {
-  agent1: 'Agent desktop',
-  supervisor1: 'Supervisor',
-  marketer1: 'Marketing',
-  admin1: 'Administration',
-} as const;
+  agent: 'Agent desktop',
+  supervisor: 'Supervisor',
+  marketer: 'Marketing',
+  admin: 'Administration',
+} as const satisfies Record<'agent' | 'supervisor' | 'marketer' | 'admin', string>;
 
 /** The signed-in frame around every page: navigation, language, sign-out. */
 export class Shell {

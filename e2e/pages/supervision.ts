@@ -1,13 +1,4 @@
-import { expect, request, type APIRequestContext, type Page } from '@playwright/test';
-import { DEMO_PASSWORD } from './sign-in-page.js';
-
-/** An API session of its own (own cookies), as another person at another desk would have. */
-export async function apiAs(baseURL: string, username: string): Promise<APIRequestContext> {
-  const ctx = await request.newContext({ baseURL });
-  const login = await ctx.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } });
-  expect(login.ok(), `sign-in of ${username}`).toBe(true);
-  return ctx;
-}
+import type { Page } from '@playwright/test';
 
 export async function json<T>(res: { ok(): boolean; status(): number; json(): Promise<unknown>; text(): Promise<string> }): Promise<T> {
   if (!res.ok()) throw new Error(`HTTP ${res.status()}: ${await res.text()}`);

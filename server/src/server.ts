@@ -13,6 +13,8 @@ export interface RunningServer {
   url: string;
   db: Db;
   demoSeeded: boolean;
+  /** Reads queues, their members and the agents again, after they were changed in the database. */
+  reloadQueues(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -54,6 +56,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       url: config.publicUrl ?? `http://${host}:${port}`,
       db,
       demoSeeded,
+      reloadQueues: () => composed.callCenter.reload(),
       async close() {
         clearInterval(sweeper);
         // Stop taking requests, let in-flight ones finish, then close the database last.

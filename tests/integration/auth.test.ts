@@ -3,14 +3,17 @@ import { io as ioClient, type Socket } from 'socket.io-client';
 import { seedDemo } from '../../server/src/seed/demo-seed.js';
 import { createTestDb, type TestDb } from '../support/test-db.js';
 import { ApiClient, startTestApp, type TestApp } from '../support/test-app.js';
+import { FakeClock } from '../support/fake-clock.js';
 
 let t: TestDb;
 let app: TestApp;
+// The lock's expiry is read from this clock, so the test moves time instead of waiting it out.
+const clock = new FakeClock();
 beforeAll(async () => {
   t = await createTestDb();
   await seedDemo(t.db, 'CN', new Date(), 10);
-  // Short lock so the test can watch it expire; no delay so it runs fast.
-  app = await startTestApp(t.db, { lockAfter: 3, lockMs: 1500, delayStepMs: 0, maxDelayMs: 0 });
+  // No delay between failed attempts, so it runs fast.
+  app = await startTestApp(t.db, { lockAfter: 3, lockMs: 15 * 60_000, delayStepMs: 0, maxDelayMs: 0 }, { clock });
 });
 afterAll(async () => {
   await app.close();
@@ -58,8 +61,11 @@ describe('sign-in', () => {
     const locked = await c.post('/api/auth/login', { username: 'agent3', password: 'kefu-demo' });
     expect(locked.status).toBe(429);
     expect(locked.body.error.code).toBe('RATE_LIMITED');
-    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
-    await new Promise((r) => setTimeout(r, 1600));
+    expect(Number(locked.headers.get('retry-after'))).toBe(15 * 60);
+    // A second before the lock ends it still holds; once it has ended the right password works.
+    clock.advance(15 * 60_000 - 1000);
+    expect((await c.post('/api/auth/login', { username: 'agent3', password: 'kefu-demo' })).status).toBe(429);
+    clock.advance(1000);
     expect((await c.post('/api/auth/login', { username: 'agent3', password: 'kefu-demo' })).status).toBe(200);
     const denied = await t.db('audit_log').where({ action: 'auth.login', outcome: 'denied' }).count<{ count: number }[]>('* as count');
     expect(Number(denied[0]!.count)).toBeGreaterThanOrEqual(4);

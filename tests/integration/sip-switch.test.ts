@@ -357,8 +357,20 @@ describe('SIP switch: a 2xx that is never ACKed (RFC 3261 §13.3.1.4)', () => {
     const ok = await caller.client.waitFor(isResponse(200, 'INVITE'));
     caller.client.send(inDialog('ACK', ok, 1));
 
-    await new Promise((resolve) => setTimeout(resolve, ACK_TIMEOUT_MS * 3));
-    expect(events.named('callerLeft')).toEqual([]);
+    // A second call, answered later and never ACKed, ends by the timeout: the first call's
+    // timer, started earlier, would have ended it by then had the ACK not stopped it.
+    const b = await agent('1002', 8);
+    const other = sw.accounts.issue({ username: '+8613800138001', userId: null, displayName: 'Customer' });
+    const otherCaller = await rawPhone(other, 'other.invalid');
+    const { callId: otherCallId } = await rawCallQueue(otherCaller.client, other.username, otherCaller.contact);
+    const otherIncoming = nextEvent(b.phone, 'call:incoming');
+    sw.control.offer(otherCallId, 8, { interactionId: 13 });
+    await otherIncoming;
+    await b.phone.answer();
+    await otherCaller.client.waitFor(isResponse(200, 'INVITE'));
+    await events.waitFor('callerLeft', (args) => args[0] === otherCallId);
+
+    expect(events.named('callerLeft').filter((e) => e.args[0] === callId)).toEqual([]);
     expect(sw.stats().calls).toBe(1);
     expect(a.phone.call?.state).toBe('active');
 

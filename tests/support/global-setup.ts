@@ -16,6 +16,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     pgAdminUrl: string;
     pgTemplate: string;
+    /** Every test database of this run starts with it. */
+    pgRunPrefix: string;
   }
 }
 
@@ -41,7 +43,10 @@ export async function setup(project: TestProject) {
     embedded = await startEmbeddedPostgres(dataDir, await freePort(), logger.child({ module: 'test-pg' }));
     adminUrl = embedded.url;
   }
-  const template = `kefu_test_tpl_${process.pid}`;
+  // This run's databases carry its own mark, so that the clean-up below leaves alone those of
+  // another checkout running its tests against the same server at the same time.
+  const run = `${process.pid}_${Date.now().toString(36)}`;
+  const template = `kefu_test_tpl_${run}`;
   const admin = createDb(adminUrl, 1);
   await admin.raw(`DROP DATABASE IF EXISTS ${template}`);
   await admin.raw(`CREATE DATABASE ${template}`);
@@ -51,11 +56,12 @@ export async function setup(project: TestProject) {
   await tpl.destroy();
   project.provide('pgAdminUrl', adminUrl);
   project.provide('pgTemplate', template);
+  project.provide('pgRunPrefix', `kefu_t_${run}_`);
 
   return async () => {
     const a = createDb(adminUrl, 1);
-    // Drop whatever the test files left behind (they drop their own; a crash may not).
-    const rows = await a('pg_database').select('datname').where('datname', 'like', 'kefu_t\\_%').orWhere('datname', template);
+    // Drop whatever this run's test files left behind (they drop their own; a crash may not).
+    const rows = await a('pg_database').select('datname').where('datname', 'like', `kefu\\_t\\_${run.replaceAll('_', '\\_')}\\_%`).orWhere('datname', template);
     for (const r of rows as { datname: string }[]) await a.raw(`DROP DATABASE IF EXISTS "${r.datname}" WITH (FORCE)`);
     await a.destroy();
     if (embedded) await embedded.stop();

@@ -14,14 +14,17 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** Sessions read the app's clock: tests move a fake clock by hours, and their sign-ins must last. */
+const SESSION_TTL_MS = 30 * 24 * 3600_000;
+
 export async function startTestApp(db: Db, loginPolicy?: LoginPolicy, opts: { demo?: boolean; clock?: Clock; startCallCenter?: boolean } = {}): Promise<TestApp> {
   const log = logger.child({ test: true });
   log.level = 'silent';
-  const services = createServices(db, { sessionTtlMs: 3600_000, defaultRegion: 'CN', timeZone: 'Asia/Shanghai' }, loginPolicy, opts.clock);
+  const services = createServices(db, { sessionTtlMs: SESSION_TTL_MS, defaultRegion: 'CN', timeZone: 'Asia/Shanghai' }, loginPolicy, opts.clock);
   const composed = composeServer(services, {
     log,
     secureCookies: false,
-    sessionTtlMs: 3600_000,
+    sessionTtlMs: SESSION_TTL_MS,
     consoleDir: null,
     publicUrl: null,
     sipDomain: 'kefu.test',

@@ -14,7 +14,7 @@ export interface TestDb {
 export async function createTestDb(): Promise<TestDb> {
   const adminUrl = inject('pgAdminUrl');
   const template = inject('pgTemplate');
-  const name = `kefu_t_${crypto.randomBytes(6).toString('hex')}`;
+  const name = `${inject('pgRunPrefix')}${crypto.randomBytes(6).toString('hex')}`;
   const admin = createDb(adminUrl, 1);
   try {
     for (let attempt = 0; ; attempt++) {
