@@ -10,7 +10,7 @@ import { launchChromium } from './chromium.js';
 import { round, summarize, type LatencySummary } from './stats.js';
 import { READ_TAP, RESET_TAP, WEBSOCKET_TAP_SCRIPT, type TapReading } from './websocket-tap.js';
 
-// The console's names (console/src/lib/agent-desktop.svelte.ts).
+// The console's names (console/src/lib/desktop/ring-to-painted.svelte.ts).
 const MEASURE_RING_TO_PAINTED = 'kefu:ring-to-painted';
 const MARK_OFFERED = 'kefu:call-offered';
 const MARK_PAINTED = 'kefu:screenpop-painted';

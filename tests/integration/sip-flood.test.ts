@@ -9,9 +9,8 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createSipSwitch, type SipSwitch, type SipSwitchLimits } from '../../server/src/switch/switch.js';
 import { RawSipClient } from '../../server/src/switch/testing/raw-sip-client.js';
 import { RecordingEvents } from '../../server/src/switch/testing/recording-events.js';
-import type { SipAccount } from '../../server/src/switch/ports.js';
-import { Softphone } from '../../softphone/src/softphone.js';
-import { FakeMediaEngine, FakeRingtone } from '../../softphone/src/testing/fake-media.js';
+import type { Softphone } from '../../softphone/src/softphone.js';
+import { switchSoftphone } from '../support/switch-softphone.js';
 
 const DOMAIN = 'kefu.test';
 let server: http.Server;
@@ -49,20 +48,7 @@ async function flood(localAddress: string, count: number): Promise<{ open: RawSi
 }
 
 function phone(username: string, userId: number): Softphone {
-  const account: SipAccount = sw.accounts.issue({ username, userId, displayName: `Agent ${username}` });
-  const p = new Softphone(
-    {
-      uri: `sip:${account.username}@${DOMAIN}`,
-      authorizationUsername: account.username,
-      authorizationPassword: account.password,
-      wsServer: url,
-      displayName: account.displayName,
-      iceGatheringTimeoutMs: 0,
-      reconnect: { initialDelayMs: 60_000, maxDelayMs: 60_000, jitter: 0 },
-      sipLogLevel: 'error',
-    },
-    { media: new FakeMediaEngine(), ringtone: new FakeRingtone() },
-  );
+  const { phone: p } = switchSoftphone(sw.accounts.issue({ username, userId, displayName: `Agent ${username}` }), url, DOMAIN);
   closers.push(() => p.stop().catch(() => {}));
   return p;
 }

@@ -10,8 +10,9 @@ import { RawSipClient } from '../../server/src/switch/testing/raw-sip-client.js'
 import { originPolicyFor, type OriginPolicy } from '../../server/src/platform/http/origin-policy.js';
 import { RecordingEvents } from '../../server/src/switch/testing/recording-events.js';
 import type { SipAccount } from '../../server/src/switch/ports.js';
-import { Softphone } from '../../softphone/src/softphone.js';
-import { FakeMediaEngine, FakeRingtone } from '../../softphone/src/testing/fake-media.js';
+import type { Softphone } from '../../softphone/src/softphone.js';
+import type { FakeMediaEngine } from '../../softphone/src/testing/fake-media.js';
+import { switchSoftphone } from '../support/switch-softphone.js';
 import { callReaches, nextEvent } from '../../softphone/src/testing/phone-harness.js';
 
 const DOMAIN = 'kefu.test';
@@ -99,22 +100,9 @@ async function rawRegister(raw: RawSip, account: SipAccount, algorithm: DigestAl
 }
 
 function makePhone(account: SipAccount): { phone: Softphone; media: FakeMediaEngine } {
-  const media = new FakeMediaEngine();
-  const phone = new Softphone(
-    {
-      uri: `sip:${account.username}@${DOMAIN}`,
-      authorizationUsername: account.username,
-      authorizationPassword: account.password,
-      wsServer: url,
-      displayName: account.displayName,
-      iceGatheringTimeoutMs: 0,
-      reconnect: { initialDelayMs: 60_000, maxDelayMs: 60_000, jitter: 0 },
-      sipLogLevel: 'error',
-    },
-    { media, ringtone: new FakeRingtone() },
-  );
-  closers.push(() => phone.stop().catch(() => {}));
-  return { phone, media };
+  const made = switchSoftphone(account, url, DOMAIN);
+  closers.push(() => made.phone.stop().catch(() => {}));
+  return made;
 }
 
 /** The proof the server is still fine: a softphone queue call is offered, answered, bridged. */

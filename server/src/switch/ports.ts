@@ -1,5 +1,5 @@
 // The narrow interface between the SIP switch (server/src/switch) and the contact-center brain
-// (the ACD and call logging, server/src/acd). The switch knows SIP and nothing of
+// (the ACD, server/src/acd; the call log follows the ACD's call facts in server/src/cti). The switch knows SIP and nothing of
 // queues or customers; the ACD knows queues, agents and customers and nothing of SIP. Each
 // side can be tested with a fake of the other.
 

@@ -117,14 +117,8 @@ export class DeskPhone {
   }
 
   async act(action: (phone: Softphone) => Promise<void> | void): Promise<void> {
-    const phone = this.#life.phone;
-    if (!phone) return;
     this.actionError = null;
-    try {
-      await action(phone);
-    } catch (e) {
-      this.actionError = e;
-    }
+    this.actionError = await this.#life.attempt(action);
   }
 
   answer(): Promise<void> {

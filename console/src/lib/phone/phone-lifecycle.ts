@@ -75,6 +75,21 @@ export class PhoneLifecycle {
   }
 
   /** Getting the account or building the phone is under way. */
+  /**
+   * Runs a call action on the phone (answer, hold, DTMF...). Resolves with what it threw, for
+   * the page to show, or null; with no phone there is nothing to do.
+   */
+  async attempt(action: (phone: Softphone) => Promise<void> | void): Promise<unknown> {
+    const phone = this.phone;
+    if (!phone) return null;
+    try {
+      await action(phone);
+      return null;
+    } catch (e) {
+      return e;
+    }
+  }
+
   get opening(): boolean {
     return this.#opening;
   }

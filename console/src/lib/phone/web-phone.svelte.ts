@@ -147,14 +147,8 @@ export class WebPhone {
   }
 
   async #act(action: (phone: Softphone) => Promise<void> | void): Promise<void> {
-    const phone = this.#life.phone;
-    if (!phone) return;
     this.actionError = null;
-    try {
-      await action(phone);
-    } catch (e) {
-      this.actionError = e;
-    }
+    this.actionError = await this.#life.attempt(action);
   }
 
   #onCall(call: CallInfo): void {
