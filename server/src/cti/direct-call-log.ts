@@ -73,22 +73,29 @@ export class DirectCallLog implements DirectCalls {
       agent.callId = call.callId;
     }
     const at = new Date(now);
-    const interactionId = this.d.forCall(call.callId, async () => {
-      const pop = await this.d.screenPop(customerNumber);
+    const logged = this.d.forCall(call.callId, async () => {
+      const [pop, agentPop] = await Promise.all([
+        this.d.screenPop(customerNumber),
+        agentId === null ? Promise.resolve(null) : this.d.agentScreenPop(agentId, customerNumber),
+      ]);
+      const customerId = pop.primary?.customer.id ?? null;
       const id = await this.d.callLog.createCall({
         direction: outbound ? 'outbound' : 'inbound',
         callerNumber: callerNumberOf(pop.normalizedPhone, customerNumber),
-        customerId: pop.primary?.customer.id ?? null,
+        customerId,
         queueId: null,
         agentId,
+        // Who dialled whom grants nothing: only a customer the agent could already see counts.
+        agentHandled: customerId !== null && agentPop !== null && agentPop.matches.some((m) => m.id === customerId),
         sipCallId: call.sipCallId,
         at,
       });
       if (outbound && agentId !== null && pop.normalizedPhone && this.d.outboundLogged) {
         await this.d.outboundLogged(agentId, pop.normalizedPhone, id).catch((err) => this.d.log.error({ err }, 'tying an outbound call failed'));
       }
-      return id;
+      return { id, agentPop };
     });
+    const interactionId = logged.then((l) => l?.id);
     const open: OpenDirectCall = {
       callId: call.callId,
       interactionId,
@@ -101,7 +108,7 @@ export class DirectCallLog implements DirectCalls {
       viewReady: Promise.resolve(null),
     };
     // After the row, on the call's own write chain: the log's idle signal covers the push too.
-    open.viewReady = this.d.forCall(call.callId, () => this.showToAgent(open, customerNumber)).then((v) => v ?? null);
+    open.viewReady = this.d.forCall(call.callId, () => this.showToAgent(open, customerNumber, logged)).then((v) => v ?? null);
     this.open.set(call.callId, open);
   }
 
@@ -123,13 +130,17 @@ export class DirectCallLog implements DirectCalls {
    * Once the call is logged, tells the agent's console its interaction, with the pop: as an
    * offer while a call to the agent rings, else as an update (and its end, if it ended first).
    */
-  private async showToAgent(open: OpenDirectCall, customerNumber: string): Promise<LiveCallView | null> {
+  private async showToAgent(
+    open: OpenDirectCall,
+    customerNumber: string,
+    logged: Promise<{ id: number; agentPop: ScreenPop | null } | undefined>,
+  ): Promise<LiveCallView | null> {
     const agentId = open.agentId;
     if (agentId === null) return null;
     try {
-      const id = await open.interactionId;
-      if (id === undefined) return null;
-      const pop = await this.d.agentScreenPop(agentId, customerNumber);
+      const row = await logged;
+      if (row === undefined || row.agentPop === null) return null;
+      const { id, agentPop: pop } = row;
       open.shown = { interactionId: id, screenPop: pop, callerNumber: callerNumberOf(pop.normalizedPhone, customerNumber) };
     } catch (err) {
       this.d.log.error({ err, callId: open.callId }, 'showing a direct call to its agent failed');

@@ -11,6 +11,12 @@ export interface NewCallRecord {
   customerId: number | null;
   queueId: number | null;
   agentId: number | null;
+  /**
+   * Whether this call lets its agent see its customer from now on ("handled"): queue calls
+   * the agent answers do; a call outside a queue only when the agent could see the customer
+   * anyway. Default true.
+   */
+  agentHandled?: boolean;
   sipCallId: string;
   at: Date;
 }
@@ -28,6 +34,7 @@ export class CallLogRepository {
         customer_id: r.customerId,
         queue_id: r.queueId,
         agent_id: r.agentId,
+        agent_handled: r.agentHandled ?? true,
         sip_call_id: r.sipCallId,
         started_at: r.at,
         queued_at: r.direction === 'inbound' && r.queueId ? r.at : null,
@@ -96,7 +103,8 @@ export class CallLogRepository {
   }
 
   async setCustomer(interactionId: number, customerId: number): Promise<void> {
-    await this.db('interactions').where({ id: interactionId }).update({ customer_id: customerId });
+    // Chosen (or created) by the agent on their own call: from now on they have handled them.
+    await this.db('interactions').where({ id: interactionId }).update({ customer_id: customerId, agent_handled: true });
     await this.touchCustomer(customerId, new Date());
   }
 

@@ -18,7 +18,7 @@ export function customerVisibleTo(viewer: Viewer): SqlFragment {
         sql: `(c.team_id = ?
           OR c.owner_id IN (SELECT id FROM users WHERE team_id = ?)
           OR EXISTS (SELECT 1 FROM interactions i JOIN users u ON u.id = i.agent_id
-                     WHERE i.customer_id = c.id AND u.team_id = ?))`,
+                     WHERE i.customer_id = c.id AND i.agent_handled AND u.team_id = ?))`,
         bindings: [viewer.teamId, viewer.teamId, viewer.teamId],
       };
     case 'marketer':
@@ -30,7 +30,7 @@ export function customerVisibleTo(viewer: Viewer): SqlFragment {
     case 'agent':
       return {
         sql: `(c.owner_id = ?
-          OR EXISTS (SELECT 1 FROM interactions i WHERE i.agent_id = ? AND i.customer_id = c.id)
+          OR EXISTS (SELECT 1 FROM interactions i WHERE i.agent_id = ? AND i.customer_id = c.id AND i.agent_handled)
           OR EXISTS (SELECT 1 FROM interaction_offers o JOIN interactions i ON i.id = o.interaction_id
                      WHERE o.agent_id = ? AND o.outcome IS NULL AND i.customer_id = c.id))`,
         bindings: [viewer.id, viewer.id, viewer.id],

@@ -90,12 +90,12 @@ export class CustomerRepository {
       .first<Record<keyof CustomerRelation, boolean>>(
         this.db.raw(
           `c.owner_id IS NOT DISTINCT FROM ?::int AS "ownedByViewer",
-           EXISTS (SELECT 1 FROM interactions i WHERE i.agent_id = ? AND i.customer_id = c.id) AS "handledByViewer",
+           EXISTS (SELECT 1 FROM interactions i WHERE i.agent_id = ? AND i.customer_id = c.id AND i.agent_handled) AS "handledByViewer",
            EXISTS (SELECT 1 FROM interaction_offers o JOIN interactions i ON i.id = o.interaction_id
                    WHERE o.agent_id = ? AND o.outcome IS NULL AND i.customer_id = c.id) AS "offeredToViewerNow",
            (c.team_id = ?::int OR c.owner_id IN (SELECT id FROM users WHERE team_id = ?::int)) IS TRUE AS "ownedByViewersTeam",
            EXISTS (SELECT 1 FROM interactions i JOIN users u ON u.id = i.agent_id
-                   WHERE i.customer_id = c.id AND u.team_id = ?::int) AS "handledByViewersTeam",
+                   WHERE i.customer_id = c.id AND i.agent_handled AND u.team_id = ?::int) AS "handledByViewersTeam",
            EXISTS (SELECT 1 FROM campaign_leads l JOIN campaigns k ON k.id = l.campaign_id
                    WHERE l.customer_id = c.id AND k.owner_id = ?) AS "inViewersCampaigns"`,
           [viewer.id, viewer.id, viewer.id, viewer.teamId, viewer.teamId, viewer.teamId, viewer.id],
