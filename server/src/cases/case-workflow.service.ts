@@ -22,6 +22,7 @@ import type { CaseService, CaseServiceDeps } from './case.service.js';
 import { conflict } from './case.service.js';
 import type { RequestContext } from '../identity/request-context.js';
 import type { DialIntents } from '../cti/dial-intents.js';
+import { admitCallToCase } from './call-link.js';
 
 export interface CaseWorkflowDeps extends CaseServiceDeps {
   followUps: FollowUpRepository;
@@ -206,10 +207,7 @@ export class CaseWorkflowService {
   }
 
   private async linkCall(ctx: RequestContext, trx: Knex.Transaction, task: FollowUpRecord, interactionId: number, now: Date): Promise<void> {
-    const call = await this.d.interactions.findById(interactionId);
-    if (!call || (ctx.viewer.role === 'agent' && call.agentId !== ctx.viewer.id)) {
-      throw invalid([{ field: 'interactionId', message: 'You can only record your own call' }]);
-    }
+    await admitCallToCase(this.d.writes, trx, ctx.viewer, interactionId, task.customer_id);
     if (task.ticket_id !== null && (await this.d.writes.link(trx, interactionId, task.ticket_id, ctx.viewer.id, now))) {
       await this.d.writes.addEvent(trx, task.ticket_id, ctx.viewer.id, 'linked', { interactionId, followUpId: task.id }, now);
     }

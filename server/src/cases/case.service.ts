@@ -26,6 +26,7 @@ import type { SlaSettings } from './sla-settings.js';
 import type { CustomerService } from '../customers/customer.service.js';
 import type { RequestContext } from '../identity/request-context.js';
 import type { UserDirectory } from '../identity/user-directory.js';
+import { admitCallToCase } from './call-link.js';
 
 export interface CaseServiceDeps {
   db: Db;
@@ -121,7 +122,6 @@ export class CaseService {
   async create(ctx: RequestContext, body: CaseCreateParsed): Promise<CaseResponse> {
     if (!canSeeCases(ctx.viewer) || ctx.viewer.role === 'marketer') throw await this.deny(ctx, 'case.create');
     await this.d.customers.assertCanSee(ctx, body.customerId);
-    if (body.interactionId !== undefined) await this.assertCanLinkCall(ctx, body.interactionId, body.customerId);
     const assigneeId = body.assigneeId === undefined ? ctx.viewer.id : body.assigneeId;
     const assignee = assigneeId === null ? null : await this.d.users.mustFind(assigneeId, 'assigneeId');
     if (!canAssignTo(ctx.viewer, assigneeId, assignee?.teamId ?? null)) {
@@ -161,6 +161,7 @@ export class CaseService {
       );
       await this.d.writes.addEvent(trx, created.id, ctx.viewer.id, 'created', { number: created.number, kind: body.kind, priority: body.priority, severity }, now);
       if (body.interactionId !== undefined) {
+        await admitCallToCase(this.d.writes, trx, ctx.viewer, body.interactionId, body.customerId);
         await this.d.writes.link(trx, body.interactionId, created.id, ctx.viewer.id, now);
         await this.d.writes.addEvent(trx, created.id, ctx.viewer.id, 'linked', { interactionId: body.interactionId }, now);
       }
@@ -252,9 +253,9 @@ export class CaseService {
   /** Ties a call to a case. Anyone who may see the case may link their own call to it. */
   async link(ctx: RequestContext, id: number, interactionId: number): Promise<CaseResponse> {
     const customerId = await this.assertCanSee(ctx, id);
-    await this.assertCanLinkCall(ctx, interactionId, customerId);
     const now = this.now();
     await this.d.db.transaction(async (trx) => {
+      await admitCallToCase(this.d.writes, trx, ctx.viewer, interactionId, customerId);
       if (await this.d.writes.link(trx, interactionId, id, ctx.viewer.id, now)) {
         await this.d.writes.addEvent(trx, id, ctx.viewer.id, 'linked', { interactionId }, now);
         await this.auditChange(ctx, 'case.link', id, { interactionId }, trx);
@@ -273,19 +274,6 @@ export class CaseService {
       }
     });
     return this.get(ctx, id);
-  }
-
-  /** An agent links their own calls; supervisors and admins any call they can see. Same customer only. */
-  private async assertCanLinkCall(ctx: RequestContext, interactionId: number, customerId: number): Promise<void> {
-    const i = await this.d.interactions.findById(interactionId);
-    if (!i) throw invalid([{ field: 'interactionId', message: 'No such call' }]);
-    if (ctx.viewer.role === 'agent' && i.agentId !== ctx.viewer.id) {
-      throw invalid([{ field: 'interactionId', message: 'You can only link your own calls' }]);
-    }
-    if (i.customerId !== null && i.customerId !== customerId) {
-      throw invalid([{ field: 'interactionId', message: 'That call is with another customer' }]);
-    }
-    if (i.customerId === null) await this.d.db('interactions').where('id', interactionId).update({ customer_id: customerId });
   }
 
   /** Locks the row and checks the viewer may change it. */

@@ -1,6 +1,7 @@
 // Writes to tickets and complaints. Every change runs in the caller's transaction, bumps the
 // version only when the editor saw the current one, and leaves an event on the timeline.
 import type { Knex } from 'knex';
+import type { CallToLink } from '../rules/call-link.js';
 import type {
   CaseKind,
   CaseStatus,
@@ -116,6 +117,19 @@ export class CaseWriteRepository {
       .ignore()
       .returning('ticket_id');
     return rows.length > 0;
+  }
+
+  /** What the call-link rule decides on: who took the call, their team, its customer. */
+  async callForLink(trx: Knex.Transaction, interactionId: number): Promise<CallToLink | undefined> {
+    return trx('interactions as i')
+      .leftJoin('users as u', 'u.id', 'i.agent_id')
+      .where('i.id', interactionId)
+      .first<CallToLink | undefined>('i.agent_id as agentId', 'u.team_id as agentTeamId', 'i.customer_id as customerId');
+  }
+
+  /** An unidentified call linked to a case is with the case's customer. */
+  async identifyCall(trx: Knex.Transaction, interactionId: number, customerId: number): Promise<void> {
+    await trx('interactions').where({ id: interactionId }).whereNull('customer_id').update({ customer_id: customerId });
   }
 
   async unlink(trx: Knex.Transaction, interactionId: number, ticketId: number): Promise<boolean> {

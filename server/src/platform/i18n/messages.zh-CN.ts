@@ -45,7 +45,7 @@ export const MESSAGES_ZH_CN: Readonly<Record<string, string>> = {
   'Choose a disposition for the call': '请为本次通话选择通话小结。',
   'No such call': '该通话不存在。',
   'You can only link your own calls': '您只能关联自己的通话。',
-  'You can only record your own call': '您只能记录自己的通话。',
+  "You can only link your team's calls": '您只能关联本团队的通话。',
   'That call is with another customer': '该通话属于另一位客户。',
 
   // Tickets and complaints
