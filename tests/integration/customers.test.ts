@@ -150,6 +150,20 @@ describe('customer 360', () => {
     expect((await marketer.get(`/api/customers/${id.emily}`)).status).toBe(403);
   });
 
+  it('hides from a marketer the call notes and the wrap-up codes that tell of a complaint, not the calls', async () => {
+    type Item = { id: number; disposition: string | null; dispositionLabel: unknown; notes: string | null };
+    const full = (await admin.get(`/api/customers/${id.zhangwei}`)).body.interactions.items as Item[];
+    const complaintCall = full.find((i) => i.disposition === 'complaint_logged' && i.notes);
+    expect(complaintCall, 'the demo has a complaint call with notes for 张伟').toBeDefined();
+    for (const path of [`/api/customers/${id.zhangwei}`, `/api/customers/${id.zhangwei}/interactions`]) {
+      const r = await marketer.get(path);
+      const items = (path.endsWith('interactions') ? r.body.items : r.body.interactions.items) as Item[];
+      expect(items.map((i) => i.id)).toEqual(full.map((i) => i.id).slice(0, items.length));
+      expect(items.filter((i) => i.notes !== null)).toEqual([]);
+      expect(items.find((i) => i.id === complaintCall!.id)).toMatchObject({ disposition: null, dispositionLabel: null });
+    }
+  });
+
   it("refuses an agent a customer they neither own nor handled, and audits the attempt", async () => {
     const r = await agent1.get(`/api/customers/${id.emily}`);
     expect(r.status).toBe(403);
@@ -169,10 +183,21 @@ describe('customer 360', () => {
     expect((await agent1.get(`/api/customers/${id.emily}`)).status).toBe(403);
   });
 
-  it('lets a supervisor see what the team handled, and says 404 for a customer that does not exist', async () => {
+  it('lets a supervisor see what the team handled, and says 400 for an id that is not one', async () => {
     expect((await supervisor.get(`/api/customers/${id.emily}`)).status).toBe(200);
-    expect((await supervisor.get('/api/customers/999999999')).status).toBe(404);
     expect((await supervisor.get('/api/customers/abc')).status).toBe(400);
+  });
+
+  it('answers a customer or case that does not exist exactly as one the viewer may not see, so ids cannot be probed', async () => {
+    const hidden = [(await admin.post('/api/customers', { name: 'Probe Target' })).body.customer];
+    const seen = (r: { status: number; body: { error: { code: string; message: string } } }) => [r.status, r.body.error.code, r.body.error.message];
+    expect(seen(await agent1.get('/api/customers/999999999'))).toEqual(seen(await agent1.get(`/api/customers/${hidden[0].id}`)));
+    expect(seen(await agent1.get('/api/customers/999999999'))[0]).toBe(403);
+    const hiddenCase = (await admin.post('/api/cases', { kind: 'ticket', customerId: hidden[0].id, subject: 'Probe' })).body.case.id;
+    expect(seen(await agent1.get('/api/cases/999999999'))).toEqual(seen(await agent1.get(`/api/cases/${hiddenCase}`)));
+    // One who sees every record learns nothing from "not found".
+    expect((await admin.get('/api/customers/999999999')).status).toBe(404);
+    expect((await admin.get('/api/cases/999999999')).status).toBe(404);
   });
 });
 

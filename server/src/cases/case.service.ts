@@ -71,7 +71,7 @@ export class CaseService {
   async assertCanSee(ctx: RequestContext, id: number): Promise<number> {
     if (!canSeeCases(ctx.viewer)) throw await this.deny(ctx, 'case.view', id);
     const customerId = await this.d.cases.customerOf(id);
-    if (customerId === undefined) throw notFound('Case');
+    if (customerId === undefined) throw await this.d.customers.missing(ctx, 'Case', 'case.view', id);
     await this.d.customers.assertCanSee(ctx, customerId);
     return customerId;
   }

@@ -9,7 +9,7 @@ import type {
   PhoneInput,
   ScreenPop,
 } from '../../../contract/index.js';
-import { canEditCustomers, canReassignOwner, canSeeCases, canSeeCustomer } from './rules/access-policy.js';
+import { canEditCustomers, canReassignOwner, canSeeCases, canSeeCustomer, NO_RELATION } from './rules/access-policy.js';
 import { DomainError, forbidden, invalid, notFound } from '../platform/domain-error.js';
 import { normalizePhone } from '../platform/phone-number.js';
 import type { AuditRepository } from '../identity/data/audit.repository.js';
@@ -18,6 +18,7 @@ import type { CustomerRepository, NormalizedPhone } from './data/customer.reposi
 import type { HistoryCursor, InteractionRepository } from '../cti/data/interaction.repository.js';
 import type { UserRepository } from '../identity/data/user.repository.js';
 import type { RequestContext } from '../identity/request-context.js';
+import { historyAsSeenBy } from './rules/history-redaction.js';
 
 export const HISTORY_PAGE = 50;
 
@@ -124,7 +125,7 @@ export class CustomerService {
     await this.assertCanSee(ctx, id);
     const [customer, interactions, cases] = await Promise.all([
       this.customers.getById(id),
-      this.historyPage(id, HISTORY_PAGE),
+      this.historyPage(ctx, id, HISTORY_PAGE),
       canSeeCases(ctx.viewer)
         ? Promise.all([this.cases.openForCustomer(id), this.cases.recentClosedForCustomer(id)])
         : Promise.resolve(null),
@@ -145,7 +146,7 @@ export class CustomerService {
   async history(ctx: RequestContext, id: number, limit: number, before?: string): Promise<InteractionPage> {
     const cursor = before === undefined ? undefined : decodeCursor(before);
     await this.assertCanSee(ctx, id);
-    return this.historyPage(id, limit, cursor);
+    return this.historyPage(ctx, id, limit, cursor);
   }
 
   async create(ctx: RequestContext, body: CustomerCreateParsed) {
@@ -203,15 +204,25 @@ export class CustomerService {
 
   /** 404 for a customer that does not exist, 403 (audited) for one the viewer may not see. */
   async assertCanSee(ctx: RequestContext, id: number): Promise<void> {
-    if (!(await this.customers.exists(id))) throw notFound('Customer');
+    if (!(await this.customers.exists(id))) throw await this.missing(ctx, 'Customer', 'customer.view', id);
     const rel = await this.customers.relation(id, ctx.viewer);
     if (!canSeeCustomer(ctx.viewer, rel)) throw await this.deny(ctx, 'customer.view', id);
   }
 
-  private async historyPage(id: number, limit: number, before?: HistoryCursor): Promise<InteractionPage> {
+  /**
+   * The answer for a record id that does not exist: the same refusal as for one the viewer may
+   * not see, so ids cannot be probed; only a viewer who sees every record is told "not found".
+   */
+  async missing(ctx: RequestContext, what: 'Customer' | 'Case', action: string, id: number): Promise<DomainError> {
+    if (canSeeCustomer(ctx.viewer, NO_RELATION)) return notFound(what);
+    return this.deny(ctx, action, id, what === 'Case' ? 'case' : 'customer');
+  }
+
+  private async historyPage(ctx: RequestContext, id: number, limit: number, before?: HistoryCursor): Promise<InteractionPage> {
     // One extra row tells whether an older page exists without a count query.
     const rows = await this.interactions.latestForCustomer(id, limit + 1, before);
-    const items = rows.slice(0, limit);
+    const revealing = canSeeCases(ctx.viewer) ? new Set<string>() : await this.interactions.caseRevealingDispositions();
+    const items = historyAsSeenBy(ctx.viewer, rows.slice(0, limit), revealing);
     const last = items[items.length - 1];
     const nextCursor =
       rows.length > limit && last ? encodeCursor({ startedAt: new Date(last.startedAt), id: last.id }) : null;
@@ -258,11 +269,11 @@ export class CustomerService {
     });
   }
 
-  private async deny(ctx: RequestContext, action: string, id?: number): Promise<DomainError> {
+  private async deny(ctx: RequestContext, action: string, id?: number, entity: 'customer' | 'case' = 'customer'): Promise<DomainError> {
     await this.audit.write({
       userId: ctx.viewer.id,
       action,
-      entity: 'customer',
+      entity,
       ...(id === undefined ? {} : { entityId: id }),
       outcome: 'denied',
       ip: ctx.ip,

@@ -25,6 +25,12 @@ export class InteractionRepository {
     return rows.map(toInteraction);
   }
 
+  /** Wrap-up codes that name a ticket or complaint (see history-redaction.ts). */
+  async caseRevealingDispositions(): Promise<Set<string>> {
+    const rows = await this.db('disposition_codes').where({ reveals_case: true }).distinct('code');
+    return new Set(rows.map((r: { code: string }) => r.code));
+  }
+
   /** An agent's calls since a moment (their "today"), newest first. */
   async callsOfAgentSince(agentId: number, since: Date, limit = 200): Promise<Interaction[]> {
     const rows = (await this.base()

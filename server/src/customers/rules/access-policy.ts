@@ -16,6 +16,16 @@ export interface CustomerRelation {
   inViewersCampaigns: boolean;
 }
 
+/** A customer the viewer has nothing to do with: only a viewer who sees all sees them. */
+export const NO_RELATION: CustomerRelation = {
+  ownedByViewer: false,
+  handledByViewer: false,
+  offeredToViewerNow: false,
+  ownedByViewersTeam: false,
+  handledByViewersTeam: false,
+  inViewersCampaigns: false,
+};
+
 export function canSeeCustomer(viewer: Viewer, rel: CustomerRelation): boolean {
   return viewerReaches(viewer, {
     own: rel.ownedByViewer || rel.handledByViewer || rel.offeredToViewerNow,
