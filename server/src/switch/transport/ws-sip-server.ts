@@ -49,8 +49,10 @@ export const DEFAULT_TRANSPORT_LIMITS: TransportLimits = {
   ratePerSecond: 30,
   maxProtocolErrors: 20,
   maxConnections: 5_000,
-  maxUnauthenticated: 500,
-  maxUnauthenticatedPerAddress: 20,
+  // A site of hundreds of phones behind one NAT reconnects all at once after a network blip;
+  // each authenticates within a second, so the per-address cap must take such a burst.
+  maxUnauthenticated: 2_000,
+  maxUnauthenticatedPerAddress: 1_000,
   authDeadlineMs: 15_000,
   pingIntervalMs: 30_000,
 };
