@@ -42,6 +42,8 @@ import { SatisfactionSurveys } from './cti/satisfaction-survey.js';
 import { socketEscalationAcknowledged } from './cases/socket/socket-escalation-notifier.js';
 import { createSocketServer, type KefuIo } from './platform/realtime/socket-server.js';
 import { CallLogRepository } from './cti/data/call-log.repository.js';
+import { HEARTBEAT_MS, ServerHeartbeat } from './platform/db/server-heartbeat.js';
+import { randomUUID } from 'node:crypto';
 import { QueueDirectoryRepository } from './acd/data/queue-directory.repository.js';
 import { createSipSwitch, type SipSwitch } from './switch/switch.js';
 import { originPolicyFor } from './platform/http/origin-policy.js';
@@ -129,9 +131,11 @@ export function createServices(
  */
 export function createCallCenter(
   services: Services,
-  o: { clock: Clock; log: Logger; notifier: TelephonyNotifier; control(): CallControl | null },
+  o: { clock: Clock; log: Logger; notifier: TelephonyNotifier; control(): CallControl | null; serverId?: string },
 ) {
-  const callLog = new CallLogRepository(services.db);
+  const serverId = o.serverId ?? `kefu-${randomUUID()}`;
+  const callLog = new CallLogRepository(services.db, serverId);
+  const heartbeat = new ServerHeartbeat(services.db, serverId, () => o.clock.now());
   const callsLog = o.log;
   const clock = o.clock;
   // The ACD's facts go two ways, and only these: into the call log and to the agents' consoles.
@@ -189,10 +193,24 @@ export function createCallCenter(
     callsSettled,
     /** Resolves once what happened so far on one call is written (a read that must see it). */
     callWritten: (callId: string) => writer.forCall(callId, async () => {}).then(() => {}),
-    /** After a crash or restart, closes what the last run left open; before the ACD starts. */
+    heartbeat,
+    /**
+     * After a crash or restart, closes what this server's last run left open, as of its last
+     * heartbeat (and rows from before servers had names); before the ACD starts. Other servers'
+     * calls are left alone unless their heartbeat has stopped (closeGone).
+     */
     async closeInterrupted() {
-      const closed = await callLog.closeInterrupted(new Date(clock.now()));
+      const lastBeat = await heartbeat.register();
+      const closed = (await callLog.closeInterrupted(serverId, lastBeat ?? new Date(clock.now()))) + (await callLog.closeInterrupted(null, new Date(clock.now())));
       if (closed) callsLog.warn({ closed }, 'calls left open by the last run closed as interrupted');
+    },
+    /** Closes what servers whose heartbeat stopped left open, each as of its last heartbeat. */
+    async closeGone() {
+      for (const gone of await heartbeat.gone()) {
+        const closed = await callLog.closeInterrupted(gone.id, gone.lastHeartbeatAt);
+        await heartbeat.forget(gone);
+        callsLog.warn({ server: gone.id, lastHeartbeatAt: gone.lastHeartbeatAt, closed }, "a server's heartbeat stopped: its calls closed as interrupted");
+      }
     },
   };
 }
@@ -212,6 +230,11 @@ export interface ComposeOptions {
   clock?: Clock;
   /** How often the SLA sweep runs; 0 leaves it to the caller (tests sweep by hand). */
   slaSweepMs?: number;
+  /**
+   * This server's name among those sharing the database; keep it across restarts (a restart
+   * then closes its own leftovers at once). Unset: a new name each run.
+   */
+  serverId?: string;
 }
 
 export interface ComposedServer {
@@ -224,6 +247,8 @@ export interface ComposedServer {
   callsSettled(): Promise<void>;
   /** Loads queues and agents, closes calls a crash left open; call before listening. */
   start(): Promise<void>;
+  /** The idle signal of the heartbeat: the beat in flight (and its look for gone servers) is done. */
+  serversSettled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -231,8 +256,9 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
   const clock = o.clock ?? systemClock;
   let io: KefuIo | null = null;
   let sipSwitch: SipSwitch | null = null;
-  const { callCenter, agents, callLog, callsSettled, callWritten, closeInterrupted } = createCallCenter(services, {
+  const { callCenter, agents, callLog, callsSettled, callWritten, closeInterrupted, closeGone, heartbeat } = createCallCenter(services, {
     clock,
+    ...(o.serverId ? { serverId: o.serverId } : {}),
     log: o.log.child({ module: 'call-center' }),
     notifier: socketTelephonyNotifier(() => io),
     control: () => sipSwitch?.control ?? null,
@@ -331,6 +357,21 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     origins,
   });
 
+  // The heartbeat, and on each beat a look for servers whose heartbeat stopped.
+  let stopped = false;
+  let beatTimer: unknown = null;
+  let beating: Promise<void> = Promise.resolve();
+  const scheduleBeat = (): void => {
+    if (stopped) return;
+    beatTimer = clock.setTimeout(() => {
+      beating = heartbeat
+        .beat()
+        .then(closeGone)
+        .catch((err: unknown) => o.log.error({ err }, 'server heartbeat failed'))
+        .finally(scheduleBeat);
+    }, HEARTBEAT_MS);
+  };
+
   return {
     server,
     io: sockets.io,
@@ -338,12 +379,18 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     callCenter,
     slaScheduler,
     callsSettled,
+    serversSettled: () => beating,
     async start() {
       await closeInterrupted();
+      await closeGone();
       await callCenter.start(sipSwitch!.control);
       if (o.slaSweepMs) slaScheduler.start();
+      scheduleBeat();
     },
     async close() {
+      stopped = true;
+      clock.clearTimeout(beatTimer);
+      await beating;
       await slaScheduler.stop();
       sipSwitch!.close();
       await new Promise<void>((resolve) => {

@@ -1,4 +1,5 @@
 // Starts the whole product in one process: database, migrations, demo data, HTTP + Socket.IO.
+import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './platform/config.js';
 import type { Logger } from './platform/logger.js';
@@ -38,6 +39,8 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       defaultRegion: config.defaultRegion,
       demo: config.demo,
       slaSweepMs: config.slaSweepMs,
+      // Stable across restarts, so a restart closes its own leftovers at once.
+      serverId: config.serverId ?? `${os.hostname()}:${config.port}`,
     });
     const { server } = composed;
     server.headersTimeout = 20_000;

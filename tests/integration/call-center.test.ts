@@ -98,7 +98,8 @@ async function startCenter() {
   sw = new FakeSwitch();
   notifier = new RecordingNotifier();
   const services = createServices(t.db, { sessionTtlMs: 1000, defaultRegion: 'CN' });
-  const center = createCallCenter(services, { clock, log: logger.child({ test: 'call-center' }), notifier, control: () => sw });
+  // One server name throughout: a second startCenter() is this server restarting.
+  const center = createCallCenter(services, { clock, log: logger.child({ test: 'call-center' }), notifier, control: () => sw, serverId: 'call-center-test' });
   cc = center.callCenter;
   registry = center.agents;
   callsSettled = center.callsSettled;

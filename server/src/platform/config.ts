@@ -32,6 +32,10 @@ const pgMemory = (minKb: number) =>
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
+  KEFU_SERVER_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._:-]{1,100}$/, 'must be 1-100 letters, digits or . _ : -, e.g. kefu-a')
+    .optional(),
   PUBLIC_URL: z.string().url().optional(),
   DATABASE_URL: z
     .string()
@@ -83,6 +87,8 @@ const EnvSchema = z.object({
 export type Config = Readonly<{
   port: number;
   host: string;
+  /** This server's name among those sharing the database; null: host name and port. */
+  serverId: string | null;
   publicUrl: string | null;
   databaseUrl: string | null;
   dataDir: string;
@@ -135,6 +141,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
   }
   return Object.freeze({
     port: e.PORT,
+    serverId: e.KEFU_SERVER_ID ?? null,
     host: e.HOST,
     publicUrl: e.PUBLIC_URL ?? null,
     databaseUrl: e.DATABASE_URL ?? null,

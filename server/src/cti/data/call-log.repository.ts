@@ -1,5 +1,6 @@
 // Every call is written as it happens: the interaction row is created when the call arrives
 // and updated at each step, so a crash loses at most the step in flight.
+import type { Knex } from 'knex';
 import type { Db } from '../../platform/db/database.js';
 import type { AgentState, EndReason } from '../../../../contract/index.js';
 
@@ -22,7 +23,11 @@ export interface NewCallRecord {
 }
 
 export class CallLogRepository {
-  constructor(private readonly db: Db) {}
+  /** `serverId`: the server whose calls and agent states these rows are (null: unnamed, tests). */
+  constructor(
+    private readonly db: Db,
+    private readonly serverId: string | null = null,
+  ) {}
 
   async createCall(r: NewCallRecord): Promise<number> {
     const [row] = await this.db('interactions')
@@ -35,6 +40,7 @@ export class CallLogRepository {
         queue_id: r.queueId,
         agent_id: r.agentId,
         agent_handled: r.agentHandled ?? true,
+        server_id: this.serverId,
         sip_call_id: r.sipCallId,
         started_at: r.at,
         queued_at: r.direction === 'inbound' && r.queueId ? r.at : null,
@@ -71,7 +77,8 @@ export class CallLogRepository {
     interactionId: number,
     e: { at: Date; reason: EndReason; hangupBy: 'customer' | 'agent' | 'system' | null; waitSeconds: number | null; talkSeconds: number | null; holdSeconds: number },
   ): Promise<void> {
-    await this.db('interactions').where({ id: interactionId }).whereNull('ended_at').update({
+    // A call another server closed as interrupted (it thought this one gone) still gets its real end.
+    await this.db('interactions').where({ id: interactionId }).where((q) => q.whereNull('ended_at').orWhere('end_reason', 'interrupted')).update({
       ended_at: e.at,
       end_reason: e.reason,
       hangup_by: e.hangupBy,
@@ -118,7 +125,7 @@ export class CallLogRepository {
   async recordAgentState(userId: number, state: AgentState, reason: string | null, at: Date): Promise<void> {
     await this.db.transaction(async (trx) => {
       await trx('agent_state_history').where({ user_id: userId }).whereNull('ended_at').update({ ended_at: at });
-      await trx('agent_state_history').insert({ user_id: userId, state, reason, started_at: at });
+      await trx('agent_state_history').insert({ user_id: userId, state, reason, started_at: at, server_id: this.serverId });
     });
   }
 
@@ -127,14 +134,15 @@ export class CallLogRepository {
   }
 
   /**
-   * After a crash or restart nothing is in progress: calls still open are closed as
-   * interrupted with the times they have, ringing offers end, and agents are logged out.
+   * What a server that is gone (a crash, or this one before its restart) left in progress:
+   * its open calls close as interrupted at `at` (its last heartbeat) with the times they had,
+   * their ringing offers end, and its agents are logged out. `serverId` null: rows written
+   * before servers had names.
    */
-  async closeInterrupted(at: Date): Promise<number> {
+  async closeInterrupted(serverId: string | null, at: Date): Promise<number> {
+    const ofServer = <T extends Knex.QueryBuilder>(q: T): T => (serverId === null ? q.whereNull('server_id') : q.where('server_id', serverId)) as T;
     return this.db.transaction(async (trx) => {
-      const closed = await trx('interactions')
-        .where({ kind: 'call' })
-        .whereNull('ended_at')
+      const closed = await ofServer(trx('interactions').where({ kind: 'call' }).whereNull('ended_at'))
         .update({
           ended_at: at,
           end_reason: 'interrupted',
@@ -145,12 +153,15 @@ export class CallLogRepository {
           ),
           talk_seconds: trx.raw('CASE WHEN answered_at IS NULL THEN NULL ELSE EXTRACT(EPOCH FROM (?::timestamptz - answered_at))::int END', [at]),
         });
-      await trx('interaction_offers').whereNull('outcome').update({ outcome: 'interrupted', ended_at: at });
-      const open = await trx('agent_state_history').whereNull('ended_at').whereNot('state', 'logged_out').select('user_id');
-      await trx('agent_state_history').whereNull('ended_at').update({ ended_at: at });
+      await trx('interaction_offers')
+        .whereNull('outcome')
+        .whereIn('interaction_id', ofServer(trx('interactions').select('id').where('end_reason', 'interrupted').where('ended_at', at)))
+        .update({ outcome: 'interrupted', ended_at: at });
+      const open = await ofServer(trx('agent_state_history').whereNull('ended_at').whereNot('state', 'logged_out')).select('user_id');
+      await ofServer(trx('agent_state_history').whereNull('ended_at')).update({ ended_at: at });
       if (open.length) {
         await trx('agent_state_history').insert(
-          open.map((r: { user_id: number }) => ({ user_id: r.user_id, state: 'logged_out', reason: 'restart', started_at: at })),
+          open.map((r: { user_id: number }) => ({ user_id: r.user_id, state: 'logged_out', reason: 'restart', started_at: at, server_id: serverId })),
         );
       }
       return closed;
