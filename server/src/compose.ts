@@ -39,7 +39,7 @@ import { CallLogWriter } from './cti/data/call-log-writer.js';
 import { InteractionIdPool } from './cti/data/call-log-ids.js';
 import { DirectCallLog } from './cti/direct-call-log.js';
 import { SatisfactionSurveys } from './cti/satisfaction-survey.js';
-import { socketEscalationAcknowledged } from './cases/socket/socket-escalation-notifier.js';
+import { socketEscalationAcknowledged, socketEscalationRaised } from './cases/socket/socket-escalation-notifier.js';
 import { createSocketServer, type KefuIo } from './platform/realtime/socket-server.js';
 import { CallLogRepository } from './cti/data/call-log.repository.js';
 import { HEARTBEAT_MS, ServerHeartbeat } from './platform/db/server-heartbeat.js';
@@ -51,7 +51,6 @@ import { AgentRegistry } from './acd/agent-registry.js';
 import { CallCenter } from './acd/call-center.js';
 import { SlaScheduler } from './cases/sla-scheduler.js';
 import { WrapUpService } from './cti/wrap-up.service.js';
-import { userRoom } from './platform/realtime/socket-server.js';
 import { createApp } from './platform/http/app.js';
 import { buildOpenApi } from './platform/http/openapi.js';
 import { healthRoutes } from './platform/http/health.routes.js';
@@ -270,7 +269,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
       sla: services.sla,
       clock,
       log: o.log.child({ module: 'sla' }),
-      notifier: { escalationRaised: (userId, view) => io?.to(userRoom(userId)).emit('escalation:raised', view) },
+      notifier: socketEscalationRaised(() => io),
     },
     o.slaSweepMs ?? 0,
   );
