@@ -2,20 +2,18 @@
 // softphones over the built-in switch, the call center, the agent desk over Socket.IO and the
 // call log in PostgreSQL. Only media is faked (no WebRTC in Node; the browser test covers it).
 import { WebSocket } from 'ws';
-import { io as ioClient, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LiveCallView, SipCredentialsView } from '../../contract/index.js';
 import { seedDemo } from '../../server/src/seed/demo-seed.js';
-import { Softphone } from '../../softphone/src/softphone.js';
-import { FakeMediaEngine, FakeRingtone } from '../../softphone/src/testing/fake-media.js';
 import { callReaches, nextEvent, registered } from '../../softphone/src/testing/phone-harness.js';
 import { createTestDb, type TestDb } from '../support/test-db.js';
+import { CallHarness } from '../support/call-harness.js';
 import { ApiClient, startTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestDb;
 let app: TestApp;
-const phones: Softphone[] = [];
-const sockets: Socket[] = [];
+const calls = new CallHarness(() => app.baseUrl);
 
 beforeAll(async () => {
   (globalThis as { WebSocket?: unknown }).WebSocket = WebSocket;
@@ -24,27 +22,13 @@ beforeAll(async () => {
   app = await startTestApp(t.db);
 });
 afterAll(async () => {
-  await Promise.all(phones.map((p) => p.stop().catch(() => {})));
-  for (const s of sockets) s.close();
+  await calls.close();
   await app.close();
   await t.drop();
 });
 
-function phone(creds: SipCredentialsView): Softphone {
-  const p = new Softphone(
-    { ...creds, iceGatheringTimeoutMs: 0, reconnect: { initialDelayMs: 60_000, maxDelayMs: 60_000, jitter: 0 }, sipLogLevel: 'error' },
-    { media: new FakeMediaEngine(), ringtone: new FakeRingtone() },
-  );
-  phones.push(p);
-  return p;
-}
-
-async function desk(client: ApiClient): Promise<Socket> {
-  const socket = ioClient(app.baseUrl, { transports: ['websocket'], extraHeaders: { cookie: client.cookie! }, reconnection: false });
-  sockets.push(socket);
-  await new Promise((r) => socket.once('session:ready', r));
-  return socket;
-}
+const phone = (creds: SipCredentialsView) => calls.phone(creds);
+const desk = (client: ApiClient) => calls.desk(client);
 
 function next<T>(socket: Socket, event: string): Promise<T> {
   return new Promise((resolve) => socket.once(event, resolve));
