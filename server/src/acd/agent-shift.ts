@@ -1,10 +1,11 @@
 // An agent's own side of the shift: signing in by opening the console, Ready / Not ready,
 // and after-call work, which ends by the agent's choice or when its time runs out.
 import type { LiveCallView } from '../../../contract/index.js';
-import { DomainError } from '../platform/domain-error.js';
+import { DomainError, fieldError } from '../platform/domain-error.js';
 import type { AgentRegistry, LiveAgent } from './agent-registry.js';
 import type { Clock } from '../platform/clock.js';
 import type { CallFacts } from './call-facts.js';
+import { msg } from '../platform/i18n/message.js';
 
 interface Deps {
   agents: AgentRegistry;
@@ -125,8 +126,8 @@ export class AgentShift {
   private assertWrapUpDone(agent: LiveAgent): void {
     const wrap = agent.wrapOf;
     if (agent.status.state === 'wrap_up' && wrap && (wrap.interactionId != null || wrap.logging) && wrap.disposition === null) {
-      throw new DomainError('VALIDATION', 'Choose a disposition for the call to finish wrap-up', [
-        { field: 'disposition', message: 'Choose a disposition for the call' },
+      throw new DomainError('VALIDATION', msg('wrapUp.dispositionToFinish'), [
+        fieldError('disposition', 'wrapUp.dispositionRequired'),
       ]);
     }
   }

@@ -13,7 +13,7 @@ import { isRunningCaseStatus } from '../../../contract/index.js';
 import { canSeeCases } from '../customers/rules/access-policy.js';
 import { canAssignTo, canEditCase } from './rules/case-access.js';
 import { allowedActionsFor } from './rules/case-actions.js';
-import { DomainError, invalid, notFound } from '../platform/domain-error.js';
+import { DomainError, fieldError, invalid, notFound } from '../platform/domain-error.js';
 import { documentKeys } from '../platform/search-tokens.js';
 import type { Db } from '../platform/db/database.js';
 import type { AuditRepository } from '../identity/data/audit.repository.js';
@@ -27,6 +27,7 @@ import type { CustomerService } from '../customers/customer.service.js';
 import type { RequestContext } from '../identity/request-context.js';
 import type { UserDirectory } from '../identity/user-directory.js';
 import { admitCallToCase } from './call-link.js';
+import { msg, type Message } from '../platform/i18n/message.js';
 
 export interface CaseServiceDeps {
   db: Db;
@@ -289,7 +290,7 @@ export class CaseService {
     await this.d.audit.write({ userId: ctx.viewer.id, action, entity: 'case', entityId: id, outcome: 'allowed', ip: ctx.ip, requestId: ctx.requestId, detail }, db);
   }
 
-  private async deny(ctx: RequestContext, action: string, id?: number, message = 'You are not allowed to do that'): Promise<DomainError> {
+  private async deny(ctx: RequestContext, action: string, id?: number, message: string | Message = msg('access.forbidden')): Promise<DomainError> {
     await this.d.audit.write({ userId: ctx.viewer.id, action, entity: 'case', entityId: id, outcome: 'denied', ip: ctx.ip, requestId: ctx.requestId });
     return new DomainError('FORBIDDEN', message);
   }
@@ -310,7 +311,7 @@ function decodeListCursor(s: string): ListCursor {
   const createdAt = new Date(at ?? '');
   const n = Number(id);
   if (Number.isNaN(createdAt.getTime()) || !Number.isSafeInteger(n) || n <= 0) {
-    throw invalid([{ field: 'before', message: 'Not a cursor this server gave out' }]);
+    throw invalid([fieldError('before', 'request.badCursor')]);
   }
   return { createdAt, id: n };
 }

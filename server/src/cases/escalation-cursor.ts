@@ -1,6 +1,6 @@
 // The escalation list's paging cursor: opaque to clients, checked when it comes back.
 import type { EscalationView } from '../../../contract/index.js';
-import { invalid } from '../platform/domain-error.js';
+import { fieldError, invalid } from '../platform/domain-error.js';
 import type { EscalationCursor } from './data/escalation.repository.js';
 
 /** The cursor just after `last`, the final row of a page. */
@@ -14,7 +14,7 @@ export function decodeEscalationCursor(s: string): EscalationCursor {
   const firedAt = new Date(at ?? '');
   const n = Number(id);
   if (rest.length > 0 || (acknowledged !== '0' && acknowledged !== '1') || Number.isNaN(firedAt.getTime()) || !Number.isSafeInteger(n) || n <= 0) {
-    throw invalid([{ field: 'cursor', message: 'Not a cursor this server gave out' }]);
+    throw invalid([fieldError('cursor', 'request.badCursor')]);
   }
   return { acknowledged: acknowledged === '1', firedAt, id: n };
 }

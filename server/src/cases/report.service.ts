@@ -6,6 +6,7 @@ import { forbidden } from '../platform/domain-error.js';
 import { runningStatusSql } from './data/running-status.sql.js';
 import type { AuditRepository } from '../identity/data/audit.repository.js';
 import type { RequestContext } from '../identity/request-context.js';
+import { msg } from '../platform/i18n/message.js';
 
 type Row = Record<string, unknown>;
 const counts = (rows: Row[]) => rows.map((r) => ({ key: String(r.key ?? 'none'), count: Number(r.count) }));
@@ -23,7 +24,7 @@ export class ReportService {
     if (!roleSupervises(v.role)) throw forbidden('Reports are for supervisors and admins');
     // A supervisor's report is their team's; an admin may pick a team or see all.
     const teamId = v.role === 'supervisor' ? v.teamId : (q.teamId ?? null);
-    if (v.role === 'supervisor' && teamId === null) throw forbidden('You are not in a team');
+    if (v.role === 'supervisor' && teamId === null) throw forbidden(msg('team.notInTeam'));
     const from = new Date(q.from);
     const to = new Date(q.to);
     const team = (alias: string) => (teamId === null ? { sql: 'TRUE', b: [] as number[] } : { sql: `${alias}.team_id = ?`, b: [teamId] });

@@ -1,12 +1,13 @@
 // After-call work: the agent gives the call a disposition from its queue's codes (required),
 // final notes, and goes back to Ready or Not ready. The time spent is logged when wrap-up ends.
 import type { AgentStatusView, DispositionList, WrapUpCommandParsed } from '../../../contract/index.js';
-import { forbidden, invalid, notFound } from '../platform/domain-error.js';
+import { fieldError, forbidden, invalid, notFound } from '../platform/domain-error.js';
 import type { CallLogRepository } from './data/call-log.repository.js';
 import type { DispositionRepository } from './data/disposition.repository.js';
 import type { InteractionRepository } from './data/interaction.repository.js';
 import type { AgentRegistry } from '../acd/agent-registry.js';
 import type { AgentShift } from '../acd/agent-shift.js';
+import { msg } from '../platform/i18n/message.js';
 
 export class WrapUpService {
   constructor(
@@ -17,7 +18,7 @@ export class WrapUpService {
   async codesFor(userId: number, interactionId: number): Promise<DispositionList> {
     const call = await this.d.interactions.queueAndAgentOf(interactionId);
     if (!call) throw notFound('Call');
-    if (call.agentId !== userId) throw forbidden('That is not your call');
+    if (call.agentId !== userId) throw forbidden(msg('call.notYours'));
     return { items: await this.d.dispositions.forQueue(call.queueId) };
   }
 
@@ -25,9 +26,9 @@ export class WrapUpService {
   async wrapUp(userId: number, cmd: WrapUpCommandParsed): Promise<AgentStatusView> {
     const { items } = await this.codesFor(userId, cmd.interactionId);
     if (!items.some((c) => c.code === cmd.disposition)) {
-      throw invalid([{ field: 'disposition', message: `Not a disposition of this call's queue: choose one of ${items.map((c) => c.code).join(', ')}` }]);
+      throw invalid([fieldError('disposition', 'wrapUp.unknownDisposition', { codes: items.map((c) => c.code).join(', ') })]);
     }
-    if (!(await this.d.callLog.saveWrapUp(cmd.interactionId, userId, cmd.disposition, cmd.notes))) throw forbidden('That is not your call');
+    if (!(await this.d.callLog.saveWrapUp(cmd.interactionId, userId, cmd.disposition, cmd.notes))) throw forbidden(msg('call.notYours'));
     const shift = this.d.shift();
     // A call whose wrap-up time already ran out keeps its disposition; the agent's state stays.
     if (shift.recordDisposition(userId, cmd.interactionId, cmd.disposition)) {
@@ -35,7 +36,7 @@ export class WrapUpService {
       else shift.setNotReady(userId, cmd.reason);
     }
     const agent = this.d.agents.get(userId);
-    if (!agent) throw forbidden('You are not set up to take calls');
+    if (!agent) throw forbidden(msg('agent.notSetUp'));
     return this.d.agents.view(agent);
   }
 }

@@ -10,7 +10,7 @@ import type {
   ScreenPop,
 } from '../../../contract/index.js';
 import { canEditCustomers, canReassignOwner, canSeeCases, canSeeCustomer, NO_RELATION } from './rules/access-policy.js';
-import { DomainError, forbidden, invalid, notFound } from '../platform/domain-error.js';
+import { DomainError, fieldError, forbidden, invalid, notFound } from '../platform/domain-error.js';
 import { normalizePhone } from '../platform/phone-number.js';
 import type { AuditRepository } from '../identity/data/audit.repository.js';
 import type { CaseRepository } from '../cases/data/case.repository.js';
@@ -19,6 +19,7 @@ import type { HistoryCursor, InteractionRepository } from '../cti/data/interacti
 import type { UserRepository } from '../identity/data/user.repository.js';
 import type { RequestContext } from '../identity/request-context.js';
 import { historyAsSeenBy } from './rules/history-redaction.js';
+import { msg } from '../platform/i18n/message.js';
 
 export const HISTORY_PAGE = 50;
 
@@ -34,7 +35,7 @@ export function decodeCursor(s: string): HistoryCursor {
   const startedAt = new Date(at ?? '');
   const n = Number(id);
   if (Number.isNaN(startedAt.getTime()) || !Number.isSafeInteger(n) || n <= 0) {
-    throw invalid([{ field: 'before', message: 'Not a cursor this server gave out' }]);
+    throw invalid([fieldError('before', 'request.badCursor')]);
   }
   return { startedAt, id: n };
 }
@@ -56,7 +57,7 @@ export class CustomerService {
   /** Caller look-up: any written form of a number finds the same customers, most recent contact first. */
   async findByPhone(ctx: RequestContext, raw: string, limit: number): Promise<CustomerList> {
     const e164 = this.normalize(raw);
-    if (!e164) throw invalid([{ field: 'phone', message: 'Not a valid phone number' }]);
+    if (!e164) throw invalid([fieldError('phone', 'phone.invalid')]);
     const items = await this.customers.findByPhone(e164, ctx.viewer, limit);
     await this.auditBulk(ctx, 'customer.lookup', items.length, { phone: e164 });
     return { items, normalizedPhone: e164 };
@@ -234,7 +235,7 @@ export class CustomerService {
     const out: NormalizedPhone[] = [];
     phones.forEach((p, i) => {
       const e164 = this.normalize(p.number);
-      if (!e164) errors.push({ field: `phones.${i}.number`, message: 'Not a valid phone number' });
+      if (!e164) errors.push(fieldError(`phones.${i}.number`, 'phone.invalid'));
       else out.push({ e164, raw: p.number, label: p.label ?? null });
     });
     if (errors.length) throw invalid(errors);
@@ -252,7 +253,7 @@ export class CustomerService {
 
   private async assertUserExists(id: number | null) {
     if (id !== null && !(await this.users.findById(id))) {
-      throw invalid([{ field: 'ownerId', message: 'No such user' }]);
+      throw invalid([fieldError('ownerId', 'user.noSuchUser')]);
     }
   }
 
@@ -279,6 +280,6 @@ export class CustomerService {
       ip: ctx.ip,
       requestId: ctx.requestId,
     });
-    return forbidden('You are not allowed to see or change this customer');
+    return forbidden(msg('customer.forbidden'));
   }
 }

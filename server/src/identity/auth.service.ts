@@ -6,6 +6,7 @@ import type { LoginThrottleRepository } from './data/login-throttle.repository.j
 import type { SessionRepository } from './data/session.repository.js';
 import { toMe, type UserRepository } from './data/user.repository.js';
 import { dummyPasswordHash, verifyPassword } from './password.js';
+import { msg } from '../platform/i18n/message.js';
 
 export interface LoginPolicy {
   /**
@@ -59,14 +60,14 @@ export class AuthService {
     // Unknown usernames are audited too (without the name): the same work, so the same timing.
     if (retryAfter !== null) {
       await this.audit.write({ userId: user?.id ?? null, action: 'auth.login', outcome: 'denied', ip, detail: { reason: 'locked' } });
-      throw new DomainError('RATE_LIMITED', 'Too many failed sign-ins. Try again later.', undefined, retryAfter);
+      throw new DomainError('RATE_LIMITED', msg('auth.tooManySignIns'), undefined, retryAfter);
     }
     const ok = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), req.password);
     if (!user || !ok || user.disabled) {
       const failures = atAccount.attempts;
       await this.audit.write({ userId: user?.id ?? null, action: 'auth.login', outcome: 'denied', ip, detail: { failures } });
       await sleep(Math.min(this.policy.delayStepMs * failures, this.policy.maxDelayMs));
-      throw new DomainError('UNAUTHENTICATED', 'Wrong username or password');
+      throw new DomainError('UNAUTHENTICATED', msg('auth.wrongPassword'));
     }
     await this.throttle.clear(pair);
     await this.throttle.uncount(address);

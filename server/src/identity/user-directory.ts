@@ -2,7 +2,7 @@
 // answer to (escalations go up this line).
 import type { Db } from '../platform/db/database.js';
 import type { UserOptions } from '../../../contract/index.js';
-import { invalid } from '../platform/domain-error.js';
+import { fieldError, invalid } from '../platform/domain-error.js';
 
 export interface DirectoryUser {
   id: number;
@@ -22,12 +22,12 @@ export class UserDirectory {
 
   async mustFind(id: number, field: string): Promise<DirectoryUser> {
     const u = await this.find(id);
-    if (!u || u.disabled) throw invalid([{ field, message: 'No such user' }]);
+    if (!u || u.disabled) throw invalid([fieldError(field, 'user.noSuchUser')]);
     return u;
   }
 
   async mustFindTeam(id: number): Promise<void> {
-    if (!(await this.db('teams').where('id', id).first())) throw invalid([{ field: 'teamId', message: 'No such team' }]);
+    if (!(await this.db('teams').where('id', id).first())) throw invalid([fieldError('teamId', 'team.noSuchTeam')]);
   }
 
   /**

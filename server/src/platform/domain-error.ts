@@ -1,19 +1,39 @@
 import type { ErrorCode, FieldError } from '../../../contract/index.js';
+import { english, msg, type Message, type MessageKey, type MessageParams } from './i18n/message.js';
+
+/**
+ * A field error that also carries its message's code, so it is put into the viewer's language
+ * by code. `message` is the English, which the logs and the tests read.
+ */
+export interface KeyedFieldError extends FieldError {
+  readonly messageKey?: Message;
+}
 
 /** An expected outcome a user can cause. Anything else that is thrown is a bug. */
 export class DomainError extends Error {
+  /** The code and params the message is written from; absent for a message that has none yet. */
+  readonly messageKey?: Message;
+
   constructor(
     readonly code: ErrorCode,
-    message: string,
-    readonly fields?: FieldError[],
+    message: string | Message,
+    readonly fields?: KeyedFieldError[],
     readonly retryAfterSeconds?: number,
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : english(message));
     this.name = 'DomainError';
+    if (typeof message !== 'string') this.messageKey = message;
   }
 }
 
-export const forbidden = (message = 'You are not allowed to do that') => new DomainError('FORBIDDEN', message);
-export const notFound = (what: string) => new DomainError('NOT_FOUND', `${what} not found`);
-export const invalid = (fields: FieldError[]) =>
-  new DomainError('VALIDATION', `Invalid input: ${fields.map((f) => f.field).join(', ')}`, fields);
+/** A field error whose message is written from a code. */
+export const fieldError = (field: string, key: MessageKey, params?: MessageParams): KeyedFieldError => {
+  const messageKey = msg(key, params);
+  // Not enumerable: the field error stays `{field, message}` wherever it is compared or sent.
+  return Object.defineProperty({ field, message: english(messageKey) }, 'messageKey', { value: messageKey, enumerable: false });
+};
+
+export const forbidden = (message: string | Message = msg('access.forbidden')) => new DomainError('FORBIDDEN', message);
+export const notFound = (what: string) => new DomainError('NOT_FOUND', msg('entity.notFound', { what }));
+export const invalid = (fields: KeyedFieldError[]) =>
+  new DomainError('VALIDATION', msg('request.invalidInput', { fields: fields.map((f) => f.field).join(', ') }), fields);

@@ -10,6 +10,7 @@
 //                                                    └────────call_ended────────┘
 import type { AgentState } from '../../../../contract/index.js';
 import { DomainError } from '../../platform/domain-error.js';
+import { msg } from '../../platform/i18n/message.js';
 
 export type AgentEvent =
   | { type: 'login' }
@@ -72,7 +73,7 @@ const TABLE: Record<AgentState, Partial<Record<AgentEvent['type'], Next>>> = {
 export function applyAgentEvent(current: AgentStatus, event: AgentEvent): AgentStatus {
   const next = TABLE[current.state][event.type];
   if (!next) {
-    throw new DomainError('CONFLICT', `An agent who is ${current.state} cannot ${event.type.replace(/_/g, ' ')}`);
+    throw new DomainError('CONFLICT', msg('agent.transitionRefused', { state: current.state, event: event.type.replace(/_/g, ' ') }));
   }
   return next(event);
 }

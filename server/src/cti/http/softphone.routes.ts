@@ -1,11 +1,12 @@
 import { Router, type Request } from 'express';
 import { CALL_TAKING_ROLES, SUPERVISING_ROLES, WebPhoneCredentialsRequest, type SipCredentialsView } from '../../../../contract/index.js';
-import { DomainError, invalid } from '../../platform/domain-error.js';
+import { DomainError, fieldError, invalid } from '../../platform/domain-error.js';
 import type { AuthService } from '../../identity/auth.service.js';
 import type { SipAccount, SipAccountDirectory } from '../../switch/ports.js';
 import { authenticate, requireRole } from '../../identity/http/authenticate.js';
 import { parseInput } from '../../platform/http/validate.js';
 import { KeyedRateLimit } from '../../platform/token-bucket.js';
+import { msg } from '../../platform/i18n/message.js';
 
 export interface SoftphoneRouteOptions {
   sipDomain: string;
@@ -49,19 +50,19 @@ export function softphoneRoutes(auth: AuthService, accounts: SipAccountDirectory
   // The agent's SIP account comes from the signed-in session; nobody types SIP passwords.
   r.get('/softphone/credentials', authenticate(auth), requireRole(...CALL_TAKING_ROLES), (req, res) => {
     const user = req.auth!.user;
-    if (!user.extension) throw new DomainError('FORBIDDEN', 'You have no phone extension; ask an admin for one');
+    if (!user.extension) throw new DomainError('FORBIDDEN', msg('softphone.noExtension'));
     res.json(view(req, accounts.issue({ username: user.extension, userId: user.id, displayName: user.displayName })));
   });
 
   const perAddress = new KeyedRateLimit(WEB_PHONE_BURST, WEB_PHONE_PER_SECOND, 10_000, () => opts.now());
   const webPhoneGate = opts.demo ? [] : [authenticate(auth), requireRole(...SUPERVISING_ROLES)];
   r.post('/webphone/credentials', ...webPhoneGate, async (req, res) => {
-    if (!perAddress.take(req.ip ?? 'unknown')) throw new DomainError('RATE_LIMITED', 'Too many web phones from this address. Try again later.', undefined, 60);
+    if (!perAddress.take(req.ip ?? 'unknown')) throw new DomainError('RATE_LIMITED', msg('softphone.tooMany'), undefined, 60);
     const body = parseInput(WebPhoneCredentialsRequest, req.body);
     const e164 = opts.normalize(body.number);
-    if (!e164) throw invalid([{ field: 'number', message: 'Not a valid phone number' }]);
+    if (!e164) throw invalid([fieldError('number', 'phone.invalid')]);
     if (await opts.isStaffNumber([body.number.trim(), e164])) {
-      throw new DomainError('FORBIDDEN', "This number is a kefu user's extension; a web phone cannot use it");
+      throw new DomainError('FORBIDDEN', msg('softphone.extensionNumber'));
     }
     res.json(view(req, accounts.issue({ username: e164, userId: null, displayName: e164 })));
   });

@@ -19,6 +19,7 @@ import type { AgentRegistry } from '../../acd/agent-registry.js';
 import type { CallCenter } from '../../acd/call-center.js';
 import { command } from '../../platform/realtime/ack.js';
 import type { KefuSocket } from '../../platform/realtime/socket-server.js';
+import { msg } from '../../platform/i18n/message.js';
 
 const Empty = z.object({}).strict();
 
@@ -41,7 +42,7 @@ export function registerAgentDesk(socket: KefuSocket, user: Me, d: AgentDeskDeps
   const ctx = { viewer: { id: user.id, role: user.role, teamId: user.teamId }, ip: socket.handshake.address ?? null, requestId: null };
   const agent = () => {
     const a = d.agents.get(user.id);
-    if (!a) throw forbidden('You are not set up to take calls');
+    if (!a) throw forbidden(msg('agent.notSetUp'));
     return a;
   };
 
@@ -70,7 +71,7 @@ export function registerAgentDesk(socket: KefuSocket, user: Me, d: AgentDeskDeps
       const current = d.callCenter.currentCallOf(user.id);
       if (current?.interactionId === cmd.interactionId) await d.callWritten(current.callId);
       if (!(await d.callLog.saveNotes(cmd.interactionId, user.id, cmd.notes))) {
-        throw new DomainError('FORBIDDEN', 'You can only write notes on your own calls');
+        throw new DomainError('FORBIDDEN', msg('call.notesOwnOnly'));
       }
       return { savedAt: new Date().toISOString() };
     }),
@@ -81,7 +82,7 @@ export function registerAgentDesk(socket: KefuSocket, user: Me, d: AgentDeskDeps
     command(ChooseCustomerCommand, commands, async (cmd) => {
       const call = d.callCenter.currentCallOf(user.id);
       // Only the call on the agent's desk right now, and only a customer on its number or just created by them.
-      if (!call || call.interactionId !== cmd.interactionId) throw forbidden('That is not your current call');
+      if (!call || call.interactionId !== cmd.interactionId) throw forbidden(msg('call.notYourCurrent'));
       const allowed = call.screenPop.matches.some((m) => m.id === cmd.customerId);
       if (!allowed) await d.customers.assertCanSee(ctx, cmd.customerId);
       await d.callWritten(call.callId); // the call's row may still be on its way

@@ -4,6 +4,7 @@ import type { Me, Role } from '../../../../contract/index.js';
 import { DomainError } from '../../platform/domain-error.js';
 import type { AuthService } from '../auth.service.js';
 import type { RequestContext } from '../request-context.js';
+import { msg, type Message } from '../../platform/i18n/message.js';
 
 export const SESSION_COOKIE = 'kefu_session';
 
@@ -26,7 +27,7 @@ export function sessionToken(cookieHeader: string | undefined): string | undefin
 export function authenticate(auth: AuthService): RequestHandler {
   return async (req, _res, next) => {
     const session = await auth.resolve(sessionToken(req.headers.cookie));
-    if (!session) return next(new DomainError('UNAUTHENTICATED', 'Sign in first'));
+    if (!session) return next(new DomainError('UNAUTHENTICATED', msg('auth.signInFirst')));
     req.auth = session;
     next();
   };
@@ -37,7 +38,7 @@ export class RoleRefused extends DomainError {
   constructor(
     /** The route as declared (no ids or query), so entries group by what was attempted. */
     readonly route: string,
-    message = 'Your role may not do this',
+    message: string | Message = msg('auth.roleRefused'),
   ) {
     super('FORBIDDEN', message);
   }

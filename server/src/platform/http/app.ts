@@ -7,6 +7,7 @@ import { errorHandler } from './middleware/error-handler.js';
 import { rejectNulCharacters } from './middleware/reject-nul.js';
 import { requestId } from './middleware/request-id.js';
 import { sameOriginWrites } from './middleware/same-origin.js';
+import { msg } from '../i18n/message.js';
 
 /** One feature's routes under /api: a path prefix ('' when the router names its own paths) and its handlers. */
 export type ApiMount = [path: string, ...handlers: RequestHandler[]];
@@ -52,7 +53,7 @@ export function createApp(opts: AppOptions): Express {
     if (prefix) api.use(prefix, ...handlers);
     else api.use(...handlers);
   }
-  api.use((_req, _res, next) => next(new DomainError('NOT_FOUND', 'No such API route')));
+  api.use((_req, _res, next) => next(new DomainError('NOT_FOUND', msg('request.noSuchRoute'))));
   app.use('/api', api);
 
   const dir = opts.consoleDir;

@@ -1,11 +1,11 @@
 import type { ZodType, ZodTypeDef, ZodIssue } from 'zod';
 import type { FieldError } from '../../../../contract/index.js';
-import { invalid } from '../domain-error.js';
+import { fieldError, invalid } from '../domain-error.js';
 
 function issueToFields(issue: ZodIssue, prefix: string): FieldError[] {
   const at = (path: (string | number)[]) => [prefix, ...path].filter((p) => p !== '').join('.') || prefix || 'body';
   if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((k) => ({ field: at([...issue.path, k]), message: 'Unknown field' }));
+    return issue.keys.map((k) => fieldError(at([...issue.path, k]), 'request.unknownField'));
   }
   return [{ field: at(issue.path), message: issue.message }];
 }

@@ -4,9 +4,10 @@ import { AGENT_STATES, CASE_KINDS, CASE_STATUSES, CaseCreate, type CaseKind, typ
 import { applyAgentEvent, type AgentEvent } from '../../acd/rules/agent-state.js';
 import { parseBusinessCalendar } from '../../cases/rules/business-calendar-schema.js';
 import { applyCaseTransition, CASE_ACTION_TYPES, type CaseAction, type CaseActionType, type CaseSnapshot } from '../../cases/rules/case-status.js';
-import { DomainError } from '../domain-error.js';
+import { DomainError, invalid } from '../domain-error.js';
 import { parseInput } from '../http/validate.js';
 import { localizeError, localizeMessage, translateToZhCN } from './localize.js';
+import { msg } from './message.js';
 
 const CHINESE = /[\u4e00-\u9fff]/;
 /** Latin words left in a translation mean part of it stayed English. */
@@ -33,9 +34,15 @@ describe('localizeMessage', () => {
     expect(localizeMessage('Case not found', 'en')).toBe('Case not found');
   });
 
+  it('writes a coded message in English from its code and params', () => {
+    expect(localizeMessage(msg('auth.wrongPassword'), 'en')).toBe('Wrong username or password');
+    expect(localizeMessage(msg('entity.notFound', { what: 'Case' }), 'en')).toBe('Case not found');
+    expect(localizeMessage(msg('agent.transitionRefused', { state: 'wrap_up', event: 'set ready' }), 'en')).toBe('An agent who is wrap_up cannot set ready');
+  });
+
   it('translates exact messages and patterned ones', () => {
-    expect(localizeMessage('Wrong username or password', 'zh-CN')).toBe('用户名或密码错误。');
-    expect(localizeMessage('Customer not found', 'zh-CN')).toBe('未找到该客户。');
+    expect(localizeMessage(msg('auth.wrongPassword'), 'zh-CN')).toBe('用户名或密码错误。');
+    expect(localizeMessage(msg('entity.notFound', { what: 'Customer' }), 'zh-CN')).toBe('未找到该客户。');
     expect(localizeMessage('A closed ticket can only be reopened, not resolved', 'zh-CN')).toBe('已关闭的工单只能重新打开，不能解决。');
     expect(localizeMessage('09:00–12:00 overlaps 11:00–13:00', 'zh-CN')).toBe('09:00–12:00 与 11:00–13:00 重叠。');
   });
@@ -56,13 +63,21 @@ describe('localizeMessage', () => {
       expect(translateToZhCN(english), english).toBeNull();
       expect(localizeMessage(english, 'zh-CN')).toBe(english);
     }
+    for (const m of [
+      msg('entity.notFound', { what: 'Gremlin' }),
+      msg('entity.notFound', { what: 'constructor' }),
+      msg('agent.transitionRefused', { state: 'dancing', event: 'answer' }),
+      msg('agent.transitionRefused', { state: 'constructor', event: 'toString' }),
+    ]) {
+      expect(localizeMessage(m, 'zh-CN')).toBe(localizeMessage(m, 'en'));
+    }
   });
 });
 
 describe('localizeError', () => {
   it('translates the message and each field message, keeping field names and order', () => {
     const out = localizeError(
-      { message: 'Invalid input: resolution, rootCause', fields: [{ field: 'resolution', message: 'Say how the complaint was resolved' }, { field: 'rootCause', message: 'Give the root-cause code' }] },
+      invalid([{ field: 'resolution', message: 'Say how the complaint was resolved' }, { field: 'rootCause', message: 'Give the root-cause code' }]),
       'zh-CN',
     );
     expect(out).toEqual({
@@ -72,7 +87,7 @@ describe('localizeError', () => {
         { field: 'rootCause', message: '请选择根本原因。' },
       ],
     });
-    expect(localizeError({ message: 'Sign in first' }, 'zh-CN')).toEqual({ message: '请先登录。' });
+    expect(localizeError(new DomainError('UNAUTHENTICATED', msg('auth.signInFirst')), 'zh-CN')).toEqual({ message: '请先登录。' });
   });
 });
 
@@ -88,9 +103,11 @@ describe('messages built from states', () => {
             const snapshot: CaseSnapshot = { kind, status, acknowledgedAt, resolution: null, rootCause: null, customerConfirmed: null, contactAttempts: 0, closedAt: long };
             const error = refusal(() => applyCaseTransition(snapshot, { type } as CaseAction, now));
             if (!error) continue;
-            for (const english of [error.message, ...(error.fields ?? []).map((f) => f.message)]) {
+            const zhError = localizeError(error, 'zh-CN');
+            const pairs = [[error.message, zhError.message], ...(error.fields ?? []).map((f, i) => [f.message, zhError.fields![i]!.message])] as const;
+            for (const [english, zh] of pairs) {
               seen.add(english);
-              const zh = expectChinese(english);
+              expect(zh, english).toMatch(CHINESE);
               // The summary of a 400 names its fields by their API names.
               if (!english.startsWith('Invalid input: ')) expect(zh, english).not.toMatch(ENGLISH_WORD);
             }
@@ -122,7 +139,9 @@ describe('messages built from states', () => {
         const error = refusal(() => applyAgentEvent({ state, reason: null }, event));
         if (!error) continue;
         refusals++;
-        expect(expectChinese(error.message), error.message).not.toMatch(ENGLISH_WORD);
+        const zh = localizeError(error, 'zh-CN').message;
+        expect(zh, error.message).toMatch(CHINESE);
+        expect(zh, error.message).not.toMatch(ENGLISH_WORD);
       }
     }
     expect(refusals).toBeGreaterThan(40);

@@ -3,8 +3,6 @@
 // vocabulary.zh-CN.ts, and an unknown word leaves the whole message in English.
 import { codesIn, englishList, ifKnown, translateAll, word, zhOrList, type MessagePattern } from './message-pattern.js';
 import {
-  AGENT_EVENT_ZH,
-  AGENT_STATE_ZH,
   CASE_ACTION_DONE_ZH,
   CASE_IN_STATUS_ZH,
   CASE_KIND_ZH,
@@ -15,26 +13,7 @@ import {
   WEEKDAY_ZH,
 } from './vocabulary.zh-CN.js';
 
-/** Field names in "Invalid input: a, b" are API names; only the list punctuation changes. */
-const fieldList = (s: string) => s.split(', ').join('、');
-
 export const MESSAGE_PATTERNS_ZH_CN: readonly MessagePattern[] = [
-  // domain-error.ts
-  { match: /^(.+) not found$/, to: (what) => ifKnown(word(THING_ZH, what), (thing) => `未找到该${thing}。`) },
-  { match: /^Invalid input: (.+)$/s, to: (fields) => `输入有误：${fieldList(fields)}。` },
-  // realtime/ack.ts: a socket command whose payload does not fit
-  { match: /^Invalid: (.+)$/s, to: (fields) => `请求内容有误：${fieldList(fields)}。` },
-
-  // agent-state.ts
-  {
-    match: /^An agent who is (\w+) cannot (.+)$/,
-    to: (state, event) => {
-      const s = word(AGENT_STATE_ZH, state);
-      const e = word(AGENT_EVENT_ZH, event);
-      return s && e ? `坐席处于“${s}”状态时不能${e}。` : null;
-    },
-  },
-
   // case-status.ts
   {
     match: /^(.+) can only be (.+), not (.+)$/,
@@ -64,12 +43,6 @@ export const MESSAGE_PATTERNS_ZH_CN: readonly MessagePattern[] = [
     to: (list) => `投诉须选择类别：${codesIn(englishList(list), COMPLAINT_CATEGORY_ZH).join('、')}。`,
   },
   { match: /^A complaint needs a severity: (.+)$/, to: (list) => `投诉须选择严重程度：${codesIn(englishList(list), SEVERITY_ZH).join('、')}。` },
-
-  // wrap-up.service.ts: disposition codes are the queue's own, shown as they are
-  {
-    match: /^Not a disposition of this call's queue: choose one of (.*)$/,
-    to: (list) => `此通话所在队列没有这个通话小结，请从以下选择：${codesIn(englishList(list)).join('、')}。`,
-  },
 
   // contract/settings.ts
   { match: /^(\S+)–(\S+) overlaps (\S+)–(\S+)$/, to: (a, b, c, d) => `${a}–${b} 与 ${c}–${d} 重叠。` },

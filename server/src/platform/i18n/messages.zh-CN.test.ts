@@ -1,9 +1,13 @@
-// The catalogue cannot fall behind the code: every English message a user can be shown, found
-// in the source, must have its 简体中文 (see testing/user-message-scan.ts for what counts).
+// The catalogue cannot fall behind the code: every message code must have its 简体中文, and
+// every English message a user can be shown that has no code yet, found in the source, must
+// have one too (see testing/user-message-scan.ts for what counts).
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { translateToZhCN } from './localize.js';
+import { translateKeyedToZhCN, translateToZhCN } from './localize.js';
+import { MESSAGES_EN, type MessageKey } from './messages.en.js';
 import { MESSAGES_ZH_CN } from './messages.zh-CN.js';
+import { TEXT_MESSAGES_ZH_CN } from './text-messages.zh-CN.js';
 import { scanUserMessages } from './testing/user-message-scan.js';
 
 const root = path.resolve(import.meta.dirname, '../../../..');
@@ -34,27 +38,66 @@ describe('the 简体中文 message catalogue', () => {
     const texts = found.map((m) => m.text);
     // Guards the scan itself: a broken scan would find nothing and let anything through.
     expect(texts).toContain('Someone else saved this case after you opened it. Reload to see their changes, then make yours again.');
-    expect(texts).toContain('Choose a disposition for the call to finish wrap-up');
-    expect(texts).toContain('Case not found');
-    expect(texts).toContain('An agent who is wrap_up cannot set ready');
+    expect(texts).toContain('An open complaint can only be acknowledged, moved to pending customer or resolved, not closed');
+    expect(texts).toContain('This follow-up is already done');
     expect(texts).toContain('Nothing to change');
-    expect(found.length).toBeGreaterThan(80);
+    expect(found.length).toBeGreaterThan(40);
   });
 
   it('has a translation for every message a user can be shown', () => {
-    const missing = found.filter((m) => !CHINESE.test(translateToZhCN(m.text) ?? '')).map((m) => `${m.at}  ${m.text}`);
+    const missing = found.filter((m) => !CHINESE.test((m.coded ? translateKeyedToZhCN(m.coded) : translateToZhCN(m.text)) ?? '')).map((m) => `${m.at}  ${m.text}`);
     expect(missing, 'messages without a 简体中文 entry (server/src/platform/i18n)').toEqual([]);
   });
 
   it('keeps no entry for a message the server no longer gives', () => {
     const given = new Set(found.map((m) => m.text));
-    expect(Object.keys(MESSAGES_ZH_CN).filter((english) => !given.has(english))).toEqual([]);
+    expect(Object.keys(TEXT_MESSAGES_ZH_CN).filter((english) => !given.has(english))).toEqual([]);
   });
 
   it('writes each entry as a Chinese sentence that ends in a full stop', () => {
-    for (const [english, zh] of Object.entries(MESSAGES_ZH_CN)) {
+    for (const [english, zh] of Object.entries(TEXT_MESSAGES_ZH_CN)) {
       expect(zh, english).toMatch(CHINESE);
       expect(zh, english).toMatch(/。$/);
     }
+  });
+});
+
+/** Params that stand for words the catalogue translates, by name; the others get '1'. */
+const PARAM_SAMPLES: Readonly<Record<string, string>> = { what: 'Case', state: 'wrap_up', event: 'set ready' };
+
+const paramsOf = (template: string) =>
+  Object.fromEntries([...template.matchAll(/\{(\w+)\}/g)].map(([, name]) => [name!, PARAM_SAMPLES[name!] ?? '1']));
+
+/** Every source file a code may be thrown from, the catalogues aside. */
+function sourceText(dir: string): string {
+  let text = '';
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) text += sourceText(full);
+    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') && !/messages\.[\w-]+\.ts$/.test(entry.name)) text += fs.readFileSync(full, 'utf8');
+  }
+  return text;
+}
+
+describe('the message codes', () => {
+  const keys = Object.keys(MESSAGES_EN) as MessageKey[];
+
+  it('each have a 简体中文 entry, written as a Chinese sentence that ends in a full stop', () => {
+    const missing = keys.filter((key) => !Object.hasOwn(MESSAGES_ZH_CN, key));
+    expect(missing, 'codes without a 简体中文 entry (messages.zh-CN.ts)').toEqual([]);
+    for (const key of keys) {
+      const zh = translateKeyedToZhCN({ key, params: paramsOf(MESSAGES_EN[key]) });
+      expect(zh, key).toMatch(CHINESE);
+      expect(zh, key).toMatch(/。$/);
+    }
+  });
+
+  it('has no entry for a code that is not in the English catalogue', () => {
+    expect(Object.keys(MESSAGES_ZH_CN).filter((key) => !Object.hasOwn(MESSAGES_EN, key))).toEqual([]);
+  });
+
+  it('are each given somewhere in the source', () => {
+    const source = sourceText(path.join(root, 'server/src'));
+    expect(keys.filter((key) => !source.includes(`'${key}'`))).toEqual([]);
   });
 });

@@ -1,90 +1,67 @@
-// The server's fixed English messages in 简体中文, keyed by the English text exactly as thrown.
-// Messages with names, numbers or states in them are in message-patterns.zh-CN.ts; zod's own
-// in zod-messages.zh-CN.ts. messages.zh-CN.test.ts fails on any message without an entry.
-// Each ends with '。': the console joins several messages with no separator in 简体中文.
+// The server's messages in 简体中文, keyed on the same codes as messages.en.ts. A string entry
+// has `{name}` params like the English; a function entry translates params that are words (a
+// state, a thing) and returns null for a word it does not know, so the message stays English
+// rather than half-translated. Each ends with '。': the console joins several messages with no
+// separator in 简体中文. The type makes a code without an entry fail to compile.
+import type { MessageKey, MessageParams } from './message.js';
+import { codesIn, englishList, word } from './message-pattern.js';
+import { AGENT_EVENT_ZH, AGENT_STATE_ZH, THING_ZH } from './vocabulary.zh-CN.js';
 
-export const MESSAGES_ZH_CN: Readonly<Record<string, string>> = {
+export type Translation = string | ((params: MessageParams) => string | null);
+
+const param = (params: MessageParams, name: string): string => String(params[name] ?? '');
+/** Field names are API names; only the list punctuation changes. */
+const zhList = (list: string) => list.split(', ').join('、');
+
+export const MESSAGES_ZH_CN: Readonly<Record<MessageKey, Translation>> = {
   // Signing in, roles and the request itself
-  'Sign in first': '请先登录。',
-  'Wrong username or password': '用户名或密码错误。',
-  'Too many failed sign-ins. Try again later.': '登录失败次数过多，请稍后再试。',
-  'Too many web phones from this address. Try again later.': '此地址申请的网页电话过多，请稍后再试。',
-  "This number is a kefu user's extension; a web phone cannot use it": '此号码是 kefu 用户的分机号，网页电话不能使用。',
-  'Your role may not do this': '您的角色无权执行此操作。',
-  'You are not allowed to do that': '您无权执行此操作。',
-  'Cross-site request refused': '已拒绝来自其他网站的请求。',
-  'No such API route': '不存在此 API 路径。',
-  'The body is not valid JSON': '请求内容不是有效的 JSON。',
-  'Malformed JSON': 'JSON 格式有误。',
-  'The body is too large': '请求内容过大。',
-  'The body could not be read': '无法读取请求内容。',
-  'Bad request': '请求无效。',
-  'Contains a NUL character': '含有不允许的空字符（NUL）。',
-  'Unknown field': '未知字段。',
-  'Nothing to change': '没有需要修改的内容。',
-  'Not a cursor this server gave out': '分页位置无效，请重新加载列表。',
-  'The database is not reachable right now': '暂时无法连接数据库，请稍后重试。',
-  'Something went wrong on our side': '服务器出错了。',
-  'session:ping takes an empty object': 'session:ping 只接受空对象。',
+  'auth.signInFirst': '请先登录。',
+  'auth.wrongPassword': '用户名或密码错误。',
+  'auth.tooManySignIns': '登录失败次数过多，请稍后再试。',
+  'auth.roleRefused': '您的角色无权执行此操作。',
+  'access.forbidden': '您无权执行此操作。',
+  'request.crossSite': '已拒绝来自其他网站的请求。',
+  'request.noSuchRoute': '不存在此 API 路径。',
+  'request.invalidJson': '请求内容不是有效的 JSON。',
+  'request.malformedJson': 'JSON 格式有误。',
+  'request.tooLarge': '请求内容过大。',
+  'request.unreadable': '无法读取请求内容。',
+  'request.bad': '请求无效。',
+  'request.nulCharacter': '含有不允许的空字符（NUL）。',
+  'request.unknownField': '未知字段。',
+  'request.invalidInput': (p) => `输入有误：${zhList(param(p, 'fields'))}。`,
+  'request.invalidPayload': (p) => `请求内容有误：${zhList(param(p, 'fields'))}。`,
+  'request.databaseUnavailable': '暂时无法连接数据库，请稍后重试。',
+  'request.internal': '服务器出错了。',
+  'request.pingTakesEmpty': 'session:ping 只接受空对象。',
+  'request.badCursor': '分页位置无效，请重新加载列表。',
+  'entity.notFound': (p) => {
+    const thing = word(THING_ZH, param(p, 'what'));
+    return thing === undefined ? null : `未找到该${thing}。`;
+  },
 
   // Customers and people
-  'Not a valid phone number': '电话号码无效。',
-  'Give exactly one of phone or q': '请只提供电话号码（phone）或关键词（q）中的一项。',
-  'You are not allowed to see or change this customer': '您无权查看或修改此客户。',
-  'No such user': '该用户不存在。',
-  'No such team': '该班组不存在。',
-  'You are not in a team': '您不属于任何班组。',
+  'phone.invalid': '电话号码无效。',
+  'customer.forbidden': '您无权查看或修改此客户。',
+  'user.noSuchUser': '该用户不存在。',
+  'team.noSuchTeam': '该班组不存在。',
+  'team.notInTeam': '您不属于任何班组。',
 
-  // Calls, the agent desk and wrap-up
-  'You are not set up to take calls': '您的账户尚未设置为可接听电话。',
-  'You have no phone extension; ask an admin for one': '您还没有分机号，请联系系统管理员分配。',
-  'That is not your call': '这不是您的通话。',
-  'That is not your current call': '这不是您当前的通话。',
-  'You can only write notes on your own calls': '您只能为自己的通话填写备注。',
-  'Choose a disposition for the call to finish wrap-up': '请为本次通话选择通话小结，才能完成话后处理。',
-  'Choose a disposition for the call': '请为本次通话选择通话小结。',
-  'No such call': '该通话不存在。',
-  'You can only link your own calls': '您只能关联自己的通话。',
-  "You can only link your team's calls": '您只能关联本团队的通话。',
-  'That call is with another customer': '该通话属于另一位客户。',
-
-  // Tickets and complaints
-  'Cases are not part of your role': '您的角色不处理工单与投诉。',
-  'Someone else saved this case after you opened it. Reload to see their changes, then make yours again.':
-    '在您打开此工单后，已有其他人保存了修改。请重新加载查看他们的修改，然后再做您的修改。',
-  "You can change your own cases, cases assigned to you and your team's unassigned ones":
-    '您只能修改自己创建的工单、分配给您的工单，以及本班组未分配的工单。',
-  'You cannot assign a case to that person': '您不能把工单分配给此人。',
-  'Severity, channel and root cause belong to complaints': '严重程度、渠道和根本原因只适用于投诉。',
-  'A complaint category is product, service, billing, staff or other': '投诉类别只能是产品、服务、账单、员工或其他。',
-  'A complaint needs a severity': '投诉须选择严重程度。',
-  'A ticket has no resolution or root cause; write a note instead': '工单没有解决方案和根本原因，请改为添加备注。',
-  'Say how the complaint was resolved': '请说明投诉是如何解决的。',
-  'Give the root-cause code': '请选择根本原因。',
-  'A complaint without a resolution cannot be closed': '投诉还没有解决方案，不能关闭。',
-  'A complaint can be closed only once the customer has confirmed the fix or a follow-up contact has been attempted':
-    '须在客户确认问题已解决，或已尝试回访联系客户之后，才能关闭投诉。',
-  'This complaint has already been acknowledged': '此投诉已确认受理过。',
-  'A stopped SLA clock cannot be paused': '服务时限已停止计时，不能暂停。',
-  'The SLA clock is already paused': '服务时限已在暂停计时。',
-  'The SLA clock is not paused': '服务时限没有暂停计时。',
-
-  // Follow-ups and escalations
-  'This follow-up was updated by someone else; reload it': '此回访已被其他人更新，请重新加载。',
-  'This follow-up is assigned to someone else': '此回访已分配给其他人。',
-  'The customer has no phone number': '该客户没有电话号码。',
-  'Escalations go to supervisors': '升级提醒只发送给班组长。',
-  'This escalation was sent to someone else; only they or an admin can acknowledge it':
-    '此升级提醒是发给其他人的，只有接收人或系统管理员可以确认。',
-
-  // Reports and settings
-  'Reports are for supervisors and admins': '报表仅供班组长和系统管理员查看。',
-  'from must be before to': '开始时间必须早于结束时间。',
-  'These settings were changed by someone else; reload and try again': '这些设置已被其他人修改，请重新加载后再试。',
-  'An SLA longer than a year is surely a typo': '服务时限超过一年，可能是输入错误。',
-  "Use a 24-hour time 'HH:MM' from '00:00' to '24:00'": '请使用 24 小时制时间“HH:MM”，范围为“00:00”到“24:00”。',
-  'The end must be after the start; split hours that pass midnight into two days': '结束时间必须晚于开始时间；跨过午夜的时段请拆到两天。',
-  "Use a real date written 'YYYY-MM-DD'": '请填写“YYYY-MM-DD”格式的有效日期。',
-  'Give the hours of all 7 weekdays, Sunday first (an empty list for a closed day)': '请填写一周 7 天的营业时间，从星期日开始（休息日留空）。',
-  'At least one weekday needs opening hours': '至少要有一天设置营业时间。',
+  // Calls, the agent desk, the web phone and wrap-up
+  'softphone.tooMany': '此地址申请的网页电话过多，请稍后再试。',
+  'softphone.extensionNumber': '此号码是 kefu 用户的分机号，网页电话不能使用。',
+  'softphone.noExtension': '您还没有分机号，请联系系统管理员分配。',
+  'agent.notSetUp': '您的账户尚未设置为可接听电话。',
+  'agent.transitionRefused': (p) => {
+    const s = word(AGENT_STATE_ZH, param(p, 'state'));
+    const e = word(AGENT_EVENT_ZH, param(p, 'event'));
+    return s && e ? `坐席处于“${s}”状态时不能${e}。` : null;
+  },
+  'call.notYours': '这不是您的通话。',
+  'call.notYourCurrent': '这不是您当前的通话。',
+  'call.notesOwnOnly': '您只能为自己的通话填写备注。',
+  'wrapUp.dispositionToFinish': '请为本次通话选择通话小结，才能完成话后处理。',
+  'wrapUp.dispositionRequired': '请为本次通话选择通话小结。',
+  // Disposition codes are the queue's own, shown as they are.
+  'wrapUp.unknownDisposition': (p) => `此通话所在队列没有这个通话小结，请从以下选择：${codesIn(englishList(param(p, 'codes'))).join('、')}。`,
 };

@@ -3,6 +3,7 @@ import type { Ack, Locale } from '../../../../contract/index.js';
 import { DomainError } from '../domain-error.js';
 import { localizeMessage } from '../i18n/localize.js';
 import type { Logger } from '../logger.js';
+import { msg } from '../i18n/message.js';
 
 /** What every command of one socket shares: its logger, and the language its user reads. */
 export interface CommandContext {
@@ -26,14 +27,14 @@ export function command<P, R>(
     const parsed = schema.safeParse(payload);
     if (!parsed.success) {
       const fields = parsed.error.issues.map((i) => i.path.join('.') || 'payload').join(', ');
-      return reply({ ok: false, error: { code: 'VALIDATION', message: localizeMessage(`Invalid: ${fields}`, ctx.locale()) } });
+      return reply({ ok: false, error: { code: 'VALIDATION', message: localizeMessage(msg('request.invalidPayload', { fields }), ctx.locale()) } });
     }
     try {
       reply({ ok: true, data: await handler(parsed.data) });
     } catch (err) {
-      if (err instanceof DomainError) return reply({ ok: false, error: { code: err.code, message: localizeMessage(err.message, ctx.locale()) } });
+      if (err instanceof DomainError) return reply({ ok: false, error: { code: err.code, message: localizeMessage(err.messageKey ?? err.message, ctx.locale()) } });
       ctx.log.error({ err }, 'socket command failed');
-      reply({ ok: false, error: { code: 'INTERNAL', message: localizeMessage('Something went wrong on our side', ctx.locale()) } });
+      reply({ ok: false, error: { code: 'INTERNAL', message: localizeMessage(msg('request.internal'), ctx.locale()) } });
     }
   };
 }

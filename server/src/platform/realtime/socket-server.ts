@@ -6,6 +6,7 @@ import { localizeMessage } from '../i18n/localize.js';
 import { viewerLocale } from '../i18n/viewer-locale.js';
 import type { Logger } from '../logger.js';
 import { originAllowed, SAME_HOST_ONLY, type OriginPolicy } from '../http/origin-policy.js';
+import { msg } from '../i18n/message.js';
 
 export type KefuIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 export type KefuSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -72,7 +73,7 @@ export function createSocketServer(
     socket.on('session:ping', async (payload, ack) => {
       if (typeof ack !== 'function') return; // a command without an ack is a malformed client
       if (!EmptyPayload.safeParse(payload).success) {
-        return ack({ ok: false, error: { code: 'VALIDATION', message: localizeMessage('session:ping takes an empty object', socket.data.locale) } });
+        return ack({ ok: false, error: { code: 'VALIDATION', message: localizeMessage(msg('request.pingTakesEmpty'), socket.data.locale) } });
       }
       ack({ ok: true, data: { at: new Date().toISOString() } });
     });

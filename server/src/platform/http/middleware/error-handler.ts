@@ -1,9 +1,10 @@
 import type { ErrorRequestHandler } from 'express';
 import type { ApiErrorBody } from '../../../../../contract/index.js';
-import { DomainError } from '../../domain-error.js';
+import { DomainError, fieldError } from '../../domain-error.js';
 import { localizeError, localizeMessage } from '../../i18n/localize.js';
 import { viewerLocale } from '../../i18n/viewer-locale.js';
 import { httpStatusFor } from '../error-status.js';
+import { msg } from '../../i18n/message.js';
 
 interface BodyParserError {
   type?: string;
@@ -14,18 +15,18 @@ interface BodyParserError {
 function fromBodyParser(err: BodyParserError): DomainError | null {
   switch (err.type) {
     case 'entity.parse.failed':
-      return new DomainError('VALIDATION', 'The body is not valid JSON', [{ field: 'body', message: 'Malformed JSON' }]);
+      return new DomainError('VALIDATION', msg('request.invalidJson'), [fieldError('body', 'request.malformedJson')]);
     case 'entity.too.large':
-      return new DomainError('PAYLOAD_TOO_LARGE', 'The body is too large');
+      return new DomainError('PAYLOAD_TOO_LARGE', msg('request.tooLarge'));
     case 'encoding.unsupported':
     case 'charset.unsupported':
     case 'request.aborted':
     case 'request.size.invalid':
     case 'stream.encoding.set':
-      return new DomainError('VALIDATION', 'The body could not be read', [{ field: 'body', message: String(err.type) }]);
+      return new DomainError('VALIDATION', msg('request.unreadable'), [{ field: 'body', message: String(err.type) }]);
     default:
       return typeof err.status === 'number' && err.status >= 400 && err.status < 500
-        ? new DomainError('VALIDATION', 'Bad request')
+        ? new DomainError('VALIDATION', msg('request.bad'))
         : null;
   }
 }
@@ -36,7 +37,7 @@ function fromDatabaseOutage(err: unknown): DomainError | null {
   const outage =
     e?.name === 'KnexTimeoutError' ||
     ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', '57P01', '57P02', '57P03', '53300'].includes(e?.code ?? '');
-  return outage ? new DomainError('UNAVAILABLE', 'The database is not reachable right now') : null;
+  return outage ? new DomainError('UNAVAILABLE', msg('request.databaseUnavailable')) : null;
 }
 
 export function errorHandler(): ErrorRequestHandler {
@@ -47,7 +48,7 @@ export function errorHandler(): ErrorRequestHandler {
     const locale = viewerLocale(req.auth?.user.locale, req.get('accept-language'));
     if (!known) {
       req.log.error({ err }, 'unhandled error');
-      const message = localizeMessage('Something went wrong on our side', locale);
+      const message = localizeMessage(msg('request.internal'), locale);
       const body: ApiErrorBody = { error: { code: 'INTERNAL', message, requestId: req.id } };
       res.status(500).json(body);
       return;

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { invalid } from '../../domain-error.js';
+import { fieldError, invalid } from '../../domain-error.js';
 
 const MAX_DEPTH = 20;
 
@@ -19,9 +19,9 @@ function findNul(value: unknown, path: string, depth: number): string | null {
 export function rejectNulCharacters(): RequestHandler {
   return (req, _res, next) => {
     const where = findNul(req.body, '', 0) ?? (findNul(req.query, 'query', 0) || null);
-    if (where !== null) return next(invalid([{ field: where || 'body', message: 'Contains a NUL character' }]));
+    if (where !== null) return next(invalid([fieldError(where || 'body', 'request.nulCharacter')]));
     if (req.path.includes('\u0000') || /%00/i.test(req.originalUrl.split('?')[0] ?? '')) {
-      return next(invalid([{ field: 'path', message: 'Contains a NUL character' }]));
+      return next(invalid([fieldError('path', 'request.nulCharacter')]));
     }
     next();
   };

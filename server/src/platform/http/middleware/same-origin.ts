@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import { DomainError } from '../../domain-error.js';
+import { msg } from '../../i18n/message.js';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -16,9 +17,9 @@ export function sameOriginWrites(): RequestHandler {
     try {
       host = new URL(origin).host;
     } catch {
-      return next(new DomainError('FORBIDDEN', 'Cross-site request refused'));
+      return next(new DomainError('FORBIDDEN', msg('request.crossSite')));
     }
-    if (host !== req.headers.host) return next(new DomainError('FORBIDDEN', 'Cross-site request refused'));
+    if (host !== req.headers.host) return next(new DomainError('FORBIDDEN', msg('request.crossSite')));
     next();
   };
 }

@@ -5,12 +5,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
+import type { Message } from '../message.js';
 
 export interface FoundMessage {
   /** The message as a user would see it; a template's placeholders are filled with samples. */
   text: string;
   /** `file:line`, relative to the scanned root. */
   at: string;
+  /** The code and params the text is written from, when the call names them (notFound). */
+  coded?: Message;
 }
 
 /**
@@ -66,16 +69,16 @@ export function scanUserMessages(root: string, dirs: readonly string[], samples:
   for (const file of sourceFiles(root, dirs)) {
     const sf = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
     const rel = path.relative(root, file).split(path.sep).join('/');
-    const add = (node: ts.Node, text: string | null) => {
+    const add = (node: ts.Node, text: string | null, coded?: Message) => {
       if (text === null) return;
       const line = sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
-      found.push({ text, at: `${rel}:${line}` });
+      found.push({ text, at: `${rel}:${line}`, ...(coded ? { coded } : {}) });
     };
     const visit = (node: ts.Node) => {
       if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && node.arguments) {
         const name = calleeName(node.expression);
         const args = node.arguments;
-        if (name === 'notFound' && args[0] && ts.isStringLiteral(args[0])) add(args[0], `${args[0].text} not found`);
+        if (name === 'notFound' && args[0] && ts.isStringLiteral(args[0])) add(args[0], `${args[0].text} not found`, { key: 'entity.notFound', params: { what: args[0].text } });
         else if (name !== null && MESSAGE_CALLS.has(name)) {
           // Codes ('CONFLICT') and audit actions ('case.view') are single words; messages are not.
           for (const a of args) {
