@@ -1,7 +1,7 @@
 // The one way a call gets tied to a case, for the case's Link call and a follow-up's outcome.
 import type { Knex } from 'knex';
 import type { Viewer } from '../identity/request-context.js';
-import { invalid } from '../platform/domain-error.js';
+import { fieldError, invalid } from '../platform/domain-error.js';
 import type { CaseWriteRepository } from './data/case-write.repository.js';
 import { callLinkRefusal } from './rules/call-link.js';
 
@@ -11,7 +11,7 @@ import { callLinkRefusal } from './rules/call-link.js';
  */
 export async function admitCallToCase(writes: CaseWriteRepository, trx: Knex.Transaction, viewer: Viewer, interactionId: number, customerId: number): Promise<void> {
   const call = await writes.callForLink(trx, interactionId);
-  if (!call) throw invalid([{ field: 'interactionId', message: 'No such call' }]);
+  if (!call) throw invalid([fieldError('interactionId', 'callLink.noSuchCall')]);
   const refusal = callLinkRefusal(viewer, call, customerId);
   if (refusal) throw invalid([refusal]);
   if (call.customerId === null) await writes.identifyCall(trx, interactionId, customerId);

@@ -15,7 +15,7 @@ import { clockTimes, resumedResolveTimes } from './rules/case-clock-times.js';
 import { applyCaseTransition, type CaseAction, type CaseChanges } from './rules/case-status.js';
 import { autoFollowUpOnResolve, recordOutcome } from './rules/follow-up.js';
 import { addDuration, businessHours } from './rules/sla-duration.js';
-import { DomainError, forbidden, invalid, notFound } from '../platform/domain-error.js';
+import { DomainError, fieldError, forbidden, invalid, notFound } from '../platform/domain-error.js';
 import type { CaseColumns, CaseRecord } from './data/case-write.repository.js';
 import type { FollowUpRecord, FollowUpRepository } from './data/follow-up.repository.js';
 import type { CaseService, CaseServiceDeps } from './case.service.js';
@@ -23,6 +23,7 @@ import { conflict } from './case.service.js';
 import type { RequestContext } from '../identity/request-context.js';
 import type { DialIntents } from '../cti/dial-intents.js';
 import { admitCallToCase } from './call-link.js';
+import { msg } from '../platform/i18n/message.js';
 
 export interface CaseWorkflowDeps extends CaseServiceDeps {
   followUps: FollowUpRepository;
@@ -159,7 +160,7 @@ export class CaseWorkflowService {
       const task = await this.d.followUps.lock(trx, id);
       if (!task) throw notFound('Follow-up');
       this.assertMayWork(ctx, task);
-      if (task.version !== req.version) throw new DomainError('CONFLICT', 'This follow-up was updated by someone else; reload it');
+      if (task.version !== req.version) throw new DomainError('CONFLICT', msg('followUp.changedMeanwhile'));
       const c = task.ticket_id === null ? undefined : await this.d.writes.lock(trx, task.ticket_id);
       const result = recordOutcome(
         { status: task.status, attempts: task.attempts, dueAt: task.due_at, caseKind: c?.kind ?? 'ticket' },
@@ -221,7 +222,7 @@ export class CaseWorkflowService {
       t.assignee_id === v.id ||
       (t.assignee_id === null && t.team_id !== null && t.team_id === v.teamId) ||
       (v.role === 'supervisor' && t.team_id !== null && t.team_id === v.teamId);
-    if (!ok) throw forbidden('This follow-up is assigned to someone else');
+    if (!ok) throw forbidden(msg('followUp.assignedToOther'));
   }
 
   /**
@@ -232,8 +233,8 @@ export class CaseWorkflowService {
     const task = await this.d.followUps.get(id);
     if (!task) throw notFound('Follow-up');
     this.assertMayWork(ctx, { ...task, ticket_id: task.caseId, customer_id: task.customerId, assignee_id: task.assigneeId, team_id: task.teamId, due_at: new Date(task.dueAt) });
-    if (task.status !== 'pending') throw new DomainError('CONFLICT', `This follow-up is already ${task.status}`);
-    if (!task.phone) throw invalid([{ field: 'phone', message: 'The customer has no phone number' }]);
+    if (task.status !== 'pending') throw new DomainError('CONFLICT', msg('followUp.already', { status: task.status }));
+    if (!task.phone) throw invalid([fieldError('phone', 'followUp.noPhone')]);
     this.d.dialIntents.announce(ctx.viewer.id, { taskId: task.id, caseId: task.caseId, e164: task.phone });
     return task;
   }
@@ -291,7 +292,7 @@ export class CaseWorkflowService {
 
   /** What is on the signed-in person's plate, soonest due first. */
   async myWork(ctx: RequestContext): Promise<MyWork> {
-    if (!canSeeCases(ctx.viewer)) throw forbidden('Cases are not part of your role');
+    if (!canSeeCases(ctx.viewer)) throw forbidden(msg('case.notForRole'));
     const now = this.now();
     const [cases, followUps] = await Promise.all([
       this.d.cases.openAssignedTo(ctx.viewer.id, now),

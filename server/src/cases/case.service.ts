@@ -42,7 +42,7 @@ export interface CaseServiceDeps {
 }
 
 export const conflict = () =>
-  new DomainError('CONFLICT', 'Someone else saved this case after you opened it. Reload to see their changes, then make yours again.');
+  new DomainError('CONFLICT', msg('case.changedMeanwhile'));
 
 /** The fields of a patch as columns, with the names the timeline shows. */
 const PATCH_COLUMNS: Record<Exclude<keyof CasePatch, 'version'>, keyof CaseColumns> = {
@@ -126,7 +126,7 @@ export class CaseService {
     const assigneeId = body.assigneeId === undefined ? ctx.viewer.id : body.assigneeId;
     const assignee = assigneeId === null ? null : await this.d.users.mustFind(assigneeId, 'assigneeId');
     if (!canAssignTo(ctx.viewer, assigneeId, assignee?.teamId ?? null)) {
-      throw invalid([{ field: 'assigneeId', message: 'You cannot assign a case to that person' }]);
+      throw invalid([fieldError('assigneeId', 'case.cannotAssign')]);
     }
     const teamId = body.teamId ?? assignee?.teamId ?? ctx.viewer.teamId;
     if (body.teamId) await this.d.users.mustFindTeam(body.teamId);
@@ -189,15 +189,15 @@ export class CaseService {
         changed[field] = { from, to };
       }
       if (c.kind === 'ticket' && (changes.severity !== undefined || changes.channel !== undefined || changes.root_cause !== undefined)) {
-        throw invalid([{ field: 'severity', message: 'Severity, channel and root cause belong to complaints' }]);
+        throw invalid([fieldError('severity', 'case.complaintFieldsOnly')]);
       }
       if (c.kind === 'complaint' && changes.category !== undefined && !['product', 'service', 'billing', 'staff', 'other'].includes(String(changes.category))) {
-        throw invalid([{ field: 'category', message: 'A complaint category is product, service, billing, staff or other' }]);
+        throw invalid([fieldError('category', 'case.complaintCategoryChoice')]);
       }
       if (changes.assignee_id !== undefined) {
         const assignee = changes.assignee_id === null ? null : await this.d.users.mustFind(changes.assignee_id, 'assigneeId');
         if (!canAssignTo(ctx.viewer, changes.assignee_id, assignee?.teamId ?? null)) {
-          throw invalid([{ field: 'assigneeId', message: 'You cannot assign a case to that person' }]);
+          throw invalid([fieldError('assigneeId', 'case.cannotAssign')]);
         }
         if (assignee && patch.teamId === undefined) changes.team_id = assignee.teamId;
       }
@@ -282,7 +282,7 @@ export class CaseService {
     const c = await this.d.writes.lock(trx, id);
     if (!c) throw notFound('Case');
     const ownership = { assigneeId: c.assignee_id, createdBy: c.created_by, teamId: c.team_id, assigneeTeamId: c.assignee_team_id ?? null };
-    if (!canEditCase(ctx.viewer, ownership)) throw await this.deny(ctx, action, id, 'You can change your own cases, cases assigned to you and your team\'s unassigned ones');
+    if (!canEditCase(ctx.viewer, ownership)) throw await this.deny(ctx, action, id, msg('case.editOwnOnly'));
     return c;
   }
 
@@ -290,7 +290,7 @@ export class CaseService {
     await this.d.audit.write({ userId: ctx.viewer.id, action, entity: 'case', entityId: id, outcome: 'allowed', ip: ctx.ip, requestId: ctx.requestId, detail }, db);
   }
 
-  private async deny(ctx: RequestContext, action: string, id?: number, message: string | Message = msg('access.forbidden')): Promise<DomainError> {
+  private async deny(ctx: RequestContext, action: string, id?: number, message: Message = msg('access.forbidden')): Promise<DomainError> {
     await this.d.audit.write({ userId: ctx.viewer.id, action, entity: 'case', entityId: id, outcome: 'denied', ip: ctx.ip, requestId: ctx.requestId });
     return new DomainError('FORBIDDEN', message);
   }

@@ -6,6 +6,7 @@ import type { EscalationRepository } from './data/escalation.repository.js';
 import type { Clock } from '../platform/clock.js';
 import { decodeEscalationCursor, escalationCursorAfter } from './escalation-cursor.js';
 import type { RequestContext } from '../identity/request-context.js';
+import { msg, type Message } from '../platform/i18n/message.js';
 
 export type EscalationAcknowledgedListener = (fact: EscalationAcknowledged) => void;
 
@@ -28,7 +29,7 @@ export class EscalationService {
   }
 
   async listFor(ctx: RequestContext, query: EscalationListQuery): Promise<EscalationList> {
-    if (!receivesEscalations(ctx)) throw await this.deny(ctx, 'escalation.list', 'Escalations go to supervisors');
+    if (!receivesEscalations(ctx)) throw await this.deny(ctx, 'escalation.list', msg('escalation.supervisorsOnly'));
     const after = query.cursor === undefined ? undefined : decodeEscalationCursor(query.cursor);
     // One extra row tells whether another page exists without a count query.
     const [rows, unread] = await Promise.all([
@@ -46,11 +47,11 @@ export class EscalationService {
    * whose recipient's account is gone).
    */
   async acknowledge(ctx: RequestContext, id: number): Promise<EscalationView> {
-    if (!receivesEscalations(ctx)) throw await this.deny(ctx, 'escalation.acknowledge', 'Escalations go to supervisors', id);
+    if (!receivesEscalations(ctx)) throw await this.deny(ctx, 'escalation.acknowledge', msg('escalation.supervisorsOnly'), id);
     const target = await this.escalations.recipientOf(id);
     if (!target) throw notFound('Escalation');
     if (target.toUserId !== ctx.viewer.id && ctx.viewer.role !== 'admin') {
-      throw await this.deny(ctx, 'escalation.acknowledge', 'This escalation was sent to someone else; only they or an admin can acknowledge it', id);
+      throw await this.deny(ctx, 'escalation.acknowledge', msg('escalation.notYours'), id);
     }
     const done = await this.escalations.acknowledge(id, ctx.viewer.id, new Date(this.clock.now()));
     const view = await this.escalations.view(id);
@@ -62,7 +63,7 @@ export class EscalationService {
     return view;
   }
 
-  private async deny(ctx: RequestContext, action: string, message: string, id?: number): Promise<DomainError> {
+  private async deny(ctx: RequestContext, action: string, message: Message, id?: number): Promise<DomainError> {
     await this.audit.write({
       userId: ctx.viewer.id,
       action,

@@ -21,7 +21,7 @@ export class ReportService {
 
   async cases(ctx: RequestContext, q: ReportQuery): Promise<CaseReport> {
     const v = ctx.viewer;
-    if (!roleSupervises(v.role)) throw forbidden('Reports are for supervisors and admins');
+    if (!roleSupervises(v.role)) throw forbidden(msg('report.supervisorsOnly'));
     // A supervisor's report is their team's; an admin may pick a team or see all.
     const teamId = v.role === 'supervisor' ? v.teamId : (q.teamId ?? null);
     if (v.role === 'supervisor' && teamId === null) throw forbidden(msg('team.notInTeam'));

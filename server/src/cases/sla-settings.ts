@@ -11,6 +11,7 @@ import { invalid } from '../platform/domain-error.js';
 import type { AuditRepository } from '../identity/data/audit.repository.js';
 import type { SettingsRepository } from '../platform/db/settings.repository.js';
 import type { RequestContext } from '../identity/request-context.js';
+import { msg } from '../platform/i18n/message.js';
 
 export interface SlaRules {
   calendar: BusinessCalendar;
@@ -84,7 +85,7 @@ export class SlaSettings {
     const parsed = PARSERS[key](value);
     const saved = await this.d.db.transaction(async (trx) => {
       const next = await this.d.settings.put(key, parsed, version, ctx.viewer.id, trx);
-      if (next === null) throw new DomainError('CONFLICT', 'These settings were changed by someone else; reload and try again');
+      if (next === null) throw new DomainError('CONFLICT', msg('settings.changedMeanwhile'));
       await this.d.audit.write(
         {
           userId: ctx.viewer.id,

@@ -3,6 +3,7 @@
 // had none, and that widens who may see the customer (whoever handled the call).
 import type { Viewer } from '../../identity/request-context.js';
 import { viewerReaches } from '../../identity/reach.js';
+import { fieldError, type KeyedFieldError } from '../../platform/domain-error.js';
 
 export interface CallToLink {
   agentId: number | null;
@@ -12,7 +13,7 @@ export interface CallToLink {
 }
 
 /** Why the call may not be linked to a case of `caseCustomerId`, as the field error; null when it may. */
-export function callLinkRefusal(viewer: Viewer, call: CallToLink, caseCustomerId: number | null): { field: 'interactionId'; message: string } | null {
+export function callLinkRefusal(viewer: Viewer, call: CallToLink, caseCustomerId: number | null): KeyedFieldError | null {
   // Agents their own calls, supervisors their team's, admins any: the calls they answer for.
   const reaches = viewerReaches(viewer, {
     own: call.agentId === viewer.id,
@@ -21,11 +22,11 @@ export function callLinkRefusal(viewer: Viewer, call: CallToLink, caseCustomerId
   });
   if (!reaches) {
     return viewer.role === 'agent'
-      ? { field: 'interactionId', message: 'You can only link your own calls' }
-      : { field: 'interactionId', message: "You can only link your team's calls" };
+      ? fieldError('interactionId', 'callLink.ownOnly')
+      : fieldError('interactionId', 'callLink.teamOnly');
   }
   if (call.customerId !== null && caseCustomerId !== null && call.customerId !== caseCustomerId) {
-    return { field: 'interactionId', message: 'That call is with another customer' };
+    return fieldError('interactionId', 'callLink.otherCustomer');
   }
   return null;
 }

@@ -14,9 +14,10 @@
 // resolving an unacknowledged complaint acknowledges it too: the customer has heard from us.
 // A closed case can be reopened within a window (30 days by default), after which a new case is
 // the honest record.
-import type { CaseKind, CaseStatus, FieldError } from '../../../../contract/index.js';
-import { DomainError, invalid } from '../../platform/domain-error.js';
+import type { CaseKind, CaseStatus } from '../../../../contract/index.js';
+import { DomainError, fieldError, invalid, type KeyedFieldError } from '../../platform/domain-error.js';
 import { DAY_MS } from '../../platform/time-zone.js';
+import { msg } from '../../platform/i18n/message.js';
 
 export type CaseAction =
   | { type: 'open' }
@@ -130,7 +131,7 @@ function orList(words: string[]): string {
 
 function refuse(kind: CaseKind, status: CaseStatus, action: CaseActionType): DomainError {
   const allowed = ACTIONS[kind][status].map((a) => ACTION_PHRASE[a]);
-  return new DomainError('CONFLICT', `${STATUS_PHRASE[status](kind)} can only be ${orList(allowed)}, not ${ACTION_PHRASE[action]}`);
+  return new DomainError('CONFLICT', msg('case.transitionRefused', { subject: STATUS_PHRASE[status](kind), allowed: orList(allowed), refused: ACTION_PHRASE[action] }));
 }
 
 const text = (s: string | null | undefined) => (s ?? '').trim();
@@ -140,16 +141,16 @@ function resolveChanges(current: CaseSnapshot, action: Extract<CaseAction, { typ
   if (current.kind === 'ticket') {
     // tickets.resolution and root_cause are complaint fields; a ticket's outcome goes in a note.
     if (action.resolution !== undefined || action.rootCause !== undefined) {
-      throw invalid([{ field: 'resolution', message: 'A ticket has no resolution or root cause; write a note instead' }]);
+      throw invalid([fieldError('resolution', 'case.ticketHasNoResolution')]);
     }
     return changes;
   }
   const resolution = text(action.resolution ?? current.resolution);
   const rootCause = text(action.rootCause ?? current.rootCause);
-  const fields: FieldError[] = [];
-  if (!resolution) fields.push({ field: 'resolution', message: 'Say how the complaint was resolved' });
-  if (!rootCause) fields.push({ field: 'rootCause', message: 'Give the root-cause code' });
-  else if (rootCause.length > ROOT_CAUSE_MAX) fields.push({ field: 'rootCause', message: `A root-cause code has at most ${ROOT_CAUSE_MAX} characters` });
+  const fields: KeyedFieldError[] = [];
+  if (!resolution) fields.push(fieldError('resolution', 'case.resolutionRequired'));
+  if (!rootCause) fields.push(fieldError('rootCause', 'case.rootCauseRequired'));
+  else if (rootCause.length > ROOT_CAUSE_MAX) fields.push(fieldError('rootCause', 'case.rootCauseTooLong', { max: ROOT_CAUSE_MAX }));
   if (fields.length > 0) throw invalid(fields);
   changes.resolution = resolution;
   changes.rootCause = rootCause;
@@ -158,11 +159,11 @@ function resolveChanges(current: CaseSnapshot, action: Extract<CaseAction, { typ
 }
 
 function assertComplaintClosable(current: CaseSnapshot): void {
-  if (!text(current.resolution)) throw new DomainError('CONFLICT', 'A complaint without a resolution cannot be closed');
+  if (!text(current.resolution)) throw new DomainError('CONFLICT', msg('case.closeNeedsResolution'));
   if (current.customerConfirmed !== true && current.contactAttempts < 1) {
     throw new DomainError(
       'CONFLICT',
-      'A complaint can be closed only once the customer has confirmed the fix or a follow-up contact has been attempted',
+      msg('case.closeNeedsConfirmation'),
     );
   }
 }
@@ -172,7 +173,7 @@ function assertReopenable(current: CaseSnapshot, now: Date, options: CaseTransit
   // A closed case without a closing time predates this rule; nothing to measure the window from.
   if (current.status !== 'closed' || days === null || current.closedAt === null) return;
   if (now.getTime() - current.closedAt.getTime() > days * DAY_MS) {
-    throw new DomainError('CONFLICT', `This ${current.kind} was closed more than ${days} days ago; open a new ${current.kind} instead`);
+    throw new DomainError('CONFLICT', msg('case.reopenWindowPassed', { kind: current.kind, days }));
   }
 }
 
@@ -192,7 +193,7 @@ export function applyCaseTransition(
       return { changes, resolveClock: current.status === 'pending_customer' ? 'resume' : null };
     }
     case 'acknowledge': {
-      if (current.acknowledgedAt) throw new DomainError('CONFLICT', 'This complaint has already been acknowledged');
+      if (current.acknowledgedAt) throw new DomainError('CONFLICT', msg('case.alreadyAcknowledged'));
       const status = current.status === 'new' ? 'open' : current.status;
       return { changes: { status, acknowledgedAt: now }, resolveClock: null };
     }

@@ -10,9 +10,10 @@
 // (case-status.ts), so the server increments the case's contact-attempt count on each one.
 import { z } from 'zod';
 import { FollowUpPolicy as FollowUpPolicySchema, type CaseKind } from '../../../../contract/index.js';
-import { DomainError, invalid } from '../../platform/domain-error.js';
+import { DomainError, fieldError, invalid } from '../../platform/domain-error.js';
 import type { BusinessCalendar } from './business-calendar.js';
 import { addDuration, businessDays, businessHours } from './sla-duration.js';
+import { msg } from '../../platform/i18n/message.js';
 
 export const FOLLOW_UP_STATUSES = ['pending', 'done', 'cancelled'] as const;
 export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
@@ -59,7 +60,7 @@ export interface FollowUpResult {
 }
 
 function assertPending(task: FollowUpTask): void {
-  if (task.status !== 'pending') throw new DomainError('CONFLICT', `This follow-up is already ${task.status}`);
+  if (task.status !== 'pending') throw new DomainError('CONFLICT', msg('followUp.already', { status: task.status }));
 }
 
 /** The result of one follow-up call at `now`. */
@@ -95,7 +96,7 @@ export function recordOutcome(
       };
     }
     default:
-      throw invalid([{ field: 'outcome', message: `Unknown outcome; use one of ${FOLLOW_UP_OUTCOMES.join(', ')}` }]);
+      throw invalid([fieldError('outcome', 'followUp.unknownOutcome', { outcomes: FOLLOW_UP_OUTCOMES.join(', ') })]);
   }
 }
 

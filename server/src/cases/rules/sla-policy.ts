@@ -26,10 +26,9 @@ import {
   Severity,
   SlaPolicy as SlaPolicySchema,
   type CaseKind,
-  type FieldError,
   type Priority,
 } from '../../../../contract/index.js';
-import { invalid } from '../../platform/domain-error.js';
+import { fieldError, invalid, type KeyedFieldError } from '../../platform/domain-error.js';
 import type { BusinessCalendar } from './business-calendar.js';
 import { addDuration, businessDays, businessHours, calendarHours, type SlaDuration } from './sla-duration.js';
 
@@ -82,9 +81,9 @@ export function targetsFor(policy: SlaPolicy, subject: SlaSubject): SlaTargets {
   const category = ComplaintCategory.safeParse(subject.category);
   const severity = Severity.safeParse(subject.severity);
   if (!category.success || !severity.success) {
-    const fields: FieldError[] = [];
-    if (!category.success) fields.push({ field: 'category', message: `A complaint needs a category: ${ComplaintCategory.options.join(', ')}` });
-    if (!severity.success) fields.push({ field: 'severity', message: `A complaint needs a severity: ${Severity.options.join(', ')}` });
+    const fields: KeyedFieldError[] = [];
+    if (!category.success) fields.push(fieldError('category', 'case.needsCategory', { categories: ComplaintCategory.options.join(', ') }));
+    if (!severity.success) fields.push(fieldError('severity', 'case.needsSeverity', { severities: Severity.options.join(', ') }));
     throw invalid(fields);
   }
   return complaintTargets(policy, category.data, severity.data);

@@ -15,6 +15,7 @@ import { DomainError } from '../../platform/domain-error.js';
 import type { BusinessCalendar } from './business-calendar.js';
 import { DEFAULT_AT_RISK_THRESHOLD } from './sla-policy.js';
 import { addDuration, minutesBetween, type SlaDuration } from './sla-duration.js';
+import { msg } from '../../platform/i18n/message.js';
 
 export const SLA_STATUSES = ['on_track', 'at_risk', 'breached', 'met'] as const;
 /** 'breached' also covers a clock stopped after its due time; 'met' is a clock stopped in time. */
@@ -85,8 +86,8 @@ export function nextDue(item: CaseClocks, calendar: BusinessCalendar, now: Date,
 }
 
 export function pauseClock(clock: SlaClock, now: Date): { pausedSince: Date } {
-  if (clock.stoppedAt !== null) throw new DomainError('CONFLICT', 'A stopped SLA clock cannot be paused');
-  if (clock.pausedSince) throw new DomainError('CONFLICT', 'The SLA clock is already paused');
+  if (clock.stoppedAt !== null) throw new DomainError('CONFLICT', msg('sla.stoppedCannotPause'));
+  if (clock.pausedSince) throw new DomainError('CONFLICT', msg('sla.alreadyPaused'));
   return { pausedSince: now };
 }
 
@@ -100,7 +101,7 @@ export interface ResumedClock {
 /** Ends a pause: the due time moves later by the paused time, so the time left is what it was. */
 export function resumeClock(clock: SlaClock, calendar: BusinessCalendar, now: Date): ResumedClock {
   const since = clock.pausedSince;
-  if (!since) throw new DomainError('CONFLICT', 'The SLA clock is not paused');
+  if (!since) throw new DomainError('CONFLICT', msg('sla.notPaused'));
   if (since >= clock.dueAt || now <= since) return { dueAt: clock.dueAt, pausedSince: null, pausedMinutes: 0 };
   const pausedMinutes = minutesBetween(calendar, clock.target.time, since, now);
   // Zero paused business minutes (a pause over a night) leaves the deadline where it was.

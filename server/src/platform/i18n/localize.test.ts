@@ -4,7 +4,7 @@ import { AGENT_STATES, CASE_KINDS, CASE_STATUSES, CaseCreate, type CaseKind, typ
 import { applyAgentEvent, type AgentEvent } from '../../acd/rules/agent-state.js';
 import { parseBusinessCalendar } from '../../cases/rules/business-calendar-schema.js';
 import { applyCaseTransition, CASE_ACTION_TYPES, type CaseAction, type CaseActionType, type CaseSnapshot } from '../../cases/rules/case-status.js';
-import { DomainError, invalid } from '../domain-error.js';
+import { DomainError, fieldError, invalid } from '../domain-error.js';
 import { parseInput } from '../http/validate.js';
 import { localizeError, localizeMessage, translateToZhCN } from './localize.js';
 import { msg } from './message.js';
@@ -43,7 +43,9 @@ describe('localizeMessage', () => {
   it('translates exact messages and patterned ones', () => {
     expect(localizeMessage(msg('auth.wrongPassword'), 'zh-CN')).toBe('用户名或密码错误。');
     expect(localizeMessage(msg('entity.notFound', { what: 'Customer' }), 'zh-CN')).toBe('未找到该客户。');
-    expect(localizeMessage('A closed ticket can only be reopened, not resolved', 'zh-CN')).toBe('已关闭的工单只能重新打开，不能解决。');
+    expect(localizeMessage(msg('case.transitionRefused', { subject: 'A closed ticket', allowed: 'reopened', refused: 'resolved' }), 'zh-CN')).toBe(
+      '已关闭的工单只能重新打开，不能解决。',
+    );
     expect(localizeMessage('09:00–12:00 overlaps 11:00–13:00', 'zh-CN')).toBe('09:00–12:00 与 11:00–13:00 重叠。');
   });
 
@@ -77,7 +79,7 @@ describe('localizeMessage', () => {
 describe('localizeError', () => {
   it('translates the message and each field message, keeping field names and order', () => {
     const out = localizeError(
-      invalid([{ field: 'resolution', message: 'Say how the complaint was resolved' }, { field: 'rootCause', message: 'Give the root-cause code' }]),
+      invalid([fieldError('resolution', 'case.resolutionRequired'), fieldError('rootCause', 'case.rootCauseRequired')]),
       'zh-CN',
     );
     expect(out).toEqual({

@@ -45,6 +45,45 @@ export const MESSAGES_EN = {
   'wrapUp.dispositionToFinish': 'Choose a disposition for the call to finish wrap-up',
   'wrapUp.dispositionRequired': 'Choose a disposition for the call',
   'wrapUp.unknownDisposition': "Not a disposition of this call's queue: choose one of {codes}",
+  // Tickets and complaints
+  'case.notForRole': 'Cases are not part of your role',
+  'case.changedMeanwhile': 'Someone else saved this case after you opened it. Reload to see their changes, then make yours again.',
+  'case.editOwnOnly': "You can change your own cases, cases assigned to you and your team's unassigned ones",
+  'case.cannotAssign': 'You cannot assign a case to that person',
+  'case.complaintFieldsOnly': 'Severity, channel and root cause belong to complaints',
+  'case.complaintCategoryChoice': 'A complaint category is product, service, billing, staff or other',
+  'case.transitionRefused': '{subject} can only be {allowed}, not {refused}',
+  'case.ticketHasNoResolution': 'A ticket has no resolution or root cause; write a note instead',
+  'case.resolutionRequired': 'Say how the complaint was resolved',
+  'case.rootCauseRequired': 'Give the root-cause code',
+  'case.rootCauseTooLong': 'A root-cause code has at most {max} characters',
+  'case.closeNeedsResolution': 'A complaint without a resolution cannot be closed',
+  'case.closeNeedsConfirmation':
+    'A complaint can be closed only once the customer has confirmed the fix or a follow-up contact has been attempted',
+  'case.reopenWindowPassed': 'This {kind} was closed more than {days} days ago; open a new {kind} instead',
+  'case.alreadyAcknowledged': 'This complaint has already been acknowledged',
+  'case.needsCategory': 'A complaint needs a category: {categories}',
+  'case.needsSeverity': 'A complaint needs a severity: {severities}',
+  'sla.stoppedCannotPause': 'A stopped SLA clock cannot be paused',
+  'sla.alreadyPaused': 'The SLA clock is already paused',
+  'sla.notPaused': 'The SLA clock is not paused',
+  'callLink.noSuchCall': 'No such call',
+  'callLink.ownOnly': 'You can only link your own calls',
+  'callLink.teamOnly': "You can only link your team's calls",
+  'callLink.otherCustomer': 'That call is with another customer',
+
+  // Follow-ups and escalations
+  'followUp.changedMeanwhile': 'This follow-up was updated by someone else; reload it',
+  'followUp.assignedToOther': 'This follow-up is assigned to someone else',
+  'followUp.already': 'This follow-up is already {status}',
+  'followUp.unknownOutcome': 'Unknown outcome; use one of {outcomes}',
+  'followUp.noPhone': 'The customer has no phone number',
+  'escalation.supervisorsOnly': 'Escalations go to supervisors',
+  'escalation.notYours': 'This escalation was sent to someone else; only they or an admin can acknowledge it',
+
+  // Reports and settings
+  'report.supervisorsOnly': 'Reports are for supervisors and admins',
+  'settings.changedMeanwhile': 'These settings were changed by someone else; reload and try again',
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES_EN;

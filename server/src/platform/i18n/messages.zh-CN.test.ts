@@ -37,11 +37,11 @@ describe('the 简体中文 message catalogue', () => {
   it('is checked against the messages the source really gives', () => {
     const texts = found.map((m) => m.text);
     // Guards the scan itself: a broken scan would find nothing and let anything through.
-    expect(texts).toContain('Someone else saved this case after you opened it. Reload to see their changes, then make yours again.');
-    expect(texts).toContain('An open complaint can only be acknowledged, moved to pending customer or resolved, not closed');
-    expect(texts).toContain('This follow-up is already done');
+    expect(texts).toContain('from must be before to');
+    expect(texts).toContain('An SLA longer than a year is surely a typo');
+    expect(texts).toContain('Case not found');
     expect(texts).toContain('Nothing to change');
-    expect(found.length).toBeGreaterThan(40);
+    expect(found.length).toBeGreaterThan(20);
   });
 
   it('has a translation for every message a user can be shown', () => {
@@ -63,7 +63,16 @@ describe('the 简体中文 message catalogue', () => {
 });
 
 /** Params that stand for words the catalogue translates, by name; the others get '1'. */
-const PARAM_SAMPLES: Readonly<Record<string, string>> = { what: 'Case', state: 'wrap_up', event: 'set ready' };
+const PARAM_SAMPLES: Readonly<Record<string, string>> = {
+  what: 'Case',
+  state: 'wrap_up',
+  event: 'set ready',
+  subject: 'An open complaint',
+  allowed: 'acknowledged, moved to pending customer or resolved',
+  refused: 'closed',
+  kind: 'complaint',
+  status: 'done',
+};
 
 const paramsOf = (template: string) =>
   Object.fromEntries([...template.matchAll(/\{(\w+)\}/g)].map(([, name]) => [name!, PARAM_SAMPLES[name!] ?? '1']));

@@ -4,8 +4,18 @@
 // rather than half-translated. Each ends with '。': the console joins several messages with no
 // separator in 简体中文. The type makes a code without an entry fail to compile.
 import type { MessageKey, MessageParams } from './message.js';
-import { codesIn, englishList, word } from './message-pattern.js';
-import { AGENT_EVENT_ZH, AGENT_STATE_ZH, THING_ZH } from './vocabulary.zh-CN.js';
+import { codesIn, englishList, translateAll, word, zhOrList } from './message-pattern.js';
+import {
+  AGENT_EVENT_ZH,
+  AGENT_STATE_ZH,
+  CASE_ACTION_DONE_ZH,
+  CASE_IN_STATUS_ZH,
+  CASE_KIND_ZH,
+  COMPLAINT_CATEGORY_ZH,
+  FOLLOW_UP_ALREADY_ZH,
+  SEVERITY_ZH,
+  THING_ZH,
+} from './vocabulary.zh-CN.js';
 
 export type Translation = string | ((params: MessageParams) => string | null);
 
@@ -64,4 +74,52 @@ export const MESSAGES_ZH_CN: Readonly<Record<MessageKey, Translation>> = {
   'wrapUp.dispositionRequired': '请为本次通话选择通话小结。',
   // Disposition codes are the queue's own, shown as they are.
   'wrapUp.unknownDisposition': (p) => `此通话所在队列没有这个通话小结，请从以下选择：${codesIn(englishList(param(p, 'codes'))).join('、')}。`,
+
+  // Tickets and complaints
+  'case.notForRole': '您的角色不处理工单与投诉。',
+  'case.changedMeanwhile': '在您打开此工单后，已有其他人保存了修改。请重新加载查看他们的修改，然后再做您的修改。',
+  'case.editOwnOnly': '您只能修改自己创建的工单、分配给您的工单，以及本班组未分配的工单。',
+  'case.cannotAssign': '您不能把工单分配给此人。',
+  'case.complaintFieldsOnly': '严重程度、渠道和根本原因只适用于投诉。',
+  'case.complaintCategoryChoice': '投诉类别只能是产品、服务、账单、员工或其他。',
+  'case.transitionRefused': (p) => {
+    const subject = word(CASE_IN_STATUS_ZH, param(p, 'subject'));
+    const can = translateAll(englishList(param(p, 'allowed')), CASE_ACTION_DONE_ZH);
+    const cannot = word(CASE_ACTION_DONE_ZH, param(p, 'refused'));
+    return subject && can && cannot ? `${subject}只能${zhOrList(can)}，不能${cannot}。` : null;
+  },
+  'case.ticketHasNoResolution': '工单没有解决方案和根本原因，请改为添加备注。',
+  'case.resolutionRequired': '请说明投诉是如何解决的。',
+  'case.rootCauseRequired': '请选择根本原因。',
+  'case.rootCauseTooLong': '根本原因代码最多 {max} 个字符。',
+  'case.closeNeedsResolution': '投诉还没有解决方案，不能关闭。',
+  'case.closeNeedsConfirmation': '须在客户确认问题已解决，或已尝试回访联系客户之后，才能关闭投诉。',
+  'case.reopenWindowPassed': (p) => {
+    const k = word(CASE_KIND_ZH, param(p, 'kind'));
+    return k === undefined ? null : `此${k}已关闭超过 ${param(p, 'days')} 天，不能重新打开，请新建${k}。`;
+  },
+  'case.alreadyAcknowledged': '此投诉已确认受理过。',
+  'case.needsCategory': (p) => `投诉须选择类别：${codesIn(englishList(param(p, 'categories')), COMPLAINT_CATEGORY_ZH).join('、')}。`,
+  'case.needsSeverity': (p) => `投诉须选择严重程度：${codesIn(englishList(param(p, 'severities')), SEVERITY_ZH).join('、')}。`,
+  'sla.stoppedCannotPause': '服务时限已停止计时，不能暂停。',
+  'sla.alreadyPaused': '服务时限已在暂停计时。',
+  'sla.notPaused': '服务时限没有暂停计时。',
+  'callLink.noSuchCall': '该通话不存在。',
+  'callLink.ownOnly': '您只能关联自己的通话。',
+  'callLink.teamOnly': '您只能关联本团队的通话。',
+  'callLink.otherCustomer': '该通话属于另一位客户。',
+
+  // Follow-ups and escalations
+  'followUp.changedMeanwhile': '此回访已被其他人更新，请重新加载。',
+  'followUp.assignedToOther': '此回访已分配给其他人。',
+  'followUp.already': (p) => word(FOLLOW_UP_ALREADY_ZH, param(p, 'status')) ?? null,
+  // Outcomes are API values, shown as they are.
+  'followUp.unknownOutcome': (p) => `回访结果无效，请使用以下之一：${codesIn(englishList(param(p, 'outcomes'))).join('、')}。`,
+  'followUp.noPhone': '该客户没有电话号码。',
+  'escalation.supervisorsOnly': '升级提醒只发送给班组长。',
+  'escalation.notYours': '此升级提醒是发给其他人的，只有接收人或系统管理员可以确认。',
+
+  // Reports and settings
+  'report.supervisorsOnly': '报表仅供班组长和系统管理员查看。',
+  'settings.changedMeanwhile': '这些设置已被其他人修改，请重新加载后再试。',
 };
