@@ -11,18 +11,16 @@ export interface KeyedFieldError extends FieldError {
 
 /** An expected outcome a user can cause. Anything else that is thrown is a bug. */
 export class DomainError extends Error {
-  /** The code and params the message is written from; absent for a message that has none yet. */
-  readonly messageKey?: Message;
-
   constructor(
     readonly code: ErrorCode,
-    message: string | Message,
+    /** The code and params the message is written from; `message` is its English. */
+    readonly messageKey: Message,
+    /** Field errors from the contract's zod schemas have English text only, no code yet. */
     readonly fields?: KeyedFieldError[],
     readonly retryAfterSeconds?: number,
   ) {
-    super(typeof message === 'string' ? message : english(message));
+    super(english(messageKey));
     this.name = 'DomainError';
-    if (typeof message !== 'string') this.messageKey = message;
   }
 }
 
@@ -33,7 +31,7 @@ export const fieldError = (field: string, key: MessageKey, params?: MessageParam
   return Object.defineProperty({ field, message: english(messageKey) }, 'messageKey', { value: messageKey, enumerable: false });
 };
 
-export const forbidden = (message: string | Message = msg('access.forbidden')) => new DomainError('FORBIDDEN', message);
+export const forbidden = (message: Message = msg('access.forbidden')) => new DomainError('FORBIDDEN', message);
 export const notFound = (what: string) => new DomainError('NOT_FOUND', msg('entity.notFound', { what }));
 export const invalid = (fields: KeyedFieldError[]) =>
   new DomainError('VALIDATION', msg('request.invalidInput', { fields: fields.map((f) => f.field).join(', ') }), fields);

@@ -38,7 +38,7 @@ export class RoleRefused extends DomainError {
   constructor(
     /** The route as declared (no ids or query), so entries group by what was attempted. */
     readonly route: string,
-    message: string | Message = msg('auth.roleRefused'),
+    message: Message = msg('auth.roleRefused'),
   ) {
     super('FORBIDDEN', message);
   }

@@ -44,6 +44,11 @@ describe('the 简体中文 message catalogue', () => {
     expect(found.length).toBeGreaterThan(20);
   });
 
+  it("finds no server message written as English text instead of a code (the contract's zod refinements aside)", () => {
+    const uncoded = found.filter((m) => m.at.startsWith('server/src/') && !m.coded).map((m) => `${m.at}  ${m.text}`);
+    expect(uncoded, 'give these a code in messages.en.ts and messages.zh-CN.ts').toEqual([]);
+  });
+
   it('has a translation for every message a user can be shown', () => {
     const missing = found.filter((m) => !CHINESE.test((m.coded ? translateKeyedToZhCN(m.coded) : translateToZhCN(m.text)) ?? '')).map((m) => `${m.at}  ${m.text}`);
     expect(missing, 'messages without a 简体中文 entry (server/src/platform/i18n)').toEqual([]);

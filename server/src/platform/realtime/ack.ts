@@ -32,7 +32,7 @@ export function command<P, R>(
     try {
       reply({ ok: true, data: await handler(parsed.data) });
     } catch (err) {
-      if (err instanceof DomainError) return reply({ ok: false, error: { code: err.code, message: localizeMessage(err.messageKey ?? err.message, ctx.locale()) } });
+      if (err instanceof DomainError) return reply({ ok: false, error: { code: err.code, message: localizeMessage(err.messageKey, ctx.locale()) } });
       ctx.log.error({ err }, 'socket command failed');
       reply({ ok: false, error: { code: 'INTERNAL', message: localizeMessage(msg('request.internal'), ctx.locale()) } });
     }
