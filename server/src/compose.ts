@@ -339,6 +339,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
           callWritten,
           customers: services.customers,
           wrapUp,
+          audit: services.audit,
           log: o.log.child({ module: 'agent-desk' }),
         }),
     ],

@@ -292,7 +292,7 @@ export class CaseService {
 
   private async deny(ctx: RequestContext, action: string, id?: number, message: Message = msg('access.forbidden')): Promise<DomainError> {
     await this.d.audit.write({ userId: ctx.viewer.id, action, entity: 'case', entityId: id, outcome: 'denied', ip: ctx.ip, requestId: ctx.requestId });
-    return new DomainError('FORBIDDEN', message);
+    return new DomainError('FORBIDDEN', message).markAudited();
   }
 }
 

@@ -73,7 +73,7 @@ export class EscalationService {
       ip: ctx.ip,
       requestId: ctx.requestId,
     });
-    return forbidden(message);
+    return forbidden(message).markAudited();
   }
 }
 

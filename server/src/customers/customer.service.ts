@@ -280,6 +280,6 @@ export class CustomerService {
       ip: ctx.ip,
       requestId: ctx.requestId,
     });
-    return forbidden(msg('customer.forbidden'));
+    return forbidden(msg('customer.forbidden')).markAudited();
   }
 }

@@ -22,7 +22,21 @@ export class DomainError extends Error {
     super(english(messageKey));
     this.name = 'DomainError';
   }
+
+  /**
+   * Set once a refusal is in the audit log (services that audit their own refusals, with the
+   * entity, mark it), so the edge audits every other refusal exactly once.
+   */
+  audited = false;
+
+  markAudited(): this {
+    this.audited = true;
+    return this;
+  }
 }
+
+/** A refusal the edge must still write to the audit log. */
+export const unauditedRefusal = (err: unknown): err is DomainError => err instanceof DomainError && err.code === 'FORBIDDEN' && !err.audited;
 
 /** A field error whose message is written from a code. */
 export const fieldError = (field: string, key: MessageKey, params?: MessageParams): KeyedFieldError => {

@@ -15,9 +15,10 @@ import type { Logger } from '../../platform/logger.js';
 import type { CallLogRepository } from '../data/call-log.repository.js';
 import type { CustomerService } from '../../customers/customer.service.js';
 import type { WrapUpService } from '../wrap-up.service.js';
+import type { AuditRepository } from '../../identity/data/audit.repository.js';
 import type { AgentRegistry } from '../../acd/agent-registry.js';
 import type { CallCenter } from '../../acd/call-center.js';
-import { command } from '../../platform/realtime/ack.js';
+import { command, type CommandContext } from '../../platform/realtime/ack.js';
 import type { KefuSocket } from '../../platform/realtime/socket-server.js';
 import { msg } from '../../platform/i18n/message.js';
 
@@ -31,6 +32,7 @@ export interface AgentDeskDeps {
   callWritten(callId: string): Promise<void>;
   customers: CustomerService;
   wrapUp: WrapUpService;
+  audit: AuditRepository;
   log: Logger;
 }
 
@@ -38,7 +40,18 @@ export interface AgentDeskDeps {
 export function registerAgentDesk(socket: KefuSocket, user: Me, d: AgentDeskDeps): void {
   if (!roleTakesCalls(user.role)) return;
   const log = d.log.child({ userId: user.id, socketId: socket.id });
-  const commands = { log, locale: () => socket.data.locale };
+  const commands: CommandContext = {
+    log,
+    locale: () => socket.data.locale,
+    refused: (err) =>
+      d.audit.write({
+        userId: user.id,
+        action: 'socket.refused',
+        outcome: 'denied',
+        ip: socket.handshake.address ?? null,
+        detail: { role: user.role, reason: err.messageKey.key },
+      }),
+  };
   const ctx = { viewer: { id: user.id, role: user.role, teamId: user.teamId }, ip: socket.handshake.address ?? null, requestId: null };
   const agent = () => {
     const a = d.agents.get(user.id);

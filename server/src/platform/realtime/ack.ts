@@ -1,6 +1,6 @@
 import type { ZodType, ZodTypeDef } from 'zod';
 import type { Ack, Locale } from '../../../../contract/index.js';
-import { DomainError } from '../domain-error.js';
+import { DomainError, unauditedRefusal } from '../domain-error.js';
 import { localizeMessage } from '../i18n/localize.js';
 import type { Logger } from '../logger.js';
 import { msg } from '../i18n/message.js';
@@ -10,6 +10,8 @@ export interface CommandContext {
   log: Logger;
   /** Read at answer time: the user may have saved another language since connecting. */
   locale: () => Locale;
+  /** Writes a refusal no service audited to the audit log, before the answer goes out. */
+  refused?: (err: DomainError) => Promise<void>;
 }
 
 /**
@@ -32,6 +34,9 @@ export function command<P, R>(
     try {
       reply({ ok: true, data: await handler(parsed.data) });
     } catch (err) {
+      if (unauditedRefusal(err) && ctx.refused) {
+        await ctx.refused(err).catch((auditErr: unknown) => ctx.log.error({ err: auditErr }, 'could not audit a refusal'));
+      }
       if (err instanceof DomainError) return reply({ ok: false, error: { code: err.code, message: localizeMessage(err.messageKey, ctx.locale()) } });
       ctx.log.error({ err }, 'socket command failed');
       reply({ ok: false, error: { code: 'INTERNAL', message: localizeMessage(msg('request.internal'), ctx.locale()) } });
