@@ -12,7 +12,7 @@ import { buildResponse, newTag, type HeaderLine } from './message/build.js';
 import { parseSipMessage, type SipRequest } from './message/parse.js';
 import { handleRegister } from './registrar/register-handler.js';
 import { Registrar } from './registrar/registrar.js';
-import { FailureTally } from './registrar/failure-tally.js';
+import { FailureTally } from './failure-tally.js';
 import { guardEvents } from './safe-events.js';
 import { SAME_HOST_ONLY, type OriginPolicy } from '../platform/http/origin-policy.js';
 import { attachWsSipServer, DEFAULT_TRANSPORT_LIMITS, type SipConnection, type TransportLimits } from './transport/ws-sip-server.js';

@@ -4,7 +4,7 @@ import type { DigestAuth } from '../auth/digest.js';
 import { buildResponse, type HeaderLine } from '../message/build.js';
 import type { SipRequest } from '../message/parse.js';
 import type { SipConnection } from '../transport/ws-sip-server.js';
-import type { FailureTally } from './failure-tally.js';
+import type { FailureTally } from '../failure-tally.js';
 import type { Registrar } from './registrar.js';
 
 const DEFAULT_EXPIRES = 600;

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { originAllowed, type OriginPolicy } from '../../platform/http/origin-policy.js';
 import { TokenBucket } from '../../platform/token-bucket.js';
+import { FailureTally } from '../failure-tally.js';
 
 /** One SIP-over-WebSocket peer (RFC 7118). Requests to a browser can only go back this way. */
 export interface SipConnection {
@@ -90,15 +91,10 @@ export function attachWsSipServer(options: WsSipServerOptions): WsSipServer {
   });
   const sockets = new Map<WebSocket, SipConnection>();
   const pending = new PendingConnections();
-  const refusals = new Map<string, number>();
-  const refusalLog = setInterval(() => flushRefusals(), 60_000);
+  // One line a minute per flood, not one per refused socket: the log must survive the flood.
+  const refusals = new FailureTally(log, 'SIP WebSocket connections refused by source');
+  const refusalLog = setInterval(() => refusals.flush(), 60_000);
   refusalLog.unref();
-  /** One line a minute per flood, not one per refused socket: the log must survive the flood. */
-  const flushRefusals = (): void => {
-    if (refusals.size === 0) return;
-    log.warn({ refusedBySource: Object.fromEntries(refusals) }, 'SIP WebSocket connections refused: too many unauthenticated');
-    refusals.clear();
-  };
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     let pathname: string;
@@ -118,7 +114,7 @@ export function attachWsSipServer(options: WsSipServerOptions): WsSipServer {
     if (sockets.size >= limits.maxConnections) return refuse(socket, 503, 'Service Unavailable');
     const address = req.socket.remoteAddress ?? 'unknown';
     if (pending.total >= limits.maxUnauthenticated || pending.from(address) >= limits.maxUnauthenticatedPerAddress) {
-      refusals.set(address, (refusals.get(address) ?? 0) + 1);
+      refusals.record(address, 'too many unauthenticated');
       return refuse(socket, 503, 'Service Unavailable');
     }
     socket.on('error', () => {});
@@ -227,7 +223,7 @@ export function attachWsSipServer(options: WsSipServerOptions): WsSipServer {
     close: () => {
       clearInterval(pinger);
       clearInterval(refusalLog);
-      flushRefusals();
+      refusals.flush();
       options.httpServer.off('upgrade', onUpgrade);
       for (const ws of sockets.keys()) ws.terminate();
       wss.close();

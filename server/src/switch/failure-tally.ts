@@ -5,7 +5,7 @@ const MAX_SOURCES = 1_000;
 const OTHER = 'other';
 
 /**
- * Failed authentications counted per source and reason, written as one log line per period.
+ * Failures (sign-ins, refused connections) counted per source and reason, one log line a period.
  * A password-guessing run sends thousands of REGISTERs; a line for each would drown the log
  * (and fill the disk) while saying nothing more than the count does.
  */
