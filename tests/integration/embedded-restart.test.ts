@@ -1,13 +1,13 @@
 // kill -9 of kefu leaves its embedded PostgreSQL running; the next start must recover by itself.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { logger } from '../../server/src/platform/logger.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../server/src/platform/db/embedded.js';
+import { freePort } from '../support/kamailio.js';
 
 const owner = path.resolve(import.meta.dirname, '../support/fixtures/embedded-pg-owner.ts');
 const log = logger.child({ test: 'embedded-restart' });
@@ -16,17 +16,6 @@ let dataDir: string;
 let port: number;
 const started: EmbeddedDatabase[] = [];
 const children: ChildProcess[] = [];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port: p } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(p));
-    });
-  });
-}
 
 /** A kefu-like process that has started the embedded PostgreSQL; resolves once it is up. */
 function startOwner(): Promise<ChildProcess> {
