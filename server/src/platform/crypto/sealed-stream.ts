@@ -61,7 +61,7 @@ function nonce(counter: number, last: boolean): Buffer {
 export class SealStream extends Transform {
   private readonly key: Buffer;
   private readonly aad: Buffer;
-  private pending = Buffer.alloc(0);
+  private pending: Buffer = Buffer.alloc(0);
   private counter = 0;
   private headerSent = false;
 
@@ -141,7 +141,7 @@ const notSealed = () => new SealedStreamError('not-sealed', 'Not an encrypted ke
 
 /** Decrypts a sealed stream; fails (as a stream error) at the first chunk that does not authenticate. */
 export class OpenStream extends Transform {
-  private buf = Buffer.alloc(0);
+  private buf: Buffer = Buffer.alloc(0);
   private key: Buffer | null = null;
   private aad: Buffer | null = null;
   private chunkBytes = 0;
