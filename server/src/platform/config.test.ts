@@ -107,3 +107,22 @@ describe('case-work settings', () => {
     expect(() => parseConfig({ KEFU_SLA_SWEEP_SECONDS: '0' })).toThrow(/KEFU_SLA_SWEEP_SECONDS/);
   });
 });
+
+describe('backup settings', () => {
+  it('backs up daily at 03:00 into the data directory, keeping 7, unless told otherwise', () => {
+    const c = parseConfig({ KEFU_DATA_DIR: '/srv/kefu' });
+    expect(c.backup).toEqual({ dir: '/srv/kefu/backups', time: '03:00', keep: 7 });
+    expect(parseConfig({ KEFU_BACKUP_TIME: 'off', KEFU_BACKUP_DIR: '/mnt/b', KEFU_BACKUP_KEEP: '30' }).backup).toEqual({ dir: '/mnt/b', time: null, keep: 30 });
+  });
+
+  it('refuses a bad time, count or key, naming each and never echoing the key', () => {
+    let message = '';
+    try {
+      parseConfig({ KEFU_BACKUP_TIME: '3am', KEFU_BACKUP_KEEP: '0', KEFU_DATA_KEY: 'hunter2-hunter2' });
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    for (const key of ['KEFU_BACKUP_TIME', 'KEFU_BACKUP_KEEP', 'KEFU_DATA_KEY']) expect(message).toContain(key);
+    expect(message).not.toContain('hunter2');
+  });
+});

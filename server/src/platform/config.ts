@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { isSupportedCountry, type CountryCode } from 'libphonenumber-js';
 import { parseOriginList } from './http/origin-policy.js';
 import { canonicalTimeZone } from './time-zone.js';
+import { decodeKey } from './crypto/keyring.js';
+import { TIME_OF_DAY } from './time-of-day.js';
 
 const bool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
@@ -80,6 +82,21 @@ const EnvSchema = z.object({
     .refine((v) => canonicalTimeZone(v) !== null, 'must be an IANA time zone, e.g. Asia/Shanghai'),
   // How often the SLA sweep looks for cases turning at risk or breached.
   KEFU_SLA_SWEEP_SECONDS: z.coerce.number().min(0.2).max(3600).default(30),
+  // Secret: the data key that encrypts backups (base64 of 32 bytes); or a file of keys.
+  KEFU_DATA_KEY: z
+    .string()
+    .refine((v) => decodeKey(v) !== null, 'must be a base64 key of 32 bytes, e.g. from `openssl rand -base64 32`')
+    .optional(),
+  KEFU_DATA_KEY_FILE: z.string().min(1).optional(),
+  KEFU_BACKUP_DIR: z.string().min(1).optional(),
+  // The daily backup's time of day in KEFU_TIME_ZONE, or off.
+  KEFU_BACKUP_TIME: z
+    .string()
+    .default('03:00')
+    .refine((v) => v === 'off' || TIME_OF_DAY.test(v), 'must be a time of day HH:MM (24-hour), e.g. 03:00, or off'),
+  KEFU_BACKUP_KEEP: z.coerce.number().int().min(1).max(366).default(7),
+  // Where pg_dump and pg_restore of the database's major version are, when not found by themselves.
+  KEFU_PG_BIN_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });
@@ -120,6 +137,13 @@ export type Config = Readonly<{
   /** IANA zone of business hours when no calendar is stored. */
   timeZone: string;
   slaSweepMs: number;
+  /** Secret: never logged (see logger redaction). KEFU_DATA_KEY, base64. */
+  dataKey: string | null;
+  dataKeyFile: string | null;
+  /** The daily backup: directory, time of day (HH:MM in timeZone; null: off), copies kept. */
+  backup: Readonly<{ dir: string; time: string | null; keep: number }>;
+  /** A directory with pg_dump and pg_restore, searched first. */
+  pgBinDir: string | null;
 }>;
 
 export class ConfigError extends Error {}
@@ -165,5 +189,13 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     secureCookies: (e.PUBLIC_URL ?? '').startsWith('https:'),
     timeZone: canonicalTimeZone(e.KEFU_TIME_ZONE)!,
     slaSweepMs: Math.round(e.KEFU_SLA_SWEEP_SECONDS * 1000),
+    dataKey: e.KEFU_DATA_KEY ?? null,
+    dataKeyFile: e.KEFU_DATA_KEY_FILE ? path.resolve(e.KEFU_DATA_KEY_FILE) : null,
+    backup: Object.freeze({
+      dir: path.resolve(e.KEFU_BACKUP_DIR ?? path.join(e.KEFU_DATA_DIR, 'backups')),
+      time: e.KEFU_BACKUP_TIME === 'off' ? null : e.KEFU_BACKUP_TIME,
+      keep: e.KEFU_BACKUP_KEEP,
+    }),
+    pgBinDir: e.KEFU_PG_BIN_DIR ? path.resolve(e.KEFU_PG_BIN_DIR) : null,
   });
 }

@@ -11,6 +11,8 @@ const REDACT = [
   '*.bootstrapAdmin',
   'databaseUrl',
   '*.databaseUrl',
+  'dataKey',
+  '*.dataKey',
 ];
 
 export const logger = pino({

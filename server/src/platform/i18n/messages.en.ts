@@ -84,6 +84,17 @@ export const MESSAGES_EN = {
   // Reports and settings
   'report.supervisorsOnly': 'Reports are for supervisors and admins',
   'settings.changedMeanwhile': 'These settings were changed by someone else; reload and try again',
+
+  // Backups
+  'backup.noDataKey': 'No data key to encrypt backups with: set KEFU_DATA_KEY or KEFU_DATA_KEY_FILE',
+  'backup.badDataKey': 'The data key could not be read: {detail}',
+  'backup.noPgDump': 'No pg_dump for PostgreSQL {server} was found (found: {found}). Install the PostgreSQL {server} client tools and set KEFU_PG_BIN_DIR to their bin directory',
+  'backup.noPgRestore': 'No pg_restore able to read this backup (made by pg_dump {dump}) was found (found: {found}). Install the PostgreSQL {dump} client tools and set KEFU_PG_BIN_DIR to their bin directory',
+  'backup.dumpFailed': 'pg_dump failed: {detail}',
+  'backup.cannotWrite': 'Cannot write the backup into {dir}: {detail}',
+  'backup.databaseUnreachable': 'The database could not be reached: {detail}',
+  'backup.alreadyRunning': 'A backup is already running; wait for it to finish',
+  'backup.failed': 'The backup failed; the server log has the details',
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES_EN;

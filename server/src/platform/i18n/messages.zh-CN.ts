@@ -122,4 +122,15 @@ export const MESSAGES_ZH_CN: Readonly<Record<MessageKey, Translation>> = {
   // Reports and settings
   'report.supervisorsOnly': '报表仅供班组长和系统管理员查看。',
   'settings.changedMeanwhile': '这些设置已被其他人修改，请重新加载后再试。',
+
+  // Backups
+  'backup.noDataKey': '没有用于加密备份的数据密钥：请设置 KEFU_DATA_KEY 或 KEFU_DATA_KEY_FILE。',
+  'backup.badDataKey': '无法读取数据密钥：{detail}。',
+  'backup.noPgDump': '未找到适用于 PostgreSQL {server} 的 pg_dump（已找到：{found}）。请安装 PostgreSQL {server} 客户端工具，并将 KEFU_PG_BIN_DIR 设为其 bin 目录。',
+  'backup.noPgRestore': '未找到能读取此备份（由 pg_dump {dump} 生成）的 pg_restore（已找到：{found}）。请安装 PostgreSQL {dump} 客户端工具，并将 KEFU_PG_BIN_DIR 设为其 bin 目录。',
+  'backup.dumpFailed': 'pg_dump 执行失败：{detail}。',
+  'backup.cannotWrite': '无法将备份写入 {dir}：{detail}。',
+  'backup.databaseUnreachable': '无法连接数据库：{detail}。',
+  'backup.alreadyRunning': '已有备份正在进行，请等待其完成。',
+  'backup.failed': '备份失败，详情见服务器日志。',
 };
