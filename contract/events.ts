@@ -5,6 +5,7 @@ import type { Me } from './auth.js';
 import type { ScreenPop } from './customers.js';
 import type { Locale } from './domain.js';
 import type { EscalationView, WrapUpCommand } from './cases.js';
+import type { BackupRunView } from './backups.js';
 import type {
   AgentDesktopSnapshot,
   AgentStatusView,
@@ -37,6 +38,8 @@ export interface ServerToClientEvents {
    * recipient and of whoever acknowledged it, so each list and unread badge follows at once.
    */
   'escalation:acknowledged': (payload: EscalationAcknowledged) => void;
+  /** Sent to every admin: a backup finished, succeeded or failed (a failure needs their attention). */
+  'backup:finished': (payload: BackupRunView) => void;
 }
 
 export interface EscalationAcknowledged {

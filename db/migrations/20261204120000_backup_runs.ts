@@ -9,7 +9,7 @@ export async function up(knex: Knex): Promise<void> {
     id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     trigger text NOT NULL CHECK (trigger IN ('scheduled', 'manual', 'command')),
     scheduled_for timestamptz,
-    requested_by bigint REFERENCES users(id) ON DELETE SET NULL,
+    requested_by integer REFERENCES users(id) ON DELETE SET NULL,
     server_id text,
     status text NOT NULL CHECK (status IN ('running', 'succeeded', 'failed')),
     started_at timestamptz NOT NULL,
@@ -21,7 +21,7 @@ export async function up(knex: Knex): Promise<void> {
     CHECK ((trigger = 'scheduled') = (scheduled_for IS NOT NULL))
   )`);
   await knex.raw('CREATE UNIQUE INDEX backup_runs_one_per_slot ON backup_runs (scheduled_for) WHERE scheduled_for IS NOT NULL');
-  await knex.raw('CREATE INDEX backup_runs_recent ON backup_runs (started_at DESC)');
+  await knex.raw("CREATE INDEX backup_runs_succeeded ON backup_runs (id DESC) WHERE status = 'succeeded'");
 }
 
 export async function down(knex: Knex): Promise<void> {

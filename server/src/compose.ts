@@ -69,6 +69,13 @@ import { escalationRoutes, followUpRoutes, myWorkRoutes } from './cases/http/wor
 import { settingsRoutes } from './cases/http/settings.routes.js';
 import { reportRoutes } from './cases/http/report.routes.js';
 import { casePaths } from './cases/http/openapi-cases.js';
+import { BackupService, type BackupDeps, type BackupSchedule } from './backups/backup.service.js';
+import { BackupScheduler } from './backups/backup-scheduler.js';
+import { BackupRunRepository } from './backups/data/backup-runs.repository.js';
+import { backupRoutes } from './backups/http/backup.routes.js';
+import { backupPaths } from './backups/http/openapi-backups.js';
+import { socketBackupNotifier } from './backups/socket/socket-backup-notifier.js';
+import { backupError } from './backups/backup-error.js';
 
 export interface Services {
   db: Db;
@@ -234,7 +241,21 @@ export interface ComposeOptions {
    * then closes its own leftovers at once). Unset: a new name each run.
    */
   serverId?: string;
+  /** Where and when backups are written, and how; unset: no daily backup, "back up now" fails. */
+  backup?: BackupSetup;
 }
+
+export interface BackupSetup {
+  schedule: BackupSchedule;
+  dump: BackupDeps['dump'];
+  prune: BackupDeps['prune'];
+}
+
+const NO_BACKUP: BackupSetup = {
+  schedule: { dir: '', time: null, keep: 1, timeZone: 'Asia/Shanghai' },
+  dump: () => Promise.reject(backupError('backup.failed')),
+  prune: async () => [],
+};
 
 export interface ComposedServer {
   server: http.Server;
@@ -242,6 +263,8 @@ export interface ComposedServer {
   sipSwitch: SipSwitch;
   callCenter: CallCenter;
   slaScheduler: SlaScheduler;
+  backups: BackupService;
+  backupScheduler: BackupScheduler;
   /** The idle signal of live calls: resolves once every call fact so far is written to the log. */
   callsSettled(): Promise<void>;
   /** Loads queues and agents, closes calls a crash left open; call before listening. */
@@ -274,6 +297,20 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     o.slaSweepMs ?? 0,
   );
 
+  const backupSetup = o.backup ?? NO_BACKUP;
+  const backups = new BackupService({
+    runs: new BackupRunRepository(services.db),
+    audit: services.audit,
+    clock,
+    log: o.log.child({ module: 'backup' }),
+    notifier: socketBackupNotifier(() => io),
+    schedule: backupSetup.schedule,
+    serverId: o.serverId ?? null,
+    dump: backupSetup.dump,
+    prune: backupSetup.prune,
+  });
+  const backupScheduler = new BackupScheduler(backups, clock, o.log.child({ module: 'backup' }));
+
   const softphone = {
     sipDomain: o.sipDomain,
     sipWsUrl: o.sipWsUrl ?? null,
@@ -292,7 +329,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
   const app = createApp({
     log: o.log,
     consoleDir: o.consoleDir,
-    openapi: buildOpenApi([identityPaths, customerPaths, ctiPaths, casePaths]),
+    openapi: buildOpenApi([identityPaths, customerPaths, ctiPaths, casePaths, backupPaths]),
     api: [
       ['/health', healthRoutes(services.db)],
       [
@@ -317,6 +354,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
       ['/settings', signedIn, settingsRoutes(services.sla)],
       ['/directory', signedIn, directoryRoutes(services.directory)],
       ['/reports', signedIn, reportRoutes(services.reports)],
+      ['/admin/backups', signedIn, backupRoutes(backups)],
       ['', softphoneRoutes(services.auth, sipAccounts, softphone)],
     ],
     beforeErrorHandler: [auditRoleRefusals(services.audit)],
@@ -378,6 +416,8 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     sipSwitch,
     callCenter,
     slaScheduler,
+    backups,
+    backupScheduler,
     callsSettled,
     serversSettled: () => beating,
     async start() {
@@ -385,6 +425,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
       await closeGone();
       await callCenter.start(sipSwitch!.control);
       if (o.slaSweepMs) slaScheduler.start();
+      backupScheduler.start();
       scheduleBeat();
     },
     async close() {
@@ -392,6 +433,8 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
       clock.clearTimeout(beatTimer);
       await beating;
       await slaScheduler.stop();
+      await backupScheduler.stop();
+      await backups.idle();
       sipSwitch!.close();
       await new Promise<void>((resolve) => {
         sockets.io.close(() => resolve());

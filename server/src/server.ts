@@ -9,6 +9,9 @@ import { composeServer } from './compose.js';
 import { createServices } from './compose.js';
 import { seedDemoIfEmpty } from './seed/demo-seed.js';
 import { bootstrapAdmin } from './seed/bootstrap-admin.js';
+import { backupDirectory, backupKeyring } from './backups/data/backup-directory.js';
+import { BackupError } from './backups/backup-error.js';
+import { dataKeySource } from './backups/data-key-source.js';
 
 export interface RunningServer {
   url: string;
@@ -27,6 +30,15 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     await bootstrapAdmin(services.users, config.bootstrapAdmin, log, config.demo);
     const demoSeeded = config.demo ? await seedDemoIfEmpty(db, config.defaultRegion, log) : false;
 
+    const keys = dataKeySource(config);
+    try {
+      const { generated } = backupKeyring(keys);
+      if (generated) log.warn({ file: generated }, 'demo: made a data key to encrypt backups; keep a copy of this file away from the backups');
+    } catch (err) {
+      // Not fatal: the first backup fails and tells the admins why.
+      if (!(err instanceof BackupError)) throw err;
+      log.warn(err.message);
+    }
     const composed = composeServer(services, {
       log,
       secureCookies: config.secureCookies,
@@ -41,6 +53,10 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       slaSweepMs: config.slaSweepMs,
       // Stable across restarts, so a restart closes its own leftovers at once.
       serverId: config.serverId ?? `${os.hostname()}:${config.port}`,
+      backup: {
+        schedule: { ...config.backup, timeZone: config.timeZone },
+        ...backupDirectory({ url: database.url, dir: config.backup.dir, keys, pgBinDir: config.pgBinDir }),
+      },
     });
     const { server } = composed;
     server.headersTimeout = 20_000;

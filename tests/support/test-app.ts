@@ -1,6 +1,6 @@
 // A real kefu HTTP + Socket.IO server on an ephemeral port, over a test database.
 import type { AddressInfo } from 'node:net';
-import { composeServer, type ComposedServer } from '../../server/src/compose.js';
+import { composeServer, type BackupSetup, type ComposedServer } from '../../server/src/compose.js';
 import { logger } from '../../server/src/platform/logger.js';
 import type { Clock } from '../../server/src/platform/clock.js';
 import { createServices, type Services } from '../../server/src/compose.js';
@@ -17,7 +17,7 @@ export interface TestApp {
 /** Sessions read the app's clock: tests move a fake clock by hours, and their sign-ins must last. */
 const SESSION_TTL_MS = 30 * 24 * 3600_000;
 
-export async function startTestApp(db: Db, loginPolicy?: LoginPolicy, opts: { demo?: boolean; clock?: Clock; startCallCenter?: boolean; serverId?: string } = {}): Promise<TestApp> {
+export async function startTestApp(db: Db, loginPolicy?: LoginPolicy, opts: { demo?: boolean; clock?: Clock; startCallCenter?: boolean; serverId?: string; backup?: BackupSetup } = {}): Promise<TestApp> {
   const log = logger.child({ test: true });
   log.level = 'silent';
   const services = createServices(db, { sessionTtlMs: SESSION_TTL_MS, defaultRegion: 'CN', timeZone: 'Asia/Shanghai' }, loginPolicy, opts.clock);
@@ -32,6 +32,7 @@ export async function startTestApp(db: Db, loginPolicy?: LoginPolicy, opts: { de
     demo: opts.demo ?? true,
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.serverId ? { serverId: opts.serverId } : {}),
+    ...(opts.backup ? { backup: opts.backup } : {}),
   });
   // A test of a dead database cannot load queues; it only needs HTTP.
   if (opts.startCallCenter !== false) await composed.start();

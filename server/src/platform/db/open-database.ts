@@ -6,6 +6,8 @@ import { migrateLatest } from './migrate.js';
 
 export interface OpenDatabase {
   db: Db;
+  /** Secret (it holds the password): for the tools that connect by themselves, pg_dump. */
+  url: string;
   embedded: boolean;
   close(): Promise<void>;
 }
@@ -38,5 +40,5 @@ export async function openDatabase(
     await close();
     throw new Error(`Cannot prepare the database: ${(err as Error).message}`);
   }
-  return { db, embedded: stopEmbedded !== null, close };
+  return { db, url, embedded: stopEmbedded !== null, close };
 }
