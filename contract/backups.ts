@@ -1,7 +1,7 @@
 // Backups as the admin sees them: the last runs and the daily schedule.
 import { z } from 'zod';
 
-export const BACKUP_TRIGGERS = ['scheduled', 'manual', 'command'] as const;
+export const BACKUP_TRIGGERS = ['scheduled', 'manual'] as const;
 export const BackupTrigger = z.enum(BACKUP_TRIGGERS);
 export type BackupTrigger = z.infer<typeof BackupTrigger>;
 

@@ -1,4 +1,4 @@
-// Every backup run, scheduled, asked for by an admin or made from the command line: when, how
+// Every backup run the server makes, scheduled or asked for by an admin: when, how
 // big, and how it ended. The admin's page shows the last ones; a failure keeps its message as a
 // code and params, so it is shown in the viewer's language. A scheduled run's slot is unique,
 // so with several servers on one database only one of them backs up each day.
@@ -7,7 +7,7 @@ import type { Knex } from 'knex';
 export async function up(knex: Knex): Promise<void> {
   await knex.raw(`CREATE TABLE backup_runs (
     id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    trigger text NOT NULL CHECK (trigger IN ('scheduled', 'manual', 'command')),
+    trigger text NOT NULL CHECK (trigger IN ('scheduled', 'manual')),
     scheduled_for timestamptz,
     requested_by integer REFERENCES users(id) ON DELETE SET NULL,
     server_id text,
