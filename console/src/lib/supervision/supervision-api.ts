@@ -1,6 +1,6 @@
 // The requests of the supervision pages: the case list, escalations, reports and settings.
 // Kept apart from api.ts so the agent-side pages and these can grow without stepping on each other.
-import type { CaseList, CaseReport, EscalationList, EscalationView, SettingKey, SettingValues, StoredSetting, UserOptions } from '@kefu/contract';
+import type { BackupOverview, BackupRunView, CaseList, CaseReport, EscalationList, EscalationView, SettingKey, SettingValues, StoredSetting, UserOptions } from '@kefu/contract';
 import { request } from '../shared/api.js';
 
 /** Rows per page of the case list. */
@@ -9,6 +9,9 @@ export const CASE_PAGE_SIZE = 25;
 export const ESCALATION_PAGE_SIZE = 25;
 
 export const supervisionApi = {
+  backups: (signal?: AbortSignal) => request<BackupOverview>('GET', '/api/admin/backups', { signal }),
+  backUpNow: () => request<BackupRunView>('POST', '/api/admin/backups', { body: {} }),
+
   /** `query` is the filter part of the URL, already cleaned (see case-filters.ts). */
   cases: (query: string, before: string | null, signal?: AbortSignal) => {
     const params = new URLSearchParams(query);
