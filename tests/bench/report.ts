@@ -12,6 +12,7 @@ import type { LatencyRatio, LatencySummary } from './stats.js';
 
 /** The browser part: its results, why it was skipped, or why it failed. */
 import type { CaseBenchResult } from './cases/case-bench.js';
+import { backupSummary, type BackupBenchSection } from './backup/backup-bench.js';
 
 export type ScreenPopSection =
   | (ScreenPopResult & { console: ConsoleBuild })
@@ -19,6 +20,7 @@ export type ScreenPopSection =
   | { error: string; console?: ConsoleBuild };
 
 export interface BenchResult {
+  backup?: BackupBenchSection;
   startedAt: string;
   finishedAt: string;
   machine: {
@@ -180,6 +182,7 @@ export function printSummary(r: BenchResult, files: string[]): void {
     `  case list / search p95 <= 50 ms: ${r.targets.caseListP95Ms.actual} / ${r.targets.caseSearchP95Ms.actual} ms  ${yes(r.targets.caseListP95Ms.met && r.targets.caseSearchP95Ms.met)}`,
     `  SLA sweep of 100,000 <= 1 s:   re-check ${r.targets.slaSweep100kMs.actual} ms for ${n(r.targets.slaSweep100kMs.checked)}  ${yes(r.targets.slaSweep100kMs.met)}` +
       ` (catch-up firing ${n(r.targets.slaSweep100kMs.catchUpFired)}: ${r.targets.slaSweep100kMs.catchUpMs} ms)`,
+    ...backupSummary(r.backup),
     '',
     `Results: ${files.join(', ')}`,
     '',

@@ -3,6 +3,7 @@
 // loaded customers' numbers and time ring to painted. Writes bench-results/*.json.
 // Reports whether the targets were met; never fails on them.
 import { benchCases } from './cases/case-bench.js';
+import { benchBackup } from './backup/backup-bench.js';
 import { prepareCases } from './cases/prepare-cases.js';
 import os from 'node:os';
 import pg from 'pg';
@@ -241,6 +242,9 @@ async function main(): Promise<void> {
       customerIds: [...new Set(Object.values(lookupIds).flat())].slice(0, 5000),
       sweepCases: 100_000,
     });
+    sampler.phase('backup');
+    log('backup and restore: pg_dump sealed with a data key, then restored into a fresh database');
+    const backup = await benchBackup(bench.url, log);
     const memory = sampler.stop();
     sampler = undefined;
 
@@ -282,6 +286,7 @@ async function main(): Promise<void> {
       },
       screenPop,
       cases: { prepareSeconds: prep.seconds, ...cases },
+      backup,
       memory: {
         nodeMaxRssMB: round(process.resourceUsage().maxRSS / 1024, 1),
         phases: memory,
