@@ -2,7 +2,12 @@
 // params (see message.ts); the English text is written here once, and every other language's
 // catalogue keys on the same codes (messages.zh-CN.ts). `{name}` is replaced by the param.
 
+import { CONTRACT_MESSAGES_EN } from '../../../../contract/messages.js';
+
 export const MESSAGES_EN = {
+  // The contract's validation messages (contract/messages.ts)
+  ...CONTRACT_MESSAGES_EN,
+
   // Signing in, roles and the request itself
   'auth.signInFirst': 'Sign in first',
   'auth.wrongPassword': 'Wrong username or password',
