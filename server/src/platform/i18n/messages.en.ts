@@ -89,6 +89,21 @@ export const MESSAGES_EN = {
   // Reports and settings
   'report.supervisorsOnly': 'Reports are for supervisors and admins',
   'settings.changedMeanwhile': 'These settings were changed by someone else; reload and try again',
+
+  // Administration: users and teams
+  'admin.adminsOnly': 'Only admins manage users and teams',
+  'user.usernameTaken': 'This username is taken',
+  'user.extensionTaken': 'This extension belongs to someone else',
+  'user.noFreeExtension': 'Every extension from 1001 to 8999 is taken; type one',
+  'user.changedMeanwhile': 'This user was changed by someone else; reload and try again',
+  'user.notYourself': 'You cannot deactivate yourself or take away your own admin role',
+  'user.lastAdmin': 'At least one active admin must remain',
+  'team.nameTaken': 'A team with this name exists',
+  'team.changedMeanwhile': 'This team was changed by someone else; reload and try again',
+  'team.supervisorRole': 'A team is led by an active supervisor or admin',
+  'auth.passwordChangeRequired': 'Set your own password before going on',
+  'auth.currentPasswordWrong': 'The current password is wrong',
+  'auth.samePassword': 'Choose a new password, not the one you have now',
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES_EN;

@@ -146,4 +146,19 @@ export const MESSAGES_ZH_CN: Readonly<Record<MessageKey, Translation>> = {
   // Reports and settings
   'report.supervisorsOnly': '报表仅供班组长和系统管理员查看。',
   'settings.changedMeanwhile': '这些设置已被其他人修改，请重新加载后再试。',
+
+  // Administration: users and teams
+  'admin.adminsOnly': '只有管理员可以管理用户和团队。',
+  'user.usernameTaken': '该用户名已被使用。',
+  'user.extensionTaken': '该分机号已分配给其他人。',
+  'user.noFreeExtension': '1001 到 8999 的分机号已全部分配，请手动填写一个。',
+  'user.changedMeanwhile': '该用户已被他人修改，请刷新后重试。',
+  'user.notYourself': '不能停用自己，也不能取消自己的管理员角色。',
+  'user.lastAdmin': '至少要保留一名启用中的管理员。',
+  'team.nameTaken': '已有同名团队。',
+  'team.changedMeanwhile': '该团队已被他人修改，请刷新后重试。',
+  'team.supervisorRole': '团队负责人必须是启用中的主管或管理员。',
+  'auth.passwordChangeRequired': '请先设置您自己的密码。',
+  'auth.currentPasswordWrong': '当前密码不正确。',
+  'auth.samePassword': '请设置一个与当前密码不同的新密码。',
 };
