@@ -151,7 +151,7 @@ async function benchSweep(db: Db, services: Services, n: number): Promise<CaseBe
        WHERE id IN (SELECT id FROM tickets WHERE status IN ('resolved', 'closed') ORDER BY created_at DESC LIMIT ?)`,
       [n - running],
     );
-    await refreshAllCaseSla(db, new Date());
+    await refreshAllCaseSla(db);
   }
   const scheduler = new SlaScheduler(
     { db, sla: services.sla, clock: systemClock, log: logger.child({ bench: 'sla' }), notifier: { escalationRaised: () => {} } },
