@@ -12,8 +12,8 @@
 // written back set-based; the cases themselves are read only for those that fire.
 //
 // The event loop: a batch's decisions are synchronous work, so a batch is small (BATCH rows),
-// its notifications go out as soon as it is committed, and the sweep lets other work run
-// between batches. A catch-up after a long outage (every open case firing) is thus spread over
+// decided and notified in slices of at most SLICE_MS, its notifications go out as soon as it is
+// committed, and the sweep lets other work run between batches. A catch-up after a long outage (every open case firing) is thus spread over
 // many short turns instead of one long one.
 //
 // Two servers: each batch runs under a transaction-level advisory lock, so only one server
@@ -47,12 +47,31 @@ import {
  * Cases per batch: small enough that deciding one (and building its writes) stays a few
  * milliseconds of synchronous work, large enough that a catch-up is not round trips.
  */
-const BATCH = 2_000;
+const BATCH = 1_000;
 /** Share of the budget at which a breached complaint goes one level up (rules/escalation.ts). */
 const LEVEL2_AT = DEFAULT_ESCALATION_OPTIONS.level2AtUsedFraction;
 
 /** Lets timers, I/O and other requests run before the next batch. */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+/**
+ * The longest stretch of decisions (or notifications) made without letting other work run.
+ * Deciding a case that has just breached may compute its level-2 instant on the business
+ * calendar, so even a small batch can take longer than this on a busy machine; the batch then
+ * pauses between cases.
+ */
+const SLICE_MS = 10;
+
+/** Calls `each` on every item, letting other work run whenever a stretch passes SLICE_MS. */
+async function eachInSlices<T>(items: readonly T[], each: (item: T) => void): Promise<void> {
+  let start = performance.now();
+  for (const item of items) {
+    if (performance.now() - start > SLICE_MS) {
+      await yieldToEventLoop();
+      start = performance.now();
+    }
+    each(item);
+  }
+}
 
 export interface EscalationNotifier {
   escalationRaised(userId: number, view: EscalationView): void;
@@ -120,7 +139,7 @@ export class SlaScheduler {
         return due;
       });
       // Committed: the people concerned hear of it now, not when the whole pass is done.
-      for (const r of raised) this.d.notifier.escalationRaised(r.userId, r.view);
+      await eachInSlices(raised, (r) => this.d.notifier.escalationRaised(r.userId, r.view));
       total.checked += rows.length;
       if (rows.length < BATCH) break;
       after = Number(rows[rows.length - 1]!.id);
@@ -142,7 +161,7 @@ export class SlaScheduler {
     const nowMs = now.getTime();
     const writes: SweepWrite[] = [];
     const fired: (SweepFiring & { e: Escalation })[] = [];
-    for (const row of rows) {
+    await eachInSlices(rows, (row) => {
       const id = Number(row.id);
       const stored = row.state ?? {};
       const check = checkCase(
@@ -159,13 +178,13 @@ export class SlaScheduler {
       const state = sameSweepState(check.state, stored) ? null : JSON.stringify(check.state);
       const status = check.status === row.sla_status ? null : check.status;
       // Selected but unchanged: only a breached complaint whose policy gives no level-2 instant.
-      if (state === null && status === null) continue;
+      if (state === null && status === null) return;
       writes.push({ id, state, status, version: row.version });
       for (const e of check.fire) {
         const dueAtMs = (e.clock === 'acknowledge' ? row.ack_due : row.res_due)!;
         fired.push({ ticketId: id, clock: e.clock, level: e.level, dueAtMs, toUserId: this.recipient(chain, row, e), e });
       }
-    }
+    });
     // Only where the row is still the one read: a user's change in between asks for a fresh
     // decision (on the next pass), which this one, made on older data, must not undo.
     const written = await writeBack(trx, writes);
