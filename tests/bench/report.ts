@@ -82,6 +82,7 @@ export interface BenchResult {
     caseListP95Ms: { target: number; actual: number; met: boolean };
     caseSearchP95Ms: { target: number; actual: number; met: boolean };
     slaSweep100kMs: { target: number; actual: number; checked: number; catchUpMs: number; catchUpFired: number; met: boolean };
+    slaCatchUpMs: { target: number; actual: number; fired: number; lagMaxMs: number; lagP99Ms: number; lagTargetMs: number; met: boolean };
   };
   cases: CaseBenchResult & { prepareSeconds: number };
 }
@@ -163,9 +164,13 @@ export function printSummary(r: BenchResult, files: string[]): void {
     `  filtered list   p50 ${r.cases.list.p50} ms, p95 ${r.cases.list.p95} ms (${r.cases.list.count} queries, avg ${r.cases.list.avgRows.toFixed(1)} rows)`,
     `  text search     p50 ${r.cases.search.p50} ms, p95 ${r.cases.search.p95} ms (${r.cases.search.zeroHits} with no hit)`,
     `  pop open items  p50 ${r.cases.openItems.p50} ms, p95 ${r.cases.openItems.p95} ms`,
-    `  SLA sweep       catch-up: ${n(r.cases.sweep.catchUp.checked)} cases in ${r.cases.sweep.catchUp.ms} ms (${r.cases.sweep.catchUp.perCaseUs} µs each), ${n(r.cases.sweep.catchUp.fired)} escalations`,
-    `                  re-check: ${n(r.cases.sweep.recheck.checked)} cases in ${r.cases.sweep.recheck.ms} ms (${r.cases.sweep.recheck.perCaseUs} µs each), ${n(r.cases.sweep.recheck.fired)} escalations`,
-    `                  idle pass over ${n(r.cases.sweep.idle.openCases)} running cases, none due: ${r.cases.sweep.idle.ms} ms`,
+    `  SLA sweep (median of ${r.cases.sweep.rounds} rounds; event-loop lag while sweeping: worst max / median p99)`,
+    `    catch-up: ${n(r.cases.sweep.catchUp.openCases)} cases in ${r.cases.sweep.catchUp.ms} ms [${r.cases.sweep.catchUp.msRuns.join(', ')}], ` +
+      `${n(r.cases.sweep.catchUp.fired)} escalations; lag ${r.cases.sweep.catchUp.lagMaxMs} / ${r.cases.sweep.catchUp.lagP99Ms} ms`,
+    `    re-check: ${n(r.cases.sweep.recheck.openCases)} cases in ${r.cases.sweep.recheck.ms} ms [${r.cases.sweep.recheck.msRuns.join(', ')}], ` +
+      `${n(r.cases.sweep.recheck.checked)} read, ${n(r.cases.sweep.recheck.fired)} escalations; lag ${r.cases.sweep.recheck.lagMaxMs} / ${r.cases.sweep.recheck.lagP99Ms} ms`,
+    `    idle pass over ${n(r.cases.sweep.idle.openCases)} running cases, nothing new: ${r.cases.sweep.idle.ms} ms [${r.cases.sweep.idle.msRuns.join(', ')}]; ` +
+      `lag ${r.cases.sweep.idle.lagMaxMs} / ${r.cases.sweep.idle.lagP99Ms} ms`,
     '',
     `Memory: Node max RSS ${r.memory.nodeMaxRssMB} MB; PostgreSQL peak ` +
       Object.entries(r.memory.phases)
@@ -180,6 +185,8 @@ export function printSummary(r: BenchResult, files: string[]): void {
     `  case list / search p95 <= 50 ms: ${r.targets.caseListP95Ms.actual} / ${r.targets.caseSearchP95Ms.actual} ms  ${yes(r.targets.caseListP95Ms.met && r.targets.caseSearchP95Ms.met)}`,
     `  SLA sweep of 100,000 <= 1 s:   re-check ${r.targets.slaSweep100kMs.actual} ms for ${n(r.targets.slaSweep100kMs.checked)}  ${yes(r.targets.slaSweep100kMs.met)}` +
       ` (catch-up firing ${n(r.targets.slaSweep100kMs.catchUpFired)}: ${r.targets.slaSweep100kMs.catchUpMs} ms)`,
+    `  SLA catch-up <= 5 s or lag <= 50 ms: ${r.targets.slaCatchUpMs.actual} ms for ${n(r.targets.slaCatchUpMs.fired)} escalations, ` +
+      `event-loop lag max ${r.targets.slaCatchUpMs.lagMaxMs} ms, p99 ${r.targets.slaCatchUpMs.lagP99Ms} ms  ${yes(r.targets.slaCatchUpMs.met)}`,
     '',
     `Results: ${files.join(', ')}`,
     '',
