@@ -184,7 +184,7 @@ async function main(): Promise<void> {
     const build: ConsoleBuild | Error | null =
       opts.popCalls > 0 ? await ensureConsoleBuilt(opts.consoleDir, log).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err)))) : null;
     if (build instanceof Error) log(`no screen-pop in the browser: ${build.message}`);
-    bench = await openBenchDatabase({ dataDir: opts.dataDir, keep: opts.keep, sharedBuffers: settings.sharedBuffers });
+    bench = await openBenchDatabase({ dataDir: opts.dataDir, keep: opts.keep, memory: settings.memory });
     log(`database: ${bench.mode === 'embedded' ? `embedded PostgreSQL in ${opts.dataDir}` : 'DATABASE_URL server, database kefu_bench'}`);
     sampler = new MemorySampler(() => bench?.postmasterPid() ?? null);
     sampler.start();
@@ -258,7 +258,7 @@ async function main(): Promise<void> {
         pgSettings: facts.settings,
         database: bench.mode,
       },
-      params: { ...opts, methods: [...METHODS], dbPool: settings.pool, sharedBuffersSetting: settings.sharedBuffers },
+      params: { ...opts, methods: [...METHODS], dbPool: settings.pool, embeddedMemory: settings.memory },
       plan: { seconds: planSeconds },
       load: loaded.result,
       database: size,

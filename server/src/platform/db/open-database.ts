@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { createDb, warmPool, type Db } from './database.js';
 import { startEmbeddedPostgres } from './embedded.js';
+import { embeddedMemory, machineMemoryBytes } from './embedded-memory.js';
 import { migrateLatest } from './migrate.js';
 
 export interface OpenDatabase {
@@ -12,15 +13,23 @@ export interface OpenDatabase {
 
 /** DATABASE_URL when set, otherwise the embedded PostgreSQL under KEFU_DATA_DIR; migrated, pool warm. */
 export async function openDatabase(
-  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'embeddedPgPort' | 'embeddedPgSharedBuffers' | 'dbPool'>,
+  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'embeddedPgPort' | 'embeddedPgSharedBuffers' | 'embeddedPgEffectiveCacheSize' | 'dbPool'>,
   log: Logger,
 ): Promise<OpenDatabase> {
   let url = config.databaseUrl;
   let stopEmbedded: (() => Promise<void>) | null = null;
   if (!url) {
-    log.info({ dataDir: config.dataDir }, 'starting the embedded PostgreSQL');
+    const memory = embeddedMemory(
+      { sharedBuffers: config.embeddedPgSharedBuffers, effectiveCacheSize: config.embeddedPgEffectiveCacheSize },
+      machineMemoryBytes(),
+    );
+    log.info(
+      { dataDir: config.dataDir, sharedBuffers: memory.sharedBuffers, effectiveCacheSize: memory.effectiveCacheSize, sizedFromMemory: memory.sized },
+      'starting the embedded PostgreSQL',
+    );
     const embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, log, {
-      sharedBuffers: config.embeddedPgSharedBuffers,
+      sharedBuffers: memory.sharedBuffers,
+      effectiveCacheSize: memory.effectiveCacheSize,
     });
     url = embedded.url;
     stopEmbedded = () => embedded.stop();
