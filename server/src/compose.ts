@@ -35,7 +35,7 @@ import { socketTelephonyNotifier } from './cti/socket/socket-telephony-notifier.
 import { notifyCallFacts, type TelephonyNotifier } from './acd/telephony-notifier.js';
 import type { CallControl } from './switch/ports.js';
 import { CallFacts } from './acd/call-facts.js';
-import { CallLogWriter } from './cti/data/call-log-writer.js';
+import { AGENT_STATE_RETRY, CallLogWriter } from './cti/data/call-log-writer.js';
 import { InteractionIdPool } from './cti/data/call-log-ids.js';
 import { DirectCallLog } from './cti/direct-call-log.js';
 import { SatisfactionSurveys } from './cti/satisfaction-survey.js';
@@ -139,7 +139,10 @@ export function createCallCenter(
   const clock = o.clock;
   // The ACD's facts go two ways, and only these: into the call log and to the agents' consoles.
   const facts = new CallFacts((err, fact) => callsLog.error({ err, fact: fact.type }, 'a call fact subscriber failed'));
-  const writer = new CallLogWriter(callLog, (err) => callsLog.error({ err }, 'call log write failed'));
+  const writer = new CallLogWriter(callLog, (err) => callsLog.error({ err }, 'call log write failed'), {
+    ...AGENT_STATE_RETRY,
+    onRetry: (err, attempt, waitMs) => callsLog.warn({ err, attempt, waitMs }, 'agent state write failed for now; trying again'),
+  });
   facts.subscribe(writer.write);
   facts.subscribe(notifyCallFacts(o.notifier));
   const interactionIds = new InteractionIdPool(callLog);
@@ -397,6 +400,9 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
         sockets.io.close(() => resolve());
         server.closeAllConnections();
       });
+      // After the consoles are gone: their disconnects start logout timers that must not fire
+      // once the database is closed (they did, as "Unable to acquire a connection").
+      callCenter.stop();
       await callsSettled();
     },
   };
