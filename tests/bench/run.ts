@@ -293,6 +293,20 @@ async function main(): Promise<void> {
           actual: ratio(m.service, m.bare),
           met: m.service.p50 <= 2 * m.bare.p50 && m.service.p95 <= 2 * m.bare.p95 && m.service.p99 <= 2 * m.bare.p99,
         },
+        serviceP99Within1_2xPrepared: {
+          target: 1.2,
+          actual: ratio(m.service, m.barePrepared).p99,
+          met: ratio(m.service, m.barePrepared).p99 <= 1.2,
+        },
+        lookupHitRatio: { target: 0.99, actual: round(hits / Math.max(1, hits + reads), 3), met: hits / Math.max(1, hits + reads) >= 0.99 },
+        pushBeforeAgentInviteEveryCall:
+          'pushBeforeAgentInvite' in screenPop
+            ? {
+                target: 'every call',
+                actual: `${screenPop.pushBeforeAgentInvite}/${screenPop.completed}`,
+                met: screenPop.completed > 0 && screenPop.pushBeforeAgentInvite === screenPop.completed,
+              }
+            : { target: 'every call', actual: null, met: false },
         screenPopRingToPaintedP95Ms:
           'ringToPaintedMs' in screenPop && screenPop.ringToPaintedMs.count > 0
             ? { target: 100, actual: screenPop.ringToPaintedMs.p95, met: screenPop.ringToPaintedMs.p95 <= 100 }
