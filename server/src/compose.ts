@@ -130,10 +130,11 @@ export function createServices(
  */
 export function createCallCenter(
   services: Services,
-  o: { clock: Clock; log: Logger; notifier: TelephonyNotifier; control(): CallControl | null; serverId?: string },
+  o: { clock: Clock; log: Logger; notifier: TelephonyNotifier; control(): CallControl | null; serverId?: string; callLogDb?: Db },
 ) {
   const serverId = o.serverId ?? `kefu-${randomUUID()}`;
-  const callLog = new CallLogRepository(services.db, serverId);
+  // Its own pool when given: the call log's writes then never queue the screen-pop's read.
+  const callLog = new CallLogRepository(o.callLogDb ?? services.db, serverId);
   const heartbeat = new ServerHeartbeat(services.db, serverId, () => o.clock.now());
   const callsLog = o.log;
   const clock = o.clock;
@@ -237,6 +238,11 @@ export interface ComposeOptions {
    * then closes its own leftovers at once). Unset: a new name each run.
    */
   serverId?: string;
+  /**
+   * A pool of its own for the call log (interaction rows, agent state history), so its writes
+   * never hold a connection the screen-pop is waiting for; unset: the services' pool.
+   */
+  callLogDb?: Db;
 }
 
 export interface ComposedServer {
@@ -261,6 +267,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
   const { callCenter, agents, callLog, callsSettled, callWritten, closeInterrupted, closeGone, heartbeat } = createCallCenter(services, {
     clock,
     ...(o.serverId ? { serverId: o.serverId } : {}),
+    ...(o.callLogDb ? { callLogDb: o.callLogDb } : {}),
     log: o.log.child({ module: 'call-center' }),
     notifier: socketTelephonyNotifier(() => io),
     control: () => sipSwitch?.control ?? null,

@@ -50,9 +50,12 @@ export async function startBenchServer(opts: { url: string; consoleDir: string; 
   const log = logger.child({ module: 'bench-server' });
   log.level = 'warn';
   const db: Db = createDb(opts.url, opts.db.pool.max, opts.db.pool.min);
+  // The call log's own pool, as startServer opens it.
+  const callLogDb: Db = createDb(opts.url, opts.db.callLogPoolMax, 1);
   let composed: ComposedServer | null = null;
   try {
     await warmPool(db, opts.db.pool.min);
+    await warmPool(callLogDb, 1);
     const services = createServices(db, { sessionTtlMs: 3_600_000, defaultRegion: 'CN' });
     const pops: ServerPop[] = [];
     const offersSent: number[] = [];
@@ -92,6 +95,7 @@ export async function startBenchServer(opts: { url: string; consoleDir: string; 
       defaultRegion: 'CN',
       // Demo mode lets the caller's web phone register without signing in, as in the demo.
       demo: true,
+      callLogDb,
     });
     // Engine.IO announces each packet as it queues it for the connection; a Socket.IO event
     // travels in it as `2["name",…]`.
@@ -134,11 +138,13 @@ export async function startBenchServer(opts: { url: string; consoleDir: string; 
       async close() {
         loop.disable();
         await running.close();
+        await callLogDb.destroy();
         await db.destroy();
       },
     };
   } catch (err) {
     await composed?.close().catch(() => undefined);
+    await callLogDb.destroy().catch(() => undefined);
     await db.destroy().catch(() => undefined);
     throw err;
   }

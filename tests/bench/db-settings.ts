@@ -7,11 +7,12 @@ import { embeddedMemory, machineMemoryBytes, type EmbeddedMemory } from '../../s
 
 export interface DbSettings {
   pool: { min: number; max: number };
+  callLogPoolMax: number;
   /** Applies to the embedded PostgreSQL only; a DATABASE_URL server keeps its own. */
   memory: EmbeddedMemory;
 }
 
-const KEYS = ['KEFU_DB_POOL_MIN', 'KEFU_DB_POOL_MAX', 'KEFU_EMBEDDED_PG_SHARED_BUFFERS', 'KEFU_EMBEDDED_PG_EFFECTIVE_CACHE_SIZE'] as const;
+const KEYS = ['KEFU_DB_POOL_MIN', 'KEFU_DB_POOL_MAX', 'KEFU_DB_CALL_LOG_POOL_MAX', 'KEFU_EMBEDDED_PG_SHARED_BUFFERS', 'KEFU_EMBEDDED_PG_EFFECTIVE_CACHE_SIZE'] as const;
 
 export function dbSettings(env: NodeJS.ProcessEnv = process.env): DbSettings {
   // Only these keys: a PORT or HOST meant for something else must not stop the benchmark.
@@ -20,5 +21,5 @@ export function dbSettings(env: NodeJS.ProcessEnv = process.env): DbSettings {
     { sharedBuffers: config.embeddedPgSharedBuffers, effectiveCacheSize: config.embeddedPgEffectiveCacheSize },
     machineMemoryBytes(),
   );
-  return { pool: { ...config.dbPool }, memory };
+  return { pool: { ...config.dbPool }, callLogPoolMax: config.callLogPoolMax, memory };
 }

@@ -70,6 +70,7 @@ describe('parseConfig for the database', () => {
   it('keeps a few connections warm and leaves the embedded PostgreSQL’s memory to be sized from the machine by default', () => {
     const c = parseConfig({});
     expect(c.dbPool).toEqual({ min: 2, max: 10 });
+    expect(c.callLogPoolMax).toBe(3);
     expect(c.embeddedPgSharedBuffers).toBeNull();
     expect(c.embeddedPgEffectiveCacheSize).toBeNull();
   });

@@ -50,6 +50,9 @@ const EnvSchema = z.object({
   // pay for connecting and authenticating.
   KEFU_DB_POOL_MIN: z.coerce.number().int().min(0).max(100).default(2),
   KEFU_DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  // The call log's own connections: its writes never take one the screen-pop needs, and a burst
+  // of reads (reports, lists) never holds up an agent's state or a call's row.
+  KEFU_DB_CALL_LOG_POOL_MAX: z.coerce.number().int().min(1).max(50).default(3),
   KEFU_DEMO: bool.optional(),
   KEFU_DEFAULT_REGION: z
     .string()
@@ -101,6 +104,8 @@ export type Config = Readonly<{
   embeddedPgEffectiveCacheSize: string | null;
   /** Size of the database connection pool; `min` connections are opened at start and kept. */
   dbPool: { min: number; max: number };
+  /** Connections of the call log's own pool (its writes and the agent state history). */
+  callLogPoolMax: number;
   demo: boolean;
   defaultRegion: CountryCode;
   sessionTtlMs: number;
@@ -154,6 +159,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     embeddedPgSharedBuffers: e.KEFU_EMBEDDED_PG_SHARED_BUFFERS ?? null,
     embeddedPgEffectiveCacheSize: e.KEFU_EMBEDDED_PG_EFFECTIVE_CACHE_SIZE ?? null,
     dbPool: Object.freeze({ min: e.KEFU_DB_POOL_MIN, max: e.KEFU_DB_POOL_MAX }),
+    callLogPoolMax: e.KEFU_DB_CALL_LOG_POOL_MAX,
     // The embedded database is the demo set-up; a real server is production unless asked.
     demo: e.KEFU_DEMO ?? e.DATABASE_URL === undefined,
     defaultRegion: e.KEFU_DEFAULT_REGION as CountryCode,
