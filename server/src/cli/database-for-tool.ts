@@ -41,6 +41,7 @@ export async function databaseForTool(
     if (url) return { url, close: async () => {} };
   }
   // Refuses, naming it, when a kefu still runs on the data directory.
-  const embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, log, { sharedBuffers: config.embeddedPgSharedBuffers });
+  // A short-lived start for one tool: PostgreSQL's own memory settings unless set explicitly.
+  const embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, log, config.embeddedPgSharedBuffers ? { sharedBuffers: config.embeddedPgSharedBuffers } : {});
   return { url: embedded.url, close: () => embedded.stop() };
 }
