@@ -1,0 +1,27 @@
+// The admin's home page tells how the backups stand and backs up on request: the result arrives
+// by itself when the backup is done. The browser tests run on the embedded PostgreSQL 17, so the
+// backup succeeds where PostgreSQL 17's pg_dump is installed and otherwise fails saying so; both
+// must reach the admin.
+import { expect, test } from '@playwright/test';
+import { Shell } from './pages/shell.js';
+import { makeCast } from './support/fixtures.js';
+
+test('an admin backs up from the home page and sees its result arrive, with the size or the reason', async ({ page }) => {
+  test.setTimeout(90_000);
+  const { users } = await makeCast({ users: [{ key: 'admin', role: 'admin', displayName: 'E2E Backup Admin' }] });
+  await Shell.signedIn(page, users.admin!.username);
+
+  const panel = page.getByRole('region', { name: 'Backups' });
+  await expect(panel).toBeVisible();
+  await expect(panel.getByText(/Daily at \d\d:\d\d/)).toBeVisible();
+  await panel.getByRole('button', { name: 'Back up now' }).click();
+  const last = panel.getByRole('row', { name: /Last backup/ });
+  await expect(last).toContainText(/Succeeded|Failed/, { timeout: 60_000 });
+  await expect(last).toContainText(/asked for/);
+  if ((await last.textContent())!.includes('Succeeded')) {
+    await expect(panel.getByRole('status')).toHaveText(/Backup finished: [\d.]+ (KB|MB)\./);
+  } else {
+    await expect(panel.getByRole('alert')).toHaveText(/The backup failed: No pg_dump for PostgreSQL \d+ was found .*KEFU_PG_BIN_DIR/);
+  }
+  await expect(panel.getByRole('button', { name: 'Back up now' })).toBeEnabled();
+});
