@@ -12,6 +12,7 @@ import type { LatencyRatio, LatencySummary } from './stats.js';
 
 /** The browser part: its results, why it was skipped, or why it failed. */
 import type { CaseBenchResult } from './cases/case-bench.js';
+import { callBenchSummaryLines, callBenchTargetLines, type CallBenches, type callBenchTargets } from './call-benches.js';
 
 export type ScreenPopSection =
   | (ScreenPopResult & { console: ConsoleBuild })
@@ -82,8 +83,10 @@ export interface BenchResult {
     caseListP95Ms: { target: number; actual: number; met: boolean };
     caseSearchP95Ms: { target: number; actual: number; met: boolean };
     slaSweep100kMs: { target: number; actual: number; checked: number; catchUpMs: number; catchUpFired: number; met: boolean };
-  };
+  } & ReturnType<typeof callBenchTargets>;
   cases: CaseBenchResult & { prepareSeconds: number };
+  /** The ACD under load and answer to audio (call-benches.ts). */
+  calls: CallBenches;
 }
 
 export function writeResults(result: BenchResult, outDir: string): string[] {
@@ -167,6 +170,7 @@ export function printSummary(r: BenchResult, files: string[]): void {
     `                  re-check: ${n(r.cases.sweep.recheck.checked)} cases in ${r.cases.sweep.recheck.ms} ms (${r.cases.sweep.recheck.perCaseUs} µs each), ${n(r.cases.sweep.recheck.fired)} escalations`,
     `                  idle pass over ${n(r.cases.sweep.idle.openCases)} running cases, none due: ${r.cases.sweep.idle.ms} ms`,
     '',
+    ...callBenchSummaryLines(r.calls),
     `Memory: Node max RSS ${r.memory.nodeMaxRssMB} MB; PostgreSQL peak ` +
       Object.entries(r.memory.phases)
         .map(([p, m]) => `${p} ${m.pgPssMB ?? '?'} MB PSS / ${m.pgRssMB ?? '?'} MB RSS`)
@@ -180,6 +184,7 @@ export function printSummary(r: BenchResult, files: string[]): void {
     `  case list / search p95 <= 50 ms: ${r.targets.caseListP95Ms.actual} / ${r.targets.caseSearchP95Ms.actual} ms  ${yes(r.targets.caseListP95Ms.met && r.targets.caseSearchP95Ms.met)}`,
     `  SLA sweep of 100,000 <= 1 s:   re-check ${r.targets.slaSweep100kMs.actual} ms for ${n(r.targets.slaSweep100kMs.checked)}  ${yes(r.targets.slaSweep100kMs.met)}` +
       ` (catch-up firing ${n(r.targets.slaSweep100kMs.catchUpFired)}: ${r.targets.slaSweep100kMs.catchUpMs} ms)`,
+    ...callBenchTargetLines(r.calls),
     '',
     `Results: ${files.join(', ')}`,
     '',
