@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   let db: Db | undefined;
   try {
     const build = await ensureConsoleBuilt(path.resolve(values['console-dir'] ?? path.join(os.tmpdir(), 'kefu-bench-console')), log);
-    bench = await openBenchDatabase({ dataDir: path.join(os.tmpdir(), 'kefu-bench-audio-pg'), keep: false, sharedBuffers: settings.sharedBuffers, database: 'kefu_bench_audio' });
+    bench = await openBenchDatabase({ dataDir: path.join(os.tmpdir(), 'kefu-bench-audio-pg'), keep: false, memory: settings.memory, database: 'kefu_bench_audio' });
     db = createDb(bench.url, 4, 1);
     await migrateLatest(db);
     await loadStaff(db);

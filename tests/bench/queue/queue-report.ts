@@ -30,7 +30,7 @@ export function queueSummaryLines(q: QueueSection): string[] {
       `INVITE → agent's INVITE p50/p95/p99 ${lat(k.ringingMs)} ms;${k.ringbackMs.count ? ` → caller hears 180 ${lat(k.ringbackMs)} ms;` : ''} → 200 OK ${lat(k.setupMs)} ms`,
     `            call log: ${k.callLog.calls} calls, ${k.callLog.answered} answered, ${k.callLog.ended} ended, ${k.callLog.wrapWritten} wrap-ups, ${k.callLog.offers} offers, ${k.callLog.agentStateRows} agent state rows; ` +
       `settled ${k.callLogSettleMs} ms after the last call${k.callLogSettleTimedOut ? ' (TIMED OUT)' : ''}`,
-    `            server: CPU ${k.server.cpuMs} ms (${k.completed ? (k.server.cpuMs / k.completed).toFixed(2) : '?'} ms per call), event-loop delay p99 ${k.server.eventLoopDelayMs.p99} ms max ${k.server.eventLoopDelayMs.max} ms, RSS peak ${k.server.rssPeakMB} MB, pool ${k.server.pool.min}-${k.server.pool.max}`,
+    `            server: CPU ${k.server.cpuMs} ms (${k.completed ? (k.server.cpuMs / k.completed).toFixed(2) : '?'} ms per call), event-loop delay p99 ${k.server.eventLoopDelayMs.p99} ms max ${k.server.eventLoopDelayMs.max} ms, RSS peak ${k.server.rssPeakMB} MB, pool ${k.server.pool.min}-${k.server.pool.max} + call log ${k.server.callLogPoolMax}`,
     `            screen-pop query inside admission p50/p95/max ${k.server.popQueryMs.p50} / ${k.server.popQueryMs.p95} / ${k.server.popQueryMs.max} ms; load generator CPU ${k.generatorCpuMs} ms (agents' phones and consoles, callers)`,
   ];
   const logged = Object.entries(k.server.logged);

@@ -32,6 +32,7 @@ export interface QueueServerReport {
   logged: Record<string, number>;
   firstLogged: string[];
   pool: { min: number; max: number };
+  callLogPoolMax: number;
 }
 
 export type FromQueueServer =
@@ -75,7 +76,11 @@ async function main(): Promise<void> {
   if (!url) throw new Error('BENCH_QUEUE_DB_URL is not set');
   const settings = dbSettings();
   const db = createDb(url, settings.pool.max, settings.pool.min);
+  // The call log writes through a pool of its own, as server.ts wires it, so writes never hold
+  // up the admission's screen-pop query.
+  const callLogDb = createDb(url, settings.callLogPoolMax, 1);
   await warmPool(db, settings.pool.min);
+  await warmPool(callLogDb, 1);
   const { log, logged, first } = countingLogger();
   const services = createServices(db, { sessionTtlMs: 12 * 3_600_000, defaultRegion: 'CN' });
   // Admission waits for the pop before it routes: its time under load is noted, as bench-server.ts does.
@@ -98,6 +103,7 @@ async function main(): Promise<void> {
     sipDomain: QUEUE_BENCH_SIP_DOMAIN,
     defaultRegion: 'CN',
     demo: false,
+    callLogDb,
   });
   await composed.start();
   await new Promise<void>((resolve, reject) => {
@@ -125,6 +131,7 @@ async function main(): Promise<void> {
     const hard = setTimeout(() => process.exit(0), 10_000);
     hard.unref();
     await composed.close().catch(() => undefined);
+    await callLogDb.destroy().catch(() => undefined);
     await db.destroy().catch(() => undefined);
     process.exit(0);
   };
@@ -172,6 +179,7 @@ async function main(): Promise<void> {
             logged,
             firstLogged: first,
             pool: settings.pool,
+            callLogPoolMax: settings.callLogPoolMax,
           },
         });
         return;

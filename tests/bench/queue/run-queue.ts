@@ -65,7 +65,7 @@ async function main(): Promise<void> {
   let bench: BenchDatabase | undefined;
   let db: Db | undefined;
   try {
-    bench = await openBenchDatabase({ dataDir: path.join(os.tmpdir(), 'kefu-bench-queue-pg'), keep: false, sharedBuffers: settings.sharedBuffers, database: 'kefu_bench_queue' });
+    bench = await openBenchDatabase({ dataDir: path.join(os.tmpdir(), 'kefu-bench-queue-pg'), keep: false, memory: settings.memory, database: 'kefu_bench_queue' });
     log(`database: ${bench.mode === 'embedded' ? 'embedded PostgreSQL' : 'DATABASE_URL server, database kefu_bench_queue'}`);
     db = createDb(bench.url, 4, 1);
     await migrateLatest(db);
