@@ -12,6 +12,7 @@ import type { LatencyRatio, LatencySummary } from './stats.js';
 
 /** The browser part: its results, why it was skipped, or why it failed. */
 import type { CaseBenchResult } from './cases/case-bench.js';
+import { callBenchSummaryLines, callBenchTargetLines, type CallBenches, type callBenchTargets } from './call-benches.js';
 
 export type ScreenPopSection =
   | (ScreenPopResult & { console: ConsoleBuild })
@@ -87,8 +88,10 @@ export interface BenchResult {
     caseSearchP95Ms: { target: number; actual: number; met: boolean };
     slaSweep100kMs: { target: number; actual: number; checked: number; catchUpMs: number; catchUpFired: number; met: boolean };
     slaCatchUpMs: { target: number; actual: number; fired: number; lagMaxMs: number; lagP99Ms: number; lagTargetMs: number; met: boolean };
-  };
+  } & ReturnType<typeof callBenchTargets>;
   cases: CaseBenchResult & { prepareSeconds: number };
+  /** The ACD under load and answer to audio (call-benches.ts). */
+  calls: CallBenches;
 }
 
 export function writeResults(result: BenchResult, outDir: string): string[] {
@@ -204,6 +207,7 @@ export function printSummary(r: BenchResult, files: string[]): void {
     `    idle pass over ${n(r.cases.sweep.idle.openCases)} running cases, nothing new: ${r.cases.sweep.idle.ms} ms [${r.cases.sweep.idle.msRuns.join(', ')}]; ` +
       `lag ${r.cases.sweep.idle.lagMaxMs} / ${r.cases.sweep.idle.lagP99Ms} ms`,
     '',
+    ...callBenchSummaryLines(r.calls),
     `Memory: Node max RSS ${r.memory.nodeMaxRssMB} MB; PostgreSQL peak ` +
       Object.entries(r.memory.phases)
         .map(([p, m]) => `${p} ${m.pgPssMB ?? '?'} MB PSS / ${m.pgRssMB ?? '?'} MB RSS`)
@@ -222,6 +226,7 @@ export function printSummary(r: BenchResult, files: string[]): void {
       ` (catch-up firing ${n(r.targets.slaSweep100kMs.catchUpFired)}: ${r.targets.slaSweep100kMs.catchUpMs} ms)`,
     `  SLA catch-up <= 5 s or lag <= 50 ms: ${r.targets.slaCatchUpMs.actual} ms for ${n(r.targets.slaCatchUpMs.fired)} escalations, ` +
       `event-loop lag max ${r.targets.slaCatchUpMs.lagMaxMs} ms, p99 ${r.targets.slaCatchUpMs.lagP99Ms} ms  ${yes(r.targets.slaCatchUpMs.met)}`,
+    ...callBenchTargetLines(r.calls),
     '',
     `Results: ${files.join(', ')}`,
     '',
