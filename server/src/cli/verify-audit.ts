@@ -7,7 +7,7 @@ import { logger } from '../platform/logger.js';
 import { openDatabase } from '../platform/db/open-database.js';
 import { verifyAuditChain } from '../identity/audit-chain.js';
 
-async function main() {
+async function main(): Promise<number> {
   const config = parseConfig({ ...process.env, KEFU_ADMIN_USERNAME: undefined, KEFU_ADMIN_PASSWORD: undefined });
   const log = logger.child({ module: 'verify-audit' });
   log.level = 'warn';
@@ -16,7 +16,7 @@ async function main() {
     const { checked, firstBreak } = await verifyAuditChain(database.db);
     if (!firstBreak) {
       process.stdout.write(`The audit log's chain holds: ${checked} entries checked.\n`);
-      return;
+      return 0;
     }
     const why =
       firstBreak.reason === 'hash'
@@ -26,13 +26,17 @@ async function main() {
       `The audit log's chain is broken at entry ${firstBreak.id} (${firstBreak.at}, ${firstBreak.action}): ${why}.\n` +
         `${checked} entries before it are intact.\n`,
     );
-    process.exitCode = 1;
+    return 1;
   } finally {
     await database.close();
   }
 }
 
-main().catch((err) => {
-  process.stderr.write(`verify-audit failed: ${(err as Error).message}\n`);
-  process.exit(2);
-});
+// An explicit exit code: process.exitCode set above was found reset to 0 on the way out.
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    process.stderr.write(`verify-audit failed: ${(err as Error).message}\n`);
+    process.exit(2);
+  },
+);

@@ -48,7 +48,7 @@ const SELECT = `SELECT id::text AS id, at, prev_hash, hash, action,
     user_id::text, action::text, entity::text, entity_id::text, outcome::text,
     row_count::text, ip::text, request_id::text, detail::text, search_hash
   ] AS fields
-  FROM audit_log WHERE id > ? ORDER BY id LIMIT ?`;
+  FROM audit_log a WHERE a.id > ? ORDER BY a.id LIMIT ?`; // a.id: the bigint column (ordering by the text alias would put 10 before 2)
 
 export async function verifyAuditChain(db: Db, batchSize = 5000): Promise<ChainReport> {
   let expectedPrev = GENESIS_HASH;
