@@ -83,7 +83,7 @@ describe('the hash chain', () => {
   it('finds an entry changed with the triggers switched off', async () => {
     await write(6);
     const ids = (await t.db('audit_log').orderBy('id').select('id')).map((r) => String(r.id));
-    await behindTheTriggers(`UPDATE audit_log SET detail = jsonb_set(detail, '{i}', '99') WHERE id = ?`, [ids[3]]);
+    await behindTheTriggers(`UPDATE audit_log SET detail = jsonb_set(detail, '{i}', '99') WHERE id = ?`, [ids[3]!]);
     const report = await verifyAuditChain(t.db, 2);
     expect(report.checked).toBe(3);
     expect(report.firstBreak).toMatchObject({ id: ids[3], reason: 'hash', action: 'test.entry' });
@@ -93,15 +93,15 @@ describe('the hash chain', () => {
     await write(4);
     const ids = (await t.db('audit_log').orderBy('id').select('id')).map((r) => String(r.id));
     // The forger fixes the changed entry's own hash; the next entry still names the old one.
-    await behindTheTriggers(`UPDATE audit_log SET action = 'test.forged' WHERE id = ?`, [ids[1]]);
-    await behindTheTriggers(`UPDATE audit_log a SET hash = audit_entry_hash(a.prev_hash, a) WHERE id = ?`, [ids[1]]);
+    await behindTheTriggers(`UPDATE audit_log SET action = 'test.forged' WHERE id = ?`, [ids[1]!]);
+    await behindTheTriggers(`UPDATE audit_log a SET hash = audit_entry_hash(a.prev_hash, a) WHERE id = ?`, [ids[1]!]);
     expect((await verifyAuditChain(t.db)).firstBreak).toMatchObject({ id: ids[2], reason: 'prev-hash' });
   });
 
   it('finds an entry removed from the middle', async () => {
     await write(4);
     const ids = (await t.db('audit_log').orderBy('id').select('id')).map((r) => String(r.id));
-    await behindTheTriggers('DELETE FROM audit_log WHERE id = ?', [ids[1]]);
+    await behindTheTriggers('DELETE FROM audit_log WHERE id = ?', [ids[1]!]);
     expect(await verifyAuditChain(t.db)).toMatchObject({ checked: 1, firstBreak: { id: ids[2], reason: 'prev-hash' } });
   });
 
