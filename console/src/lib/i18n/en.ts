@@ -2,10 +2,12 @@
 // (see `Messages` in ./index.svelte.ts). Placeholders are written {name}.
 import { casesEn } from './cases.en.js';
 import { supervisionEn } from './supervision.en.js';
+import { auditEn } from './audit.en.js';
 
 export const en = {
   ...casesEn,
   ...supervisionEn,
+  ...auditEn,
   'app.name': 'kefu',
   'app.titleSuffix': 'kefu',
 

@@ -13,6 +13,7 @@ export type Route =
   | { name: 'escalations' }
   | { name: 'reports' }
   | { name: 'settings' }
+  | { name: 'audit' }
   | { name: 'not-found' };
 
 export const paths = {
@@ -29,6 +30,7 @@ export const paths = {
   escalations: () => '/escalations',
   reports: () => '/reports',
   settings: () => '/settings',
+  audit: () => '/admin/audit',
 };
 
 /** Pure: which page a path and query string show. */
@@ -44,6 +46,7 @@ export function matchRoute(pathname: string, search: string): Route {
   if (path === '/escalations') return { name: 'escalations' };
   if (path === '/reports') return { name: 'reports' };
   if (path === '/settings') return { name: 'settings' };
+  if (path === '/admin/audit') return { name: 'audit' };
   const c = /^\/cases\/(\d{1,15})$/.exec(path);
   if (c) {
     const id = Number(c[1]);
