@@ -86,8 +86,8 @@ export class AuditLogReader {
 
   /** The newest entry's id: where an export stops, so it is one consistent snapshot. */
   async lastId(): Promise<bigint> {
-    const r = (await this.db('audit_log').max('id as id').first()) as { id: string | null } | undefined;
-    return BigInt(r?.id ?? 0);
+    const r = await this.db.raw<{ rows: { id: string | null }[] }>('SELECT max(id)::text AS id FROM audit_log');
+    return BigInt(r.rows[0]?.id ?? 0);
   }
 }
 
