@@ -47,6 +47,8 @@ describe('health and documentation', () => {
     const doc = (await (await fetch(app.baseUrl + "/api/openapi.json")).json()) as any;
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths).sort()).toEqual([
+      '/api/admin/audit',
+      '/api/admin/audit/export',
       '/api/auth/login',
       '/api/auth/logout',
       '/api/auth/me',
