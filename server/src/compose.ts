@@ -40,7 +40,7 @@ import { socketTelephonyNotifier } from './cti/socket/socket-telephony-notifier.
 import { notifyCallFacts, type TelephonyNotifier } from './acd/telephony-notifier.js';
 import type { CallControl } from './switch/ports.js';
 import { CallFacts } from './acd/call-facts.js';
-import { CallLogWriter } from './cti/data/call-log-writer.js';
+import { AGENT_STATE_RETRY, CallLogWriter } from './cti/data/call-log-writer.js';
 import { InteractionIdPool } from './cti/data/call-log-ids.js';
 import { DirectCallLog } from './cti/direct-call-log.js';
 import { SatisfactionSurveys } from './cti/satisfaction-survey.js';
@@ -64,6 +64,11 @@ import { auditRoleRefusals } from './identity/http/audit-role-refusals.js';
 import { authRoutes } from './identity/http/auth.routes.js';
 import { directoryRoutes } from './identity/http/directory.routes.js';
 import { identityPaths } from './identity/http/openapi-identity.js';
+import { hashPassword } from './identity/password.js';
+import { adminTeamRoutes, adminUserRoutes } from './administration/http/admin.routes.js';
+import { administrationPaths } from './administration/http/openapi-administration.js';
+import { TeamAdminService } from './administration/team-admin.service.js';
+import { UserAdminService } from './administration/user-admin.service.js';
 import { customerRoutes } from './customers/http/customer.routes.js';
 import { customerPaths } from './customers/http/openapi-customers.js';
 import { interactionRoutes } from './cti/http/interaction.routes.js';
@@ -138,16 +143,20 @@ export function createServices(
  */
 export function createCallCenter(
   services: Services,
-  o: { clock: Clock; log: Logger; notifier: TelephonyNotifier; control(): CallControl | null; serverId?: string },
+  o: { clock: Clock; log: Logger; notifier: TelephonyNotifier; control(): CallControl | null; serverId?: string; callLogDb?: Db },
 ) {
   const serverId = o.serverId ?? `kefu-${randomUUID()}`;
-  const callLog = new CallLogRepository(services.db, serverId);
+  // Its own pool when given: the call log's writes then never queue the screen-pop's read.
+  const callLog = new CallLogRepository(o.callLogDb ?? services.db, serverId);
   const heartbeat = new ServerHeartbeat(services.db, serverId, () => o.clock.now());
   const callsLog = o.log;
   const clock = o.clock;
   // The ACD's facts go two ways, and only these: into the call log and to the agents' consoles.
   const facts = new CallFacts((err, fact) => callsLog.error({ err, fact: fact.type }, 'a call fact subscriber failed'));
-  const writer = new CallLogWriter(callLog, (err) => callsLog.error({ err }, 'call log write failed'));
+  const writer = new CallLogWriter(callLog, (err) => callsLog.error({ err }, 'call log write failed'), {
+    ...AGENT_STATE_RETRY,
+    onRetry: (err, attempt, waitMs) => callsLog.warn({ err, attempt, waitMs }, 'agent state write failed for now; trying again'),
+  });
   facts.subscribe(writer.write);
   facts.subscribe(notifyCallFacts(o.notifier));
   const interactionIds = new InteractionIdPool(callLog);
@@ -242,6 +251,11 @@ export interface ComposeOptions {
    * then closes its own leftovers at once). Unset: a new name each run.
    */
   serverId?: string;
+  /**
+   * A pool of its own for the call log (interaction rows, agent state history), so its writes
+   * never hold a connection the screen-pop is waiting for; unset: the services' pool.
+   */
+  callLogDb?: Db;
 }
 
 export interface ComposedServer {
@@ -266,6 +280,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
   const { callCenter, agents, callLog, callsSettled, callWritten, closeInterrupted, closeGone, heartbeat } = createCallCenter(services, {
     clock,
     ...(o.serverId ? { serverId: o.serverId } : {}),
+    ...(o.callLogDb ? { callLogDb: o.callLogDb } : {}),
     log: o.log.child({ module: 'call-center' }),
     notifier: socketTelephonyNotifier(() => io),
     control: () => sipSwitch?.control ?? null,
@@ -297,10 +312,22 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     revokeUser: (id: number) => sipSwitch!.accounts.revokeUser(id),
   };
   const signedIn = authenticate(services.auth);
+  /** Consoles and phones of a user whose sessions ended: closed on every server, phones dropped. */
+  const endUserSessions = (userId: number, keepSessionId?: string): void => {
+    sockets.endUser(userId, keepSessionId).catch((err: unknown) => o.log.error({ err }, 'sockets of a revoked user not closed'));
+    sipSwitch?.accounts.revokeUser(userId);
+  };
+  const userAdmin = new UserAdminService({
+    db: services.db,
+    audit: services.audit,
+    hashPassword,
+    effects: { sessionsEnded: (userId) => endUserSessions(userId), agentsChanged: () => callCenter.reload() },
+  });
+  const teamAdmin = new TeamAdminService({ db: services.db, audit: services.audit });
   const app = createApp({
     log: o.log,
     consoleDir: o.consoleDir,
-    openapi: buildOpenApi([identityPaths, customerPaths, ctiPaths, casePaths]),
+    openapi: buildOpenApi([identityPaths, customerPaths, ctiPaths, casePaths, administrationPaths]),
     api: [
       ['/health', healthRoutes(services.db)],
       [
@@ -310,8 +337,10 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
           sipSwitch?.accounts.revokeUser(userId);
         }, (userId, locale) => {
           sockets.languageSaved(userId, locale).catch((err: unknown) => o.log.error({ err }, 'socket language not updated'));
-        }),
+        }, (userId, keptSessionId) => endUserSessions(userId, keptSessionId)),
       ],
+      ['/admin/users', signedIn, adminUserRoutes(userAdmin)],
+      ['/admin/teams', signedIn, adminTeamRoutes(teamAdmin)],
       ['/customers', signedIn, customerRoutes(services.customers)],
       [
         '/interactions',
@@ -337,7 +366,11 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
   const origins = originPolicyFor(o.sipAllowedOrigins ?? null, o.publicUrl);
   const sockets = createSocketServer(
     server,
-    (cookie) => services.auth.resolve(sessionToken(cookie)),
+    // Someone who must still set their own password has no console yet.
+    async (cookie) => {
+      const session = await services.auth.resolve(sessionToken(cookie));
+      return session && !session.user.mustChangePassword ? session : null;
+    },
     o.log.child({ module: 'socket' }),
     [
       (socket, user) =>
@@ -406,6 +439,9 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
         sockets.io.close(() => resolve());
         server.closeAllConnections();
       });
+      // After the consoles are gone: their disconnects start logout timers that must not fire
+      // once the database is closed (they did, as "Unable to acquire a connection").
+      callCenter.stop();
       await callsSettled();
     },
   };

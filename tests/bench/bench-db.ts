@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { startEmbeddedPostgres } from '../../server/src/platform/db/embedded.js';
+import type { EmbeddedMemory } from '../../server/src/platform/db/embedded-memory.js';
 import { logger } from '../../server/src/platform/logger.js';
 
 export const BENCH_DATABASE = 'kefu_bench';
@@ -85,7 +86,7 @@ function startWatchdog(dataDir: string, keep: boolean): void {
   }).unref();
 }
 
-async function startEmbedded(dataDir: string, keep: boolean, sharedBuffers: string): Promise<BenchDatabase> {
+async function startEmbedded(dataDir: string, keep: boolean, memory: EmbeddedMemory): Promise<BenchDatabase> {
   // A previous run killed hard may have left its files behind: always start from nothing.
   fs.rmSync(dataDir, { recursive: true, force: true });
   startWatchdog(dataDir, keep);
@@ -110,7 +111,10 @@ async function startEmbedded(dataDir: string, keep: boolean, sharedBuffers: stri
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   const port = await freePort();
-  const embedded = await startEmbeddedPostgres(dataDir, port, logger.child({ module: 'bench' }), { sharedBuffers });
+  const embedded = await startEmbeddedPostgres(dataDir, port, logger.child({ module: 'bench' }), {
+    sharedBuffers: memory.sharedBuffers,
+    effectiveCacheSize: memory.effectiveCacheSize,
+  });
   let stopped = false;
   return {
     mode: 'embedded',
@@ -163,7 +167,7 @@ async function createExternal(serverUrl: string, keep: boolean): Promise<BenchDa
   };
 }
 
-export async function openBenchDatabase(opts: { dataDir: string; keep: boolean; sharedBuffers: string }): Promise<BenchDatabase> {
+export async function openBenchDatabase(opts: { dataDir: string; keep: boolean; memory: EmbeddedMemory }): Promise<BenchDatabase> {
   const url = process.env.DATABASE_URL;
-  return url ? createExternal(url, opts.keep) : startEmbedded(opts.dataDir, opts.keep, opts.sharedBuffers);
+  return url ? createExternal(url, opts.keep) : startEmbedded(opts.dataDir, opts.keep, opts.memory);
 }
