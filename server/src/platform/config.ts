@@ -83,6 +83,17 @@ const EnvSchema = z.object({
     .refine((v) => canonicalTimeZone(v) !== null, 'must be an IANA time zone, e.g. Asia/Shanghai'),
   // How often the SLA sweep looks for cases turning at risk or breached.
   KEFU_SLA_SWEEP_SECONDS: z.coerce.number().min(0.2).max(3600).default(30),
+  // The key of the audit log's search hashes: 32 bytes or more, hex or base64. Servers sharing a
+  // database must share it, or a number searched on one is not found by a search on another.
+  KEFU_AUDIT_HASH_KEY: z
+    .string()
+    .transform((v, ctx) => {
+      const key = /^[0-9a-f]+$/i.test(v) && v.length % 2 === 0 ? Buffer.from(v, 'hex') : Buffer.from(v, 'base64');
+      if (key.length < 32) ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be at least 32 bytes, written in hex (64 digits) or base64' });
+      return key;
+    })
+    .optional(),
+  KEFU_AUDIT_HASH_KEY_FILE: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });
@@ -129,6 +140,12 @@ export type Config = Readonly<{
   /** IANA zone of business hours when no calendar is stored. */
   timeZone: string;
   slaSweepMs: number;
+  /**
+   * Secret: never logged. The key of the audit log's search hashes, from KEFU_AUDIT_HASH_KEY;
+   * null: read from `auditHashKeyFile` (made on first start when it does not exist).
+   */
+  auditHashKey: Buffer | null;
+  auditHashKeyFile: string;
 }>;
 
 export class ConfigError extends Error {}
@@ -176,5 +193,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     secureCookies: (e.PUBLIC_URL ?? '').startsWith('https:'),
     timeZone: canonicalTimeZone(e.KEFU_TIME_ZONE)!,
     slaSweepMs: Math.round(e.KEFU_SLA_SWEEP_SECONDS * 1000),
+    auditHashKey: e.KEFU_AUDIT_HASH_KEY ?? null,
+    auditHashKeyFile: path.resolve(e.KEFU_AUDIT_HASH_KEY_FILE ?? path.join(e.KEFU_DATA_DIR, 'audit-hash.key')),
   });
 }

@@ -2,11 +2,13 @@
 // (see `Messages` in ./index.svelte.ts). Placeholders are written {name}.
 import { casesEn } from './cases.en.js';
 import { supervisionEn } from './supervision.en.js';
+import { auditEn } from './audit.en.js';
 import { administrationEn } from './administration.en.js';
 
 export const en = {
   ...casesEn,
   ...supervisionEn,
+  ...auditEn,
   ...administrationEn,
   'app.name': 'kefu',
   'app.titleSuffix': 'kefu',
