@@ -8,3 +8,4 @@ export * from './permissions.js';
 export * from './telephony.js';
 export type * from './events.js';
 export * from './sip-headers.js';
+export * from './privacy.js';

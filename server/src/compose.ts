@@ -23,6 +23,16 @@ import { AuthService, DEFAULT_LOGIN_POLICY, type LoginPolicy } from './identity/
 import { CaseService } from './cases/case.service.js';
 import { CaseWorkflowService } from './cases/case-workflow.service.js';
 import { CustomerService } from './customers/customer.service.js';
+import { ConsentRepository } from './customers/privacy/data/consent.repository.js';
+import { CustomerExportRepository } from './customers/privacy/data/customer-export.repository.js';
+import { ErasureRepository } from './customers/privacy/data/erasure.repository.js';
+import { ConsentService } from './customers/privacy/consent.service.js';
+import { CustomerExportService } from './customers/privacy/customer-export.service.js';
+import { ErasureService } from './customers/privacy/erasure.service.js';
+import { PhoneMasking } from './customers/privacy/phone-masking.js';
+import { customerPrivacyRoutes, privacySettingsRoutes } from './customers/privacy/http/privacy.routes.js';
+import { keyedHash } from './platform/keyed-hash.js';
+import { randomBytes } from 'node:crypto';
 import { EscalationService } from './cases/escalation.service.js';
 import { ReportService } from './cases/report.service.js';
 import { SlaSettings } from './cases/sla-settings.js';
@@ -77,6 +87,11 @@ export interface Services {
   interactions: InteractionRepository;
   auth: AuthService;
   customers: CustomerService;
+  /** Consent per purpose; campaigns read consentState() before they dial. */
+  consent: ConsentService;
+  customerExports: CustomerExportService;
+  erasure: ErasureService;
+  phoneMasking: PhoneMasking;
   cases: CaseService;
   caseWorkflow: CaseWorkflowService;
   escalations: EscalationService;
@@ -90,7 +105,8 @@ export interface Services {
 
 export function createServices(
   db: Db,
-  config: Pick<Config, 'sessionTtlMs' | 'defaultRegion'> & Partial<Pick<Config, 'timeZone'>>,
+  // No hashKey: a random one for this process (tests); the server passes the configured key.
+  config: Pick<Config, 'sessionTtlMs' | 'defaultRegion'> & Partial<Pick<Config, 'timeZone'>> & { hashKey?: Buffer | null },
   loginPolicy: LoginPolicy = DEFAULT_LOGIN_POLICY,
   clock: Clock = systemClock,
 ): Services {
@@ -98,8 +114,22 @@ export function createServices(
   const audit = new AuditRepository(db);
   const interactions = new InteractionRepository(db);
   const caseReads = new CaseRepository(db);
-  const customers = new CustomerService(new CustomerRepository(db), interactions, caseReads, users, audit, config.defaultRegion);
-  const sla = new SlaSettings({ db, settings: new SettingsRepository(db), audit }, config.timeZone ?? 'Asia/Shanghai');
+  const hash = keyedHash(config.hashKey ?? randomBytes(32));
+  const customerRows = new CustomerRepository(db);
+  const now = () => new Date(clock.now());
+  // The privacy part checks visibility through the customer service, built just below.
+  const assertCanSee: CustomerService['assertCanSee'] = (ctx, id) => customers.assertCanSee(ctx, id);
+  const settings = new SettingsRepository(db);
+  const phoneMasking = new PhoneMasking({
+    db,
+    settings,
+    audit,
+    assertCanSee,
+    phonesOf: async (id) => (await customerRows.getById(id))?.phones ?? [],
+  });
+  const customers = new CustomerService(customerRows, interactions, caseReads, users, audit, config.defaultRegion, hash, phoneMasking);
+  const consentRows = new ConsentRepository(db);
+  const sla = new SlaSettings({ db, settings, audit }, config.timeZone ?? 'Asia/Shanghai');
   const directory = new UserDirectory(db);
   const caseDeps = { db, cases: caseReads, writes: new CaseWriteRepository(), interactions, customers, users: directory, audit, sla, clock };
   const cases = new CaseService(caseDeps);
@@ -111,6 +141,10 @@ export function createServices(
     interactions,
     auth: new AuthService(users, new SessionRepository(db), audit, new LoginThrottleRepository(db), config.sessionTtlMs, loginPolicy, () => new Date(clock.now())),
     customers,
+    consent: new ConsentService({ db, consents: consentRows, audit, assertCanSee, now }),
+    customerExports: new CustomerExportService({ exports: new CustomerExportRepository(db), consents: consentRows, audit, assertCanSee, now }),
+    erasure: new ErasureService({ erasures: new ErasureRepository(db), audit, hash, assertCanSee, now }),
+    phoneMasking,
     cases,
     caseWorkflow: new CaseWorkflowService({ ...caseDeps, followUps: new FollowUpRepository(db), caseService: cases, dialIntents }),
     escalations: new EscalationService(new EscalationRepository(db), audit, clock),
@@ -305,6 +339,12 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
         }),
       ],
       ['/customers', signedIn, customerRoutes(services.customers)],
+      [
+        '/customers',
+        signedIn,
+        customerPrivacyRoutes({ consent: services.consent, exports: services.customerExports, erasure: services.erasure, masking: services.phoneMasking }),
+      ],
+      ['/privacy', signedIn, privacySettingsRoutes(services.phoneMasking)],
       [
         '/interactions',
         signedIn,

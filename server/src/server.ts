@@ -9,6 +9,7 @@ import { composeServer } from './compose.js';
 import { createServices } from './compose.js';
 import { seedDemoIfEmpty } from './seed/demo-seed.js';
 import { bootstrapAdmin } from './seed/bootstrap-admin.js';
+import { loadHashKey } from './platform/hash-key.js';
 
 export interface RunningServer {
   url: string;
@@ -23,7 +24,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   const database = await openDatabase(config, log);
   const { db } = database;
   try {
-    const services = createServices(db, config);
+    const services = createServices(db, { ...config, hashKey: loadHashKey(config.hashKey, config.dataDir) });
     await bootstrapAdmin(services.users, config.bootstrapAdmin, log, config.demo);
     const demoSeeded = config.demo ? await seedDemoIfEmpty(db, config.defaultRegion, log) : false;
 

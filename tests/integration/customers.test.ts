@@ -96,8 +96,12 @@ describe('search', () => {
       .first('a.*');
     expect(row).toMatchObject({ outcome: 'allowed', entity: 'customer' });
     expect(row.row_count).toBeGreaterThanOrEqual(2);
-    expect(row.detail).toEqual({ q: '刘' });
+    // The searched text is kept as its keyed hash, never in clear (an erased name must not linger).
+    expect(row.detail).toEqual({ qHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(row.at).toBeInstanceOf(Date);
+    await supervisor.get(`/api/customers?q=${enc('刘')}`);
+    const again = await t.db('audit_log as a').join('users as u', 'u.id', 'a.user_id').where({ 'u.username': 'supervisor1', action: 'customer.search' }).orderBy('a.id', 'desc').first('a.detail');
+    expect(again.detail).toEqual(row.detail);
   });
 });
 

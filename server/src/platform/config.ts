@@ -80,6 +80,12 @@ const EnvSchema = z.object({
     .refine((v) => canonicalTimeZone(v) !== null, 'must be an IANA time zone, e.g. Asia/Shanghai'),
   // How often the SLA sweep looks for cases turning at risk or breached.
   KEFU_SLA_SWEEP_SECONDS: z.coerce.number().min(0.2).max(3600).default(30),
+  // The key of the keyed hashes (erased numbers' tokens, searches in the audit log): 32+ bytes as
+  // base64 or hex. Unset: a key file in KEFU_DATA_DIR, made at first start.
+  KEFU_HASH_KEY: z
+    .string()
+    .refine((v) => hashKeyBytes(v) !== null, 'must be at least 32 bytes, written as hex or base64 (e.g. `openssl rand -base64 32`)')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });
@@ -120,7 +126,16 @@ export type Config = Readonly<{
   /** IANA zone of business hours when no calendar is stored. */
   timeZone: string;
   slaSweepMs: number;
+  /** Secret: never logged. The keyed-hash key from KEFU_HASH_KEY, or null for the key file. */
+  hashKey: Buffer | null;
 }>;
+
+/** A key written as hex or base64, when it has at least 32 bytes. */
+export function hashKeyBytes(text: string): Buffer | null {
+  const t = text.trim();
+  const bytes = /^[0-9a-f]+$/i.test(t) && t.length % 2 === 0 ? Buffer.from(t, 'hex') : /^[A-Za-z0-9+/_-]+=*$/.test(t) ? Buffer.from(t, 'base64') : null;
+  return bytes && bytes.length >= 32 ? bytes : null;
+}
 
 export class ConfigError extends Error {}
 
@@ -165,5 +180,6 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     secureCookies: (e.PUBLIC_URL ?? '').startsWith('https:'),
     timeZone: canonicalTimeZone(e.KEFU_TIME_ZONE)!,
     slaSweepMs: Math.round(e.KEFU_SLA_SWEEP_SECONDS * 1000),
+    hashKey: e.KEFU_HASH_KEY ? hashKeyBytes(e.KEFU_HASH_KEY) : null,
   });
 }

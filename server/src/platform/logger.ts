@@ -11,6 +11,8 @@ const REDACT = [
   '*.bootstrapAdmin',
   'databaseUrl',
   '*.databaseUrl',
+  'hashKey',
+  '*.hashKey',
 ];
 
 export const logger = pino({

@@ -84,6 +84,10 @@ export const MESSAGES_EN = {
   // Reports and settings
   'report.supervisorsOnly': 'Reports are for supervisors and admins',
   'settings.changedMeanwhile': 'These settings were changed by someone else; reload and try again',
+
+  // Personal data
+  'erasure.heldByComplaint': 'This customer cannot be erased while a complaint is open (legal hold): {cases}',
+  'erasure.heldByDispute': 'This customer cannot be erased while a dispute is open (legal hold): {cases}',
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES_EN;

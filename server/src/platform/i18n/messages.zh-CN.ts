@@ -122,4 +122,6 @@ export const MESSAGES_ZH_CN: Readonly<Record<MessageKey, Translation>> = {
   // Reports and settings
   'report.supervisorsOnly': '报表仅供班组长和系统管理员查看。',
   'settings.changedMeanwhile': '这些设置已被其他人修改，请重新加载后再试。',
+  'erasure.heldByComplaint': '该客户有未结投诉，处于法律保留状态，不能删除：{cases}。',
+  'erasure.heldByDispute': '该客户有未结争议，处于法律保留状态，不能删除：{cases}。',
 };

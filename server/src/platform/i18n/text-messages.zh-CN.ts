@@ -16,4 +16,5 @@ export const TEXT_MESSAGES_ZH_CN: Readonly<Record<string, string>> = {
   "Use a real date written 'YYYY-MM-DD'": '请填写“YYYY-MM-DD”格式的有效日期。',
   'Give the hours of all 7 weekdays, Sunday first (an empty list for a closed day)': '请填写一周 7 天的营业时间，从星期日开始（休息日留空）。',
   'At least one weekday needs opening hours': '至少要有一天设置营业时间。',
+  'List each role once': '每个角色只能列出一次。',
 };
