@@ -131,7 +131,7 @@ export function createServices(
   const consentRows = new ConsentRepository(db);
   const sla = new SlaSettings({ db, settings, audit }, config.timeZone ?? 'Asia/Shanghai');
   const directory = new UserDirectory(db);
-  const caseDeps = { db, cases: caseReads, writes: new CaseWriteRepository(), interactions, customers, users: directory, audit, sla, clock };
+  const caseDeps = { db, cases: caseReads, writes: new CaseWriteRepository(), interactions, customers, users: directory, audit, sla, clock, hash };
   const cases = new CaseService(caseDeps);
   const dialIntents = new DialIntents(() => clock.now());
   return {

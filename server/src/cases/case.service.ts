@@ -28,6 +28,7 @@ import type { RequestContext } from '../identity/request-context.js';
 import type { UserDirectory } from '../identity/user-directory.js';
 import { admitCallToCase } from './call-link.js';
 import { msg, type Message } from '../platform/i18n/message.js';
+import type { KeyedHash } from '../platform/keyed-hash.js';
 
 export interface CaseServiceDeps {
   db: Db;
@@ -39,6 +40,8 @@ export interface CaseServiceDeps {
   audit: AuditRepository;
   sla: SlaSettings;
   clock: Clock;
+  /** The searched text is audited as this keyed hash, never in clear (an erased name must not linger). */
+  hash: KeyedHash;
 }
 
 export const conflict = () =>
@@ -115,7 +118,7 @@ export class CaseService {
       rowCount: items.length,
       ip: ctx.ip,
       requestId: ctx.requestId,
-      detail: { ...f, before: undefined },
+      detail: { ...f, before: undefined, q: undefined, ...(f.q === undefined ? {} : { qHash: this.d.hash(`search:${f.q.toLowerCase()}`) }) },
     });
     return { items, nextCursor: last ? encodeListCursor(last) : null };
   }
