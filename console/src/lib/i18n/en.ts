@@ -2,10 +2,12 @@
 // (see `Messages` in ./index.svelte.ts). Placeholders are written {name}.
 import { casesEn } from './cases.en.js';
 import { supervisionEn } from './supervision.en.js';
+import { privacyEn } from './privacy.en.js';
 
 export const en = {
   ...casesEn,
   ...supervisionEn,
+  ...privacyEn,
   'app.name': 'kefu',
   'app.titleSuffix': 'kefu',
 

@@ -2,10 +2,12 @@
 import type { Messages } from './messages.js';
 import { casesZh } from './cases.zh-CN.js';
 import { supervisionZh } from './supervision.zh-CN.js';
+import { privacyZh } from './privacy.zh-CN.js';
 
 export const zhCN: Messages = {
   ...casesZh,
   ...supervisionZh,
+  ...privacyZh,
   'app.name': 'kefu',
   'app.titleSuffix': 'kefu 客服',
 
