@@ -18,9 +18,9 @@ test.describe('personal data on the customer page', () => {
     const consent = c360.consent();
     const marketingCalls = consent.getByRole('row', { name: /Marketing calls/ });
     await expect(marketingCalls).toContainText('Not asked');
-    await consent.getByLabel('Purpose').selectOption('marketing_calls');
-    await consent.getByLabel('Decision').selectOption('withdrawn');
-    await consent.getByLabel('How').selectOption('call');
+    await consent.getByLabel('Purpose', { exact: true }).selectOption('marketing_calls');
+    await consent.getByLabel('Decision', { exact: true }).selectOption('withdrawn');
+    await consent.getByLabel('How', { exact: true }).selectOption('call');
     await consent.getByRole('button', { name: 'Save decision' }).click();
     await expect(consent.getByRole('status')).toContainText('Decision saved');
     await expect(marketingCalls).toContainText('Withdrawn');
