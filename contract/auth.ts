@@ -18,6 +18,8 @@ export const Me = z.object({
   teamName: z.string().nullable(),
   extension: z.string().nullable(),
   locale: Locale.nullable(),
+  /** Signed in with a one-time password: the console asks for their own before anything else. */
+  mustChangePassword: z.boolean(),
 });
 export type Me = z.infer<typeof Me>;
 

@@ -1,6 +1,7 @@
 // Case work over REST and Socket.IO: tickets and complaints with their timeline, SLA clocks,
 // escalations, follow-up tasks (回访), wrap-up dispositions and reports.
 import { z } from 'zod';
+import { coded, orList } from './messages.js';
 import {
   CaseAction,
   CaseKind,
@@ -93,9 +94,9 @@ export const CaseCreate = z
   .superRefine((v, ctx) => {
     if (v.kind !== 'complaint') return;
     if (!ComplaintCategory.safeParse(v.category).success) {
-      ctx.addIssue({ code: 'custom', path: ['category'], message: 'A complaint needs a category: product, service, billing, staff or other' });
+      ctx.addIssue({ code: 'custom', path: ['category'], ...coded('cases.complaintNeedsCategory', { categories: orList(ComplaintCategory.options) }) });
     }
-    if (!v.severity) ctx.addIssue({ code: 'custom', path: ['severity'], message: 'A complaint needs a severity' });
+    if (!v.severity) ctx.addIssue({ code: 'custom', path: ['severity'], ...coded('cases.complaintNeedsSeverity') });
   });
 export type CaseCreate = z.input<typeof CaseCreate>;
 /** As the server has it once parsed at the edge, defaults filled in. */
@@ -120,7 +121,7 @@ export const CasePatch = z
     customerConfirmed: z.boolean().nullable().optional(),
   })
   .strict()
-  .refine((p) => Object.keys(p).length > 1, { message: 'Nothing to change' });
+  .refine((p) => Object.keys(p).length > 1, coded('input.nothingToChange'));
 export type CasePatch = z.infer<typeof CasePatch>;
 
 export const CaseTransitionRequest = z
@@ -280,7 +281,7 @@ export type CallCaseCommand = z.infer<typeof CallCaseCommand>;
 export const ReportQuery = z
   .object({ from: IsoInput, to: IsoInput, teamId: z.coerce.number().int().positive().optional() })
   .strict()
-  .refine((q) => Date.parse(q.from) < Date.parse(q.to), { message: 'from must be before to', path: ['from'] });
+  .refine((q) => Date.parse(q.from) < Date.parse(q.to), { ...coded('report.fromBeforeTo'), path: ['from'] });
 export type ReportQuery = z.infer<typeof ReportQuery>;
 
 const Count = z.object({ key: z.string(), count: z.number().int() });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { coded } from './messages.js';
 import {
   CaseKind,
   CaseStatus,
@@ -63,7 +64,7 @@ export const CustomerPatch = z
   })
   .partial()
   .strict()
-  .refine((p) => Object.keys(p).length > 0, { message: 'Nothing to change' });
+  .refine((p) => Object.keys(p).length > 0, coded('input.nothingToChange'));
 export type CustomerPatch = z.infer<typeof CustomerPatch>;
 
 export const CustomerSummary = z.object({
@@ -205,10 +206,7 @@ export const CustomerListQuery = z
     limit: z.coerce.number().int().min(1).max(100).default(20),
   })
   .strict()
-  .refine((v) => (v.phone === undefined) !== (v.q === undefined), {
-    message: 'Give exactly one of phone or q',
-    path: ['phone'],
-  });
+  .refine((v) => (v.phone === undefined) !== (v.q === undefined), { ...coded('customers.phoneOrQuery'), path: ['phone'] });
 export type CustomerListQuery = z.infer<typeof CustomerListQuery>;
 
 export const CustomerList = z.object({

@@ -20,7 +20,8 @@ export interface ServerToClientEvents {
   /** Sent once after the connection is authenticated. */
   'session:ready': (payload: { user: Me }) => void;
   /** The session was ended elsewhere (sign-out, expiry); the console returns to sign-in. */
-  'session:ended': (payload: { reason: 'signed_out' | 'expired' }) => void;
+  /** `revoked`: an admin deactivated the user or reset their password, or they changed it elsewhere. */
+  'session:ended': (payload: { reason: 'signed_out' | 'expired' | 'revoked' }) => void;
   /** The agent's own state changed (by them, by a call, or by the system: missed, wrap-up over). */
   'agent:state-changed': (payload: AgentStatusView) => void;
   /** A call is ringing this agent; the screen-pop travels with it, before answer. */

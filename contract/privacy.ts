@@ -2,6 +2,7 @@
 // by role, the customer's data export and erasure. Server and console read these shapes.
 import { z } from 'zod';
 import { Role } from './domain.js';
+import { coded } from './messages.js';
 import { CaseKind, CaseStatus, Direction, EndReason, InteractionKind } from './domain.js';
 
 /** What a customer may consent to. Outbound campaigns read the marketing ones before dialling. */
@@ -59,7 +60,7 @@ export type ConsentCreate = z.infer<typeof ConsentCreate>;
 /** Which roles see phone numbers masked (e.g. 138****8000) on the customer pages and searches. */
 export const PhoneMaskingPolicy = z
   .object({
-    maskedRoles: z.array(Role).max(4).refine((r) => new Set(r).size === r.length, { message: 'List each role once' }),
+    maskedRoles: z.array(Role).max(4).refine((r) => new Set(r).size === r.length, coded('privacy.roleOnce')),
   })
   .strict();
 export type PhoneMaskingPolicy = z.infer<typeof PhoneMaskingPolicy>;

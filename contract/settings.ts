@@ -3,6 +3,7 @@
 // schemas (their messages say what to fix) and the console edits values of the inferred types;
 // the rules that use them live in server/src/cases/rules.
 import { z } from 'zod';
+import { coded } from './messages.js';
 import { ComplaintCategory, Severity } from './domain.js';
 
 // ── durations ────────────────────────────────────────────────────────────────
@@ -22,7 +23,7 @@ const MAX_MINUTES = 366 * 24 * 60;
 export const SlaDuration = z
   .object({
     time: TimeBasis,
-    minutes: z.number().int().positive().max(MAX_MINUTES, { message: 'An SLA longer than a year is surely a typo' }),
+    minutes: z.number().int().positive().refine((m) => m <= MAX_MINUTES, coded('sla.longerThanAYear')),
   })
   .strict();
 export type SlaDuration = z.infer<typeof SlaDuration>;
@@ -56,7 +57,7 @@ function isRealDate(s: string): boolean {
   return back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d;
 }
 
-const TimeOfDay = z.string().refine(isTimeOfDay, { message: "Use a 24-hour time 'HH:MM' from '00:00' to '24:00'" });
+const TimeOfDay = z.string().refine(isTimeOfDay, coded('calendar.timeOfDay'));
 
 /** One stretch of opening hours in local wall-clock time, e.g. 09:00–12:00. */
 export const OpeningHours = z
@@ -64,7 +65,7 @@ export const OpeningHours = z
   .strict()
   .refine((h) => !isTimeOfDay(h.start) || !isTimeOfDay(h.end) || minutesOfDay(h.end) > minutesOfDay(h.start), {
     // Hours never wrap past midnight: a night shift is two intervals on two weekdays.
-    message: 'The end must be after the start; split hours that pass midnight into two days',
+    ...coded('calendar.endAfterStart'),
     path: ['end'],
   });
 export type OpeningHours = z.infer<typeof OpeningHours>;
@@ -84,13 +85,13 @@ const DayHours = z
         ctx.addIssue({
           code: z.ZodIssueCode.custom,
           path: [cur.index],
-          message: `${cur.h.start}–${cur.h.end} overlaps ${prev.start}–${prev.end}`,
+          ...coded('calendar.overlap', { start: cur.h.start, end: cur.h.end, otherStart: prev.start, otherEnd: prev.end }),
         });
       }
     }
   });
 
-const LocalDate = z.string().refine(isRealDate, { message: "Use a real date written 'YYYY-MM-DD'" });
+const LocalDate = z.string().refine(isRealDate, coded('calendar.realDate'));
 
 const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
 
@@ -100,13 +101,13 @@ export const BusinessCalendar = z
     timeZone: z.string().transform((s, ctx) => {
       const canonical = canonicalTimeZone(s);
       if (canonical) return canonical;
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `Unknown time zone '${s}'; use an IANA name such as 'Asia/Shanghai'` });
+      ctx.addIssue({ code: z.ZodIssueCode.custom, ...coded('calendar.unknownTimeZone', { zone: s }) });
       return z.NEVER;
     }),
     /** Opening hours per weekday, index 0 = Sunday … 6 = Saturday; an empty list is a closed day. */
     weeklyHours: z
       .array(DayHours)
-      .length(7, { message: 'Give the hours of all 7 weekdays, Sunday first (an empty list for a closed day)' }),
+      .refine((days) => days.length === 7, coded('calendar.sevenWeekdays')),
     /** Closed all day, whatever the weekday ('YYYY-MM-DD' in the calendar's zone). */
     holidays: z.array(LocalDate).max(2000),
     /** Worked although the weekday is normally closed (make-up days); they use `extraWorkingDayHoursFrom`. */
@@ -118,20 +119,20 @@ export const BusinessCalendar = z
   .superRefine((cal, ctx) => {
     // Without any open weekday nothing could ever fall due.
     if (cal.weeklyHours.length === 7 && cal.weeklyHours.every((d) => d.length === 0)) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['weeklyHours'], message: 'At least one weekday needs opening hours' });
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['weeklyHours'], ...coded('calendar.someOpenWeekday') });
     }
     const from = cal.extraWorkingDayHoursFrom ?? 1;
     if (cal.extraWorkingDays.length > 0 && cal.weeklyHours[from]?.length === 0) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
         path: ['extraWorkingDayHoursFrom'],
-        message: `Extra working days take ${WEEKDAY_NAMES[from]}'s hours, and ${WEEKDAY_NAMES[from]} has none`,
+        ...coded('calendar.extraDayHoursMissing', { weekday: WEEKDAY_NAMES[from] ?? String(from) }),
       });
     }
     const holidays = new Set(cal.holidays);
     cal.extraWorkingDays.forEach((d, i) => {
       if (holidays.has(d)) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['extraWorkingDays', i], message: `${d} is also listed as a holiday` });
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['extraWorkingDays', i], ...coded('calendar.holidayAndExtraDay', { date: d }) });
       }
     });
   });
@@ -200,7 +201,7 @@ export const SlaPolicy = z
         ctx.addIssue({
           code: z.ZodIssueCode.custom,
           path: ['complaints', 'bySeverity', severity, 'acknowledge'],
-          message: `A ${severity} complaint would be due for acknowledgement after its resolution`,
+          ...coded('sla.ackAfterResolve', { severity }),
         });
       }
       for (const category of ComplaintCategory.options) {
@@ -209,7 +210,7 @@ export const SlaPolicy = z
         ctx.addIssue({
           code: z.ZodIssueCode.custom,
           path: ['complaints', 'byCategory', category, severity, own.acknowledge ? 'acknowledge' : 'resolve'],
-          message: `A ${severity} ${category} complaint would be due for acknowledgement after its resolution`,
+          ...coded('sla.ackAfterResolveInCategory', { severity, category }),
         });
       }
     }

@@ -26,16 +26,16 @@ test('a caller registered at Kamailio calls the agent directly: screen-pop befor
   const callerContext = await browser.newContext({ baseURL, locale: 'en-US' });
   try {
     // Signed in, the agent's phone registers ("Phone connected"), over a WebSocket to Kamailio
-    // rather than to kefu's built-in switch.
+    // rather than to kefu's built-in switch. The wait spans the sign-in, which a busy machine slows.
     const agentPage = await agentContext.newPage();
-    const agentSip = agentPage.waitForEvent('websocket', { predicate: toKamailio, timeout: 15_000 });
+    const agentSip = agentPage.waitForEvent('websocket', { predicate: toKamailio, timeout: 60_000 });
     const desktop = await AgentDesktopPage.signedIn(agentPage, 'agent1');
     await agentSip;
     // Ready, as an agent taking calls is; Kamailio has no queues, so nothing else routes to it.
     await desktop.goReady();
 
     const phone = new WebPhonePage(await callerContext.newPage());
-    const callerSip = phone.page.waitForEvent('websocket', { predicate: toKamailio, timeout: 15_000 });
+    const callerSip = phone.page.waitForEvent('websocket', { predicate: toKamailio, timeout: 60_000 });
     await phone.open();
     await phone.connectAsDemo(ZHANG.name, ZHANG.e164);
     await callerSip;

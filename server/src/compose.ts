@@ -69,6 +69,11 @@ import { auditRoleRefusals } from './identity/http/audit-role-refusals.js';
 import { authRoutes } from './identity/http/auth.routes.js';
 import { directoryRoutes } from './identity/http/directory.routes.js';
 import { identityPaths } from './identity/http/openapi-identity.js';
+import { hashPassword } from './identity/password.js';
+import { adminTeamRoutes, adminUserRoutes } from './administration/http/admin.routes.js';
+import { administrationPaths } from './administration/http/openapi-administration.js';
+import { TeamAdminService } from './administration/team-admin.service.js';
+import { UserAdminService } from './administration/user-admin.service.js';
 import { customerRoutes } from './customers/http/customer.routes.js';
 import { customerPaths } from './customers/http/openapi-customers.js';
 import { interactionRoutes } from './cti/http/interaction.routes.js';
@@ -323,10 +328,22 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     revokeUser: (id: number) => sipSwitch!.accounts.revokeUser(id),
   };
   const signedIn = authenticate(services.auth);
+  /** Consoles and phones of a user whose sessions ended: closed on every server, phones dropped. */
+  const endUserSessions = (userId: number, keepSessionId?: string): void => {
+    sockets.endUser(userId, keepSessionId).catch((err: unknown) => o.log.error({ err }, 'sockets of a revoked user not closed'));
+    sipSwitch?.accounts.revokeUser(userId);
+  };
+  const userAdmin = new UserAdminService({
+    db: services.db,
+    audit: services.audit,
+    hashPassword,
+    effects: { sessionsEnded: (userId) => endUserSessions(userId), agentsChanged: () => callCenter.reload() },
+  });
+  const teamAdmin = new TeamAdminService({ db: services.db, audit: services.audit });
   const app = createApp({
     log: o.log,
     consoleDir: o.consoleDir,
-    openapi: buildOpenApi([identityPaths, customerPaths, ctiPaths, casePaths]),
+    openapi: buildOpenApi([identityPaths, customerPaths, ctiPaths, casePaths, administrationPaths]),
     api: [
       ['/health', healthRoutes(services.db)],
       [
@@ -336,8 +353,10 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
           sipSwitch?.accounts.revokeUser(userId);
         }, (userId, locale) => {
           sockets.languageSaved(userId, locale).catch((err: unknown) => o.log.error({ err }, 'socket language not updated'));
-        }),
+        }, (userId, keptSessionId) => endUserSessions(userId, keptSessionId)),
       ],
+      ['/admin/users', signedIn, adminUserRoutes(userAdmin)],
+      ['/admin/teams', signedIn, adminTeamRoutes(teamAdmin)],
       ['/customers', signedIn, customerRoutes(services.customers)],
       [
         '/customers',
@@ -368,7 +387,11 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
   const origins = originPolicyFor(o.sipAllowedOrigins ?? null, o.publicUrl);
   const sockets = createSocketServer(
     server,
-    (cookie) => services.auth.resolve(sessionToken(cookie)),
+    // Someone who must still set their own password has no console yet.
+    async (cookie) => {
+      const session = await services.auth.resolve(sessionToken(cookie));
+      return session && !session.user.mustChangePassword ? session : null;
+    },
     o.log.child({ module: 'socket' }),
     [
       (socket, user) =>

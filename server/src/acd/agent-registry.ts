@@ -55,6 +55,15 @@ export class AgentRegistry {
 
   load(defs: AgentDefinition[]): void {
     const now = this.clock.now();
+    // Someone no longer listed (deactivated, or no longer a call-taking role) keeps a call in
+    // progress but leaves every queue, so nothing new is offered to them.
+    const listed = new Set(defs.map((d) => d.id));
+    for (const a of this.agents.values()) {
+      if (!listed.has(a.id)) {
+        a.def = { ...a.def, queueIds: [], skillIds: [] };
+        a.skillIds = new Set();
+      }
+    }
     for (const def of defs) {
       const existing = this.agents.get(def.id);
       if (existing) {

@@ -7,6 +7,7 @@ import { DomainError } from '../platform/domain-error.js';
 import { localDayBounds, officeHoursCalendar, parseBusinessCalendar, type BusinessCalendar } from './rules/business-calendar.js';
 import { DEFAULT_FOLLOW_UP_POLICY, FollowUpPolicySchema, type FollowUpPolicy } from './rules/follow-up.js';
 import { DEFAULT_SLA_POLICY, parseSlaPolicy, type SlaPolicy } from './rules/sla-policy.js';
+import { fieldsOfIssues } from '../platform/zod-fields.js';
 import { invalid } from '../platform/domain-error.js';
 import type { AuditRepository } from '../identity/data/audit.repository.js';
 import type { SettingsRepository } from '../platform/db/settings.repository.js';
@@ -28,7 +29,7 @@ export interface SlaSettingsDeps {
 function parseFollowUp(input: unknown): FollowUpPolicy {
   const r = FollowUpPolicySchema.safeParse(input);
   if (r.success) return r.data;
-  throw invalid(r.error.issues.map((i) => ({ field: i.path.join('.') || 'policy', message: i.message })));
+  throw invalid(fieldsOfIssues(r.error.issues, '', 'policy'));
 }
 
 const PARSERS: { [K in SettingKey]: (v: unknown) => SettingValues[K] } = {

@@ -1,11 +1,11 @@
 import crypto from 'node:crypto';
 import type { LoginRequest, Me } from '../../../contract/index.js';
-import { DomainError } from '../platform/domain-error.js';
+import { DomainError, fieldError, invalid } from '../platform/domain-error.js';
 import type { AuditRepository } from './data/audit.repository.js';
 import type { LoginThrottleRepository } from './data/login-throttle.repository.js';
 import type { SessionRepository } from './data/session.repository.js';
 import { toMe, type UserRepository } from './data/user.repository.js';
-import { dummyPasswordHash, verifyPassword } from './password.js';
+import { dummyPasswordHash, hashPassword, verifyPassword } from './password.js';
 import { msg } from '../platform/i18n/message.js';
 
 export interface LoginPolicy {
@@ -96,6 +96,24 @@ export class AuthService {
 
   async logout(sessionId: string): Promise<void> {
     await this.sessions.delete(sessionId);
+  }
+
+  /**
+   * The signed-in user sets their own password (required after a one-time password). Their
+   * other sessions end: whoever knew the old password is signed out with it.
+   */
+  async changePassword(session: AuthenticatedSession, current: string, next: string, ip: string | null): Promise<Me> {
+    const user = await this.users.findById(session.user.id);
+    if (!user || user.disabled) throw new DomainError('UNAUTHENTICATED', msg('auth.signInFirst'));
+    if (!(await verifyPassword(user.password_hash, current))) {
+      await this.audit.write({ userId: user.id, action: 'auth.password-changed', outcome: 'denied', ip, detail: { reason: 'wrong current password' } });
+      throw invalid([fieldError('current', 'auth.currentPasswordWrong')]);
+    }
+    if (current === next) throw invalid([fieldError('next', 'auth.samePassword')]);
+    await this.users.setPassword(user.id, await hashPassword(next));
+    await this.sessions.deleteOthers(user.id, session.sessionId);
+    await this.audit.write({ userId: user.id, action: 'auth.password-changed', outcome: 'allowed', ip });
+    return { ...session.user, mustChangePassword: false };
   }
 
   async purgeExpiredSessions(): Promise<number> {

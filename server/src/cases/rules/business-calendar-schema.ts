@@ -4,9 +4,9 @@ import {
   BusinessCalendar as BusinessCalendarSchema,
   minutesOfDay,
   OpeningHours as OpeningHoursSchema,
-  type FieldError,
 } from '../../../../contract/index.js';
 import { invalid } from '../../platform/domain-error.js';
+import { fieldsOfIssues } from '../../platform/zod-fields.js';
 
 export { BusinessCalendarSchema, minutesOfDay, OpeningHoursSchema };
 export type BusinessCalendar = BusinessCalendarSchema;
@@ -16,8 +16,7 @@ export type OpeningHours = OpeningHoursSchema;
 export function parseBusinessCalendar(input: unknown): BusinessCalendar {
   const r = BusinessCalendarSchema.safeParse(input);
   if (r.success) return r.data;
-  const fields: FieldError[] = r.error.issues.map((i) => ({ field: i.path.join('.') || 'calendar', message: i.message }));
-  throw invalid(fields);
+  throw invalid(fieldsOfIssues(r.error.issues, '', 'calendar'));
 }
 
 const ALL_DAY: OpeningHours[] = [{ start: '00:00', end: '24:00' }];

@@ -14,7 +14,7 @@
 // resolving an unacknowledged complaint acknowledges it too: the customer has heard from us.
 // A closed case can be reopened within a window (30 days by default), after which a new case is
 // the honest record.
-import type { CaseKind, CaseStatus } from '../../../../contract/index.js';
+import { orList, type CaseKind, type CaseStatus } from '../../../../contract/index.js';
 import { DomainError, fieldError, invalid, type KeyedFieldError } from '../../platform/domain-error.js';
 import { DAY_MS } from '../../platform/time-zone.js';
 import { msg } from '../../platform/i18n/message.js';
@@ -124,10 +124,6 @@ const ACTION_PHRASE: Record<CaseActionType, string> = {
   close: 'closed',
   reopen: 'reopened',
 };
-
-function orList(words: string[]): string {
-  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
-}
 
 function refuse(kind: CaseKind, status: CaseStatus, action: CaseActionType): DomainError {
   const allowed = ACTIONS[kind][status].map((a) => ACTION_PHRASE[a]);

@@ -123,6 +123,6 @@ describe('parseSlaPolicy', () => {
     p.tickets.resolve.P4 = { time: 'business', minutes: 1.5 };
     expect(fields(p)).toEqual(['tickets.resolve.P2.minutes', 'tickets.resolve.P3.time', 'tickets.resolve.P4.minutes']);
     expect(fields({ ...DEFAULT_SLA_POLICY, atRiskThreshold: 1 })).toEqual(['atRiskThreshold']);
-    expect(fields({ ...DEFAULT_SLA_POLICY, surprise: true })).toEqual(['policy']);
+    expect(fields({ ...DEFAULT_SLA_POLICY, surprise: true })).toEqual(['surprise']);
   });
 });

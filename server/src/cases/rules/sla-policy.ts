@@ -29,6 +29,7 @@ import {
   type Priority,
 } from '../../../../contract/index.js';
 import { fieldError, invalid, type KeyedFieldError } from '../../platform/domain-error.js';
+import { fieldsOfIssues } from '../../platform/zod-fields.js';
 import type { BusinessCalendar } from './business-calendar.js';
 import { addDuration, businessDays, businessHours, calendarHours, type SlaDuration } from './sla-duration.js';
 
@@ -59,7 +60,7 @@ export const DEFAULT_SLA_POLICY: SlaPolicy = SlaPolicySchema.parse({
 export function parseSlaPolicy(input: unknown): SlaPolicy {
   const r = SlaPolicySchema.safeParse(input);
   if (r.success) return r.data;
-  throw invalid(r.error.issues.map((i) => ({ field: i.path.join('.') || 'policy', message: i.message })));
+  throw invalid(fieldsOfIssues(r.error.issues, '', 'policy'));
 }
 
 /** What the targets of a case depend on. `category` is free text on tickets, hence a string. */

@@ -27,6 +27,10 @@ export class SessionRepository {
     await this.db('sessions').where('id', id).delete();
   }
 
+  async deleteOthers(userId: number, keepId: string): Promise<void> {
+    await this.db('sessions').where('user_id', userId).whereNot('id', keepId).delete();
+  }
+
   async deleteExpired(now: Date): Promise<number> {
     return this.db('sessions').where('expires_at', '<=', now).delete();
   }

@@ -14,6 +14,9 @@ export interface UserRow {
   disabled: boolean;
   failed_logins: number;
   locked_until: Date | null;
+  must_change_password: boolean;
+  version: number;
+  created_at: Date;
 }
 
 export function toMe(row: UserRow): Me {
@@ -26,6 +29,7 @@ export function toMe(row: UserRow): Me {
     teamName: row.team_name,
     extension: row.extension,
     locale: row.locale,
+    mustChangePassword: row.must_change_password === true,
   };
 }
 
@@ -77,6 +81,11 @@ export class UserRepository {
   /** Whether any user has one of these as their extension (as stored). */
   async isExtension(numbers: string[]): Promise<boolean> {
     return (await this.db('users').whereIn('extension', numbers).first('id')) !== undefined;
+  }
+
+  /** The user's own new password: the one-time one is spent. */
+  async setPassword(id: number, passwordHash: string): Promise<void> {
+    await this.db('users').where({ id }).update({ password_hash: passwordHash, must_change_password: false, version: this.db.raw('version + 1') });
   }
 
   async setLocale(id: number, locale: Locale): Promise<void> {

@@ -23,12 +23,16 @@ export function sessionToken(cookieHeader: string | undefined): string | undefin
   }
 }
 
-/** Attaches the signed-in user, or answers 401. */
-export function authenticate(auth: AuthService): RequestHandler {
+/**
+ * Attaches the signed-in user, or answers 401. Someone signed in with a one-time password may
+ * only set their own (the routes that allow it say `passwordPending: 'allow'`).
+ */
+export function authenticate(auth: AuthService, opts: { passwordPending?: 'allow' | 'refuse' } = {}): RequestHandler {
   return async (req, _res, next) => {
     const session = await auth.resolve(sessionToken(req.headers.cookie));
     if (!session) return next(new DomainError('UNAUTHENTICATED', msg('auth.signInFirst')));
     req.auth = session;
+    if (session.user.mustChangePassword && opts.passwordPending !== 'allow') return next(new DomainError('FORBIDDEN', msg('auth.passwordChangeRequired')));
     next();
   };
 }

@@ -46,7 +46,13 @@ describe('localizeMessage', () => {
     expect(localizeMessage(msg('case.transitionRefused', { subject: 'A closed ticket', allowed: 'reopened', refused: 'resolved' }), 'zh-CN')).toBe(
       '已关闭的工单只能重新打开，不能解决。',
     );
-    expect(localizeMessage('09:00–12:00 overlaps 11:00–13:00', 'zh-CN')).toBe('09:00–12:00 与 11:00–13:00 重叠。');
+    expect(localizeMessage(msg('calendar.overlap', { start: '09:00', end: '12:00', otherStart: '11:00', otherEnd: '13:00' }), 'zh-CN')).toBe(
+      '09:00–12:00 与 11:00–13:00 重叠。',
+    );
+    // A word the catalogue does not know leaves the whole message in English.
+    expect(localizeMessage(msg('calendar.extraDayHoursMissing', { weekday: 'Caturday' }), 'zh-CN')).toBe(
+      "Extra working days take Caturday's hours, and Caturday has none",
+    );
   });
 
   it('keeps a message it does not know, or with a word it does not know, whole and in English', () => {
@@ -232,9 +238,9 @@ describe("zod's own messages", () => {
     for (const input of inputs) {
       const error = refusal(() => parseBusinessCalendar(input));
       expect(error?.code).toBe('VALIDATION');
-      for (const f of error!.fields ?? []) {
+      for (const f of localizeError(error!, 'zh-CN').fields ?? []) {
         messages++;
-        expectChinese(f.message);
+        expect(f.message, f.field).toMatch(CHINESE);
       }
     }
     expect(messages).toBeGreaterThan(6);

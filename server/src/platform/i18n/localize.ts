@@ -6,9 +6,7 @@
 import type { FieldError, Locale } from '../../../../contract/index.js';
 import { english, interpolate, type Message } from './message.js';
 import type { MessagePattern } from './message-pattern.js';
-import { MESSAGE_PATTERNS_ZH_CN } from './message-patterns.zh-CN.js';
 import { MESSAGES_ZH_CN, type Translation } from './messages.zh-CN.js';
-import { TEXT_MESSAGES_ZH_CN } from './text-messages.zh-CN.js';
 import { ZOD_MESSAGES_ZH_CN, ZOD_PATTERNS_ZH_CN } from './zod-messages.zh-CN.js';
 
 interface Catalogue {
@@ -19,9 +17,8 @@ interface Catalogue {
 
 const ZH_CN: Catalogue = {
   byKey: MESSAGES_ZH_CN,
-  exact: new Map(Object.entries({ ...ZOD_MESSAGES_ZH_CN, ...TEXT_MESSAGES_ZH_CN })),
-  // zod's "Invalid input: must include …" before the server's own patterns.
-  patterns: [...ZOD_PATTERNS_ZH_CN, ...MESSAGE_PATTERNS_ZH_CN],
+  exact: new Map(Object.entries(ZOD_MESSAGES_ZH_CN)),
+  patterns: ZOD_PATTERNS_ZH_CN,
 };
 
 function translateText(message: string, catalogue: Catalogue): string | null {

@@ -2,7 +2,12 @@
 // params (see message.ts); the English text is written here once, and every other language's
 // catalogue keys on the same codes (messages.zh-CN.ts). `{name}` is replaced by the param.
 
+import { CONTRACT_MESSAGES_EN } from '../../../../contract/messages.js';
+
 export const MESSAGES_EN = {
+  // The contract's validation messages (contract/messages.ts)
+  ...CONTRACT_MESSAGES_EN,
+
   // Signing in, roles and the request itself
   'auth.signInFirst': 'Sign in first',
   'auth.wrongPassword': 'Wrong username or password',
@@ -84,6 +89,21 @@ export const MESSAGES_EN = {
   // Reports and settings
   'report.supervisorsOnly': 'Reports are for supervisors and admins',
   'settings.changedMeanwhile': 'These settings were changed by someone else; reload and try again',
+
+  // Administration: users and teams
+  'admin.adminsOnly': 'Only admins manage users and teams',
+  'user.usernameTaken': 'This username is taken',
+  'user.extensionTaken': 'This extension belongs to someone else',
+  'user.noFreeExtension': 'Every extension from 1001 to 8999 is taken; type one',
+  'user.changedMeanwhile': 'This user was changed by someone else; reload and try again',
+  'user.notYourself': 'You cannot deactivate yourself or take away your own admin role',
+  'user.lastAdmin': 'At least one active admin must remain',
+  'team.nameTaken': 'A team with this name exists',
+  'team.changedMeanwhile': 'This team was changed by someone else; reload and try again',
+  'team.supervisorRole': 'A team is led by an active supervisor or admin',
+  'auth.passwordChangeRequired': 'Set your own password before going on',
+  'auth.currentPasswordWrong': 'The current password is wrong',
+  'auth.samePassword': 'Choose a new password, not the one you have now',
 
   // Personal data
   'erasure.heldByComplaint': 'This customer cannot be erased while a complaint is open (legal hold): {cases}',

@@ -4,7 +4,7 @@
 // rather than half-translated. Each ends with '。': the console joins several messages with no
 // separator in 简体中文. The type makes a code without an entry fail to compile.
 import type { MessageKey, MessageParams } from './message.js';
-import { codesIn, englishList, translateAll, word, zhOrList } from './message-pattern.js';
+import { codesIn, englishList, ifKnown, translateAll, word, zhOrList } from './message-pattern.js';
 import {
   AGENT_EVENT_ZH,
   AGENT_STATE_ZH,
@@ -15,6 +15,7 @@ import {
   FOLLOW_UP_ALREADY_ZH,
   SEVERITY_ZH,
   THING_ZH,
+  WEEKDAY_ZH,
 } from './vocabulary.zh-CN.js';
 
 export type Translation = string | ((params: MessageParams) => string | null);
@@ -24,6 +25,30 @@ const param = (params: MessageParams, name: string): string => String(params[nam
 const zhList = (list: string) => list.split(', ').join('、');
 
 export const MESSAGES_ZH_CN: Readonly<Record<MessageKey, Translation>> = {
+  // The contract's validation messages (contract/messages.ts)
+  'input.nothingToChange': '没有需要修改的内容。',
+  'customers.phoneOrQuery': '请只提供电话号码（phone）或关键词（q）中的一项。',
+  'cases.complaintNeedsCategory': (p) => `投诉须选择类别：${codesIn(englishList(param(p, 'categories')), COMPLAINT_CATEGORY_ZH).join('、')}。`,
+  'cases.complaintNeedsSeverity': '投诉须选择严重程度。',
+  'report.fromBeforeTo': '开始时间必须早于结束时间。',
+  'sla.longerThanAYear': '服务时限超过一年，可能是输入错误。',
+  'sla.ackAfterResolve': (p) => ifKnown(word(SEVERITY_ZH, param(p, 'severity')), (s) => `严重程度为“${s}”的投诉，受理期限会晚于解决期限。`),
+  'sla.ackAfterResolveInCategory': (p) => {
+    const s = word(SEVERITY_ZH, param(p, 'severity'));
+    const c = word(COMPLAINT_CATEGORY_ZH, param(p, 'category'));
+    return s && c ? `严重程度为“${s}”的“${c}”类投诉，受理期限会晚于解决期限。` : null;
+  },
+  'calendar.timeOfDay': '请使用 24 小时制时间“HH:MM”，范围为“00:00”到“24:00”。',
+  'calendar.endAfterStart': '结束时间必须晚于开始时间；跨过午夜的时段请拆到两天。',
+  'calendar.overlap': '{start}–{end} 与 {otherStart}–{otherEnd} 重叠。',
+  'calendar.realDate': '请填写“YYYY-MM-DD”格式的有效日期。',
+  'calendar.unknownTimeZone': '未知时区“{zone}”，请使用 IANA 时区名称，例如“Asia/Shanghai”。',
+  'calendar.sevenWeekdays': '请填写一周 7 天的营业时间，从星期日开始（休息日留空）。',
+  'calendar.someOpenWeekday': '至少要有一天设置营业时间。',
+  'calendar.extraDayHoursMissing': (p) => ifKnown(word(WEEKDAY_ZH, param(p, 'weekday')), (d) => `调休工作日沿用${d}的营业时间，但${d}没有营业时间。`),
+  'calendar.holidayAndExtraDay': '{date} 同时被列为节假日。',
+  'privacy.roleOnce': '每个角色只能列出一次。',
+
   // Signing in, roles and the request itself
   'auth.signInFirst': '请先登录。',
   'auth.wrongPassword': '用户名或密码错误。',
@@ -122,6 +147,23 @@ export const MESSAGES_ZH_CN: Readonly<Record<MessageKey, Translation>> = {
   // Reports and settings
   'report.supervisorsOnly': '报表仅供班组长和系统管理员查看。',
   'settings.changedMeanwhile': '这些设置已被其他人修改，请重新加载后再试。',
+
+  // Administration: users and teams
+  'admin.adminsOnly': '只有管理员可以管理用户和团队。',
+  'user.usernameTaken': '该用户名已被使用。',
+  'user.extensionTaken': '该分机号已分配给其他人。',
+  'user.noFreeExtension': '1001 到 8999 的分机号已全部分配，请手动填写一个。',
+  'user.changedMeanwhile': '该用户已被他人修改，请刷新后重试。',
+  'user.notYourself': '不能停用自己，也不能取消自己的管理员角色。',
+  'user.lastAdmin': '至少要保留一名启用中的管理员。',
+  'team.nameTaken': '已有同名团队。',
+  'team.changedMeanwhile': '该团队已被他人修改，请刷新后重试。',
+  'team.supervisorRole': '团队负责人必须是启用中的主管或管理员。',
+  'auth.passwordChangeRequired': '请先设置您自己的密码。',
+  'auth.currentPasswordWrong': '当前密码不正确。',
+  'auth.samePassword': '请设置一个与当前密码不同的新密码。',
+
+  // Personal data
   'erasure.heldByComplaint': '该客户有未结投诉，处于法律保留状态，不能删除：{cases}。',
   'erasure.heldByDispute': '该客户有未结争议，处于法律保留状态，不能删除：{cases}。',
 };

@@ -86,6 +86,7 @@ export const THING_ZH: Readonly<Record<string, string>> = {
   Customer: '客户',
   Call: '通话',
   User: '用户',
+  Team: '团队',
   Escalation: '升级提醒',
   'Follow-up': '回访任务',
 };

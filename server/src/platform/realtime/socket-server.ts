@@ -87,6 +87,17 @@ export function createSocketServer(
       io.in(sessionRoom(sessionId)).disconnectSockets(true);
     },
     /**
+     * Ends the user's sockets on every server (deactivated, or their password changed), all but
+     * the session that made the change.
+     */
+    async endUser(userId: number, keepSessionId?: string) {
+      for (const socket of await io.in(userRoom(userId)).fetchSockets()) {
+        if (keepSessionId !== undefined && socket.data.sessionId === keepSessionId) continue;
+        socket.emit('session:ended', { reason: 'revoked' });
+        socket.disconnect(true);
+      }
+    },
+    /**
      * The user saved another language: their open sockets answer in it from now on. Only this
      * server's sockets change; on other servers they keep theirs until they reconnect.
      */
