@@ -148,3 +148,26 @@ export const ErasureResult = z.object({
   }),
 });
 export type ErasureResult = z.infer<typeof ErasureResult>;
+
+/** How long each kind of record is kept, in days; null keeps it for good (the default). */
+const Days = z.number().int().min(1).max(36_500).nullable();
+export const RetentionPolicy = z
+  .object({
+    /** Call notes are redacted after this many days; the call itself stays. */
+    callNotesDays: Days,
+    /** Ended calls (and their offers and links) are deleted after this many days. */
+    interactionsDays: Days,
+    /** Audit entries are deleted after this many days. */
+    auditDays: Days,
+  })
+  .strict();
+export type RetentionPolicy = z.infer<typeof RetentionPolicy>;
+export const DEFAULT_RETENTION: RetentionPolicy = { callNotesDays: null, interactionsDays: null, auditDays: null };
+
+/** What one retention run removed. */
+export const RetentionReport = z.object({ at: z.string(), callNotes: z.number().int(), interactions: z.number().int(), auditEntries: z.number().int() });
+export type RetentionReport = z.infer<typeof RetentionReport>;
+
+export const RetentionSetting = z.object({ value: RetentionPolicy, version: z.number().int(), lastRun: RetentionReport.nullable() });
+export type RetentionSetting = z.infer<typeof RetentionSetting>;
+export const RetentionSave = z.object({ value: RetentionPolicy, version: z.number().int().min(0).max(2_147_483_647) }).strict();

@@ -30,6 +30,8 @@ import { ConsentService } from './customers/privacy/consent.service.js';
 import { CustomerExportService } from './customers/privacy/customer-export.service.js';
 import { ErasureService } from './customers/privacy/erasure.service.js';
 import { PhoneMasking } from './customers/privacy/phone-masking.js';
+import { RetentionService } from './customers/privacy/retention.service.js';
+import { RetentionRepository } from './customers/privacy/data/retention.repository.js';
 import { customerPrivacyRoutes, privacySettingsRoutes } from './customers/privacy/http/privacy.routes.js';
 import { keyedHash } from './platform/keyed-hash.js';
 import { randomBytes } from 'node:crypto';
@@ -97,6 +99,7 @@ export interface Services {
   customerExports: CustomerExportService;
   erasure: ErasureService;
   phoneMasking: PhoneMasking;
+  retention: RetentionService;
   cases: CaseService;
   caseWorkflow: CaseWorkflowService;
   escalations: EscalationService;
@@ -150,6 +153,7 @@ export function createServices(
     customerExports: new CustomerExportService({ exports: new CustomerExportRepository(db), consents: consentRows, audit, assertCanSee, now }),
     erasure: new ErasureService({ erasures: new ErasureRepository(db), audit, hash, assertCanSee, now }),
     phoneMasking,
+    retention: new RetentionService({ db, settings, audit, retention: new RetentionRepository(db), now }),
     cases,
     caseWorkflow: new CaseWorkflowService({ ...caseDeps, followUps: new FollowUpRepository(db), caseService: cases, dialIntents }),
     escalations: new EscalationService(new EscalationRepository(db), audit, clock),
@@ -268,6 +272,8 @@ export interface ComposeOptions {
   clock?: Clock;
   /** How often the SLA sweep runs; 0 leaves it to the caller (tests sweep by hand). */
   slaSweepMs?: number;
+  /** How often retention runs (the first run a minute after start); 0 or unset: never (tests run it by hand). */
+  retentionEveryMs?: number;
   /**
    * This server's name among those sharing the database; keep it across restarts (a restart
    * then closes its own leftovers at once). Unset: a new name each run.
@@ -363,7 +369,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
         signedIn,
         customerPrivacyRoutes({ consent: services.consent, exports: services.customerExports, erasure: services.erasure, masking: services.phoneMasking }),
       ],
-      ['/privacy', signedIn, privacySettingsRoutes(services.phoneMasking)],
+      ['/privacy', signedIn, privacySettingsRoutes(services.phoneMasking, services.retention)],
       [
         '/interactions',
         signedIn,
@@ -435,6 +441,20 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     }, HEARTBEAT_MS);
   };
 
+  // Retention: a minute after start, then every period; one server at a time (an advisory lock).
+  let retentionTimer: unknown = null;
+  let retaining: Promise<unknown> = Promise.resolve();
+  const scheduleRetention = (ms: number): void => {
+    if (stopped || !o.retentionEveryMs) return;
+    retentionTimer = clock.setTimeout(() => {
+      retaining = services.retention
+        .apply()
+        .then((report) => report && o.log.info({ retention: report }, 'retention applied'))
+        .catch((err: unknown) => o.log.error({ err }, 'retention run failed'))
+        .finally(() => scheduleRetention(o.retentionEveryMs!));
+    }, ms);
+  };
+
   return {
     server,
     io: sockets.io,
@@ -449,11 +469,14 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
       await callCenter.start(sipSwitch!.control);
       if (o.slaSweepMs) slaScheduler.start();
       scheduleBeat();
+      scheduleRetention(60_000);
     },
     async close() {
       stopped = true;
       clock.clearTimeout(beatTimer);
+      clock.clearTimeout(retentionTimer);
       await beating;
+      await retaining;
       await slaScheduler.stop();
       sipSwitch!.close();
       await new Promise<void>((resolve) => {

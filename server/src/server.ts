@@ -40,6 +40,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       defaultRegion: config.defaultRegion,
       demo: config.demo,
       slaSweepMs: config.slaSweepMs,
+      retentionEveryMs: 86_400_000,
       // Stable across restarts, so a restart closes its own leftovers at once.
       serverId: config.serverId ?? `${os.hostname()}:${config.port}`,
     });

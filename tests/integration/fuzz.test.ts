@@ -77,6 +77,8 @@ const ROUTES: [method: string, path: string][] = [
   ['POST', '/api/customers/2/erasure'],
   ['GET', '/api/privacy/phone-masking'],
   ['PUT', '/api/privacy/phone-masking'],
+  ['GET', '/api/privacy/retention'],
+  ['PUT', '/api/privacy/retention'],
 ];
 
 const nasty = fc.oneof(

@@ -9,6 +9,7 @@ import {
   ExportQuery,
   IdParam,
   PhoneMaskingSave,
+  RetentionSave,
   SUPERVISING_ROLES,
 } from '../../../../../contract/index.js';
 import { contextOf, requireRole } from '../../../identity/http/authenticate.js';
@@ -17,6 +18,7 @@ import type { ConsentService } from '../consent.service.js';
 import type { CustomerExportService } from '../customer-export.service.js';
 import type { ErasureService } from '../erasure.service.js';
 import type { PhoneMasking } from '../phone-masking.js';
+import type { RetentionService } from '../retention.service.js';
 
 const NoQuery = z.object({}).strict();
 const NoBody = z.union([z.undefined(), z.object({}).strict()]);
@@ -76,7 +78,7 @@ export function customerPrivacyRoutes(d: PrivacyRouteDeps): Router {
 }
 
 /** Mounted at /privacy: the masking policy, read by managers and saved by admins. */
-export function privacySettingsRoutes(masking: PhoneMasking): Router {
+export function privacySettingsRoutes(masking: PhoneMasking, retention: RetentionService): Router {
   const r = Router();
   r.get('/phone-masking', requireRole(...SUPERVISING_ROLES), async (req, res) => {
     parseInput(NoQuery, req.query, 'query');
@@ -85,6 +87,20 @@ export function privacySettingsRoutes(masking: PhoneMasking): Router {
   r.put('/phone-masking', requireRole('admin'), async (req, res) => {
     const body = parseInput(PhoneMaskingSave, req.body);
     res.json(await masking.save(contextOf(req), body.value, body.version));
+  });
+  r.get('/retention', requireRole('admin'), async (req, res) => {
+    parseInput(NoQuery, req.query, 'query');
+    res.json(await retention.setting());
+  });
+  r.put('/retention', requireRole('admin'), async (req, res) => {
+    const body = parseInput(RetentionSave, req.body);
+    res.json(await retention.save(contextOf(req), body.value, body.version));
+  });
+  /** Runs retention now (the daily run does the same); answers what it removed. */
+  r.post('/retention/run', requireRole('admin'), async (req, res) => {
+    parseInput(NoBody, req.body);
+    const report = await retention.apply(contextOf(req).viewer.id);
+    res.json({ report });
   });
   return r;
 }
