@@ -47,7 +47,7 @@ import { socketTelephonyNotifier } from './cti/socket/socket-telephony-notifier.
 import { notifyCallFacts, type TelephonyNotifier } from './acd/telephony-notifier.js';
 import type { CallControl } from './switch/ports.js';
 import { CallFacts } from './acd/call-facts.js';
-import { CallLogWriter } from './cti/data/call-log-writer.js';
+import { AGENT_STATE_RETRY, CallLogWriter } from './cti/data/call-log-writer.js';
 import { InteractionIdPool } from './cti/data/call-log-ids.js';
 import { DirectCallLog } from './cti/direct-call-log.js';
 import { SatisfactionSurveys } from './cti/satisfaction-survey.js';
@@ -173,16 +173,20 @@ export function createServices(
  */
 export function createCallCenter(
   services: Services,
-  o: { clock: Clock; log: Logger; notifier: TelephonyNotifier; control(): CallControl | null; serverId?: string },
+  o: { clock: Clock; log: Logger; notifier: TelephonyNotifier; control(): CallControl | null; serverId?: string; callLogDb?: Db },
 ) {
   const serverId = o.serverId ?? `kefu-${randomUUID()}`;
-  const callLog = new CallLogRepository(services.db, serverId);
+  // Its own pool when given: the call log's writes then never queue the screen-pop's read.
+  const callLog = new CallLogRepository(o.callLogDb ?? services.db, serverId);
   const heartbeat = new ServerHeartbeat(services.db, serverId, () => o.clock.now());
   const callsLog = o.log;
   const clock = o.clock;
   // The ACD's facts go two ways, and only these: into the call log and to the agents' consoles.
   const facts = new CallFacts((err, fact) => callsLog.error({ err, fact: fact.type }, 'a call fact subscriber failed'));
-  const writer = new CallLogWriter(callLog, (err) => callsLog.error({ err }, 'call log write failed'));
+  const writer = new CallLogWriter(callLog, (err) => callsLog.error({ err }, 'call log write failed'), {
+    ...AGENT_STATE_RETRY,
+    onRetry: (err, attempt, waitMs) => callsLog.warn({ err, attempt, waitMs }, 'agent state write failed for now; trying again'),
+  });
   facts.subscribe(writer.write);
   facts.subscribe(notifyCallFacts(o.notifier));
   const interactionIds = new InteractionIdPool(callLog);
@@ -279,6 +283,11 @@ export interface ComposeOptions {
    * then closes its own leftovers at once). Unset: a new name each run.
    */
   serverId?: string;
+  /**
+   * A pool of its own for the call log (interaction rows, agent state history), so its writes
+   * never hold a connection the screen-pop is waiting for; unset: the services' pool.
+   */
+  callLogDb?: Db;
 }
 
 export interface ComposedServer {
@@ -303,6 +312,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
   const { callCenter, agents, callLog, callsSettled, callWritten, closeInterrupted, closeGone, heartbeat } = createCallCenter(services, {
     clock,
     ...(o.serverId ? { serverId: o.serverId } : {}),
+    ...(o.callLogDb ? { callLogDb: o.callLogDb } : {}),
     log: o.log.child({ module: 'call-center' }),
     notifier: socketTelephonyNotifier(() => io),
     control: () => sipSwitch?.control ?? null,
@@ -483,6 +493,9 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
         sockets.io.close(() => resolve());
         server.closeAllConnections();
       });
+      // After the consoles are gone: their disconnects start logout timers that must not fire
+      // once the database is closed (they did, as "Unable to acquire a connection").
+      callCenter.stop();
       await callsSettled();
     },
   };

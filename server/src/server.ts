@@ -41,6 +41,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       demo: config.demo,
       slaSweepMs: config.slaSweepMs,
       retentionEveryMs: 86_400_000,
+      callLogDb: database.callLogDb,
       // Stable across restarts, so a restart closes its own leftovers at once.
       serverId: config.serverId ?? `${os.hostname()}:${config.port}`,
     });

@@ -485,3 +485,21 @@ describe('after a restart', () => {
     expect(new Set(states.map((s: { state: string }) => s.state))).toEqual(new Set(['logged_out']));
   });
 });
+
+describe('shutting down', () => {
+  it('decides nothing after stop: a closed console’s logout grace and a ringing offer’s limit no longer fire', async () => {
+    readyAgents('agent1', 'agent2');
+    arrive('+86 138 0013 8000');
+    await settle();
+    expect(sw.offers).toHaveLength(1);
+    cc.shift.agentDisconnected(ids.agent2!);
+    const before = notifier.events.length;
+    cc.stop();
+    clock.advance(10 * 60_000); // past the logout grace, the ring time and the longest wait
+    await settle();
+    expect(notifier.events.slice(before)).toEqual([]);
+    expect(sw.withdrawn).toEqual([]);
+    const open = await t.db('agent_state_history').where({ user_id: ids.agent2!, server_id: 'call-center-test' }).whereNull('ended_at').first('state');
+    expect(open.state).toBe('ready');
+  });
+});

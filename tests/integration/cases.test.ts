@@ -216,7 +216,11 @@ describe('SLA sweep', () => {
 
     clock.advance(16 * 60_000); // 46 of 60 minutes: at risk
     await sweep();
+    // With nothing new, the next pass neither reads nor rewrites the case.
+    const rowVersion = async () => ((await t.db.raw('SELECT xmin::text AS v FROM case_sla WHERE ticket_id = ?', [c.id])) as { rows: { v: string }[] }).rows[0]?.v;
+    const settled = await rowVersion();
     await sweep();
+    expect(await rowVersion()).toBe(settled);
     let rows = await escalations();
     expect(rows.map((r) => [r.clock, r.level, r.to_user_id])).toEqual([['acknowledge', 'at_risk', userId.supervisor1]]);
     const list = (await supervisor.get('/api/escalations')).body.items;

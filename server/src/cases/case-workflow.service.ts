@@ -96,8 +96,7 @@ export class CaseWorkflowService {
         break;
       }
     }
-    // The scheduler looks at the case on its next sweep and sets its state and next check.
-    columns.sla_next_check_at = now;
+    // The sweep's due condition sees changed instants itself: the next pass decides again.
     columns.updated_at = now;
     return columns;
   }

@@ -156,7 +156,6 @@ export class CaseService {
           ack_at_risk_at: clocks.ackAtRiskAt,
           resolve_due_at: clocks.resolveDueAt,
           resolve_at_risk_at: clocks.resolveAtRiskAt,
-          sla_next_check_at: earliest(clocks.ackAtRiskAt, clocks.ackDueAt, clocks.resolveAtRiskAt, clocks.resolveDueAt),
           created_by: ctx.viewer.id,
           created_at: now,
           updated_at: now,
@@ -216,7 +215,6 @@ export class CaseService {
         );
         if (!c.acknowledged_at) Object.assign(changes, { ack_due_at: clocks.ackDueAt, ack_at_risk_at: clocks.ackAtRiskAt });
         if (!c.paused_at) Object.assign(changes, { resolve_due_at: clocks.resolveDueAt, resolve_at_risk_at: clocks.resolveAtRiskAt });
-        changes.sla_next_check_at = now;
       }
       if (Object.keys(changes).length === 0) return;
       const keys = changes.subject !== undefined || changes.description !== undefined
@@ -297,12 +295,6 @@ export class CaseService {
     await this.d.audit.write({ userId: ctx.viewer.id, action, entity: 'case', entityId: id, outcome: 'denied', ip: ctx.ip, requestId: ctx.requestId });
     return new DomainError('FORBIDDEN', message).markAudited();
   }
-}
-
-export function earliest(...dates: (Date | null)[]): Date | null {
-  let min: Date | null = null;
-  for (const d of dates) if (d && (!min || d.getTime() < min.getTime())) min = d;
-  return min;
 }
 
 function encodeListCursor(c: ListCursor): string {

@@ -1,24 +1,28 @@
-// The SLA sweep: every case whose next check time has come is read against its clocks; it is
-// marked at risk or breached, and escalations go to the assignee's supervisor (and one level
-// further for breached complaints). All state is in the database, so a restart neither repeats
-// nor skips a firing: each case keeps what it already passed (case_sla.state) and the
-// escalations table refuses a second row for the same deadline.
+// The SLA sweep: every case with something new is read against its clocks; it is marked at
+// risk or breached, and escalations go to the assignee's supervisor (and one level further for
+// breached complaints). All state is in the database, so a restart neither repeats nor skips a
+// firing: each case keeps what it already passed (case_sla.state) and the escalations table
+// refuses a second row for the same deadline.
 //
-// Cost: the sweep reads and writes only its working set, case_sla (one narrow row per running
-// case, kept in step by the case service): a scan of the open backlog finds the cases due, the
-// decision per case is a few comparisons (domain/cases/sla-sweep.ts), and the write back is a
-// HOT update of the same row. The cases themselves are read only for those that fire. Instants
-// travel as epoch milliseconds, not Date values.
+// Cost: which cases have something new is decided in SQL over the sweep's working set, case_sla
+// (one narrow row per running case, kept in step by the case service): the due condition
+// (data/sla-due.sql.ts) compares the copied instants with now and with the levels already
+// passed, so a quiet case is never read into the server nor written. The cases that are due are
+// read in batches, decided by checkCase (rules/sla-sweep.ts, the one rule for what fires), and
+// written back set-based; the cases themselves are read only for those that fire.
+//
+// The event loop: a batch's decisions are synchronous work, so a batch is small (BATCH rows),
+// decided and notified in slices of at most SLICE_MS, its notifications go out as soon as it is
+// committed, and the sweep lets other work run between batches. A catch-up after a long outage (every open case firing) is thus spread over
+// many short turns instead of one long one.
 //
 // Two servers: each batch runs under a transaction-level advisory lock, so only one server
-// sweeps at a time; a server that finds the lock taken leaves the work to the other. A case
-// changed by a user while its batch was being decided keeps the user's next check (the write
-// only lands where the next check is still the one that was read).
+// sweeps at a time; a server that finds the lock taken leaves the work to the other.
 import type { Knex } from 'knex';
-import type { CaseKind, EscalationView, Priority, Severity, SlaStatus } from '../../../contract/index.js';
+import type { EscalationView } from '../../../contract/index.js';
 import type { Db } from '../platform/db/database.js';
-import { DEFAULT_ESCALATION_OPTIONS, type Escalation, type EscalationState } from './rules/escalation.js';
-import { checkCase, type Level2Point, type SweepClockState } from './rules/sla-sweep.js';
+import { DEFAULT_ESCALATION_OPTIONS, type Escalation } from './rules/escalation.js';
+import { checkCase, sameSweepState, type Level2Point } from './rules/sla-sweep.js';
 import { addDuration } from './rules/sla-duration.js';
 import { targetsFor } from './rules/sla-policy.js';
 import type { BusinessCalendar } from './rules/business-calendar.js';
@@ -26,52 +30,60 @@ import type { SlaPolicy } from './rules/sla-policy.js';
 import type { Logger } from '../platform/logger.js';
 import type { Clock } from '../platform/clock.js';
 import type { SlaSettings } from './sla-settings.js';
+import {
+  caseHeadlines,
+  claimDue,
+  insertCaseEvents,
+  insertEscalations,
+  takeSweepLock,
+  writeBack,
+  type CaseEventRow,
+  type SweepFiring,
+  type SweepRow,
+  type SweepWrite,
+} from './data/sla-sweep.repository.js';
 
-const BATCH = 10_000;
+/**
+ * Cases per batch: small enough that deciding one (and building its writes) stays a few
+ * milliseconds of synchronous work, large enough that a catch-up is not round trips.
+ */
+const BATCH = 1_000;
 /** Share of the budget at which a breached complaint goes one level up (rules/escalation.ts). */
 const LEVEL2_AT = DEFAULT_ESCALATION_OPTIONS.level2AtUsedFraction;
-/** Any constant shared by every server; hashtext keeps it readable. */
-const SWEEP_LOCK_SQL = "SELECT pg_try_advisory_xact_lock(hashtext('kefu.sla-sweep')) AS locked";
 
-/** A claimed case: instants as epoch milliseconds (float8), the next check as stored text. */
-interface SweepRow {
-  id: string | number;
-  kind: CaseKind;
-  priority: Priority;
-  category: string | null;
-  severity: Severity | null;
-  assignee_id: number | null;
-  team_id: number | null;
-  ack_due: number | null;
-  ack_risk: number | null;
-  ack_stop: number | null;
-  res_due: number | null;
-  res_risk: number | null;
-  paused: number | null;
-  state: EscalationState;
-  sla_status: SlaStatus;
-  checked_at: string;
+/** Lets timers, I/O and other requests run before the next batch. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+/**
+ * The longest stretch of decisions (or notifications) made without letting other work run.
+ * Deciding a case that has just breached may compute its level-2 instant on the business
+ * calendar, so even a small batch can take longer than this on a busy machine; the batch then
+ * pauses between cases.
+ */
+const SLICE_MS = 10;
+
+/** Calls `each` on every item, letting other work run whenever a stretch passes SLICE_MS. */
+async function eachInSlices<T>(items: readonly T[], each: (item: T) => void): Promise<void> {
+  let start = performance.now();
+  for (const item of items) {
+    if (performance.now() - start > SLICE_MS) {
+      await yieldToEventLoop();
+      start = performance.now();
+    }
+    each(item);
+  }
 }
-
-const ms = (column: string, as: string) => `(extract(epoch from ${column}) * 1000)::float8 AS ${as}`;
-// No order: the set is the open backlog, scanned whole; a batch takes the first due it meets.
-const CLAIM_SQL = `
-  SELECT ticket_id AS id, kind, priority, category, severity, assignee_id, team_id,
-    ${ms('ack_due_at', 'ack_due')}, ${ms('ack_at_risk_at', 'ack_risk')}, ${ms('acknowledged_at', 'ack_stop')},
-    ${ms('resolve_due_at', 'res_due')}, ${ms('resolve_at_risk_at', 'res_risk')}, ${ms('paused_at', 'paused')},
-    state, status AS sla_status, next_check_at::text AS checked_at
-  FROM case_sla
-  WHERE next_check_at <= ?
-  LIMIT ?`;
 
 export interface EscalationNotifier {
   escalationRaised(userId: number, view: EscalationView): void;
 }
 
 export interface SweepResult {
+  /** Cases the due condition selected and the sweep read and decided. */
   checked: number;
   fired: number;
 }
+
+type Raised = { userId: number; view: EscalationView }[];
 
 interface Chain {
   managerOf: Map<number, number | null>;
@@ -117,23 +129,22 @@ export class SlaScheduler {
     const { calendar, policy } = await this.d.sla.rules();
     const chain = await this.loadChain();
     const total: SweepResult = { checked: 0, fired: 0 };
-    const raised: { userId: number; view: EscalationView }[] = [];
+    let after = 0;
     for (;;) {
-      const n = await this.d.db.transaction(async (trx) => {
-        const { rows: lock } = (await trx.raw(SWEEP_LOCK_SQL)) as { rows: { locked: boolean }[] };
-        if (!lock[0]?.locked) return 0; // another server is sweeping
-        // A batch is a few thousand rows: starting parallel workers costs more than it saves, and
-        // hashing the whole set to write a batch back costs more than a key look-up per row.
-        await trx.raw('SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL enable_hashjoin = off');
-        const { rows } = (await trx.raw(CLAIM_SQL, [now, BATCH])) as { rows: SweepRow[] };
-        if (rows.length === 0) return 0;
-        total.fired += await this.process(trx, rows, now, calendar, policy, chain, raised);
-        return rows.length;
+      const raised: Raised = [];
+      const rows = await this.d.db.transaction(async (trx) => {
+        if (!(await takeSweepLock(trx))) return []; // another server is sweeping
+        const due = await claimDue(trx, now, after, BATCH);
+        if (due.length) total.fired += await this.process(trx, due, now, calendar, policy, chain, raised);
+        return due;
       });
-      total.checked += n;
-      if (n < BATCH) break;
+      // Committed: the people concerned hear of it now, not when the whole pass is done.
+      await eachInSlices(raised, (r) => this.d.notifier.escalationRaised(r.userId, r.view));
+      total.checked += rows.length;
+      if (rows.length < BATCH) break;
+      after = Number(rows[rows.length - 1]!.id);
+      await yieldToEventLoop();
     }
-    for (const r of raised) this.d.notifier.escalationRaised(r.userId, r.view);
     if (total.fired) this.d.log.info(total, 'SLA sweep fired escalations');
     return total;
   }
@@ -145,79 +156,58 @@ export class SlaScheduler {
     calendar: BusinessCalendar,
     policy: SlaPolicy,
     chain: Chain,
-    raised: { userId: number; view: EscalationView }[],
+    raised: Raised,
   ): Promise<number> {
     const nowMs = now.getTime();
-    const ids: number[] = [];
-    // Unchanged state and status go as null (kept as they are): less to send and to parse.
-    const states: (string | null)[] = [];
-    const statuses: (SlaStatus | null)[] = [];
-    const nextChecks: (number | null)[] = [];
-    const readAt: string[] = [];
-    const fired: { id: number; e: Escalation; dueAt: number; to: number | null }[] = [];
-    for (const row of rows) {
+    const writes: SweepWrite[] = [];
+    const fired: (SweepFiring & { e: Escalation })[] = [];
+    await eachInSlices(rows, (row) => {
       const id = Number(row.id);
+      const stored = row.state ?? {};
       const check = checkCase(
         {
           kind: row.kind,
           running: true, // only running cases are in the set
           acknowledge: { dueAt: row.ack_due, atRiskAt: row.ack_risk, stoppedAt: row.ack_stop, pausedAt: null },
           resolve: { dueAt: row.res_due, atRiskAt: row.res_risk, stoppedAt: null, pausedAt: row.paused },
-          state: row.state ?? {},
+          state: stored,
         },
         nowMs,
         level2Point(policy, calendar, row),
       );
+      const state = sameSweepState(check.state, stored) ? null : JSON.stringify(check.state);
+      const status = check.status === row.sla_status ? null : check.status;
+      // Selected but unchanged: only a breached complaint whose policy gives no level-2 instant.
+      if (state === null && status === null) return;
+      writes.push({ id, state, status, version: row.version });
       for (const e of check.fire) {
-        fired.push({ id, e, dueAt: (e.clock === 'acknowledge' ? row.ack_due : row.res_due)!, to: this.recipient(chain, row, e) });
+        const dueAtMs = (e.clock === 'acknowledge' ? row.ack_due : row.res_due)!;
+        fired.push({ ticketId: id, clock: e.clock, level: e.level, dueAtMs, toUserId: this.recipient(chain, row, e), e });
       }
-      ids.push(id);
-      states.push(sameState(check.state, row.state ?? {}) ? null : JSON.stringify(check.state));
-      statuses.push(check.status === row.sla_status ? null : check.status);
-      nextChecks.push(check.nextCheckAt);
-      readAt.push(row.checked_at);
-    }
-    // Only where the next check is still the one read: a user's change in between asked for a
-    // fresh look (its own next check), which this decision, made on older data, must not undo.
-    const { rows: written } = (await trx.raw(
-      `UPDATE case_sla s SET state = coalesce(u.state::jsonb, s.state), status = coalesce(u.status, s.status),
-         next_check_at = to_timestamp(u.next / 1000.0)
-       FROM unnest(?::bigint[], ?::text[], ?::text[], ?::float8[], ?::timestamptz[]) AS u(id, state, status, next, read_at)
-       WHERE s.ticket_id = u.id AND s.next_check_at = u.read_at
-       ${fired.length ? 'RETURNING s.ticket_id' : ''}`,
-      [ids, states, statuses, nextChecks, readAt] as never,
-    )) as { rows: { ticket_id: string | number }[] };
-    if (fired.length === 0) return 0;
-    const kept = new Set(written.map((w) => Number(w.ticket_id)));
-    const firing = fired.filter((f) => kept.has(f.id));
-    if (firing.length === 0) return 0;
-    const { rows: inserted } = (await trx.raw(
-      `INSERT INTO escalations (ticket_id, clock, level, due_at, to_user_id, fired_at)
-       SELECT u.id, u.clock, u.level, to_timestamp(u.due / 1000.0), u.to_user, ?
-       FROM unnest(?::bigint[], ?::text[], ?::text[], ?::float8[], ?::int[]) AS u(id, clock, level, due, to_user)
-       ON CONFLICT (ticket_id, clock, level, due_at) DO NOTHING
-       RETURNING id, ticket_id, clock, level`,
-      [now, firing.map((f) => f.id), firing.map((f) => f.e.clock), firing.map((f) => f.e.level), firing.map((f) => f.dueAt), firing.map((f) => f.to)] as never,
-    )) as { rows: { id: string | number; ticket_id: string | number; clock: string; level: string }[] };
+    });
+    // Only where the row is still the one read: a user's change in between asks for a fresh
+    // decision (on the next pass), which this one, made on older data, must not undo.
+    const written = await writeBack(trx, writes);
+    const firing = fired.filter((f) => written.has(f.ticketId));
+    const inserted = await insertEscalations(trx, firing, now);
     if (inserted.length === 0) return 0;
     const key = (t: number, c: string, l: string) => `${t}|${c}|${l}`;
-    const byKey = new Map(firing.map((f) => [key(f.id, f.e.clock, f.e.level), f]));
-    const shown = await this.caseHeadlines(trx, [...new Set(inserted.map((i) => Number(i.ticket_id)))]);
-    const events = { id: [] as number[], type: [] as string[], detail: [] as string[] };
+    const byKey = new Map(firing.map((f) => [key(f.ticketId, f.clock, f.level), f]));
+    const shown = await caseHeadlines(trx, [...new Set(inserted.map((i) => Number(i.ticket_id)))]);
+    const events: CaseEventRow[] = [];
     for (const i of inserted) {
       const f = byKey.get(key(Number(i.ticket_id), i.clock, i.level));
       const c = shown.get(Number(i.ticket_id));
       if (!f || !c) continue;
-      const dueAt = new Date(f.dueAt).toISOString();
-      events.id.push(f.id);
-      events.type.push(f.e.level === 'at_risk' ? 'at_risk' : f.e.level === 'breached' ? 'breached' : 'escalated');
-      events.detail.push(JSON.stringify({ clock: f.e.clock, level: f.e.level, dueAt, toUserId: f.to }));
-      if (f.to !== null) {
+      const dueAt = new Date(f.dueAtMs).toISOString();
+      const type = f.e.level === 'at_risk' ? 'at_risk' : f.e.level === 'breached' ? 'breached' : 'escalated';
+      events.push({ ticketId: f.ticketId, type, detail: JSON.stringify({ clock: f.e.clock, level: f.e.level, dueAt, toUserId: f.toUserId }) });
+      if (f.toUserId !== null) {
         raised.push({
-          userId: f.to,
+          userId: f.toUserId,
           view: {
             id: Number(i.id),
-            caseId: f.id,
+            caseId: f.ticketId,
             caseNumber: c.number,
             caseKind: c.kind,
             subject: c.subject,
@@ -233,22 +223,8 @@ export class SlaScheduler {
         });
       }
     }
-    await trx.raw(
-      `INSERT INTO case_events (ticket_id, actor_id, type, detail, at)
-       SELECT u.id, NULL, u.type, u.detail::jsonb, ? FROM unnest(?::bigint[], ?::text[], ?::text[]) AS u(id, type, detail)`,
-      [now, events.id, events.type, events.detail] as never,
-    );
+    await insertCaseEvents(trx, events, now);
     return inserted.length;
-  }
-
-  /** What an escalation shows of its case; read only for the cases that fired. */
-  private async caseHeadlines(trx: Knex.Transaction, ids: number[]): Promise<Map<number, CaseHeadline>> {
-    const rows = (await trx('tickets as t')
-      .join('customers as c', 'c.id', 't.customer_id')
-      .leftJoin('users as a', 'a.id', 't.assignee_id')
-      .select('t.id', 't.number', 't.kind', 't.subject', 'c.name as customer_name', 'a.display_name as assignee_name')
-      .whereIn('t.id', ids)) as (CaseHeadline & { id: string | number })[];
-    return new Map(rows.map((r) => [Number(r.id), r]));
   }
 
   private recipient(chain: Chain, row: SweepRow, e: Escalation): number | null {
@@ -271,23 +247,7 @@ export class SlaScheduler {
   }
 }
 
-function sameState(a: EscalationState, b: EscalationState): boolean {
-  for (const clock of ['acknowledge', 'resolve'] as const) {
-    const x = a[clock] as SweepClockState | undefined;
-    const y = b[clock] as SweepClockState | undefined;
-    if (x === y) continue;
-    if (!x || !y || x.dueAtMs !== y.dueAtMs || x.passed !== y.passed || x.level2AtMs !== y.level2AtMs) return false;
-  }
-  return true;
-}
 
-interface CaseHeadline {
-  number: string;
-  kind: CaseKind;
-  subject: string;
-  customer_name: string;
-  assignee_name: string | null;
-}
 
 /** A breached complaint's level-2 instant: half its budget again after the due time. */
 function level2Point(policy: SlaPolicy, calendar: BusinessCalendar, row: SweepRow): Level2Point {

@@ -67,16 +67,20 @@ describe('parseConfig for telephony', () => {
 });
 
 describe('parseConfig for the database', () => {
-  it('keeps a few connections warm and gives the embedded PostgreSQL 256MB of shared buffers by default', () => {
+  it('keeps a few connections warm and leaves the embedded PostgreSQL’s memory to be sized from the machine by default', () => {
     const c = parseConfig({});
     expect(c.dbPool).toEqual({ min: 2, max: 10 });
-    expect(c.embeddedPgSharedBuffers).toBe('256MB');
+    expect(c.callLogPoolMax).toBe(3);
+    expect(c.embeddedPgSharedBuffers).toBeNull();
+    expect(c.embeddedPgEffectiveCacheSize).toBeNull();
   });
 
-  it('takes the pool size and shared buffers from the environment', () => {
-    const c = parseConfig({ KEFU_DB_POOL_MIN: '0', KEFU_DB_POOL_MAX: '4', KEFU_EMBEDDED_PG_SHARED_BUFFERS: '1GB' });
+  it('takes the pool size, shared buffers and effective cache size from the environment', () => {
+    const c = parseConfig({ KEFU_DB_POOL_MIN: '0', KEFU_DB_POOL_MAX: '4', KEFU_EMBEDDED_PG_SHARED_BUFFERS: '1GB', KEFU_EMBEDDED_PG_EFFECTIVE_CACHE_SIZE: '3gb' });
     expect(c.dbPool).toEqual({ min: 0, max: 4 });
     expect(c.embeddedPgSharedBuffers).toBe('1GB');
+    expect(c.embeddedPgEffectiveCacheSize).toBe('3GB');
+    expect(() => parseConfig({ KEFU_EMBEDDED_PG_EFFECTIVE_CACHE_SIZE: '3' })).toThrow(/KEFU_EMBEDDED_PG_EFFECTIVE_CACHE_SIZE/);
   });
 
   it('writes shared buffers the way PostgreSQL spells its units', () => {

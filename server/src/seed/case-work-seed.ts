@@ -48,7 +48,7 @@ export async function completeCaseFields(db: Knex, now: Date): Promise<void> {
   await db.raw(
     `UPDATE tickets SET ${AT_RISK_POINTS_SQL} WHERE resolve_at_risk_at IS NULL AND resolve_due_at IS NOT NULL`,
   );
-  await refreshAllCaseSla(db, now);
+  await refreshAllCaseSla(db);
 }
 
 /**

@@ -22,14 +22,10 @@ export async function prepareCases(db: Db): Promise<{ seconds: number; searchWor
      FROM bench_subject_keys s WHERE s.subject = t.subject`,
   );
   await db.raw('DROP TABLE bench_subject_keys');
-  // The sweep's working set as a server that has kept up would have it: breached cases known
-  // as such, each due for its next check at its next at-risk or due point.
-  await refreshAllCaseSla(db, new Date());
-  await db.raw(
-    `UPDATE case_sla SET
-       status = CASE WHEN resolve_due_at < now() THEN 'breached' ELSE 'on_track' END,
-       next_check_at = (SELECT min(p) FROM unnest(ARRAY[ack_at_risk_at, ack_due_at, resolve_at_risk_at, resolve_due_at]) AS p WHERE p > now())`,
-  );
+  // The sweep's working set, breached cases known as such (the sweep's first pass, the
+  // catch-up, records what each has passed).
+  await refreshAllCaseSla(db);
+  await db.raw(`UPDATE case_sla SET status = CASE WHEN resolve_due_at < now() THEN 'breached' ELSE 'on_track' END`);
   await db.raw('VACUUM ANALYZE tickets');
   await db.raw('VACUUM ANALYZE case_sla');
   // Words from the subjects: Latin words whole, Chinese as two- and three-character pieces.

@@ -17,37 +17,32 @@ const COLUMNS = CASE_SLA_COPIED.join(', ');
 const EXCLUDED = CASE_SLA_COPIED.map((c) => `${c} = EXCLUDED.${c}`).join(', ');
 
 /**
- * Every running case gets its row (a new row is due for a check at `checkAt`, so the sweep
- * reads it on its next pass), every stopped one loses it. For data written outside the case
- * service.
+ * Every running case gets its row, every stopped one loses it. For data written outside the
+ * case service. A new row has passed no level yet: the sweep's due condition selects it on the
+ * next pass, as it does any row whose copied instants changed.
  */
-export async function refreshAllCaseSla(db: Knex, checkAt: Date): Promise<void> {
+export async function refreshAllCaseSla(db: Knex): Promise<void> {
   await db.raw(
     `WITH gone AS (DELETE FROM case_sla s USING tickets t WHERE t.id = s.ticket_id AND NOT t.${RUNNING_SQL})
-     INSERT INTO case_sla (ticket_id, ${COLUMNS}, next_check_at)
-     SELECT id, ${COLUMNS}, ?::timestamptz FROM tickets WHERE ${RUNNING_SQL}
+     INSERT INTO case_sla (ticket_id, ${COLUMNS})
+     SELECT id, ${COLUMNS} FROM tickets WHERE ${RUNNING_SQL}
      ON CONFLICT (ticket_id) DO UPDATE SET ${EXCLUDED}`,
-    [checkAt],
   );
 }
 
 export interface SweepStateChange {
   state?: Record<string, unknown>;
-  next_check_at?: Date | null;
 }
 
 /** Brings one case's row in step after a write to the case, in the writer's transaction. */
 export async function refreshCaseSla(trx: Knex.Transaction, ticketId: number, change: SweepStateChange): Promise<void> {
   const state = change.state === undefined ? null : JSON.stringify(change.state);
-  const next = change.next_check_at === undefined ? null : change.next_check_at;
-  const setNext = change.next_check_at !== undefined;
   await trx.raw(
     `WITH gone AS (DELETE FROM case_sla s USING tickets t WHERE s.ticket_id = ? AND t.id = s.ticket_id AND NOT t.${RUNNING_SQL})
-     INSERT INTO case_sla (ticket_id, ${COLUMNS}, state, next_check_at)
-     SELECT id, ${COLUMNS}, coalesce(?::jsonb, '{}'), CASE WHEN ? THEN ?::timestamptz ELSE now() END FROM tickets WHERE id = ? AND ${RUNNING_SQL}
+     INSERT INTO case_sla (ticket_id, ${COLUMNS}, state)
+     SELECT id, ${COLUMNS}, coalesce(?::jsonb, '{}') FROM tickets WHERE id = ? AND ${RUNNING_SQL}
      ON CONFLICT (ticket_id) DO UPDATE SET ${EXCLUDED},
-       state = coalesce(?::jsonb, case_sla.state),
-       next_check_at = CASE WHEN ? THEN EXCLUDED.next_check_at ELSE case_sla.next_check_at END`,
-    [ticketId, state, setNext, next, ticketId, state, setNext],
+       state = coalesce(?::jsonb, case_sla.state)`,
+    [ticketId, state, ticketId, state],
   );
 }

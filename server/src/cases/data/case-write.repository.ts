@@ -44,7 +44,6 @@ export interface CaseRecord {
   closed_at: Date | null;
   sla_state: Record<string, unknown>;
   sla_status: SlaStatus;
-  sla_next_check_at: Date | null;
   version: number;
   created_by: number | null;
   created_at: Date;
@@ -61,7 +60,7 @@ export class CaseWriteRepository {
     return (await trx('tickets as t')
       .leftJoin('users as a', 'a.id', 't.assignee_id')
       .leftJoin('case_sla as s', 's.ticket_id', 't.id')
-      .select('t.*', 'a.team_id as assignee_team_id', 's.state as sla_state', 's.status as sla_status', 's.next_check_at as sla_next_check_at')
+      .select('t.*', 'a.team_id as assignee_team_id', 's.state as sla_state', 's.status as sla_status')
       .where('t.id', id)
       .forUpdate('t')
       .first()) as CaseRecord | undefined;
@@ -139,9 +138,8 @@ export class CaseWriteRepository {
 
 /** The SLA sweep's own columns live in case_sla (see case-sla.sql.ts); the rest in tickets. */
 function splitSla(c: CaseColumns): { ticket: CaseColumns; sla: SweepStateChange } {
-  const { sla_state, sla_status: _derived, sla_next_check_at, ...ticket } = c;
+  const { sla_state, sla_status: _derived, ...ticket } = c;
   const sla: SweepStateChange = {};
   if (sla_state !== undefined) sla.state = sla_state;
-  if (sla_next_check_at !== undefined) sla.next_check_at = sla_next_check_at;
   return { ticket, sla };
 }

@@ -28,29 +28,25 @@ function sweepAt(
 const fired = (r: ReturnType<typeof checkCase>) => r.fire.map((e) => `${e.clock}:${e.level}`);
 
 describe('checkCase (one case in the SLA sweep)', () => {
-  it('fires nothing before the at-risk point and asks to look again exactly then', () => {
+  it('fires nothing before the at-risk point', () => {
     const r = sweepAt(10);
     expect(fired(r)).toEqual([]);
     expect(r.status).toBe('on_track');
-    expect(r.nextCheckAt).toBe(T0 + 45 * MIN);
   });
 
-  it('warns at the at-risk point, then looks again at the due time', () => {
+  it('warns at the at-risk point', () => {
     const r = sweepAt(45);
     expect(fired(r)).toEqual(['resolve:at_risk']);
     expect(r.status).toBe('at_risk');
-    expect(r.nextCheckAt).toBe(T0 + 60 * MIN);
   });
 
   it('reads breached only after the due instant, as the lists do', () => {
     const atDue = sweepAt(60, { state: sweepAt(45).state });
     expect(fired(atDue)).toEqual([]);
     expect(atDue.status).toBe('at_risk');
-    expect(atDue.nextCheckAt).toBe(T0 + 60 * MIN + 1);
     const after = sweepAt(61, { state: atDue.state });
     expect(fired(after)).toEqual(['resolve:breached']);
     expect(after.status).toBe('breached');
-    expect(after.nextCheckAt).toBeNull(); // a ticket has no level beyond the breach
   });
 
   it('takes a breached complaint one level up at its level-2 point, computing that point once', () => {
@@ -62,12 +58,10 @@ describe('checkCase (one case in the SLA sweep)', () => {
     };
     const breached = sweepAt(61, { kind: 'complaint', ack, resolve: clock({ dueAt: T0 + 600 * MIN, atRiskAt: T0 + 450 * MIN }) }, counted);
     expect(fired(breached)).toEqual(['acknowledge:breached']); // at risk is superseded by the breach
-    expect(breached.nextCheckAt).toBe(level2At);
     expect((breached.state.acknowledge as SweepClockState).level2AtMs).toBe(level2At);
     const later = sweepAt(90, { kind: 'complaint', ack, resolve: clock({ dueAt: T0 + 600 * MIN, atRiskAt: T0 + 450 * MIN }), state: breached.state }, counted);
     expect(fired(later)).toEqual(['acknowledge:breached_level2']);
     expect(calls).toBe(1);
-    expect(later.nextCheckAt).toBe(T0 + 450 * MIN); // the resolve clock's warning is next
   });
 
   it('fires nothing again for a level already passed', () => {
@@ -76,23 +70,21 @@ describe('checkCase (one case in the SLA sweep)', () => {
     expect(fired(sweepAt(70, { kind: 'complaint', state: first.state }, level2))).toEqual([]);
   });
 
-  it('holds a paused clock where it was paused and does not schedule it', () => {
+  it('holds a paused clock where it was paused', () => {
     const r = sweepAt(200, { resolve: clock({ pausedAt: T0 + 30 * MIN }) });
     expect(fired(r)).toEqual([]);
     expect(r.status).toBe('on_track');
-    expect(r.nextCheckAt).toBeNull();
   });
 
   it('ignores stopped clocks and cases no longer running', () => {
-    expect(sweepAt(200, { resolve: clock({ stoppedAt: T0 + 10 * MIN }) })).toMatchObject({ fire: [], status: 'on_track', nextCheckAt: null });
-    expect(sweepAt(200, { running: false })).toMatchObject({ fire: [], status: 'on_track', nextCheckAt: null });
+    expect(sweepAt(200, { resolve: clock({ stoppedAt: T0 + 10 * MIN }) })).toMatchObject({ fire: [], status: 'on_track' });
+    expect(sweepAt(200, { running: false })).toMatchObject({ fire: [], status: 'on_track' });
   });
 
   it('keeps a stored acknowledgement escalation when the case is acknowledged', () => {
     const state: EscalationState = { acknowledge: { dueAtMs: T0 + 60 * MIN, passed: 'at_risk' } };
     const r = sweepAt(50, { kind: 'complaint', ack: clock({ stoppedAt: T0 + 48 * MIN }), resolve: clock({ dueAt: T0 + 600 * MIN, atRiskAt: T0 + 450 * MIN }), state });
     expect(r.state.acknowledge).toEqual(state.acknowledge);
-    expect(r.nextCheckAt).toBe(T0 + 450 * MIN);
   });
 
   it('warns again for a deadline moved later (reopened, priority lowered)', () => {
@@ -107,6 +99,5 @@ describe('checkCase (one case in the SLA sweep)', () => {
   it('says nothing at level 2 when the policy cannot give the point', () => {
     const r = sweepAt(500, { kind: 'complaint' }, () => null);
     expect(fired(r)).toEqual(['resolve:breached']);
-    expect(r.nextCheckAt).toBeNull();
   });
 });

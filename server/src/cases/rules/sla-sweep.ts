@@ -1,5 +1,6 @@
-// What the SLA sweep does with one case, as a pure function: read its clocks at `now`, decide
-// what to fire, and say when to look again.
+// What the SLA sweep does with one case, as a pure function: read its clocks at `now` and decide
+// what to fire and what to keep. Which cases the sweep reads at all is decided in SQL
+// (data/sla-due.sql.ts), checked against this function by sla-due.property.test.ts.
 //
 // The sweep reads clocks by comparing instants, never by calendar arithmetic: each case stores
 // its at-risk and due instants (computed on the business calendar when they were set), so
@@ -45,8 +46,6 @@ export interface SweepCheck {
   state: EscalationState;
   /** The worst running clock, for lists and reports. */
   status: SlaStatus;
-  /** When something can next change; null when no clock runs. */
-  nextCheckAt: number | null;
 }
 
 /** The level-2 instant of a clock due at `dueAt`, or null when the case's policy cannot say. */
@@ -58,7 +57,6 @@ export function checkCase(c: SweptCase, now: number, level2Point: Level2Point): 
   const caseRuns = c.running;
   const readings: Partial<Record<SlaClockName, ClockSnapshot>> = {};
   const level2: Partial<Record<SlaClockName, number | null>> = {};
-  const points: number[] = [];
   let status: SlaStatus = 'on_track';
   for (const name of ['acknowledge', 'resolve'] as const) {
     const clock = c[name];
@@ -73,7 +71,8 @@ export function checkCase(c: SweptCase, now: number, level2Point: Level2Point): 
     let l2: number | null = null;
     if (breached && c.kind === 'complaint') {
       const known = c.state[name] as SweepClockState | undefined;
-      l2 = known && known.dueAtMs === dueAt && known.level2AtMs !== undefined ? known.level2AtMs : level2Point(name, dueAt);
+      // Kept for the due time as the state stores it: whole milliseconds, as a Date has them.
+      l2 = known && known.dueAtMs === new Date(dueAt).getTime() && known.level2AtMs !== undefined ? known.level2AtMs : level2Point(name, dueAt);
       level2[name] = l2;
     }
     readings[name] = {
@@ -85,16 +84,22 @@ export function checkCase(c: SweptCase, now: number, level2Point: Level2Point): 
     };
     if (breached) status = 'breached';
     else if (atRisk && status === 'on_track') status = 'at_risk';
-    if (!paused) {
-      for (const p of [clock.atRiskAt, dueAt, l2]) if (p !== null && p > now) points.push(p);
-      // A due point just passed still needs the breach read one tick later (breached is "> due").
-      if (dueAt === now) points.push(now + 1);
-    }
   }
   const decision = decideEscalations(c.kind, c.state, readings);
   for (const [name, at] of Object.entries(level2) as [SlaClockName, number | null][]) {
     const s = decision.state[name];
     if (s && at !== null) decision.state[name] = { ...s, level2AtMs: at } as SweepClockState;
   }
-  return { fire: decision.fire, state: decision.state, status, nextCheckAt: points.length ? Math.min(...points) : null };
+  return { fire: decision.fire, state: decision.state, status };
+}
+
+/** Whether two sweep states say the same: what the sweep writes back when they do not. */
+export function sameSweepState(a: EscalationState, b: EscalationState): boolean {
+  for (const clock of ['acknowledge', 'resolve'] as const) {
+    const x = a[clock] as SweepClockState | undefined;
+    const y = b[clock] as SweepClockState | undefined;
+    if (x === y) continue;
+    if (!x || !y || x.dueAtMs !== y.dueAtMs || x.passed !== y.passed || x.level2AtMs !== y.level2AtMs) return false;
+  }
+  return true;
 }
