@@ -9,5 +9,6 @@ export * from './permissions.js';
 export * from './telephony.js';
 export type * from './events.js';
 export * from './sip-headers.js';
+export * from './privacy.js';
 export * from './messages.js';
 export * from './administration.js';

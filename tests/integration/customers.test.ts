@@ -100,6 +100,9 @@ describe('search', () => {
     expect(row.detail).toBeNull();
     expect(row.search_hash).toBe(app.services.audit.searchHash.hash('刘'));
     expect(row.at).toBeInstanceOf(Date);
+    await supervisor.get(`/api/customers?q=${enc('刘')}`);
+    const again = await t.db('audit_log as a').join('users as u', 'u.id', 'a.user_id').where({ 'u.username': 'supervisor1', action: 'customer.search' }).orderBy('a.id', 'desc').first('a.detail');
+    expect(again.detail).toEqual(row.detail);
   });
 });
 

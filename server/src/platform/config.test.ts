@@ -111,15 +111,3 @@ describe('case-work settings', () => {
     expect(() => parseConfig({ KEFU_SLA_SWEEP_SECONDS: '0' })).toThrow(/KEFU_SLA_SWEEP_SECONDS/);
   });
 });
-
-describe('the audit log search-hash key', () => {
-  it('reads a key of 32 bytes or more in hex or base64, else a key file beside the data', () => {
-    const hex = 'ab'.repeat(32);
-    expect(parseConfig({ KEFU_AUDIT_HASH_KEY: hex }).auditHashKey).toEqual(Buffer.from(hex, 'hex'));
-    const b64 = Buffer.alloc(48, 7).toString('base64');
-    expect(parseConfig({ KEFU_AUDIT_HASH_KEY: b64 }).auditHashKey).toEqual(Buffer.alloc(48, 7));
-    expect(() => parseConfig({ KEFU_AUDIT_HASH_KEY: 'short' })).toThrow(/KEFU_AUDIT_HASH_KEY: must be at least 32 bytes/);
-    const c = parseConfig({ KEFU_DATA_DIR: '/var/lib/kefu' });
-    expect(c).toMatchObject({ auditHashKey: null, auditHashKeyFile: '/var/lib/kefu/audit-hash.key' });
-  });
-});

@@ -83,17 +83,12 @@ const EnvSchema = z.object({
     .refine((v) => canonicalTimeZone(v) !== null, 'must be an IANA time zone, e.g. Asia/Shanghai'),
   // How often the SLA sweep looks for cases turning at risk or breached.
   KEFU_SLA_SWEEP_SECONDS: z.coerce.number().min(0.2).max(3600).default(30),
-  // The key of the audit log's search hashes: 32 bytes or more, hex or base64. Servers sharing a
-  // database must share it, or a number searched on one is not found by a search on another.
-  KEFU_AUDIT_HASH_KEY: z
+  // The key of the keyed hashes (erased numbers' tokens, searches in the audit log): 32+ bytes as
+  // base64 or hex. Unset: a key file in KEFU_DATA_DIR, made at first start.
+  KEFU_HASH_KEY: z
     .string()
-    .transform((v, ctx) => {
-      const key = /^[0-9a-f]+$/i.test(v) && v.length % 2 === 0 ? Buffer.from(v, 'hex') : Buffer.from(v, 'base64');
-      if (key.length < 32) ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be at least 32 bytes, written in hex (64 digits) or base64' });
-      return key;
-    })
+    .refine((v) => hashKeyBytes(v) !== null, 'must be at least 32 bytes, written as hex or base64 (e.g. `openssl rand -base64 32`)')
     .optional(),
-  KEFU_AUDIT_HASH_KEY_FILE: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });
@@ -140,13 +135,16 @@ export type Config = Readonly<{
   /** IANA zone of business hours when no calendar is stored. */
   timeZone: string;
   slaSweepMs: number;
-  /**
-   * Secret: never logged. The key of the audit log's search hashes, from KEFU_AUDIT_HASH_KEY;
-   * null: read from `auditHashKeyFile` (made on first start when it does not exist).
-   */
-  auditHashKey: Buffer | null;
-  auditHashKeyFile: string;
+  /** Secret: never logged. The keyed-hash key from KEFU_HASH_KEY, or null for the key file. */
+  hashKey: Buffer | null;
 }>;
+
+/** A key written as hex or base64, when it has at least 32 bytes. */
+export function hashKeyBytes(text: string): Buffer | null {
+  const t = text.trim();
+  const bytes = /^[0-9a-f]+$/i.test(t) && t.length % 2 === 0 ? Buffer.from(t, 'hex') : /^[A-Za-z0-9+/_-]+=*$/.test(t) ? Buffer.from(t, 'base64') : null;
+  return bytes && bytes.length >= 32 ? bytes : null;
+}
 
 export class ConfigError extends Error {}
 
@@ -193,7 +191,6 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     secureCookies: (e.PUBLIC_URL ?? '').startsWith('https:'),
     timeZone: canonicalTimeZone(e.KEFU_TIME_ZONE)!,
     slaSweepMs: Math.round(e.KEFU_SLA_SWEEP_SECONDS * 1000),
-    auditHashKey: e.KEFU_AUDIT_HASH_KEY ?? null,
-    auditHashKeyFile: path.resolve(e.KEFU_AUDIT_HASH_KEY_FILE ?? path.join(e.KEFU_DATA_DIR, 'audit-hash.key')),
+    hashKey: e.KEFU_HASH_KEY ? hashKeyBytes(e.KEFU_HASH_KEY) : null,
   });
 }

@@ -11,8 +11,8 @@ const REDACT = [
   '*.bootstrapAdmin',
   'databaseUrl',
   '*.databaseUrl',
-  'auditHashKey',
-  '*.auditHashKey',
+  'hashKey',
+  '*.hashKey',
 ];
 
 export const logger = pino({

@@ -1,9 +1,6 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadSearchHashKey, SearchTermHasher } from './search-term-hash.js';
+import { SearchTermHasher } from './search-term-hash.js';
 
 const key = crypto.randomBytes(32);
 const hasher = new SearchTermHasher(key, 'CN');
@@ -27,27 +24,5 @@ describe('SearchTermHasher', () => {
 
   it('depends on the key, so the hash of a guessed number cannot be made without it', () => {
     expect(new SearchTermHasher(crypto.randomBytes(32), 'CN').hash('13800138000')).not.toBe(hasher.hash('13800138000'));
-  });
-});
-
-describe('loadSearchHashKey', () => {
-  it('takes the key from the environment first', async () => {
-    expect(await loadSearchHashKey({ auditHashKey: key, auditHashKeyFile: '/nonexistent/k' })).toEqual({ key, created: false });
-  });
-
-  it('makes a key file readable by its owner only on first start, and reads the same key after', async () => {
-    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kefu-key-'));
-    try {
-      const file = path.join(dir, 'sub', 'audit-hash.key');
-      const first = await loadSearchHashKey({ auditHashKey: null, auditHashKeyFile: file });
-      expect(first.created).toBe(true);
-      expect(first.key.length).toBe(32);
-      expect((await fs.stat(file)).mode & 0o777).toBe(0o600);
-      expect(await loadSearchHashKey({ auditHashKey: null, auditHashKeyFile: file })).toEqual({ key: first.key, created: false });
-      await fs.writeFile(file, 'not a key');
-      await expect(loadSearchHashKey({ auditHashKey: null, auditHashKeyFile: file })).rejects.toThrow(/at least 32 bytes/);
-    } finally {
-      await fs.rm(dir, { recursive: true, force: true });
-    }
   });
 });

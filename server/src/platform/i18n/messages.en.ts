@@ -104,6 +104,10 @@ export const MESSAGES_EN = {
   'auth.passwordChangeRequired': 'Set your own password before going on',
   'auth.currentPasswordWrong': 'The current password is wrong',
   'auth.samePassword': 'Choose a new password, not the one you have now',
+
+  // Personal data
+  'erasure.heldByComplaint': 'This customer cannot be erased while a complaint is open (legal hold): {cases}',
+  'erasure.heldByDispute': 'This customer cannot be erased while a dispute is open (legal hold): {cases}',
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES_EN;

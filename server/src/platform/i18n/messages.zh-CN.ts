@@ -47,6 +47,8 @@ export const MESSAGES_ZH_CN: Readonly<Record<MessageKey, Translation>> = {
   'calendar.someOpenWeekday': '至少要有一天设置营业时间。',
   'calendar.extraDayHoursMissing': (p) => ifKnown(word(WEEKDAY_ZH, param(p, 'weekday')), (d) => `调休工作日沿用${d}的营业时间，但${d}没有营业时间。`),
   'calendar.holidayAndExtraDay': '{date} 同时被列为节假日。',
+  'retention.auditKeptForGood': '本版本中审计记录永久保留：审计日志只能追加，不能删除。',
+  'privacy.roleOnce': '每个角色只能列出一次。',
 
   // Signing in, roles and the request itself
   'auth.signInFirst': '请先登录。',
@@ -161,4 +163,8 @@ export const MESSAGES_ZH_CN: Readonly<Record<MessageKey, Translation>> = {
   'auth.passwordChangeRequired': '请先设置您自己的密码。',
   'auth.currentPasswordWrong': '当前密码不正确。',
   'auth.samePassword': '请设置一个与当前密码不同的新密码。',
+
+  // Personal data
+  'erasure.heldByComplaint': '该客户有未结投诉，处于法律保留状态，不能删除：{cases}。',
+  'erasure.heldByDispute': '该客户有未结争议，处于法律保留状态，不能删除：{cases}。',
 };
