@@ -4,6 +4,7 @@ export * from './auth.js';
 export * from './customers.js';
 export * from './cases.js';
 export * from './settings.js';
+export * from './audit.js';
 export * from './permissions.js';
 export * from './telephony.js';
 export type * from './events.js';

@@ -6,6 +6,11 @@
 import type { Config } from './platform/config.js';
 import type { Db } from './platform/db/database.js';
 import { AuditRepository } from './identity/data/audit.repository.js';
+import { AuditLogReader } from './identity/data/audit-log.reader.js';
+import { AuditLogService } from './identity/audit-log.service.js';
+import { auditRoutes } from './identity/http/audit.routes.js';
+import { SearchTermHasher } from './platform/search-term-hash.js';
+import crypto from 'node:crypto';
 import { CaseRepository } from './cases/data/case.repository.js';
 import { CustomerRepository } from './customers/data/customer.repository.js';
 import { InteractionRepository } from './cti/data/interaction.repository.js';
@@ -35,7 +40,7 @@ import { socketTelephonyNotifier } from './cti/socket/socket-telephony-notifier.
 import { notifyCallFacts, type TelephonyNotifier } from './acd/telephony-notifier.js';
 import type { CallControl } from './switch/ports.js';
 import { CallFacts } from './acd/call-facts.js';
-import { CallLogWriter } from './cti/data/call-log-writer.js';
+import { AGENT_STATE_RETRY, CallLogWriter } from './cti/data/call-log-writer.js';
 import { InteractionIdPool } from './cti/data/call-log-ids.js';
 import { DirectCallLog } from './cti/direct-call-log.js';
 import { SatisfactionSurveys } from './cti/satisfaction-survey.js';
@@ -78,6 +83,7 @@ import { casePaths } from './cases/http/openapi-cases.js';
 export interface Services {
   db: Db;
   audit: AuditRepository;
+  auditLog: AuditLogService;
   users: UserRepository;
   interactions: InteractionRepository;
   auth: AuthService;
@@ -95,12 +101,13 @@ export interface Services {
 
 export function createServices(
   db: Db,
-  config: Pick<Config, 'sessionTtlMs' | 'defaultRegion'> & Partial<Pick<Config, 'timeZone'>>,
+  config: Pick<Config, 'sessionTtlMs' | 'defaultRegion'> & Partial<Pick<Config, 'timeZone'>> & { auditHashKey?: Buffer | null },
   loginPolicy: LoginPolicy = DEFAULT_LOGIN_POLICY,
   clock: Clock = systemClock,
 ): Services {
   const users = new UserRepository(db);
-  const audit = new AuditRepository(db);
+  // The server always passes its configured key; tests and benchmarks get one for the run.
+  const audit = new AuditRepository(db, new SearchTermHasher(config.auditHashKey ?? crypto.randomBytes(32), config.defaultRegion));
   const interactions = new InteractionRepository(db);
   const caseReads = new CaseRepository(db);
   const customers = new CustomerService(new CustomerRepository(db), interactions, caseReads, users, audit, config.defaultRegion);
@@ -112,6 +119,7 @@ export function createServices(
   return {
     db,
     audit,
+    auditLog: new AuditLogService(new AuditLogReader(db), audit),
     users,
     interactions,
     auth: new AuthService(users, new SessionRepository(db), audit, new LoginThrottleRepository(db), config.sessionTtlMs, loginPolicy, () => new Date(clock.now())),
@@ -135,16 +143,20 @@ export function createServices(
  */
 export function createCallCenter(
   services: Services,
-  o: { clock: Clock; log: Logger; notifier: TelephonyNotifier; control(): CallControl | null; serverId?: string },
+  o: { clock: Clock; log: Logger; notifier: TelephonyNotifier; control(): CallControl | null; serverId?: string; callLogDb?: Db },
 ) {
   const serverId = o.serverId ?? `kefu-${randomUUID()}`;
-  const callLog = new CallLogRepository(services.db, serverId);
+  // Its own pool when given: the call log's writes then never queue the screen-pop's read.
+  const callLog = new CallLogRepository(o.callLogDb ?? services.db, serverId);
   const heartbeat = new ServerHeartbeat(services.db, serverId, () => o.clock.now());
   const callsLog = o.log;
   const clock = o.clock;
   // The ACD's facts go two ways, and only these: into the call log and to the agents' consoles.
   const facts = new CallFacts((err, fact) => callsLog.error({ err, fact: fact.type }, 'a call fact subscriber failed'));
-  const writer = new CallLogWriter(callLog, (err) => callsLog.error({ err }, 'call log write failed'));
+  const writer = new CallLogWriter(callLog, (err) => callsLog.error({ err }, 'call log write failed'), {
+    ...AGENT_STATE_RETRY,
+    onRetry: (err, attempt, waitMs) => callsLog.warn({ err, attempt, waitMs }, 'agent state write failed for now; trying again'),
+  });
   facts.subscribe(writer.write);
   facts.subscribe(notifyCallFacts(o.notifier));
   const interactionIds = new InteractionIdPool(callLog);
@@ -239,6 +251,11 @@ export interface ComposeOptions {
    * then closes its own leftovers at once). Unset: a new name each run.
    */
   serverId?: string;
+  /**
+   * A pool of its own for the call log (interaction rows, agent state history), so its writes
+   * never hold a connection the screen-pop is waiting for; unset: the services' pool.
+   */
+  callLogDb?: Db;
 }
 
 export interface ComposedServer {
@@ -263,6 +280,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
   const { callCenter, agents, callLog, callsSettled, callWritten, closeInterrupted, closeGone, heartbeat } = createCallCenter(services, {
     clock,
     ...(o.serverId ? { serverId: o.serverId } : {}),
+    ...(o.callLogDb ? { callLogDb: o.callLogDb } : {}),
     log: o.log.child({ module: 'call-center' }),
     notifier: socketTelephonyNotifier(() => io),
     control: () => sipSwitch?.control ?? null,
@@ -336,6 +354,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
       ['/settings', signedIn, settingsRoutes(services.sla)],
       ['/directory', signedIn, directoryRoutes(services.directory)],
       ['/reports', signedIn, reportRoutes(services.reports)],
+      ['/admin/audit', signedIn, auditRoutes(services.auditLog)],
       ['', softphoneRoutes(services.auth, sipAccounts, softphone)],
     ],
     beforeErrorHandler: [auditRoleRefusals(services.audit)],
@@ -420,6 +439,9 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
         sockets.io.close(() => resolve());
         server.closeAllConnections();
       });
+      // After the consoles are gone: their disconnects start logout timers that must not fire
+      // once the database is closed (they did, as "Unable to acquire a connection").
+      callCenter.stop();
       await callsSettled();
     },
   };

@@ -9,6 +9,7 @@ import { composeServer } from './compose.js';
 import { createServices } from './compose.js';
 import { seedDemoIfEmpty } from './seed/demo-seed.js';
 import { bootstrapAdmin } from './seed/bootstrap-admin.js';
+import { loadSearchHashKey } from './platform/search-term-hash.js';
 
 export interface RunningServer {
   url: string;
@@ -23,7 +24,12 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   const database = await openDatabase(config, log);
   const { db } = database;
   try {
-    const services = createServices(db, config);
+    const hashKey = await loadSearchHashKey(config);
+    if (hashKey.created) {
+      log.info({ file: config.auditHashKeyFile }, 'made the key of the audit log search hashes; keep it with the backups');
+      if (config.databaseUrl) log.warn('servers sharing this database must share this key: set KEFU_AUDIT_HASH_KEY (or the same key file) on each');
+    }
+    const services = createServices(db, { ...config, auditHashKey: hashKey.key });
     await bootstrapAdmin(services.users, config.bootstrapAdmin, log, config.demo);
     const demoSeeded = config.demo ? await seedDemoIfEmpty(db, config.defaultRegion, log) : false;
 
@@ -39,6 +45,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       defaultRegion: config.defaultRegion,
       demo: config.demo,
       slaSweepMs: config.slaSweepMs,
+      callLogDb: database.callLogDb,
       // Stable across restarts, so a restart closes its own leftovers at once.
       serverId: config.serverId ?? `${os.hostname()}:${config.port}`,
     });

@@ -12,6 +12,7 @@ import type { LatencyRatio, LatencySummary } from './stats.js';
 
 /** The browser part: its results, why it was skipped, or why it failed. */
 import type { CaseBenchResult } from './cases/case-bench.js';
+import { callBenchSummaryLines, callBenchTargetLines, type CallBenches, type callBenchTargets } from './call-benches.js';
 
 export type ScreenPopSection =
   | (ScreenPopResult & { console: ConsoleBuild })
@@ -77,14 +78,20 @@ export interface BenchResult {
   targets: {
     serviceP99Ms: { target: number; actual: number; met: boolean };
     serviceWithin2xBare: { target: number; actual: LatencyRatio; met: boolean };
+    /** The service against the same data read by named prepared statements (p99). */
+    serviceP99Within1_2xPrepared: { target: number; actual: number; met: boolean };
+    lookupHitRatio: { target: number; actual: number; met: boolean };
+    pushBeforeAgentInviteEveryCall: { target: string; actual: string | null; met: boolean };
     screenPopRingToPaintedP95Ms: { target: number; actual: number | null; met: boolean };
     loadRowsPerSec: { target: number; actual: number; copyOnly: number; met: boolean };
     caseListP95Ms: { target: number; actual: number; met: boolean };
     caseSearchP95Ms: { target: number; actual: number; met: boolean };
     slaSweep100kMs: { target: number; actual: number; checked: number; catchUpMs: number; catchUpFired: number; met: boolean };
     slaCatchUpMs: { target: number; actual: number; fired: number; lagMaxMs: number; lagP99Ms: number; lagTargetMs: number; met: boolean };
-  };
+  } & ReturnType<typeof callBenchTargets>;
   cases: CaseBenchResult & { prepareSeconds: number };
+  /** The ACD under load and answer to audio (call-benches.ts). */
+  calls: CallBenches;
 }
 
 export function writeResults(result: BenchResult, outDir: string): string[] {
@@ -116,14 +123,40 @@ function screenPopLines(p: ScreenPopSection): string[] {
     `  where the time goes (ms):                          p50      p95     mean`,
     phase("caller's INVITE sent → pop query starts", p.phasesMs.inviteToPopQuery),
     phase('pop query (server)', p.phasesMs.popQuery),
+    phase('  of which: waiting for a pool connection', p.phasesMs.popPoolWait),
+    phase('  of which: the statement (sent → rows parsed)', p.phasesMs.popStatement),
+    phase('  of which: rows → pop (revive, map)', p.phasesMs.popMapping),
     phase('pop built → call:offered push sent', p.phasesMs.popToPushSent),
+    phase('  of which: → emitted (log fact, route, view)', p.phasesMs.popToPushEmitted),
+    phase('  of which: emitted → sent (encoding the push)', p.phasesMs.pushEncoding),
     phase('push sent → delivered in the page', p.phasesMs.pushDelivery),
     phase("push delivered → agent's INVITE delivered", p.phasesMs.pushToAgentInvite),
     phase('first delivered → console offer mark', p.phasesMs.deliveredToOfferMark),
     phase('offer mark → painted (ring to painted)', p.phasesMs.offerMarkToPainted),
     phase('  of which: push delivered → painted', p.phasesMs.pushDeliveredToPainted),
     phase("caller's INVITE sent → painted", p.phasesMs.callerInviteToPainted),
+    `  push size p50 ${n(Math.round(p.pushBytes.p50))} bytes, max ${n(Math.round(p.pushBytes.max))}; server event-loop delay during the calls ` +
+      (p.eventLoopDelayMs ? `p50 ${ms(p.eventLoopDelayMs.p50)}, p99 ${ms(p.eventLoopDelayMs.p99)}, max ${ms(p.eventLoopDelayMs.max)} ms` : '?'),
     ...(p.errors.length ? [`  errors: ${p.errors.join('; ')}`] : []),
+    '',
+  ];
+}
+
+/**
+ * The live server's pop query against the same statement in the look-up benchmark: the
+ * difference is the pool wait, the event loop's delay (the browser, the switch and Socket.IO
+ * share the process) and the mapping; what is left is the statement itself.
+ */
+function gapLines(r: BenchResult): string[] {
+  const p = r.screenPop;
+  if (!('phasesMs' in p)) return [];
+  const live = p.phasesMs;
+  const bench = r.lookups.service;
+  const f = (s: LatencySummary) => `p50 ${ms(s.p50)} / p95 ${ms(s.p95)}`;
+  return [
+    `Live pop query vs the look-up bench's service: ${f(live.popQuery)} ms vs ${f(bench)} ms ` +
+      `(live: pool wait ${f(live.popPoolWait)}, statement ${f(live.popStatement)}, mapping ${f(live.popMapping)}; ` +
+      `event-loop delay p99 ${p.eventLoopDelayMs ? ms(p.eventLoopDelayMs.p99) : '?'} ms)`,
     '',
   ];
 }
@@ -147,6 +180,7 @@ export function printSummary(r: BenchResult, files: string[]): void {
       return `  ${m.padEnd(40)} ${[s.p50, s.p95, s.p99, s.mean].map((v) => v.toFixed(3).padStart(8)).join(' ')}`;
     }),
     `  ${'ratio service / bare'.padEnd(40)} ${[r.lookups.ratio.p50, r.lookups.ratio.p95, r.lookups.ratio.p99, r.lookups.ratio.mean].map((v) => v.toFixed(2).padStart(8)).join(' ')}`,
+    `  ${'ratio service / barePrepared'.padEnd(40)} ${[r.lookups.ratioPrepared.p50, r.lookups.ratioPrepared.p95, r.lookups.ratioPrepared.p99, r.lookups.ratioPrepared.mean].map((v) => v.toFixed(2).padStart(8)).join(' ')}`,
     `  ${'ratio service / fourQueries'.padEnd(40)} ${[r.lookups.ratioFourQueries.p50, r.lookups.ratioFourQueries.p95, r.lookups.ratioFourQueries.p99, r.lookups.ratioFourQueries.mean].map((v) => v.toFixed(2).padStart(8)).join(' ')}`,
     `  ${'ratio service360 / bare'.padEnd(40)} ${[r.lookups.ratio360.p50, r.lookups.ratio360.p95, r.lookups.ratio360.p99, r.lookups.ratio360.mean].map((v) => v.toFixed(2).padStart(8)).join(' ')}`,
     `  normalise alone p50 ${r.lookups.normalizeOnly.p50} ms, p99 ${r.lookups.normalizeOnly.p99} ms; avg ${r.lookups.service.avgInteractions} interactions, ${r.lookups.service.avgOpenCases} open cases per pop`,
@@ -160,6 +194,7 @@ export function printSummary(r: BenchResult, files: string[]): void {
       `service vs fourQueries whole pops: ${r.lookups.consistency.checked - r.lookups.consistency.fullPopMismatches}/${r.lookups.consistency.checked} equal`,
     '',
     ...screenPopLines(r.screenPop),
+    ...gapLines(r),
     `Cases (prepared in ${r.cases.prepareSeconds} s):`,
     `  filtered list   p50 ${r.cases.list.p50} ms, p95 ${r.cases.list.p95} ms (${r.cases.list.count} queries, avg ${r.cases.list.avgRows.toFixed(1)} rows)`,
     `  text search     p50 ${r.cases.search.p50} ms, p95 ${r.cases.search.p95} ms (${r.cases.search.zeroHits} with no hit)`,
@@ -173,6 +208,7 @@ export function printSummary(r: BenchResult, files: string[]): void {
     `    idle pass over ${n(r.cases.sweep.idle.openCases)} running cases, nothing new: ${r.cases.sweep.idle.ms} ms [${r.cases.sweep.idle.msRuns.join(', ')}]; ` +
       `lag ${r.cases.sweep.idle.lagMaxMs} / ${r.cases.sweep.idle.lagP99Ms} ms`,
     '',
+    ...callBenchSummaryLines(r.calls),
     `Memory: Node max RSS ${r.memory.nodeMaxRssMB} MB; PostgreSQL peak ` +
       Object.entries(r.memory.phases)
         .map(([p, m]) => `${p} ${m.pgPssMB ?? '?'} MB PSS / ${m.pgRssMB ?? '?'} MB RSS`)
@@ -181,6 +217,9 @@ export function printSummary(r: BenchResult, files: string[]): void {
     'Targets:',
     `  service p99 <= 5 ms:            ${r.targets.serviceP99Ms.actual} ms  ${yes(r.targets.serviceP99Ms.met)}`,
     `  service within 2x of bare SQL:  p50 ${r.lookups.ratio.p50}x, p95 ${r.lookups.ratio.p95}x, p99 ${r.lookups.ratio.p99}x  ${yes(r.targets.serviceWithin2xBare.met)}`,
+    `  service p99 <= 1.2x prepared:   ${r.targets.serviceP99Within1_2xPrepared.actual}x  ${yes(r.targets.serviceP99Within1_2xPrepared.met)}`,
+    `  look-up hit ratio >= 99%:       ${pct(r.targets.lookupHitRatio.actual)}  ${yes(r.targets.lookupHitRatio.met)}`,
+    `  push before the agent's INVITE: ${r.targets.pushBeforeAgentInviteEveryCall.actual ?? '?'} calls  ${yes(r.targets.pushBeforeAgentInviteEveryCall.met)}`,
     `  ring to painted p95 <= 100 ms:  ${r.targets.screenPopRingToPaintedP95Ms.actual ?? '?'} ms  ${yes(r.targets.screenPopRingToPaintedP95Ms.met)}`,
     `  load >= 50,000 rows/s:          ${n(r.targets.loadRowsPerSec.actual)} rows/s end to end (${n(r.targets.loadRowsPerSec.copyOnly)} COPY only)  ${yes(r.targets.loadRowsPerSec.met)}`,
     `  case list / search p95 <= 50 ms: ${r.targets.caseListP95Ms.actual} / ${r.targets.caseSearchP95Ms.actual} ms  ${yes(r.targets.caseListP95Ms.met && r.targets.caseSearchP95Ms.met)}`,
@@ -188,6 +227,7 @@ export function printSummary(r: BenchResult, files: string[]): void {
       ` (catch-up firing ${n(r.targets.slaSweep100kMs.catchUpFired)}: ${r.targets.slaSweep100kMs.catchUpMs} ms)`,
     `  SLA catch-up <= 5 s or lag <= 50 ms: ${r.targets.slaCatchUpMs.actual} ms for ${n(r.targets.slaCatchUpMs.fired)} escalations, ` +
       `event-loop lag max ${r.targets.slaCatchUpMs.lagMaxMs} ms, p99 ${r.targets.slaCatchUpMs.lagP99Ms} ms  ${yes(r.targets.slaCatchUpMs.met)}`,
+    ...callBenchTargetLines(r.calls),
     '',
     `Results: ${files.join(', ')}`,
     '',

@@ -31,6 +31,7 @@ interface CallSample {
   paintedAt: number | null;
   tap: { caller: TapReading; agent: TapReading };
   pop: ServerPop | null;
+  offerEmitted: { at: number; bytes: number } | null;
   offerSent: number | null;
   popShowsCaller: boolean;
 }
@@ -52,8 +53,18 @@ export interface ScreenPopResult {
     inviteToPopQuery: LatencySummary;
     /** The screen-pop query in the server (CustomerService.offerScreenPop). */
     popQuery: LatencySummary;
+    /** Of that: waiting for a pool connection. */
+    popPoolWait: LatencySummary;
+    /** Of that: the statement's round trip (sent → rows parsed). */
+    popStatement: LatencySummary;
+    /** Of that: rows → pop (JSON revived, mapped to the contract). */
+    popMapping: LatencySummary;
     /** Pop built → `call:offered` handed to the agent's connection (call logged, routed, offered). */
     popToPushSent: LatencySummary;
+    /** Of that: pop built → the push emitted (the call-queued fact, routing, the offer's view). */
+    popToPushEmitted: LatencySummary;
+    /** Of that: emitted → handed to the connection (Socket.IO encoding the push). */
+    pushEncoding: LatencySummary;
     /** Push handed over → delivered in the agent's page. */
     pushDelivery: LatencySummary;
     /** Push delivered → the agent's INVITE delivered (negative: the INVITE came first). */
@@ -68,6 +79,10 @@ export interface ScreenPopResult {
     callerInviteToPainted: LatencySummary;
   };
   pushBeforeAgentInvite: number;
+  /** The `call:offered` push's size in bytes (JSON). */
+  pushBytes: LatencySummary;
+  /** The server's event-loop delay over the timed calls (ms): how long ready work waited for the loop. */
+  eventLoopDelayMs: { p50: number; p99: number; max: number } | null;
   /** Pops that did not show the caller's number (the wrong call measured). */
   popsWithoutCallerNumber: number;
   pops: { withCustomer: number; avgInteractions: number; avgOpenCases: number; withFullHistory: number };
@@ -150,6 +165,7 @@ async function oneCall(agent: Page, caller: Page, server: BenchServer, e164: str
     ...marks,
     tap,
     pop: server.pops.find((p) => p.callerNumber === e164) ?? server.pops[0] ?? null,
+    offerEmitted: server.offersEmitted[0] ?? null,
     offerSent: server.offersSent[0] ?? null,
     popShowsCaller: popText.includes(e164),
   };
@@ -181,7 +197,15 @@ function summary(values: (number | null)[]): LatencySummary {
   return summarize(Float64Array.from(values.filter((v): v is number => v !== null)));
 }
 
-function summarise(samples: CallSample[], calls: number, warmup: number, errors: string[], failed: number, browser: string): ScreenPopResult {
+function summarise(
+  samples: CallSample[],
+  calls: number,
+  warmup: number,
+  errors: string[],
+  failed: number,
+  browser: string,
+  eventLoopDelayMs: ScreenPopResult['eventLoopDelayMs'],
+): ScreenPopResult {
   const first = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.min(a, b));
   const pops = samples.map((s) => s.pop).filter((p): p is ServerPop => p !== null);
   return {
@@ -194,7 +218,12 @@ function summarise(samples: CallSample[], calls: number, warmup: number, errors:
     phasesMs: {
       inviteToPopQuery: summary(samples.map((s) => diff(s.pop?.startedAt, s.tap.caller.inviteSent))),
       popQuery: summary(samples.map((s) => diff(s.pop?.endedAt, s.pop?.startedAt))),
+      popPoolWait: summary(samples.map((s) => s.pop?.poolWaitMs ?? null)),
+      popStatement: summary(samples.map((s) => s.pop?.queryMs ?? null)),
+      popMapping: summary(samples.map((s) => s.pop?.mapMs ?? null)),
       popToPushSent: summary(samples.map((s) => diff(s.offerSent, s.pop?.endedAt))),
+      popToPushEmitted: summary(samples.map((s) => diff(s.offerEmitted?.at, s.pop?.endedAt))),
+      pushEncoding: summary(samples.map((s) => diff(s.offerSent, s.offerEmitted?.at))),
       pushDelivery: summary(samples.map((s) => diff(s.tap.agent.offerReceived, s.offerSent))),
       pushToAgentInvite: summary(samples.map((s) => diff(s.tap.agent.inviteReceived, s.tap.agent.offerReceived))),
       deliveredToOfferMark: summary(samples.map((s) => diff(s.offeredAt, first(s.tap.agent.offerReceived, s.tap.agent.inviteReceived)))),
@@ -203,6 +232,8 @@ function summarise(samples: CallSample[], calls: number, warmup: number, errors:
       callerInviteToPainted: summary(samples.map((s) => diff(s.paintedAt, s.tap.caller.inviteSent))),
     },
     pushBeforeAgentInvite: samples.filter((s) => (diff(s.tap.agent.inviteReceived, s.tap.agent.offerReceived) ?? -1) > 0).length,
+    pushBytes: summary(samples.map((s) => s.offerEmitted?.bytes ?? null)),
+    eventLoopDelayMs,
     popsWithoutCallerNumber: samples.filter((s) => !s.popShowsCaller).length,
     pops: {
       withCustomer: pops.filter((p) => p.customerId !== null).length,
@@ -232,6 +263,7 @@ export async function runScreenPopCalls(opts: {
     let failedInARow = 0;
     for (const [i, c] of opts.callers.entries()) {
       try {
+        if (i === opts.warmup) opts.server.resetLoopDelay(); // the timed calls' share only
         const sample = await oneCall(agent, caller, opts.server, c.e164);
         failedInARow = 0;
         if (i < opts.warmup) continue;
@@ -244,7 +276,7 @@ export async function runScreenPopCalls(opts: {
         await recover(agent, caller);
       }
     }
-    return summarise(samples, opts.callers.length - opts.warmup, opts.warmup, errors, failed, `Chromium ${browser.version()}`);
+    return summarise(samples, opts.callers.length - opts.warmup, opts.warmup, errors, failed, `Chromium ${browser.version()}`, opts.server.loopDelay());
   } finally {
     await browser.close();
   }

@@ -69,6 +69,8 @@ const ROUTES: [method: string, path: string][] = [
   ['PUT', '/api/settings/business_calendar'],
   ['GET', '/api/directory'],
   ['GET', '/api/interactions/1/dispositions'],
+  ['GET', '/api/admin/audit'],
+  ['GET', '/api/admin/audit/export'],
 ];
 
 const nasty = fc.oneof(
@@ -131,7 +133,7 @@ const oneFieldWrong = fc
   });
 const body = fc.oneof(nearlyRight, oneFieldWrong, oneFieldWrong, fc.jsonValue({ maxDepth: 4 }), nasty);
 
-const query = fc.dictionary(fc.constantFrom('phone', 'q', 'limit', 'before', 'x', 'phone[]', 'q[a]', 'status', 'kind', 'assignee', 'sla', 'due', 'from', 'to', 'teamId'), fc.oneof(fc.string(), fc.constantFrom('0', '-1', '1e9', 'abc', '%00', '\u0000', '张\u0000伟', '138 0013 8000')), { maxKeys: 3 });
+const query = fc.dictionary(fc.constantFrom('phone', 'q', 'limit', 'before', 'x', 'phone[]', 'q[a]', 'status', 'kind', 'assignee', 'sla', 'due', 'from', 'to', 'teamId', 'userId', 'action', 'entity', 'entityId', 'outcome', 'term', 'format'), fc.oneof(fc.string(), fc.constantFrom('0', '-1', '1e9', 'abc', '%00', '\u0000', '张\u0000伟', '138 0013 8000', 'csv', 'customer.', '2026-11-27T09:00:00+08:00', '99999999999999999999')), { maxKeys: 3 });
 
 function qs(q: Record<string, string>): string {
   const s = Object.entries(q)

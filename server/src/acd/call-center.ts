@@ -41,6 +41,12 @@ export class CallCenter implements SwitchEvents {
         this.dispatcher.wait(call);
         this.dispatcher.dispatch();
       },
+      failed: (call) => {
+        if (call.ended) return;
+        // Told at once (503) rather than left to wait in silence until the longest wait.
+        this.control?.release(call.callId, 503);
+        this.finish(call, 'busy', 'system', this.d.clock.now());
+      },
     });
   }
 
@@ -53,6 +59,24 @@ export class CallCenter implements SwitchEvents {
   async reload(): Promise<void> {
     this.queues = await this.d.directory.queues();
     this.d.agents.load(await this.d.directory.agents());
+  }
+
+  /**
+   * Shutting down: no timer of the ACD fires any more (a console's logout grace, wrap-up, ring
+   * and longest-wait limits), so nothing is decided, and no state written, after the server has
+   * closed its database. What they would have ended, the next start closes from the log.
+   */
+  stop(): void {
+    for (const agent of this.d.agents.all()) {
+      this.d.clock.clearTimeout(agent.logoutTimer);
+      this.d.clock.clearTimeout(agent.wrapTimer);
+      agent.logoutTimer = null;
+      agent.wrapTimer = null;
+    }
+    for (const call of this.calls.values()) {
+      this.timers.stopRing(call);
+      this.timers.stopMaxWait(call);
+    }
   }
 
   /** The idle signal: resolves once no admission is in flight, so every fact so far is out. */

@@ -59,7 +59,7 @@ export class CustomerService {
     const e164 = this.normalize(raw);
     if (!e164) throw invalid([fieldError('phone', 'phone.invalid')]);
     const items = await this.customers.findByPhone(e164, ctx.viewer, limit);
-    await this.auditBulk(ctx, 'customer.lookup', items.length, { phone: e164 });
+    await this.auditBulk(ctx, 'customer.lookup', items.length, e164);
     return { items, normalizedPhone: e164 };
   }
 
@@ -118,7 +118,7 @@ export class CustomerService {
 
   async search(ctx: RequestContext, q: string, limit: number): Promise<CustomerList> {
     const items = await this.customers.search(q, ctx.viewer, limit);
-    await this.auditBulk(ctx, 'customer.search', items.length, { q });
+    await this.auditBulk(ctx, 'customer.search', items.length, q);
     return { items, normalizedPhone: null };
   }
 
@@ -257,7 +257,8 @@ export class CustomerService {
     }
   }
 
-  private async auditBulk(ctx: RequestContext, action: string, rowCount: number, detail: Record<string, unknown>) {
+  /** A bulk read; what was searched for is kept as its keyed hash only (personal data). */
+  private async auditBulk(ctx: RequestContext, action: string, rowCount: number, searched: string) {
     await this.audit.write({
       userId: ctx.viewer.id,
       action,
@@ -266,7 +267,7 @@ export class CustomerService {
       rowCount,
       ip: ctx.ip,
       requestId: ctx.requestId,
-      detail,
+      searched,
     });
   }
 

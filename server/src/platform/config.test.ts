@@ -67,16 +67,20 @@ describe('parseConfig for telephony', () => {
 });
 
 describe('parseConfig for the database', () => {
-  it('keeps a few connections warm and gives the embedded PostgreSQL 256MB of shared buffers by default', () => {
+  it('keeps a few connections warm and leaves the embedded PostgreSQL’s memory to be sized from the machine by default', () => {
     const c = parseConfig({});
     expect(c.dbPool).toEqual({ min: 2, max: 10 });
-    expect(c.embeddedPgSharedBuffers).toBe('256MB');
+    expect(c.callLogPoolMax).toBe(3);
+    expect(c.embeddedPgSharedBuffers).toBeNull();
+    expect(c.embeddedPgEffectiveCacheSize).toBeNull();
   });
 
-  it('takes the pool size and shared buffers from the environment', () => {
-    const c = parseConfig({ KEFU_DB_POOL_MIN: '0', KEFU_DB_POOL_MAX: '4', KEFU_EMBEDDED_PG_SHARED_BUFFERS: '1GB' });
+  it('takes the pool size, shared buffers and effective cache size from the environment', () => {
+    const c = parseConfig({ KEFU_DB_POOL_MIN: '0', KEFU_DB_POOL_MAX: '4', KEFU_EMBEDDED_PG_SHARED_BUFFERS: '1GB', KEFU_EMBEDDED_PG_EFFECTIVE_CACHE_SIZE: '3gb' });
     expect(c.dbPool).toEqual({ min: 0, max: 4 });
     expect(c.embeddedPgSharedBuffers).toBe('1GB');
+    expect(c.embeddedPgEffectiveCacheSize).toBe('3GB');
+    expect(() => parseConfig({ KEFU_EMBEDDED_PG_EFFECTIVE_CACHE_SIZE: '3' })).toThrow(/KEFU_EMBEDDED_PG_EFFECTIVE_CACHE_SIZE/);
   });
 
   it('writes shared buffers the way PostgreSQL spells its units', () => {
@@ -105,5 +109,17 @@ describe('case-work settings', () => {
     expect(parseConfig({ KEFU_TIME_ZONE: 'europe/london', KEFU_SLA_SWEEP_SECONDS: '2' })).toMatchObject({ timeZone: 'Europe/London', slaSweepMs: 2000 });
     expect(() => parseConfig({ KEFU_TIME_ZONE: 'Mars/Olympus' })).toThrow(/KEFU_TIME_ZONE/);
     expect(() => parseConfig({ KEFU_SLA_SWEEP_SECONDS: '0' })).toThrow(/KEFU_SLA_SWEEP_SECONDS/);
+  });
+});
+
+describe('the audit log search-hash key', () => {
+  it('reads a key of 32 bytes or more in hex or base64, else a key file beside the data', () => {
+    const hex = 'ab'.repeat(32);
+    expect(parseConfig({ KEFU_AUDIT_HASH_KEY: hex }).auditHashKey).toEqual(Buffer.from(hex, 'hex'));
+    const b64 = Buffer.alloc(48, 7).toString('base64');
+    expect(parseConfig({ KEFU_AUDIT_HASH_KEY: b64 }).auditHashKey).toEqual(Buffer.alloc(48, 7));
+    expect(() => parseConfig({ KEFU_AUDIT_HASH_KEY: 'short' })).toThrow(/KEFU_AUDIT_HASH_KEY: must be at least 32 bytes/);
+    const c = parseConfig({ KEFU_DATA_DIR: '/var/lib/kefu' });
+    expect(c).toMatchObject({ auditHashKey: null, auditHashKeyFile: '/var/lib/kefu/audit-hash.key' });
   });
 });

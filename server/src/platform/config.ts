@@ -43,13 +43,16 @@ const EnvSchema = z.object({
     .optional(),
   KEFU_DATA_DIR: z.string().min(1).default('./.kefu'),
   KEFU_EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
-  // 128MB is PostgreSQL's own default; twice that keeps a call center's hot customers and
-  // their latest history in memory without asking much of a small machine.
-  KEFU_EMBEDDED_PG_SHARED_BUFFERS: pgMemory(128).default('256MB'),
+  // Unset: sized from the machine's memory when the embedded PostgreSQL starts (embedded-memory.ts).
+  KEFU_EMBEDDED_PG_SHARED_BUFFERS: pgMemory(128).optional(),
+  KEFU_EMBEDDED_PG_EFFECTIVE_CACHE_SIZE: pgMemory(8).optional(),
   // Connections kept open even when idle, so the first screen-pop after a quiet spell does not
   // pay for connecting and authenticating.
   KEFU_DB_POOL_MIN: z.coerce.number().int().min(0).max(100).default(2),
   KEFU_DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  // The call log's own connections: its writes never take one the screen-pop needs, and a burst
+  // of reads (reports, lists) never holds up an agent's state or a call's row.
+  KEFU_DB_CALL_LOG_POOL_MAX: z.coerce.number().int().min(1).max(50).default(3),
   KEFU_DEMO: bool.optional(),
   KEFU_DEFAULT_REGION: z
     .string()
@@ -80,6 +83,17 @@ const EnvSchema = z.object({
     .refine((v) => canonicalTimeZone(v) !== null, 'must be an IANA time zone, e.g. Asia/Shanghai'),
   // How often the SLA sweep looks for cases turning at risk or breached.
   KEFU_SLA_SWEEP_SECONDS: z.coerce.number().min(0.2).max(3600).default(30),
+  // The key of the audit log's search hashes: 32 bytes or more, hex or base64. Servers sharing a
+  // database must share it, or a number searched on one is not found by a search on another.
+  KEFU_AUDIT_HASH_KEY: z
+    .string()
+    .transform((v, ctx) => {
+      const key = /^[0-9a-f]+$/i.test(v) && v.length % 2 === 0 ? Buffer.from(v, 'hex') : Buffer.from(v, 'base64');
+      if (key.length < 32) ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be at least 32 bytes, written in hex (64 digits) or base64' });
+      return key;
+    })
+    .optional(),
+  KEFU_AUDIT_HASH_KEY_FILE: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });
@@ -93,10 +107,16 @@ export type Config = Readonly<{
   databaseUrl: string | null;
   dataDir: string;
   embeddedPgPort: number;
-  /** shared_buffers of the embedded PostgreSQL, in PostgreSQL's spelling (e.g. "256MB"). */
-  embeddedPgSharedBuffers: string;
+  /**
+   * shared_buffers and effective_cache_size of the embedded PostgreSQL, in PostgreSQL's spelling
+   * (e.g. "256MB"); null: sized from the machine's memory (embedded-memory.ts).
+   */
+  embeddedPgSharedBuffers: string | null;
+  embeddedPgEffectiveCacheSize: string | null;
   /** Size of the database connection pool; `min` connections are opened at start and kept. */
   dbPool: { min: number; max: number };
+  /** Connections of the call log's own pool (its writes and the agent state history). */
+  callLogPoolMax: number;
   demo: boolean;
   defaultRegion: CountryCode;
   sessionTtlMs: number;
@@ -120,6 +140,12 @@ export type Config = Readonly<{
   /** IANA zone of business hours when no calendar is stored. */
   timeZone: string;
   slaSweepMs: number;
+  /**
+   * Secret: never logged. The key of the audit log's search hashes, from KEFU_AUDIT_HASH_KEY;
+   * null: read from `auditHashKeyFile` (made on first start when it does not exist).
+   */
+  auditHashKey: Buffer | null;
+  auditHashKeyFile: string;
 }>;
 
 export class ConfigError extends Error {}
@@ -147,8 +173,10 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     databaseUrl: e.DATABASE_URL ?? null,
     dataDir: path.resolve(e.KEFU_DATA_DIR),
     embeddedPgPort: e.KEFU_EMBEDDED_PG_PORT,
-    embeddedPgSharedBuffers: e.KEFU_EMBEDDED_PG_SHARED_BUFFERS,
+    embeddedPgSharedBuffers: e.KEFU_EMBEDDED_PG_SHARED_BUFFERS ?? null,
+    embeddedPgEffectiveCacheSize: e.KEFU_EMBEDDED_PG_EFFECTIVE_CACHE_SIZE ?? null,
     dbPool: Object.freeze({ min: e.KEFU_DB_POOL_MIN, max: e.KEFU_DB_POOL_MAX }),
+    callLogPoolMax: e.KEFU_DB_CALL_LOG_POOL_MAX,
     // The embedded database is the demo set-up; a real server is production unless asked.
     demo: e.KEFU_DEMO ?? e.DATABASE_URL === undefined,
     defaultRegion: e.KEFU_DEFAULT_REGION as CountryCode,
@@ -165,5 +193,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     secureCookies: (e.PUBLIC_URL ?? '').startsWith('https:'),
     timeZone: canonicalTimeZone(e.KEFU_TIME_ZONE)!,
     slaSweepMs: Math.round(e.KEFU_SLA_SWEEP_SECONDS * 1000),
+    auditHashKey: e.KEFU_AUDIT_HASH_KEY ?? null,
+    auditHashKeyFile: path.resolve(e.KEFU_AUDIT_HASH_KEY_FILE ?? path.join(e.KEFU_DATA_DIR, 'audit-hash.key')),
   });
 }

@@ -11,6 +11,8 @@ const REDACT = [
   '*.bootstrapAdmin',
   'databaseUrl',
   '*.databaseUrl',
+  'auditHashKey',
+  '*.auditHashKey',
 ];
 
 export const logger = pino({

@@ -2,10 +2,14 @@
 // (see `Messages` in ./index.svelte.ts). Placeholders are written {name}.
 import { casesEn } from './cases.en.js';
 import { supervisionEn } from './supervision.en.js';
+import { auditEn } from './audit.en.js';
+import { administrationEn } from './administration.en.js';
 
 export const en = {
   ...casesEn,
   ...supervisionEn,
+  ...auditEn,
+  ...administrationEn,
   'app.name': 'kefu',
   'app.titleSuffix': 'kefu',
 
@@ -78,7 +82,7 @@ export const en = {
     'Under Customers you can already look up the customers in your campaigns. Ticket and complaint details are not shown to the marketing role.',
   'home.admin.title': 'Administration',
   'home.admin.p1':
-    'Managing users, teams, queues and skills arrives with the administration work. It is not part of this version yet.',
+    'Add people and teams under Users and Teams. Queues, skills, numbers, wrap-up codes and opening hours are still set by the seed in this version.',
   'home.admin.p2': 'Under Customers you can already look up and edit any customer.',
   'home.lookUp': 'Look up a customer',
 

@@ -2,10 +2,14 @@
 import type { Messages } from './messages.js';
 import { casesZh } from './cases.zh-CN.js';
 import { supervisionZh } from './supervision.zh-CN.js';
+import { auditZh } from './audit.zh-CN.js';
+import { administrationZh } from './administration.zh-CN.js';
 
 export const zhCN: Messages = {
   ...casesZh,
   ...supervisionZh,
+  ...auditZh,
+  ...administrationZh,
   'app.name': 'kefu',
   'app.titleSuffix': 'kefu 客服',
 
@@ -74,7 +78,7 @@ export const zhCN: Messages = {
   'home.marketer.p1': '营销活动管理和外呼名单将随营销活动功能一起提供，当前版本尚未包含。',
   'home.marketer.p2': '您现在已可以在“客户”页面查找您营销活动中的客户。营销角色不显示工单与投诉详情。',
   'home.admin.title': '系统管理',
-  'home.admin.p1': '用户、班组、队列和技能的管理将随系统管理功能一起提供，当前版本尚未包含。',
+  'home.admin.p1': '在“用户”和“团队”页面添加人员和团队。本版本中队列、技能、号码、话后处理代码和营业时间仍由初始数据设置。',
   'home.admin.p2': '您现在已可以在“客户”页面查找并编辑任何客户。',
   'home.lookUp': '查找客户',
 

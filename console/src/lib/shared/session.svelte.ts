@@ -3,6 +3,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, Locale, Me, ServerToClientEvents } from '@kefu/contract';
 import { api, isApiError, setUnauthenticatedHandler } from './api.js';
 import { i18n } from '../i18n/index.svelte.js';
+import { adminApi } from '../administration/admin-api.js';
 
 export type SessionStatus = 'checking' | 'signed-out' | 'signed-in';
 /** Why the sign-in page is showing: the user signed out, or the session ended on its own. */
@@ -80,12 +81,23 @@ class Session {
     }
   }
 
+  /**
+   * After a one-time password: the user's own password, then the console as usual. Throws the
+   * ApiError of a refusal (wrong current password, too short).
+   */
+  async setOwnPassword(current: string, next: string): Promise<void> {
+    const { user } = await adminApi.changeOwnPassword({ current, next });
+    this.#begin(user);
+  }
+
   #begin(user: Me) {
     this.user = user;
     this.notice = null;
     this.status = 'signed-in';
     // The profile's language wins over this browser's last choice.
     if (user.locale && user.locale !== i18n.locale) i18n.set(user.locale);
+    // The server opens no console to someone who must still set their own password.
+    if (user.mustChangePassword) return;
     this.#connect();
   }
 

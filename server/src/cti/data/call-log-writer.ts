@@ -5,6 +5,15 @@
 import type { CallFact } from '../../acd/call-facts.js';
 import type { CallLogRepository } from './call-log.repository.js';
 import { fitCallerNumber } from '../caller-number.js';
+import { retryTransient, type RetryPolicy } from '../../platform/db/transient-error.js';
+
+/**
+ * An agent's state history is what their time sheet and the supervisors' reports are made of:
+ * a write that meets a busy pool or a dropped connection is tried again (in order, the agent's
+ * later states wait behind it) rather than lost. The write is one transaction, so a retry never
+ * writes half of it twice.
+ */
+export const AGENT_STATE_RETRY: RetryPolicy = { firstMs: 50, maxMs: 5_000, giveUpAfterMs: 120_000 };
 
 export class CallLogWriter {
   private readonly chains = new Map<string, Promise<unknown>>();
@@ -16,13 +25,16 @@ export class CallLogWriter {
   constructor(
     private readonly callLog: CallLogRepository,
     private readonly onError: (err: unknown) => void,
+    private readonly agentStateRetry: RetryPolicy = AGENT_STATE_RETRY,
   ) {}
 
   /** The subscriber to the call facts. */
   readonly write = (f: CallFact): void => {
     switch (f.type) {
       case 'agent-state-changed':
-        void this.enqueue(`agent:${f.agentId}`, () => this.callLog.recordAgentState(f.agentId, f.status.state, f.status.reason, new Date(f.at)));
+        void this.enqueue(`agent:${f.agentId}`, () =>
+          retryTransient(() => this.callLog.recordAgentState(f.agentId, f.status.state, f.status.reason, new Date(f.at)), this.agentStateRetry),
+        );
         return;
       case 'call-queued':
         void this.enqueue(this.callKey(f.callId), () =>

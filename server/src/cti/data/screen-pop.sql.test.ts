@@ -28,4 +28,21 @@ describe('screenPopStatement', () => {
     expect(q.sql).not.toMatch(/"tickets"/);
     expect(q.sql).toContain('NULL AS open_cases');
   });
+
+  it('runs as one named prepared statement per shape, with each call’s number and viewer as its values', () => {
+    const agent = (id: number) => screenPopStatement(db, { ...base, viewer: { id, role: 'agent', teamId: 1 }, withOpenCases: true }).toSQL();
+    const [first, second] = [agent(4), agent(9)];
+    expect(second.sql).toBe(first.sql);
+    expect(second.options).toEqual(first.options);
+    expect(first.options).toMatchObject({ name: expect.stringMatching(/^kefu_[0-9a-f]{24}$/) });
+    expect(second.bindings.slice(0, 5)).toEqual(['+8613800138000', 9, 9, 9, 10]);
+    expect(second.bindings.slice(5)).toEqual(first.bindings.slice(5));
+  });
+
+  it('names another shape another statement: pg refuses one name for two texts', () => {
+    const admin = screenPopStatement(db, { ...base, e164: '+8613900000000', viewer: { id: 1, role: 'admin', teamId: null }, withOpenCases: true }).toSQL();
+    const agent = screenPopStatement(db, { ...base, viewer: { id: 4, role: 'agent', teamId: 1 }, withOpenCases: true }).toSQL();
+    expect(admin.options).not.toEqual(agent.options);
+    expect(admin.bindings[0]).toBe('+8613900000000');
+  });
 });

@@ -12,8 +12,9 @@ import { RUNNING_CASE_STATUSES } from '../../../../contract/index.js';
 import type { Viewer } from '../../identity/request-context.js';
 import { caseSummaryQuery, type CaseRow } from '../../cases/data/case-row.js';
 import { PHONES_JSON, type CustomerRow } from '../../customers/data/customer-row.js';
-import { customerVisibleTo } from '../../customers/data/customer-visibility.sql.js';
+import { customerVisibleTo, type SqlFragment } from '../../customers/data/customer-visibility.sql.js';
 import { interactionQuery, type InteractionRow } from './interaction-row.js';
+import { PreparedShapes, runPrepared } from '../../platform/db/prepared-statement.js';
 
 export interface ScreenPopQuery {
   e164: string;
@@ -47,8 +48,22 @@ export function reviveTimestamps<T extends object>(row: T): T {
   return out as T;
 }
 
+const shapes = new PreparedShapes();
+
+/**
+ * The statement as a named prepared statement, compiled once per shape: the visibility rule's
+ * text, whether it reads the open cases, and the limits. The number and the viewer's ids are
+ * its first values (see buildStatement), the rest are fixed by the shape.
+ */
 export function screenPopStatement(db: Knex, q: ScreenPopQuery): Knex.Raw<{ rows: ScreenPopRow[] }> {
   const vis = customerVisibleTo(q.viewer);
+  const shape = shapes.compiled(`${vis.sql}|${q.withOpenCases}|${q.matchLimit}|${q.historySize}`, () => buildStatement(db, q, vis));
+  const values = [q.e164, ...vis.bindings, ...shape.bindings.slice(1 + vis.bindings.length)];
+  return runPrepared(db, shape, values);
+}
+
+/** The number is the first value and the viewer's ids follow: screenPopStatement relies on it. */
+function buildStatement(db: Knex, q: ScreenPopQuery, vis: SqlFragment): Knex.Raw {
   // `first_match` is the CTE below: the customer the pop is about.
   const latestInteractions = interactionQuery(db)
     .whereRaw('i.customer_id = (SELECT id FROM first_match)')

@@ -83,9 +83,12 @@ export class UserRepository {
     return (await this.db('users').whereIn('extension', numbers).first('id')) !== undefined;
   }
 
-  /** The user's own new password: the one-time one is spent. */
+  /**
+   * The user's own new password: the one-time one is spent. The version stays: it guards the
+   * admin's edits, which a user choosing a password must not turn stale.
+   */
   async setPassword(id: number, passwordHash: string): Promise<void> {
-    await this.db('users').where({ id }).update({ password_hash: passwordHash, must_change_password: false, version: this.db.raw('version + 1') });
+    await this.db('users').where({ id }).update({ password_hash: passwordHash, must_change_password: false });
   }
 
   async setLocale(id: number, locale: Locale): Promise<void> {

@@ -13,12 +13,12 @@ export type Db = Knex;
  * firewall or a restarted server dropped is then noticed, and the pool replaces it on its next
  * acquire instead of handing it out.
  */
-export function createDb(url: string, poolMax = 10, poolMin = 0): Db {
+export function createDb(url: string, poolMax = 10, poolMin = 0, acquireTimeoutMs = 10_000): Db {
   return knexFactory({
     client: 'pg',
     connection: { connectionString: url, application_name: 'kefu', keepAlive: true },
     pool: { min: poolMin, max: poolMax },
-    acquireConnectionTimeout: 10_000,
+    acquireConnectionTimeout: acquireTimeoutMs,
   });
 }
 

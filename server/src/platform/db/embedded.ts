@@ -32,6 +32,8 @@ function passwordFor(dataDir: string): string {
 export interface EmbeddedSettings {
   /** shared_buffers in PostgreSQL's spelling ("256MB"); PostgreSQL's default when absent. */
   sharedBuffers?: string;
+  /** effective_cache_size, likewise. */
+  effectiveCacheSize?: string;
 }
 
 export async function startEmbeddedPostgres(
@@ -71,7 +73,10 @@ export async function startEmbeddedPostgres(
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     // Given at every start rather than written to postgresql.conf, so changing the setting
     // needs only a restart.
-    postgresFlags: settings.sharedBuffers ? ['-c', `shared_buffers=${settings.sharedBuffers}`] : [],
+    postgresFlags: [
+      ...(settings.sharedBuffers ? ['-c', `shared_buffers=${settings.sharedBuffers}`] : []),
+      ...(settings.effectiveCacheSize ? ['-c', `effective_cache_size=${settings.effectiveCacheSize}`] : []),
+    ],
     onLog: (m) => {
       remember(m);
       pgLog.debug(String(m).trim());
