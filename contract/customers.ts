@@ -86,6 +86,10 @@ export const Customer = CustomerSummary.extend({
   ownerName: z.string().nullable(),
   createdAt: isoDate,
   updatedAt: isoDate,
+  /** Set once the customer was erased (anonymised) on request. */
+  erasedAt: isoDate.nullable().optional(),
+  /** The phones are shown masked to this viewer (see PhoneMaskingPolicy); revealing is audited. */
+  phonesMasked: z.boolean().optional(),
 });
 export type Customer = z.infer<typeof Customer>;
 

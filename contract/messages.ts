@@ -21,6 +21,8 @@ export const CONTRACT_MESSAGES_EN = {
   'calendar.someOpenWeekday': 'At least one weekday needs opening hours',
   'calendar.extraDayHoursMissing': "Extra working days take {weekday}'s hours, and {weekday} has none",
   'calendar.holidayAndExtraDay': '{date} is also listed as a holiday',
+  'retention.auditKeptForGood': 'Audit entries are kept for good in this version: the audit log is append-only',
+  'privacy.roleOnce': 'List each role once',
 } as const;
 
 export type ContractMessageKey = keyof typeof CONTRACT_MESSAGES_EN;

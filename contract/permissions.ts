@@ -34,3 +34,23 @@ export function roleEditsCustomers(role: Role): boolean {
 export function roleReassignsOwners(role: Role): boolean {
   return roleSupervises(role);
 }
+
+/**
+ * A customer's data export (access and portability) is a request handled by managers, who see the
+ * customer and answer for the request: supervisors (their team's customers) and admins.
+ */
+export const DATA_REQUEST_ROLES = ['supervisor', 'admin'] as const satisfies readonly Role[];
+
+export function roleExportsCustomers(role: Role): boolean {
+  return isIn(DATA_REQUEST_ROLES, role);
+}
+
+/** Erasure cannot be undone: admins only. */
+export function roleErasesCustomers(role: Role): boolean {
+  return role === 'admin';
+}
+
+/** Consent is recorded by whoever talks to the customer (and their managers); marketers read it. */
+export function roleRecordsConsent(role: Role): boolean {
+  return isIn(CUSTOMER_SERVICE_ROLES, role);
+}

@@ -20,6 +20,8 @@ export class Customer360Page {
   profile = () => this.page.getByRole('region', { name: 'Profile' });
   cases = () => this.page.getByRole('region', { name: 'Tickets and complaints' });
   history = () => this.page.getByRole('region', { name: 'Interaction history' });
+  consent = () => this.page.getByRole('region', { name: 'Consent' });
+  dataRequests = () => this.page.getByRole('region', { name: 'Data requests' });
   alert = () => this.page.getByRole('alert');
 
   async open(id: number) {

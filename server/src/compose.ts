@@ -6,6 +6,10 @@
 import type { Config } from './platform/config.js';
 import type { Db } from './platform/db/database.js';
 import { AuditRepository } from './identity/data/audit.repository.js';
+import { AuditLogReader } from './identity/data/audit-log.reader.js';
+import { AuditLogService } from './identity/audit-log.service.js';
+import { auditRoutes } from './identity/http/audit.routes.js';
+import { SearchTermHasher } from './platform/search-term-hash.js';
 import { CaseRepository } from './cases/data/case.repository.js';
 import { CustomerRepository } from './customers/data/customer.repository.js';
 import { InteractionRepository } from './cti/data/interaction.repository.js';
@@ -23,6 +27,18 @@ import { AuthService, DEFAULT_LOGIN_POLICY, type LoginPolicy } from './identity/
 import { CaseService } from './cases/case.service.js';
 import { CaseWorkflowService } from './cases/case-workflow.service.js';
 import { CustomerService } from './customers/customer.service.js';
+import { ConsentRepository } from './customers/privacy/data/consent.repository.js';
+import { CustomerExportRepository } from './customers/privacy/data/customer-export.repository.js';
+import { ErasureRepository } from './customers/privacy/data/erasure.repository.js';
+import { ConsentService } from './customers/privacy/consent.service.js';
+import { CustomerExportService } from './customers/privacy/customer-export.service.js';
+import { ErasureService } from './customers/privacy/erasure.service.js';
+import { PhoneMasking } from './customers/privacy/phone-masking.js';
+import { RetentionService } from './customers/privacy/retention.service.js';
+import { RetentionRepository } from './customers/privacy/data/retention.repository.js';
+import { customerPrivacyRoutes, privacySettingsRoutes } from './customers/privacy/http/privacy.routes.js';
+import { keyedHash } from './platform/keyed-hash.js';
+import { randomBytes } from 'node:crypto';
 import { EscalationService } from './cases/escalation.service.js';
 import { ReportService } from './cases/report.service.js';
 import { SlaSettings } from './cases/sla-settings.js';
@@ -85,10 +101,17 @@ import { backupError } from './backups/backup-error.js';
 export interface Services {
   db: Db;
   audit: AuditRepository;
+  auditLog: AuditLogService;
   users: UserRepository;
   interactions: InteractionRepository;
   auth: AuthService;
   customers: CustomerService;
+  /** Consent per purpose; campaigns read consentState() before they dial. */
+  consent: ConsentService;
+  customerExports: CustomerExportService;
+  erasure: ErasureService;
+  phoneMasking: PhoneMasking;
+  retention: RetentionService;
   cases: CaseService;
   caseWorkflow: CaseWorkflowService;
   escalations: EscalationService;
@@ -102,16 +125,33 @@ export interface Services {
 
 export function createServices(
   db: Db,
-  config: Pick<Config, 'sessionTtlMs' | 'defaultRegion'> & Partial<Pick<Config, 'timeZone'>>,
+  // No hashKey: a random one for this process (tests); the server passes the configured key.
+  config: Pick<Config, 'sessionTtlMs' | 'defaultRegion'> & Partial<Pick<Config, 'timeZone'>> & { hashKey?: Buffer | null },
   loginPolicy: LoginPolicy = DEFAULT_LOGIN_POLICY,
   clock: Clock = systemClock,
 ): Services {
   const users = new UserRepository(db);
-  const audit = new AuditRepository(db);
+  // One key for every keyed hash (erased numbers' tokens, searches in the audit log).
+  const hashKey = config.hashKey ?? randomBytes(32);
+  const audit = new AuditRepository(db, new SearchTermHasher(hashKey, config.defaultRegion));
   const interactions = new InteractionRepository(db);
   const caseReads = new CaseRepository(db);
-  const customers = new CustomerService(new CustomerRepository(db), interactions, caseReads, users, audit, config.defaultRegion);
-  const sla = new SlaSettings({ db, settings: new SettingsRepository(db), audit }, config.timeZone ?? 'Asia/Shanghai');
+  const hash = keyedHash(hashKey);
+  const customerRows = new CustomerRepository(db);
+  const now = () => new Date(clock.now());
+  // The privacy part checks visibility through the customer service, built just below.
+  const assertCanSee: CustomerService['assertCanSee'] = (ctx, id) => customers.assertCanSee(ctx, id);
+  const settings = new SettingsRepository(db);
+  const phoneMasking = new PhoneMasking({
+    db,
+    settings,
+    audit,
+    assertCanSee,
+    phonesOf: async (id) => (await customerRows.getById(id))?.phones ?? [],
+  });
+  const customers = new CustomerService(customerRows, interactions, caseReads, users, audit, config.defaultRegion, phoneMasking);
+  const consentRows = new ConsentRepository(db);
+  const sla = new SlaSettings({ db, settings, audit }, config.timeZone ?? 'Asia/Shanghai');
   const directory = new UserDirectory(db);
   const caseDeps = { db, cases: caseReads, writes: new CaseWriteRepository(), interactions, customers, users: directory, audit, sla, clock };
   const cases = new CaseService(caseDeps);
@@ -119,10 +159,16 @@ export function createServices(
   return {
     db,
     audit,
+    auditLog: new AuditLogService(new AuditLogReader(db), audit),
     users,
     interactions,
     auth: new AuthService(users, new SessionRepository(db), audit, new LoginThrottleRepository(db), config.sessionTtlMs, loginPolicy, () => new Date(clock.now())),
     customers,
+    consent: new ConsentService({ db, consents: consentRows, audit, assertCanSee, now }),
+    customerExports: new CustomerExportService({ exports: new CustomerExportRepository(db), consents: consentRows, audit, assertCanSee, now }),
+    erasure: new ErasureService({ erasures: new ErasureRepository(db), audit, hash, assertCanSee, now }),
+    phoneMasking,
+    retention: new RetentionService({ db, settings, audit, retention: new RetentionRepository(db), now }),
     cases,
     caseWorkflow: new CaseWorkflowService({ ...caseDeps, followUps: new FollowUpRepository(db), caseService: cases, dialIntents }),
     escalations: new EscalationService(new EscalationRepository(db), audit, clock),
@@ -245,6 +291,8 @@ export interface ComposeOptions {
   clock?: Clock;
   /** How often the SLA sweep runs; 0 leaves it to the caller (tests sweep by hand). */
   slaSweepMs?: number;
+  /** How often retention runs (the first run a minute after start); 0 or unset: never (tests run it by hand). */
+  retentionEveryMs?: number;
   /**
    * This server's name among those sharing the database; keep it across restarts (a restart
    * then closes its own leftovers at once). Unset: a new name each run.
@@ -372,6 +420,12 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
       ['/admin/teams', signedIn, adminTeamRoutes(teamAdmin)],
       ['/customers', signedIn, customerRoutes(services.customers)],
       [
+        '/customers',
+        signedIn,
+        customerPrivacyRoutes({ consent: services.consent, exports: services.customerExports, erasure: services.erasure, masking: services.phoneMasking }),
+      ],
+      ['/privacy', signedIn, privacySettingsRoutes(services.phoneMasking, services.retention)],
+      [
         '/interactions',
         signedIn,
         interactionRoutes({ interactions: services.interactions, wrapUp, clock, startOfDay: async (at) => (await services.sla.dayOf(at)).start }),
@@ -384,6 +438,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
       ['/directory', signedIn, directoryRoutes(services.directory)],
       ['/reports', signedIn, reportRoutes(services.reports)],
       ['/admin/backups', signedIn, backupRoutes(backups)],
+      ['/admin/audit', signedIn, auditRoutes(services.auditLog)],
       ['', softphoneRoutes(services.auth, sipAccounts, softphone)],
     ],
     beforeErrorHandler: [auditRoleRefusals(services.audit)],
@@ -443,6 +498,20 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     }, HEARTBEAT_MS);
   };
 
+  // Retention: a minute after start, then every period; one server at a time (an advisory lock).
+  let retentionTimer: unknown = null;
+  let retaining: Promise<unknown> = Promise.resolve();
+  const scheduleRetention = (ms: number): void => {
+    if (stopped || !o.retentionEveryMs) return;
+    retentionTimer = clock.setTimeout(() => {
+      retaining = services.retention
+        .apply()
+        .then((report) => report && o.log.info({ retention: report }, 'retention applied'))
+        .catch((err: unknown) => o.log.error({ err }, 'retention run failed'))
+        .finally(() => scheduleRetention(o.retentionEveryMs!));
+    }, ms);
+  };
+
   return {
     server,
     io: sockets.io,
@@ -460,11 +529,14 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
       if (o.slaSweepMs) slaScheduler.start();
       backupScheduler.start();
       scheduleBeat();
+      scheduleRetention(60_000);
     },
     async close() {
       stopped = true;
       clock.clearTimeout(beatTimer);
+      clock.clearTimeout(retentionTimer);
       await beating;
+      await retaining;
       await slaScheduler.stop();
       await backupScheduler.stop();
       await backups.idle();

@@ -12,6 +12,7 @@ import { bootstrapAdmin } from './seed/bootstrap-admin.js';
 import { backupDirectory, backupKeyring } from './backups/data/backup-directory.js';
 import { BackupError } from './backups/backup-error.js';
 import { dataKeySource } from './backups/data-key-source.js';
+import { loadHashKey } from './platform/hash-key.js';
 
 export interface RunningServer {
   url: string;
@@ -26,7 +27,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   const database = await openDatabase(config, log);
   const { db } = database;
   try {
-    const services = createServices(db, config);
+    const services = createServices(db, { ...config, hashKey: loadHashKey(config.hashKey, config.dataDir) });
     await bootstrapAdmin(services.users, config.bootstrapAdmin, log, config.demo);
     const demoSeeded = config.demo ? await seedDemoIfEmpty(db, config.defaultRegion, log) : false;
 
@@ -51,6 +52,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       defaultRegion: config.defaultRegion,
       demo: config.demo,
       slaSweepMs: config.slaSweepMs,
+      retentionEveryMs: 86_400_000,
       callLogDb: database.callLogDb,
       // Stable across restarts, so a restart closes its own leftovers at once.
       serverId: config.serverId ?? `${os.hostname()}:${config.port}`,

@@ -138,15 +138,16 @@ async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Pro
   }
 }
 
-async function createExternal(serverUrl: string, keep: boolean): Promise<BenchDatabase> {
+async function createExternal(serverUrl: string, keep: boolean, name: string): Promise<BenchDatabase> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain database name: ${name}`);
   const admin = new URL(serverUrl);
-  if (admin.pathname.replace(/^\//, '') === BENCH_DATABASE) admin.pathname = '/postgres';
+  if (admin.pathname.replace(/^\//, '') === name) admin.pathname = '/postgres';
   const adminUrl = admin.toString();
   const benchUrl = new URL(serverUrl);
-  benchUrl.pathname = `/${BENCH_DATABASE}`;
+  benchUrl.pathname = `/${name}`;
   const dataDirectory = await withClient(adminUrl, async (c) => {
-    await c.query(`DROP DATABASE IF EXISTS ${BENCH_DATABASE} WITH (FORCE)`);
-    await c.query(`CREATE DATABASE ${BENCH_DATABASE}`);
+    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await c.query(`CREATE DATABASE ${name}`);
     try {
       const r = await c.query<{ d: string }>(`SELECT current_setting('data_directory') AS d`);
       return r.rows[0]?.d ?? null;
@@ -162,12 +163,13 @@ async function createExternal(serverUrl: string, keep: boolean): Promise<BenchDa
     close: async () => {
       if (closed || keep) return;
       closed = true;
-      await withClient(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${BENCH_DATABASE} WITH (FORCE)`));
+      await withClient(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     },
   };
 }
 
-export async function openBenchDatabase(opts: { dataDir: string; keep: boolean; memory: EmbeddedMemory }): Promise<BenchDatabase> {
+/** `database`: the name on a DATABASE_URL server (default kefu_bench); a smaller benchmark run on its own takes another. */
+export async function openBenchDatabase(opts: { dataDir: string; keep: boolean; memory: EmbeddedMemory; database?: string }): Promise<BenchDatabase> {
   const url = process.env.DATABASE_URL;
-  return url ? createExternal(url, opts.keep) : startEmbedded(opts.dataDir, opts.keep, opts.memory);
+  return url ? createExternal(url, opts.keep, opts.database ?? BENCH_DATABASE) : startEmbedded(opts.dataDir, opts.keep, opts.memory);
 }

@@ -13,6 +13,7 @@ import type { LatencyRatio, LatencySummary } from './stats.js';
 /** The browser part: its results, why it was skipped, or why it failed. */
 import type { CaseBenchResult } from './cases/case-bench.js';
 import { backupSummary, type BackupBenchSection } from './backup/backup-bench.js';
+import { callBenchSummaryLines, callBenchTargetLines, type CallBenches, type callBenchTargets } from './call-benches.js';
 
 export type ScreenPopSection =
   | (ScreenPopResult & { console: ConsoleBuild })
@@ -89,8 +90,10 @@ export interface BenchResult {
     caseSearchP95Ms: { target: number; actual: number; met: boolean };
     slaSweep100kMs: { target: number; actual: number; checked: number; catchUpMs: number; catchUpFired: number; met: boolean };
     slaCatchUpMs: { target: number; actual: number; fired: number; lagMaxMs: number; lagP99Ms: number; lagTargetMs: number; met: boolean };
-  };
+  } & ReturnType<typeof callBenchTargets>;
   cases: CaseBenchResult & { prepareSeconds: number };
+  /** The ACD under load and answer to audio (call-benches.ts). */
+  calls: CallBenches;
 }
 
 export function writeResults(result: BenchResult, outDir: string): string[] {
@@ -199,6 +202,7 @@ export function printSummary(r: BenchResult, files: string[]): void {
     `  text search     p50 ${r.cases.search.p50} ms, p95 ${r.cases.search.p95} ms (${r.cases.search.zeroHits} with no hit)`,
     `  pop open items  p50 ${r.cases.openItems.p50} ms, p95 ${r.cases.openItems.p95} ms`,
     `  SLA sweep (median of ${r.cases.sweep.rounds} rounds; event-loop lag while sweeping: worst max / median p99)`,
+    `    event-loop lag doing nothing for ${r.cases.sweep.baselineLag.seconds} s (the machine's own): max ${r.cases.sweep.baselineLag.maxMs} ms, p99 ${r.cases.sweep.baselineLag.p99Ms} ms`,
     `    catch-up: ${n(r.cases.sweep.catchUp.openCases)} cases in ${r.cases.sweep.catchUp.ms} ms [${r.cases.sweep.catchUp.msRuns.join(', ')}], ` +
       `${n(r.cases.sweep.catchUp.fired)} escalations; lag ${r.cases.sweep.catchUp.lagMaxMs} / ${r.cases.sweep.catchUp.lagP99Ms} ms`,
     `    re-check: ${n(r.cases.sweep.recheck.openCases)} cases in ${r.cases.sweep.recheck.ms} ms [${r.cases.sweep.recheck.msRuns.join(', ')}], ` +
@@ -206,6 +210,7 @@ export function printSummary(r: BenchResult, files: string[]): void {
     `    idle pass over ${n(r.cases.sweep.idle.openCases)} running cases, nothing new: ${r.cases.sweep.idle.ms} ms [${r.cases.sweep.idle.msRuns.join(', ')}]; ` +
       `lag ${r.cases.sweep.idle.lagMaxMs} / ${r.cases.sweep.idle.lagP99Ms} ms`,
     '',
+    ...callBenchSummaryLines(r.calls),
     `Memory: Node max RSS ${r.memory.nodeMaxRssMB} MB; PostgreSQL peak ` +
       Object.entries(r.memory.phases)
         .map(([p, m]) => `${p} ${m.pgPssMB ?? '?'} MB PSS / ${m.pgRssMB ?? '?'} MB RSS`)
@@ -225,6 +230,7 @@ export function printSummary(r: BenchResult, files: string[]): void {
     `  SLA catch-up <= 5 s or lag <= 50 ms: ${r.targets.slaCatchUpMs.actual} ms for ${n(r.targets.slaCatchUpMs.fired)} escalations, ` +
       `event-loop lag max ${r.targets.slaCatchUpMs.lagMaxMs} ms, p99 ${r.targets.slaCatchUpMs.lagP99Ms} ms  ${yes(r.targets.slaCatchUpMs.met)}`,
     ...backupSummary(r.backup),
+    ...callBenchTargetLines(r.calls),
     '',
     `Results: ${files.join(', ')}`,
     '',

@@ -4,6 +4,7 @@
 // Reports whether the targets were met; never fails on them.
 import { benchCases } from './cases/case-bench.js';
 import { benchBackup } from './backup/backup-bench.js';
+import { callBenchTargets, runCallBenches } from './call-benches.js';
 import { prepareCases } from './cases/prepare-cases.js';
 import os from 'node:os';
 import pg from 'pg';
@@ -245,6 +246,9 @@ async function main(): Promise<void> {
     sampler.phase('backup');
     log('backup and restore: pg_dump sealed with a data key, then restored into a fresh database');
     const backup = await benchBackup(bench.url, log);
+    // The call benchmarks last: they add a queue, agents and calls to the loaded database.
+    sampler.phase('calls');
+    const calls = await runCallBenches(opts, db, bench.url, settings, build, log);
     const memory = sampler.stop();
     sampler = undefined;
 
@@ -287,6 +291,7 @@ async function main(): Promise<void> {
       screenPop,
       cases: { prepareSeconds: prep.seconds, ...cases },
       backup,
+      calls,
       memory: {
         nodeMaxRssMB: round(process.resourceUsage().maxRSS / 1024, 1),
         phases: memory,
@@ -348,6 +353,7 @@ async function main(): Promise<void> {
           copyOnly: loaded.result.copyRowsPerSec,
           met: loaded.result.overallRowsPerSec >= 50_000,
         },
+        ...callBenchTargets(calls),
       },
     };
     const files = writeResults(result, opts.outDir);

@@ -12,8 +12,9 @@ let busy: Db;
 beforeAll(async () => {
   t = await createTestDb();
   await seedDemo(t.db, 'CN', new Date(), 5);
-  // One connection, and a short wait for it: the pool is saturated by a single transaction.
-  busy = createDb(t.url, 1, 0, 100);
+  // One connection, and a wait for it that is short but leaves room to open it on a busy machine:
+  // the pool is saturated by a single transaction.
+  busy = createDb(t.url, 1, 0, 2_000);
 });
 afterAll(async () => {
   await busy?.destroy();

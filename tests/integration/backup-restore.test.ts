@@ -10,6 +10,7 @@ import { Keyring } from '../../server/src/platform/crypto/keyring.js';
 import { createDb } from '../../server/src/platform/db/database.js';
 import { restoreBackup, RestoreRefused, writeBackup, type BackupWritten } from '../../server/src/backups/data/backup-file.js';
 import { AuditRepository } from '../../server/src/identity/data/audit.repository.js';
+import { SearchTermHasher } from '../../server/src/platform/search-term-hash.js';
 import { seedDemo } from '../../server/src/seed/demo-seed.js';
 import { withDatabase } from '../support/db-url.js';
 import { tableChecksums } from '../support/table-checksums.js';
@@ -45,7 +46,7 @@ async function relationCount(url: string): Promise<number> {
 beforeAll(async () => {
   source = await createTestDb();
   await seedDemo(source.db, 'CN', new Date('2026-11-20T08:00:00Z'), 40);
-  const audit = new AuditRepository(source.db);
+  const audit = new AuditRepository(source.db, new SearchTermHasher(crypto.randomBytes(32), 'CN'));
   await audit.write({ userId: null, action: 'customer.read', entity: 'customer', entityId: 1, outcome: 'allowed', detail: { why: 'backup test' } });
   await audit.write({ userId: null, action: 'customer.read', entity: 'customer', entityId: 2, outcome: 'denied' });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-backup-test-'));

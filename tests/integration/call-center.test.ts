@@ -85,6 +85,7 @@ let notifier: RecordingNotifier;
 let cc: CallCenter;
 let registry: AgentRegistry;
 let callsSettled: () => Promise<void>;
+let services: ReturnType<typeof createServices>;
 let seq = 0;
 
 /** Waits until the call center rests: admissions done, every call fact written to the log. */
@@ -97,7 +98,7 @@ async function startCenter() {
   sequence = [];
   sw = new FakeSwitch();
   notifier = new RecordingNotifier();
-  const services = createServices(t.db, { sessionTtlMs: 1000, defaultRegion: 'CN' });
+  services = createServices(t.db, { sessionTtlMs: 1000, defaultRegion: 'CN' });
   // One server name throughout: a second startCenter() is this server restarting.
   const center = createCallCenter(services, { clock, log: logger.child({ test: 'call-center' }), notifier, control: () => sw, serverId: 'call-center-test' });
   cc = center.callCenter;
@@ -208,6 +209,17 @@ describe('routing inbound calls', () => {
     await settle();
     expect(sw.offers.map((o) => o.callId)).toEqual([vip.callId]);
     void normal;
+  });
+
+  it('releases a caller at once (503) when their pop cannot be built, instead of leaving them in silence', async () => {
+    readyAgents('agent1');
+    services.customers.offerScreenPop = () => Promise.reject(new Error('Timeout acquiring a connection'));
+    const { callId, admission } = arrive('+8613800138000');
+    expect(admission.outcome).toBe('queued');
+    await settle();
+    expect(sw.released).toEqual([{ callId, status: 503 }]);
+    expect(cc.liveCall(callId)).toBeUndefined();
+    expect(notifier.offersTo(ids.agent1!)).toEqual([]);
   });
 
   it('logs a caller who hangs up while waiting as abandoned, with the wait', async () => {

@@ -96,8 +96,13 @@ describe('search', () => {
       .first('a.*');
     expect(row).toMatchObject({ outcome: 'allowed', entity: 'customer' });
     expect(row.row_count).toBeGreaterThanOrEqual(2);
-    expect(row.detail).toEqual({ q: '刘' });
+    // What was searched for is kept only as its keyed hash (personal data).
+    expect(row.detail).toBeNull();
+    expect(row.search_hash).toBe(app.services.audit.searchHash.hash('刘'));
     expect(row.at).toBeInstanceOf(Date);
+    await supervisor.get(`/api/customers?q=${enc('刘')}`);
+    const again = await t.db('audit_log as a').join('users as u', 'u.id', 'a.user_id').where({ 'u.username': 'supervisor1', action: 'customer.search' }).orderBy('a.id', 'desc').first('a.detail');
+    expect(again.detail).toEqual(row.detail);
   });
 });
 

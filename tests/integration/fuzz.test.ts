@@ -69,6 +69,18 @@ const ROUTES: [method: string, path: string][] = [
   ['PUT', '/api/settings/business_calendar'],
   ['GET', '/api/directory'],
   ['GET', '/api/interactions/1/dispositions'],
+  ['GET', '/api/admin/audit'],
+  ['GET', '/api/admin/audit/export'],
+  ['GET', '/api/customers/1/consents'],
+  ['POST', '/api/customers/1/consents'],
+  ['POST', '/api/customers/1/phones/reveal'],
+  ['GET', '/api/customers/1/export'],
+  ['POST', '/api/customers/1/erasure'],
+  ['POST', '/api/customers/2/erasure'],
+  ['GET', '/api/privacy/phone-masking'],
+  ['PUT', '/api/privacy/phone-masking'],
+  ['GET', '/api/privacy/retention'],
+  ['PUT', '/api/privacy/retention'],
 ];
 
 const nasty = fc.oneof(
@@ -86,6 +98,7 @@ const FIELDS = [
   'number', 'username', 'password', 'locale', 'name', 'phones', 'email', 'company', 'region', 'address', 'tags', 'valueTier', 'ownerId', 'label',
   'kind', 'customerId', 'subject', 'description', 'priority', 'category', 'severity', 'assigneeId', 'interactionId', 'version', 'action',
   'resolution', 'rootCause', 'text', 'note', 'caseId', 'dueAt', 'outcome', 'value', '__proto__', 'constructor',
+  'purpose', 'decision', 'channel', 'maskedRoles',
 ];
 
 // Bodies that look almost right (known keys, wrong values) reach deeper than random JSON.
@@ -121,6 +134,10 @@ const VALID: Record<string, unknown> = {
   dueAt: '2026-11-27T09:00:00+08:00',
   outcome: 'not_reached',
   interactionId: 1,
+  purpose: 'marketing_calls',
+  decision: 'withdrawn',
+  channel: 'call',
+  value: { maskedRoles: ['marketer'] },
 };
 const oneFieldWrong = fc
   .tuple(fc.subarray(Object.keys(VALID), { minLength: 1 }), fc.constantFrom(...Object.keys(VALID)), nasty)
@@ -131,7 +148,7 @@ const oneFieldWrong = fc
   });
 const body = fc.oneof(nearlyRight, oneFieldWrong, oneFieldWrong, fc.jsonValue({ maxDepth: 4 }), nasty);
 
-const query = fc.dictionary(fc.constantFrom('phone', 'q', 'limit', 'before', 'x', 'phone[]', 'q[a]', 'status', 'kind', 'assignee', 'sla', 'due', 'from', 'to', 'teamId'), fc.oneof(fc.string(), fc.constantFrom('0', '-1', '1e9', 'abc', '%00', '\u0000', '张\u0000伟', '138 0013 8000')), { maxKeys: 3 });
+const query = fc.dictionary(fc.constantFrom('phone', 'q', 'limit', 'before', 'x', 'phone[]', 'q[a]', 'status', 'kind', 'assignee', 'sla', 'due', 'from', 'to', 'teamId', 'userId', 'action', 'entity', 'entityId', 'outcome', 'term', 'format'), fc.oneof(fc.string(), fc.constantFrom('0', '-1', '1e9', 'abc', '%00', '\u0000', '张\u0000伟', '138 0013 8000', 'csv', 'json', 'customer.', '2026-11-27T09:00:00+08:00', '99999999999999999999')), { maxKeys: 3 });
 
 function qs(q: Record<string, string>): string {
   const s = Object.entries(q)

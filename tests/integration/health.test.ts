@@ -47,9 +47,17 @@ describe('health and documentation', () => {
     const doc = (await (await fetch(app.baseUrl + "/api/openapi.json")).json()) as any;
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths).sort()).toEqual([
+      '/api/admin/audit',
+      '/api/admin/audit/export',
+      '/api/admin/teams',
+      '/api/admin/teams/{id}',
+      '/api/admin/users',
+      '/api/admin/users/{id}',
+      '/api/admin/users/{id}/password-reset',
       '/api/auth/login',
       '/api/auth/logout',
       '/api/auth/me',
+      '/api/auth/password',
       '/api/cases',
       '/api/cases/{id}',
       '/api/cases/{id}/contact-attempts',

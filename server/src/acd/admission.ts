@@ -17,6 +17,8 @@ interface Deps extends Pick<CallCenterDeps, 'clock' | 'log' | 'facts' | 'screenP
   arrived(call: LiveCall): void;
   /** The call has its id and pop: route it. */
   admitted(call: LiveCall): void;
+  /** Its id or pop could not be had (the database is down or swamped): the caller must not hang on. */
+  failed(call: LiveCall): void;
 }
 
 export class Admission {
@@ -51,7 +53,12 @@ export class Admission {
       ended: false,
     };
     this.d.arrived(call);
-    this.track(this.admit(call));
+    this.track(
+      this.admit(call).catch((err: unknown) => {
+        this.d.failed(call);
+        throw err;
+      }),
+    );
     return { outcome: 'queued', queueName: queue.name };
   }
 

@@ -41,6 +41,12 @@ export class CallCenter implements SwitchEvents {
         this.dispatcher.wait(call);
         this.dispatcher.dispatch();
       },
+      failed: (call) => {
+        if (call.ended) return;
+        // Told at once (503) rather than left to wait in silence until the longest wait.
+        this.control?.release(call.callId, 503);
+        this.finish(call, 'busy', 'system', this.d.clock.now());
+      },
     });
   }
 

@@ -115,7 +115,9 @@ export class CaseService {
       rowCount: items.length,
       ip: ctx.ip,
       requestId: ctx.requestId,
-      detail: { ...f, before: undefined },
+      // The search text is personal data: the entry keeps its keyed hash, not the words.
+      detail: { ...f, q: undefined, before: undefined },
+      ...(f.q === undefined ? {} : { searched: f.q }),
     });
     return { items, nextCursor: last ? encodeListCursor(last) : null };
   }

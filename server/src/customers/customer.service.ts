@@ -20,6 +20,13 @@ import type { UserRepository } from '../identity/data/user.repository.js';
 import type { RequestContext } from '../identity/request-context.js';
 import { historyAsSeenBy } from './rules/history-redaction.js';
 import { msg } from '../platform/i18n/message.js';
+import { maskCustomer, maskInteraction, maskSummary } from './privacy/phone-masking.js';
+
+/** Whether a viewer sees phone numbers masked (privacy/phone-masking.ts); none are by default. */
+export interface PhoneMaskingPort {
+  masksFor(viewer: RequestContext['viewer']): Promise<boolean>;
+}
+const NO_MASKING: PhoneMaskingPort = { masksFor: async () => false };
 
 export const HISTORY_PAGE = 50;
 
@@ -48,6 +55,7 @@ export class CustomerService {
     private readonly users: UserRepository,
     private readonly audit: AuditRepository,
     private readonly defaultRegion: CountryCode,
+    private readonly masking: PhoneMaskingPort = NO_MASKING,
   ) {}
 
   normalize(raw: string): string | null {
@@ -59,8 +67,9 @@ export class CustomerService {
     const e164 = this.normalize(raw);
     if (!e164) throw invalid([fieldError('phone', 'phone.invalid')]);
     const items = await this.customers.findByPhone(e164, ctx.viewer, limit);
-    await this.auditBulk(ctx, 'customer.lookup', items.length, { phone: e164 });
-    return { items, normalizedPhone: e164 };
+    await this.auditBulk(ctx, 'customer.lookup', items.length, e164);
+    const masked = await this.masking.masksFor(ctx.viewer);
+    return { items: masked ? items.map(maskSummary) : items, normalizedPhone: masked ? null : e164 };
   }
 
   /**
@@ -118,8 +127,8 @@ export class CustomerService {
 
   async search(ctx: RequestContext, q: string, limit: number): Promise<CustomerList> {
     const items = await this.customers.search(q, ctx.viewer, limit);
-    await this.auditBulk(ctx, 'customer.search', items.length, { q });
-    return { items, normalizedPhone: null };
+    await this.auditBulk(ctx, 'customer.search', items.length, q);
+    return { items: (await this.masking.masksFor(ctx.viewer)) ? items.map(maskSummary) : items, normalizedPhone: null };
   }
 
   async get360(ctx: RequestContext, id: number): Promise<Customer360> {
@@ -141,13 +150,19 @@ export class CustomerService {
       ip: ctx.ip,
       requestId: ctx.requestId,
     });
-    return { customer, interactions, cases: cases ? { open: cases[0], recent: cases[1] } : null };
+    const masked = await this.masking.masksFor(ctx.viewer);
+    return {
+      customer: masked ? maskCustomer(customer) : customer,
+      interactions: masked ? { ...interactions, items: interactions.items.map(maskInteraction) } : interactions,
+      cases: cases ? { open: cases[0], recent: cases[1] } : null,
+    };
   }
 
   async history(ctx: RequestContext, id: number, limit: number, before?: string): Promise<InteractionPage> {
     const cursor = before === undefined ? undefined : decodeCursor(before);
     await this.assertCanSee(ctx, id);
-    return this.historyPage(ctx, id, limit, cursor);
+    const page = await this.historyPage(ctx, id, limit, cursor);
+    return (await this.masking.masksFor(ctx.viewer)) ? { ...page, items: page.items.map(maskInteraction) } : page;
   }
 
   async create(ctx: RequestContext, body: CustomerCreateParsed) {
@@ -257,7 +272,8 @@ export class CustomerService {
     }
   }
 
-  private async auditBulk(ctx: RequestContext, action: string, rowCount: number, detail: Record<string, unknown>) {
+  /** A bulk read; what was searched for is kept as its keyed hash only (personal data). */
+  private async auditBulk(ctx: RequestContext, action: string, rowCount: number, searched: string) {
     await this.audit.write({
       userId: ctx.viewer.id,
       action,
@@ -266,7 +282,7 @@ export class CustomerService {
       rowCount,
       ip: ctx.ip,
       requestId: ctx.requestId,
-      detail,
+      searched,
     });
   }
 

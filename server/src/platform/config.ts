@@ -100,6 +100,12 @@ const EnvSchema = z.object({
   KEFU_BACKUP_KEEP: z.coerce.number().int().min(1).max(366).default(7),
   // Where pg_dump and pg_restore of the database's major version are, when not found by themselves.
   KEFU_PG_BIN_DIR: z.string().min(1).optional(),
+  // The key of the keyed hashes (erased numbers' tokens, searches in the audit log): 32+ bytes as
+  // base64 or hex. Unset: a key file in KEFU_DATA_DIR, made at first start.
+  KEFU_HASH_KEY: z
+    .string()
+    .refine((v) => hashKeyBytes(v) !== null, 'must be at least 32 bytes, written as hex or base64 (e.g. `openssl rand -base64 32`)')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });
@@ -153,7 +159,16 @@ export type Config = Readonly<{
   backup: Readonly<{ dir: string; time: string | null; keep: number }>;
   /** A directory with pg_dump and pg_restore, searched first. */
   pgBinDir: string | null;
+  /** Secret: never logged. The keyed-hash key from KEFU_HASH_KEY, or null for the key file. */
+  hashKey: Buffer | null;
 }>;
+
+/** A key written as hex or base64, when it has at least 32 bytes. */
+export function hashKeyBytes(text: string): Buffer | null {
+  const t = text.trim();
+  const bytes = /^[0-9a-f]+$/i.test(t) && t.length % 2 === 0 ? Buffer.from(t, 'hex') : /^[A-Za-z0-9+/_-]+=*$/.test(t) ? Buffer.from(t, 'base64') : null;
+  return bytes && bytes.length >= 32 ? bytes : null;
+}
 
 export class ConfigError extends Error {}
 
@@ -208,5 +223,6 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
       keep: e.KEFU_BACKUP_KEEP,
     }),
     pgBinDir: e.KEFU_PG_BIN_DIR ? path.resolve(e.KEFU_PG_BIN_DIR) : null,
+    hashKey: e.KEFU_HASH_KEY ? hashKeyBytes(e.KEFU_HASH_KEY) : null,
   });
 }

@@ -13,6 +13,8 @@ const REDACT = [
   '*.databaseUrl',
   'dataKey',
   '*.dataKey',
+  'hashKey',
+  '*.hashKey',
 ];
 
 export const logger = pino({

@@ -18,7 +18,17 @@ export interface CaseBenchResult {
   list: LatencySummary & { avgRows: number };
   search: LatencySummary & { avgRows: number; zeroHits: number };
   openItems: LatencySummary & { avgRows: number };
-  sweep: { rounds: number; catchUp: SweepRun; recheck: SweepRun; idle: SweepRun };
+  sweep: {
+    rounds: number;
+    catchUp: SweepRun;
+    recheck: SweepRun;
+    idle: SweepRun;
+    /**
+     * The event-loop lag over a few seconds of doing nothing, just before the sweeps: what the
+     * machine itself adds (a busy machine delays every turn of the loop, sweep or not).
+     */
+    baselineLag: { seconds: number; maxMs: number; p99Ms: number };
+  };
 }
 
 export interface SweepRun {
@@ -43,6 +53,7 @@ export interface SweepRun {
 
 /** Sweep rounds; each round is a catch-up, a re-check and an idle pass. */
 const SWEEP_ROUNDS = 3;
+const BASELINE_SECONDS = 5;
 
 const STATUSES = ['active', 'new', 'open', 'pending_customer', 'resolved', 'closed'] as const;
 const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
@@ -167,6 +178,11 @@ async function benchSweep(db: Db, services: Services, n: number): Promise<CaseBe
     return { r, ms, lagMaxMs: lag.max / 1e6, lagP99Ms: lag.percentile(99) / 1e6 };
   };
   type Sample = Awaited<ReturnType<typeof timedSweep>> & { openCases: number };
+  const baseline = monitorEventLoopDelay({ resolution: 10 });
+  baseline.enable();
+  await new Promise((r) => setTimeout(r, BASELINE_SECONDS * 1000));
+  baseline.disable();
+  const baselineLag = { seconds: BASELINE_SECONDS, maxMs: round1(baseline.max / 1e6), p99Ms: round1(baseline.percentile(99) / 1e6) };
   const samples = { catchUp: [] as Sample[], recheck: [] as Sample[], idle: [] as Sample[] };
   for (let round = 0; round < SWEEP_ROUNDS; round++) {
     samples.catchUp.push({ openCases: await due(true), ...(await timedSweep()) });
@@ -191,6 +207,7 @@ async function benchSweep(db: Db, services: Services, n: number): Promise<CaseBe
   };
   return {
     rounds: SWEEP_ROUNDS,
+    baselineLag,
     catchUp: summary(samples.catchUp, Math.round),
     recheck: summary(samples.recheck, Math.round),
     idle: summary(samples.idle, round1),

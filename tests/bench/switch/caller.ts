@@ -25,6 +25,12 @@ export class RingTracker {
   };
 }
 
+/** What the generator tells about each call: when its INVITE left, and what came back. */
+export interface CallTracker {
+  readonly sentAt: Map<number, bigint>;
+  callerResponse?(n: number, msg: SipMessage, at: bigint): void;
+}
+
 export interface LoadPlan {
   readonly callers: readonly LoadUa[];
   readonly calls: number;
@@ -55,7 +61,7 @@ export interface LoadOutcome {
   timedOut: number;
 }
 
-export async function runCalls(plan: LoadPlan, tracker: RingTracker): Promise<LoadOutcome> {
+export async function runCalls(plan: LoadPlan, tracker: CallTracker): Promise<LoadOutcome> {
   const out: LoadOutcome = {
     attempted: 0, completed: 0, failed: 0, failures: {}, byeOk: 0, byeFailed: 0, skippedCallersFull: 0,
     setupMs: [], setupWindowMs: 0, sendWindowMs: 0, maxSendLagMs: 0, timedOut: 0,
@@ -97,6 +103,7 @@ export async function runCalls(plan: LoadPlan, tracker: RingTracker): Promise<Lo
     tracker.sentAt.set(n, sent);
     let settled = false;
     caller.invite(plan.ruriFor(n), `b${n}-${sent.toString(36)}`, {
+      ...(tracker.callerResponse ? { onResponse: (msg: SipMessage, at: bigint) => tracker.callerResponse!(n, msg, at) } : {}),
       onFinal: (status, at, dialog) => {
         if (settled) return;
         settled = true;

@@ -29,6 +29,8 @@ export interface Dialog {
 export interface CallHandlers {
   /** Any final response to the INVITE (2xx included); `dialog` is set for 2xx (ACK already sent). */
   onFinal(status: number, at: bigint, dialog: Dialog | undefined): void;
+  /** Every response to the INVITE, provisional ones included, before onFinal. */
+  onResponse?(msg: SipMessage, at: bigint): void;
 }
 
 type TxHandler = (msg: SipMessage | undefined) => void;
@@ -157,6 +159,7 @@ export class LoadUa {
     const onReply = (msg: SipMessage | undefined): void => {
       const at = process.hrtime.bigint();
       if (!msg) return handlers.onFinal(0, at, undefined);
+      handlers.onResponse?.(msg, at);
       if (msg.status < 200) return this.expect(callId, 1, 'INVITE', onReply);
       if (msg.status >= 300) return handlers.onFinal(msg.status, at, undefined); // no ACK: both peers tolerate its absence over WS
       const contact = header(msg, 'contact');

@@ -2,11 +2,15 @@
 // (see `Messages` in ./index.svelte.ts). Placeholders are written {name}.
 import { casesEn } from './cases.en.js';
 import { supervisionEn } from './supervision.en.js';
+import { auditEn } from './audit.en.js';
+import { privacyEn } from './privacy.en.js';
 import { administrationEn } from './administration.en.js';
 
 export const en = {
   ...casesEn,
   ...supervisionEn,
+  ...auditEn,
+  ...privacyEn,
   ...administrationEn,
   'app.name': 'kefu',
   'app.titleSuffix': 'kefu',

@@ -2,11 +2,15 @@
 import type { Messages } from './messages.js';
 import { casesZh } from './cases.zh-CN.js';
 import { supervisionZh } from './supervision.zh-CN.js';
+import { auditZh } from './audit.zh-CN.js';
+import { privacyZh } from './privacy.zh-CN.js';
 import { administrationZh } from './administration.zh-CN.js';
 
 export const zhCN: Messages = {
   ...casesZh,
   ...supervisionZh,
+  ...auditZh,
+  ...privacyZh,
   ...administrationZh,
   'app.name': 'kefu',
   'app.titleSuffix': 'kefu 客服',

@@ -13,6 +13,7 @@ export type Route =
   | { name: 'escalations' }
   | { name: 'reports' }
   | { name: 'settings' }
+  | { name: 'audit' }
   | { name: 'admin-users' }
   | { name: 'admin-teams' }
   | { name: 'not-found' };
@@ -31,6 +32,7 @@ export const paths = {
   escalations: () => '/escalations',
   reports: () => '/reports',
   settings: () => '/settings',
+  audit: () => '/admin/audit',
   adminUsers: () => '/admin/users',
   adminTeams: () => '/admin/teams',
 };
@@ -48,6 +50,7 @@ export function matchRoute(pathname: string, search: string): Route {
   if (path === '/escalations') return { name: 'escalations' };
   if (path === '/reports') return { name: 'reports' };
   if (path === '/settings') return { name: 'settings' };
+  if (path === '/admin/audit') return { name: 'audit' };
   if (path === '/admin/users') return { name: 'admin-users' };
   if (path === '/admin/teams') return { name: 'admin-teams' };
   const c = /^\/cases\/(\d{1,15})$/.exec(path);

@@ -18,6 +18,7 @@ export interface CustomerRow {
   last_contact_at: Date | null;
   created_at: Date;
   updated_at: Date;
+  erased_at?: Date | null;
   phones: Phone[] | null;
 }
 
@@ -47,5 +48,6 @@ export function toCustomer(r: CustomerRow): Customer {
     ownerName: r.owner_name ?? null,
     createdAt: isoRequired(r.created_at),
     updatedAt: isoRequired(r.updated_at),
+    erasedAt: iso(r.erased_at ?? null),
   };
 }

@@ -16,4 +16,16 @@ export const identityPaths = {
     get: { summary: 'The signed-in user', responses: { '200': { description: 'Me', content: json(C.LoginResponse) }, ...errors(401) } },
     patch: { summary: 'Remember the console language (also the language of error messages)', responses: { '200': { description: 'Me', content: json(C.LoginResponse) }, ...errors(400, 401) } },
   },
+  '/api/admin/audit': {
+    get: {
+      summary: 'The audit log, newest first (admins): filter by userId, action (a family ends in "."), entity, entityId, outcome, from, to, term (a searched number or text); page with before; format=csv downloads it like /export',
+      responses: { '200': { description: 'A page of entries', content: json(C.AuditPage) }, ...errors(400, 401, 403) },
+    },
+  },
+  '/api/admin/audit/export': {
+    get: {
+      summary: 'The filtered audit log as CSV, streamed (admins); the export is itself audited. X-Audit-Rows tells how many rows follow',
+      responses: { '200': { description: 'CSV', content: { 'text/csv': { schema: { type: 'string' } } } }, ...errors(400, 401, 403) },
+    },
+  },
 };

@@ -114,6 +114,10 @@ export const MESSAGES_EN = {
   'backup.databaseUnreachable': 'The database could not be reached: {detail}',
   'backup.alreadyRunning': 'A backup is already running; wait for it to finish',
   'backup.failed': 'The backup failed; the server log has the details',
+
+  // Personal data
+  'erasure.heldByComplaint': 'This customer cannot be erased while a complaint is open (legal hold): {cases}',
+  'erasure.heldByDispute': 'This customer cannot be erased while a dispute is open (legal hold): {cases}',
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES_EN;

@@ -47,6 +47,8 @@ export const MESSAGES_ZH_CN: Readonly<Record<MessageKey, Translation>> = {
   'calendar.someOpenWeekday': '至少要有一天设置营业时间。',
   'calendar.extraDayHoursMissing': (p) => ifKnown(word(WEEKDAY_ZH, param(p, 'weekday')), (d) => `调休工作日沿用${d}的营业时间，但${d}没有营业时间。`),
   'calendar.holidayAndExtraDay': '{date} 同时被列为节假日。',
+  'retention.auditKeptForGood': '本版本中审计记录永久保留：审计日志只能追加，不能删除。',
+  'privacy.roleOnce': '每个角色只能列出一次。',
 
   // Signing in, roles and the request itself
   'auth.signInFirst': '请先登录。',
@@ -171,4 +173,8 @@ export const MESSAGES_ZH_CN: Readonly<Record<MessageKey, Translation>> = {
   'backup.databaseUnreachable': '无法连接数据库：{detail}。',
   'backup.alreadyRunning': '已有备份正在进行，请等待其完成。',
   'backup.failed': '备份失败，详情见服务器日志。',
+
+  // Personal data
+  'erasure.heldByComplaint': '该客户有未结投诉，处于法律保留状态，不能删除：{cases}。',
+  'erasure.heldByDispute': '该客户有未结争议，处于法律保留状态，不能删除：{cases}。',
 };
