@@ -49,6 +49,7 @@ describe('health and documentation', () => {
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/api/admin/audit',
       '/api/admin/audit/export',
+      '/api/admin/backups',
       '/api/admin/teams',
       '/api/admin/teams/{id}',
       '/api/admin/users',
