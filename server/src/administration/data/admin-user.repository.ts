@@ -2,22 +2,11 @@
 // editor loaded; a stale one changes nothing and the service answers 409.
 import type { Knex } from 'knex';
 import type { AdminUser, Locale, Role } from '../../../../contract/index.js';
+import type { UserRow } from '../../identity/data/user.repository.js';
 import type { Db } from '../../platform/db/database.js';
 
-interface UserAdminRow {
-  id: number;
-  username: string;
-  display_name: string;
-  role: Role;
-  team_id: number | null;
-  team_name: string | null;
-  extension: string | null;
-  locale: Locale | null;
-  disabled: boolean;
-  must_change_password: boolean;
-  version: number;
-  created_at: Date;
-}
+/** The user row without its secrets and sign-in counters: what the administration shows. */
+type UserAdminRow = Omit<UserRow, 'password_hash' | 'failed_logins' | 'locked_until'>;
 
 const toAdminUser = (r: UserAdminRow): AdminUser => ({
   id: r.id,
