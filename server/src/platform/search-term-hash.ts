@@ -4,17 +4,17 @@
 // and finds the entries, while a copy of the database alone cannot turn a hash back into a
 // number by trying every number (the key is not in the database: KEFU_HASH_KEY or its file,
 // see hash-key.ts).
-import crypto from 'node:crypto';
 import type { CountryCode } from 'libphonenumber-js';
+import { keyedHash, type KeyedHash } from './keyed-hash.js';
 import { normalizePhone } from './phone-number.js';
 
 export class SearchTermHasher {
-  readonly #key: Buffer;
+  readonly #hash: KeyedHash;
   constructor(
     key: Buffer,
     private readonly defaultRegion: CountryCode,
   ) {
-    this.#key = Buffer.from(key);
+    this.#hash = keyedHash(key);
   }
 
   /**
@@ -25,6 +25,6 @@ export class SearchTermHasher {
   hash(term: string): string {
     const e164 = normalizePhone(term, this.defaultRegion);
     const canonical = e164 ? `phone:${e164}` : `text:${term.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase()}`;
-    return crypto.createHmac('sha256', this.#key).update(canonical, 'utf8').digest('hex');
+    return this.#hash(canonical);
   }
 }
