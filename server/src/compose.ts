@@ -3,67 +3,20 @@
 // SIP switch on /sip, and the call center between the switch and the agents. Used by
 // `npm start`, the integration tests and the benchmarks, so they all exercise the real wiring.
 // Features never import this file; it imports them.
-import type { Config } from './platform/config.js';
 import type { Db } from './platform/db/database.js';
-import { AuditRepository } from './identity/data/audit.repository.js';
-import { AuditLogReader } from './identity/data/audit-log.reader.js';
-import { AuditLogService } from './identity/audit-log.service.js';
 import { auditRoutes } from './identity/http/audit.routes.js';
-import { SearchTermHasher } from './platform/search-term-hash.js';
-import { CaseRepository } from './cases/data/case.repository.js';
-import { CustomerRepository } from './customers/data/customer.repository.js';
-import { InteractionRepository } from './cti/data/interaction.repository.js';
-import { SessionRepository } from './identity/data/session.repository.js';
-import { LoginThrottleRepository } from './identity/data/login-throttle.repository.js';
-import { UserRepository } from './identity/data/user.repository.js';
-import { CaseWriteRepository } from './cases/data/case-write.repository.js';
-import { DispositionRepository } from './cti/data/disposition.repository.js';
-import { EscalationRepository } from './cases/data/escalation.repository.js';
-import { FollowUpRepository } from './cases/data/follow-up.repository.js';
-import { SettingsRepository } from './platform/db/settings.repository.js';
 import { systemClock, type Clock } from './platform/clock.js';
-import { DialIntents } from './cti/dial-intents.js';
-import { AuthService, DEFAULT_LOGIN_POLICY, type LoginPolicy } from './identity/auth.service.js';
-import { CaseService } from './cases/case.service.js';
-import { CaseWorkflowService } from './cases/case-workflow.service.js';
-import { CustomerService } from './customers/customer.service.js';
-import { ConsentRepository } from './customers/privacy/data/consent.repository.js';
-import { CustomerExportRepository } from './customers/privacy/data/customer-export.repository.js';
-import { ErasureRepository } from './customers/privacy/data/erasure.repository.js';
-import { ConsentService } from './customers/privacy/consent.service.js';
-import { CustomerExportService } from './customers/privacy/customer-export.service.js';
-import { ErasureService } from './customers/privacy/erasure.service.js';
-import { PhoneMasking } from './customers/privacy/phone-masking.js';
-import { RetentionService } from './customers/privacy/retention.service.js';
-import { RetentionRepository } from './customers/privacy/data/retention.repository.js';
 import { customerPrivacyRoutes, privacySettingsRoutes } from './customers/privacy/http/privacy.routes.js';
-import { keyedHash } from './platform/keyed-hash.js';
-import { randomBytes } from 'node:crypto';
-import { EscalationService } from './cases/escalation.service.js';
-import { ReportService } from './cases/report.service.js';
-import { SlaSettings } from './cases/sla-settings.js';
-import { UserDirectory } from './identity/user-directory.js';
 import http from 'node:http';
 import type { CountryCode } from 'libphonenumber-js';
 import type { Logger } from './platform/logger.js';
 import { registerAgentDesk } from './cti/socket/agent-desk.handlers.js';
 import { socketTelephonyNotifier } from './cti/socket/socket-telephony-notifier.js';
-import { notifyCallFacts, type TelephonyNotifier } from './acd/telephony-notifier.js';
-import type { CallControl } from './switch/ports.js';
-import { CallFacts } from './acd/call-facts.js';
-import { AGENT_STATE_RETRY, CallLogWriter } from './cti/data/call-log-writer.js';
-import { InteractionIdPool } from './cti/data/call-log-ids.js';
-import { DirectCallLog } from './cti/direct-call-log.js';
-import { SatisfactionSurveys } from './cti/satisfaction-survey.js';
 import { socketEscalationAcknowledged, socketEscalationRaised } from './cases/socket/socket-escalation-notifier.js';
 import { createSocketServer, type KefuIo } from './platform/realtime/socket-server.js';
-import { CallLogRepository } from './cti/data/call-log.repository.js';
-import { HEARTBEAT_MS, ServerHeartbeat } from './platform/db/server-heartbeat.js';
-import { randomUUID } from 'node:crypto';
-import { QueueDirectoryRepository } from './acd/data/queue-directory.repository.js';
+import { HEARTBEAT_MS } from './platform/db/server-heartbeat.js';
 import { createSipSwitch, type SipSwitch } from './switch/switch.js';
 import { originPolicyFor } from './platform/http/origin-policy.js';
-import { AgentRegistry } from './acd/agent-registry.js';
 import { CallCenter } from './acd/call-center.js';
 import { SlaScheduler } from './cases/sla-scheduler.js';
 import { WrapUpService } from './cti/wrap-up.service.js';
@@ -97,184 +50,12 @@ import { backupRoutes } from './backups/http/backup.routes.js';
 import { backupPaths } from './backups/http/openapi-backups.js';
 import { socketBackupNotifier } from './backups/socket/socket-backup-notifier.js';
 import { backupError } from './backups/backup-error.js';
+import { type Services } from './compose-services.js';
+import { createCallCenter } from './compose-call-center.js';
 
-export interface Services {
-  db: Db;
-  audit: AuditRepository;
-  auditLog: AuditLogService;
-  users: UserRepository;
-  interactions: InteractionRepository;
-  auth: AuthService;
-  customers: CustomerService;
-  /** Consent per purpose; campaigns read consentState() before they dial. */
-  consent: ConsentService;
-  customerExports: CustomerExportService;
-  erasure: ErasureService;
-  phoneMasking: PhoneMasking;
-  retention: RetentionService;
-  cases: CaseService;
-  caseWorkflow: CaseWorkflowService;
-  escalations: EscalationService;
-  reports: ReportService;
-  sla: SlaSettings;
-  directory: UserDirectory;
-  dispositions: DispositionRepository;
-  dialIntents: DialIntents;
-  clock: Clock;
-}
+export { createServices, type Services } from './compose-services.js';
+export { createCallCenter } from './compose-call-center.js';
 
-export function createServices(
-  db: Db,
-  // No hashKey: a random one for this process (tests); the server passes the configured key.
-  config: Pick<Config, 'sessionTtlMs' | 'defaultRegion'> & Partial<Pick<Config, 'timeZone'>> & { hashKey?: Buffer | null },
-  loginPolicy: LoginPolicy = DEFAULT_LOGIN_POLICY,
-  clock: Clock = systemClock,
-): Services {
-  const users = new UserRepository(db);
-  // One key for every keyed hash (erased numbers' tokens, searches in the audit log).
-  const hashKey = config.hashKey ?? randomBytes(32);
-  const audit = new AuditRepository(db, new SearchTermHasher(hashKey, config.defaultRegion));
-  const interactions = new InteractionRepository(db);
-  const caseReads = new CaseRepository(db);
-  const hash = keyedHash(hashKey);
-  const customerRows = new CustomerRepository(db);
-  const now = () => new Date(clock.now());
-  // The privacy part checks visibility through the customer service, built just below.
-  const assertCanSee: CustomerService['assertCanSee'] = (ctx, id) => customers.assertCanSee(ctx, id);
-  const settings = new SettingsRepository(db);
-  const phoneMasking = new PhoneMasking({
-    db,
-    settings,
-    audit,
-    assertCanSee,
-    phonesOf: async (id) => (await customerRows.getById(id))?.phones ?? [],
-  });
-  const customers = new CustomerService(customerRows, interactions, caseReads, users, audit, config.defaultRegion, phoneMasking);
-  const consentRows = new ConsentRepository(db);
-  const sla = new SlaSettings({ db, settings, audit }, config.timeZone ?? 'Asia/Shanghai');
-  const directory = new UserDirectory(db);
-  const caseDeps = { db, cases: caseReads, writes: new CaseWriteRepository(), interactions, customers, users: directory, audit, sla, clock };
-  const cases = new CaseService(caseDeps);
-  const dialIntents = new DialIntents(() => clock.now());
-  return {
-    db,
-    audit,
-    auditLog: new AuditLogService(new AuditLogReader(db), audit),
-    users,
-    interactions,
-    auth: new AuthService(users, new SessionRepository(db), audit, new LoginThrottleRepository(db), config.sessionTtlMs, loginPolicy, () => new Date(clock.now())),
-    customers,
-    consent: new ConsentService({ db, consents: consentRows, audit, assertCanSee, now }),
-    customerExports: new CustomerExportService({ exports: new CustomerExportRepository(db), consents: consentRows, audit, assertCanSee, now }),
-    erasure: new ErasureService({ erasures: new ErasureRepository(db), audit, hash, assertCanSee, now }),
-    phoneMasking,
-    retention: new RetentionService({ db, settings, audit, retention: new RetentionRepository(db), now }),
-    cases,
-    caseWorkflow: new CaseWorkflowService({ ...caseDeps, followUps: new FollowUpRepository(db), caseService: cases, dialIntents }),
-    escalations: new EscalationService(new EscalationRepository(db), audit, clock),
-    reports: new ReportService(db, audit),
-    sla,
-    directory,
-    dispositions: new DispositionRepository(db),
-    dialIntents,
-    clock,
-  };
-}
-
-/**
- * The live-call part: the ACD and what follows its call facts (the call log, the agents'
- * consoles), the survey and the log of calls outside a queue. The integration tests build it
- * with a fake switch and a recording notifier.
- */
-export function createCallCenter(
-  services: Services,
-  o: { clock: Clock; log: Logger; notifier: TelephonyNotifier; control(): CallControl | null; serverId?: string; callLogDb?: Db },
-) {
-  const serverId = o.serverId ?? `kefu-${randomUUID()}`;
-  // Its own pool when given: the call log's writes then never queue the screen-pop's read.
-  const callLog = new CallLogRepository(o.callLogDb ?? services.db, serverId);
-  const heartbeat = new ServerHeartbeat(services.db, serverId, () => o.clock.now());
-  const callsLog = o.log;
-  const clock = o.clock;
-  // The ACD's facts go two ways, and only these: into the call log and to the agents' consoles.
-  const facts = new CallFacts((err, fact) => callsLog.error({ err, fact: fact.type }, 'a call fact subscriber failed'));
-  const writer = new CallLogWriter(callLog, (err) => callsLog.error({ err }, 'call log write failed'), {
-    ...AGENT_STATE_RETRY,
-    onRetry: (err, attempt, waitMs) => callsLog.warn({ err, attempt, waitMs }, 'agent state write failed for now; trying again'),
-  });
-  facts.subscribe(writer.write);
-  facts.subscribe(notifyCallFacts(o.notifier));
-  const interactionIds = new InteractionIdPool(callLog);
-  const agents = new AgentRegistry(facts, clock);
-  const directCalls = new DirectCallLog({
-    callLog,
-    agents,
-    shift: () => callCenter.shift,
-    clock,
-    log: callsLog,
-    facts,
-    screenPop: (n) => services.customers.offerScreenPop(n),
-    agentScreenPop: (agentId, n) => services.customers.screenPopAs(agentId, n),
-    forCall: (callId, job) => writer.forCall(callId, job),
-    outboundLogged: (agentId, e164, interactionId) => services.caseWorkflow.tieDialledCall(agentId, e164, interactionId),
-  });
-  const survey = new SatisfactionSurveys({
-    clock,
-    enqueue: (callId, job) => writer.forCall(callId, job),
-    control: o.control,
-    saveScore: (id, score, at) => callLog.saveCsat(id, score, at),
-    lowScore: async (id, score) => {
-      await services.caseWorkflow.lowCsatFollowUp(id, score);
-    },
-  });
-  const callCenter: CallCenter = new CallCenter({
-    directory: new QueueDirectoryRepository(services.db),
-    agents,
-    facts,
-    clock,
-    log: callsLog,
-    screenPop: (n) => services.customers.offerScreenPop(n),
-    nextInteractionId: () => interactionIds.next(),
-    directCalls,
-    survey,
-  });
-  const callsSettled = async () => {
-    // A write may finish an admission's wait and an admission emits writes: wait until both rest.
-    do {
-      await callCenter.idle();
-      await writer.flush();
-    } while (callCenter.admitting || !writer.idle);
-    await interactionIds.settled();
-  };
-  return {
-    callCenter,
-    agents,
-    callLog,
-    /** The idle signal of live calls: every call fact so far is written to the log. */
-    callsSettled,
-    /** Resolves once what happened so far on one call is written (a read that must see it). */
-    callWritten: (callId: string) => writer.forCall(callId, async () => {}).then(() => {}),
-    heartbeat,
-    /**
-     * After a crash or restart, closes what this server's last run left open, as of its last
-     * heartbeat (and rows from before servers had names); before the ACD starts. Other servers'
-     * calls are left alone unless their heartbeat has stopped (closeGone).
-     */
-    async closeInterrupted() {
-      const lastBeat = await heartbeat.register();
-      const closed = (await callLog.closeInterrupted(serverId, lastBeat ?? new Date(clock.now()))) + (await callLog.closeInterrupted(null, new Date(clock.now())));
-      if (closed) callsLog.warn({ closed }, 'calls left open by the last run closed as interrupted');
-    },
-    /** Closes what servers whose heartbeat stopped left open, each as of its last heartbeat. */
-    async closeGone() {
-      for (const gone of await heartbeat.gone()) {
-        const closed = await callLog.closeInterrupted(gone.id, gone.lastHeartbeatAt);
-        await heartbeat.forget(gone);
-        callsLog.warn({ server: gone.id, lastHeartbeatAt: gone.lastHeartbeatAt, closed }, "a server's heartbeat stopped: its calls closed as interrupted");
-      }
-    },
-  };
-}
 
 export interface ComposeOptions {
   log: Logger;

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 const SRC = import.meta.dirname;
 const ROOMS = ['platform', 'identity', 'switch', 'acd', 'cti', 'customers', 'cases', 'backups'] as const;
 const FEATURE_ROOMS = ROOMS.filter((r) => r !== 'platform');
-const ROOTS = ['compose.ts', 'main.ts'].map((f) => path.join(SRC, f));
+const ROOTS = ['compose.ts', 'compose-services.ts', 'compose-call-center.ts', 'main.ts'].map((f) => path.join(SRC, f));
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

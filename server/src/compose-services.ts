@@ -1,0 +1,124 @@
+// The composition root's first part: every feature's services over one database. Part of the
+// root with compose.ts (which re-exports it): features never import it.
+import type { Config } from './platform/config.js';
+import type { Db } from './platform/db/database.js';
+import { AuditRepository } from './identity/data/audit.repository.js';
+import { AuditLogReader } from './identity/data/audit-log.reader.js';
+import { AuditLogService } from './identity/audit-log.service.js';
+import { SearchTermHasher } from './platform/search-term-hash.js';
+import { CaseRepository } from './cases/data/case.repository.js';
+import { CustomerRepository } from './customers/data/customer.repository.js';
+import { InteractionRepository } from './cti/data/interaction.repository.js';
+import { SessionRepository } from './identity/data/session.repository.js';
+import { LoginThrottleRepository } from './identity/data/login-throttle.repository.js';
+import { UserRepository } from './identity/data/user.repository.js';
+import { CaseWriteRepository } from './cases/data/case-write.repository.js';
+import { DispositionRepository } from './cti/data/disposition.repository.js';
+import { EscalationRepository } from './cases/data/escalation.repository.js';
+import { FollowUpRepository } from './cases/data/follow-up.repository.js';
+import { SettingsRepository } from './platform/db/settings.repository.js';
+import { systemClock, type Clock } from './platform/clock.js';
+import { DialIntents } from './cti/dial-intents.js';
+import { AuthService, DEFAULT_LOGIN_POLICY, type LoginPolicy } from './identity/auth.service.js';
+import { CaseService } from './cases/case.service.js';
+import { CaseWorkflowService } from './cases/case-workflow.service.js';
+import { CustomerService } from './customers/customer.service.js';
+import { ConsentRepository } from './customers/privacy/data/consent.repository.js';
+import { CustomerExportRepository } from './customers/privacy/data/customer-export.repository.js';
+import { ErasureRepository } from './customers/privacy/data/erasure.repository.js';
+import { ConsentService } from './customers/privacy/consent.service.js';
+import { CustomerExportService } from './customers/privacy/customer-export.service.js';
+import { ErasureService } from './customers/privacy/erasure.service.js';
+import { PhoneMasking } from './customers/privacy/phone-masking.js';
+import { RetentionService } from './customers/privacy/retention.service.js';
+import { RetentionRepository } from './customers/privacy/data/retention.repository.js';
+import { keyedHash } from './platform/keyed-hash.js';
+import { randomBytes } from 'node:crypto';
+import { EscalationService } from './cases/escalation.service.js';
+import { ReportService } from './cases/report.service.js';
+import { SlaSettings } from './cases/sla-settings.js';
+import { UserDirectory } from './identity/user-directory.js';
+
+
+export interface Services {
+  db: Db;
+  audit: AuditRepository;
+  auditLog: AuditLogService;
+  users: UserRepository;
+  interactions: InteractionRepository;
+  auth: AuthService;
+  customers: CustomerService;
+  /** Consent per purpose; campaigns read consentState() before they dial. */
+  consent: ConsentService;
+  customerExports: CustomerExportService;
+  erasure: ErasureService;
+  phoneMasking: PhoneMasking;
+  retention: RetentionService;
+  cases: CaseService;
+  caseWorkflow: CaseWorkflowService;
+  escalations: EscalationService;
+  reports: ReportService;
+  sla: SlaSettings;
+  directory: UserDirectory;
+  dispositions: DispositionRepository;
+  dialIntents: DialIntents;
+  clock: Clock;
+}
+
+export function createServices(
+  db: Db,
+  // No hashKey: a random one for this process (tests); the server passes the configured key.
+  config: Pick<Config, 'sessionTtlMs' | 'defaultRegion'> & Partial<Pick<Config, 'timeZone'>> & { hashKey?: Buffer | null },
+  loginPolicy: LoginPolicy = DEFAULT_LOGIN_POLICY,
+  clock: Clock = systemClock,
+): Services {
+  const users = new UserRepository(db);
+  // One key for every keyed hash (erased numbers' tokens, searches in the audit log).
+  const hashKey = config.hashKey ?? randomBytes(32);
+  const audit = new AuditRepository(db, new SearchTermHasher(hashKey, config.defaultRegion));
+  const interactions = new InteractionRepository(db);
+  const caseReads = new CaseRepository(db);
+  const hash = keyedHash(hashKey);
+  const customerRows = new CustomerRepository(db);
+  const now = () => new Date(clock.now());
+  // The privacy part checks visibility through the customer service, built just below.
+  const assertCanSee: CustomerService['assertCanSee'] = (ctx, id) => customers.assertCanSee(ctx, id);
+  const settings = new SettingsRepository(db);
+  const phoneMasking = new PhoneMasking({
+    db,
+    settings,
+    audit,
+    assertCanSee,
+    phonesOf: async (id) => (await customerRows.getById(id))?.phones ?? [],
+  });
+  const customers = new CustomerService(customerRows, interactions, caseReads, users, audit, config.defaultRegion, phoneMasking);
+  const consentRows = new ConsentRepository(db);
+  const sla = new SlaSettings({ db, settings, audit }, config.timeZone ?? 'Asia/Shanghai');
+  const directory = new UserDirectory(db);
+  const caseDeps = { db, cases: caseReads, writes: new CaseWriteRepository(), interactions, customers, users: directory, audit, sla, clock };
+  const cases = new CaseService(caseDeps);
+  const dialIntents = new DialIntents(() => clock.now());
+  return {
+    db,
+    audit,
+    auditLog: new AuditLogService(new AuditLogReader(db), audit),
+    users,
+    interactions,
+    auth: new AuthService(users, new SessionRepository(db), audit, new LoginThrottleRepository(db), config.sessionTtlMs, loginPolicy, () => new Date(clock.now())),
+    customers,
+    consent: new ConsentService({ db, consents: consentRows, audit, assertCanSee, now }),
+    customerExports: new CustomerExportService({ exports: new CustomerExportRepository(db), consents: consentRows, audit, assertCanSee, now }),
+    erasure: new ErasureService({ erasures: new ErasureRepository(db), audit, hash, assertCanSee, now }),
+    phoneMasking,
+    retention: new RetentionService({ db, settings, audit, retention: new RetentionRepository(db), now }),
+    cases,
+    caseWorkflow: new CaseWorkflowService({ ...caseDeps, followUps: new FollowUpRepository(db), caseService: cases, dialIntents }),
+    escalations: new EscalationService(new EscalationRepository(db), audit, clock),
+    reports: new ReportService(db, audit),
+    sla,
+    directory,
+    dispositions: new DispositionRepository(db),
+    dialIntents,
+    clock,
+  };
+}
