@@ -13,3 +13,4 @@ export * from './sip-headers.js';
 export * from './privacy.js';
 export * from './messages.js';
 export * from './administration.js';
+export * from './service-level.js';
