@@ -6,6 +6,7 @@ import type { ScreenPop } from './customers.js';
 import type { Locale } from './domain.js';
 import type { EscalationView, WrapUpCommand } from './cases.js';
 import type { BackupRunView } from './backups.js';
+import type { FloorNotice } from './floor.js';
 import type {
   AgentDesktopSnapshot,
   AgentStatusView,
@@ -41,6 +42,8 @@ export interface ServerToClientEvents {
   'escalation:acknowledged': (payload: EscalationAcknowledged) => void;
   /** Sent to every admin: a backup finished, succeeded or failed (a failure needs their attention). */
   'backup:finished': (payload: BackupRunView) => void;
+  /** A supervisor sent this agent a message, or changed their state for them (and why). */
+  'floor:notice': (payload: FloorNotice) => void;
 }
 
 export interface EscalationAcknowledged {

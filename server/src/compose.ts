@@ -52,6 +52,9 @@ import { socketBackupNotifier } from './backups/socket/socket-backup-notifier.js
 import { backupError } from './backups/backup-error.js';
 import { type Services } from './compose-services.js';
 import { createCallCenter } from './compose-call-center.js';
+import { createFloorActions } from './compose-floor.js';
+import { floorActionRoutes } from './supervision/floor-actions/http/floor-actions.routes.js';
+import { floorPaths } from './supervision/floor-actions/http/openapi-floor.js';
 
 export { createServices, type Services } from './compose-services.js';
 export { createCallCenter } from './compose-call-center.js';
@@ -182,10 +185,11 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     effects: { sessionsEnded: (userId) => endUserSessions(userId), agentsChanged: () => callCenter.reload() },
   });
   const teamAdmin = new TeamAdminService({ db: services.db, audit: services.audit });
+  const floorActions = createFloorActions(services, callCenter, agents, () => io);
   const app = createApp({
     log: o.log,
     consoleDir: o.consoleDir,
-    openapi: buildOpenApi([identityPaths, customerPaths, ctiPaths, casePaths, administrationPaths, backupPaths]),
+    openapi: buildOpenApi([identityPaths, customerPaths, ctiPaths, casePaths, administrationPaths, backupPaths, floorPaths]),
     api: [
       ['/health', healthRoutes(services.db)],
       [
@@ -218,6 +222,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
       ['/settings', signedIn, settingsRoutes(services.sla)],
       ['/directory', signedIn, directoryRoutes(services.directory)],
       ['/reports', signedIn, reportRoutes(services.reports)],
+      ['/floor', signedIn, floorActionRoutes(floorActions)],
       ['/admin/backups', signedIn, backupRoutes(backups)],
       ['/admin/audit', signedIn, auditRoutes(services.auditLog)],
       ['', softphoneRoutes(services.auth, sipAccounts, softphone)],

@@ -5,6 +5,7 @@
 import type { AgentStatusView, LiveCallView } from '../../../contract/index.js';
 import { applyAgentEvent, canTakeOffer, type AgentEvent, type AgentStatus } from './rules/agent-state.js';
 import { byIdleOrder, type FreeAgent } from './rules/acd-routing.js';
+import { withForcedState, type ForcedState } from './rules/forced-state.js';
 import type { AgentDefinition } from './data/queue-directory.repository.js';
 import type { Clock } from '../platform/clock.js';
 import type { CallFacts } from './call-facts.js';
@@ -25,6 +26,8 @@ export interface LiveAgent extends FreeAgent {
   wrapTimer: unknown;
   /** The call the agent is ringing for, talking on or wrapping up. */
   callId: string | null;
+  /** A supervisor's change that waits for the agent's call and wrap-up to end (rules/forced-state.ts). */
+  forced: ForcedState | null;
   /**
    * The call in after-call work: since when (to log the wrap-up time), until when the server
    * waits (null: no limit), its view (to show it after a reload), and `disposition` once given.
@@ -82,6 +85,7 @@ export class AgentRegistry {
           logoutTimer: null,
           wrapTimer: null,
           callId: null,
+          forced: null,
           wrapOf: null,
         });
     }
@@ -117,9 +121,13 @@ export class AgentRegistry {
     if (announce) this.facts.emit({ type: 'agent-reachability-changed', agentId: agent.def.id, view: this.view(agent) });
   }
 
-  /** Applies one event through the state machine; the new state is a fact. */
+  /**
+   * Applies one event through the state machine; the new state is a fact. A supervisor's change
+   * waiting for the call to end lands here, in place of the state the agent would have reached.
+   */
   apply(agent: LiveAgent, event: AgentEvent): AgentStatus {
-    const next = applyAgentEvent(agent.status, event);
+    const { status: next, pending } = withForcedState(applyAgentEvent(agent.status, event), agent.forced);
+    agent.forced = pending;
     const now = this.clock.now();
     this.unindex(agent);
     agent.status = next;

@@ -46,6 +46,7 @@ export class AgentShift {
   setReady(userId: number): LiveAgent {
     const agent = this.mustGetAgent(userId);
     if (agent.status.state === 'ready') return agent; // a second click changes nothing
+    this.signBackIn(agent);
     this.assertWrapUpDone(agent);
     if (agent.status.state === 'wrap_up') this.d.agents.apply(agent, { type: 'wrap_done', then: 'ready' });
     else this.d.agents.apply(agent, { type: 'set_ready' });
@@ -56,12 +57,14 @@ export class AgentShift {
 
   setNotReady(userId: number, reason: string): LiveAgent {
     const agent = this.mustGetAgent(userId);
+    this.signBackIn(agent);
     this.assertWrapUpDone(agent);
     if (agent.status.state === 'wrap_up') {
       this.d.agents.apply(agent, { type: 'wrap_done', then: 'not_ready' });
       this.releaseWrapUp(agent);
     }
-    this.d.agents.apply(agent, { type: 'set_not_ready', reason });
+    // A supervisor's log-out that waited for the wrap-up has just landed: nothing left to set.
+    if (agent.status.state !== 'logged_out') this.d.agents.apply(agent, { type: 'set_not_ready', reason });
     return agent;
   }
 
@@ -120,6 +123,11 @@ export class AgentShift {
     if (!agent || agent.status.state !== 'wrap_up' || !agent.wrapOf || agent.wrapOf.interactionId !== interactionId) return false;
     agent.wrapOf.disposition = disposition;
     return true;
+  }
+
+  /** An agent a supervisor logged out, console still open, is back by choosing a state. */
+  private signBackIn(agent: LiveAgent): void {
+    if (agent.status.state === 'logged_out' && agent.connections > 0) this.d.agents.apply(agent, { type: 'login' });
   }
 
   /** A call in after-call work is finished by giving it a disposition; only the time limit skips one. */

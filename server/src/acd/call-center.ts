@@ -12,6 +12,7 @@ import { AgentShift } from './agent-shift.js';
 import { Admission } from './admission.js';
 import { Dispatcher } from './dispatch.js';
 import { OfferTimers } from './offer-timers.js';
+import { FloorControl } from './floor-control.js';
 import type { CallCenterDeps } from './call-center-ports.js';
 
 export class CallCenter implements SwitchEvents {
@@ -24,11 +25,21 @@ export class CallCenter implements SwitchEvents {
   readonly dispatcher: Dispatcher;
   /** Agents' own commands: sign-in, Ready / Not ready, wrap-up. */
   readonly shift: AgentShift;
+  /** A supervisor's moves: forcing an agent's state, pulling a waiting call. */
+  readonly floor: FloorControl;
 
   constructor(private readonly d: CallCenterDeps) {
     this.timers = new OfferTimers(d.clock);
     this.dispatcher = new Dispatcher({ agents: d.agents, facts: d.facts, clock: d.clock, timers: this.timers, control: () => this.control, call: (id) => this.calls.get(id) });
     this.shift = new AgentShift({ agents: d.agents, clock: d.clock, facts: d.facts, onAvailable: () => this.dispatcher.dispatch() });
+    this.floor = new FloorControl({
+      agents: d.agents,
+      dispatcher: this.dispatcher,
+      queues: () => this.queues,
+      calls: () => this.calls.values(),
+      call: (id) => this.calls.get(id),
+      requeue: (call, queue, by) => this.requeue(call, queue, by),
+    });
     this.admission = new Admission({
       ...d,
       queues: () => this.queues,
@@ -240,16 +251,23 @@ export class CallCenter implements SwitchEvents {
     this.shift.startWrapUp(agent, call.interactionId, call.queue.wrapUpSeconds, queueCallView(call));
   }
 
+  /** The waiting call moves to another queue, with that queue's longest wait from now. */
+  private requeue(call: LiveCall, queue: QueueDefinition, by: 'overflow' | 'supervisor'): void {
+    const from = call.queue.id;
+    this.dispatcher.leave(call);
+    call.queue = queue;
+    this.dispatcher.wait(call);
+    this.timers.maxWait(call, () => this.maxWaitReached(call));
+    this.d.facts.emit({ type: 'call-requeued', callId: call.callId, interactionId: call.interactionId!, fromQueueId: from, toQueueId: queue.id, by, at: this.d.clock.now() });
+    this.dispatcher.dispatch();
+  }
+
   private maxWaitReached(call: LiveCall): void {
     if (call.ended || call.agentId !== null) return;
     const overflow = this.queues.find((q) => q.id === call.queue.overflowQueueId);
     if (overflow) {
       this.d.log.info({ callId: call.callId, from: call.queue.name, to: overflow.name }, 'max wait reached: overflow');
-      this.dispatcher.leave(call);
-      call.queue = overflow;
-      this.dispatcher.wait(call);
-      this.timers.maxWait(call, () => this.maxWaitReached(call));
-      this.dispatcher.dispatch();
+      this.requeue(call, overflow, 'overflow');
       return;
     }
     this.dispatcher.withdraw(call);

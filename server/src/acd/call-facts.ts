@@ -27,6 +27,8 @@ export type CallFact =
     }
   /** A caller found the queue full and heard busy: logged as a call that ended at once. */
   | { type: 'call-refused'; sipCallId: string; callerNumber: string; customerId: number | null; queueId: number; at: number }
+  /** A waiting call moved to another queue: its longest wait ran out (overflow), or a supervisor pulled it. */
+  | { type: 'call-requeued'; callId: string; interactionId: number; fromQueueId: number; toQueueId: number; by: 'overflow' | 'supervisor'; at: number }
   /** The call rings one agent; `view` is the screen-pop their console shows. */
   | { type: 'call-offered'; callId: string; interactionId: number; agentId: number; at: number; view: LiveCallView }
   /** An offer ended without an answer (the agent's console stops ringing), or by the answer. */

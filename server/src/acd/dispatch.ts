@@ -77,6 +77,16 @@ export class Dispatcher {
     if (agent) this.endOffer(call, agent, 'withdrawn', { type: 'offer_withdrawn' }, 'caller_left');
   }
 
+  /**
+   * Rings this agent for this waiting call now, whoever the routing rule would choose (a
+   * supervisor's pull). The caller checks the agent is free; an unanswered offer puts the call
+   * back in its queue as any offer does.
+   */
+  offerTo(call: LiveCall, agent: LiveAgent): void {
+    if (!this.d.control()) throw new Error('the call center has not started');
+    this.startOffer(call, agent);
+  }
+
   private startOffer(call: LiveCall, agent: LiveAgent): void {
     const now = this.d.clock.now();
     const interactionId = call.interactionId!;

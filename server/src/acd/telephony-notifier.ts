@@ -38,6 +38,7 @@ export function notifyCallFacts(notifier: TelephonyNotifier): CallFactListener {
       case 'direct-call-ended':
         return notifier.callEnded(f.agentId, { callId: f.callId, interactionId: f.interactionId, endReason: f.reason });
       case 'call-queued':
+      case 'call-requeued':
       case 'call-refused':
       case 'wrap-up-ended':
         return; // nothing for a console: the call log's business

@@ -14,7 +14,8 @@ import { msg } from '../../platform/i18n/message.js';
 
 export type AgentEvent =
   | { type: 'login' }
-  | { type: 'logout' }
+  /** `reason`: who logged the agent out when it was not they (a supervisor). */
+  | { type: 'logout'; reason?: string }
   | { type: 'set_ready' }
   | { type: 'set_not_ready'; reason: string }
   | { type: 'offer' }
@@ -43,13 +44,13 @@ const TABLE: Record<AgentState, Partial<Record<AgentEvent['type'], Next>>> = {
     // An agent may call out (a callback, a customer) whether or not they take queue calls.
     dial_out: () => ({ state: 'on_call', reason: null }),
     set_not_ready: (e) => ({ state: 'not_ready', reason: (e as { reason: string }).reason }),
-    logout: () => ({ state: 'logged_out', reason: null }),
+    logout: (e) => ({ state: 'logged_out', reason: (e as { reason?: string }).reason ?? null }),
   },
   ready: {
     set_not_ready: (e) => ({ state: 'not_ready', reason: (e as { reason: string }).reason }),
     offer: () => ({ state: 'ringing', reason: null }),
     dial_out: () => ({ state: 'on_call', reason: null }),
-    logout: () => ({ state: 'logged_out', reason: null }),
+    logout: (e) => ({ state: 'logged_out', reason: (e as { reason?: string }).reason ?? null }),
   },
   ringing: {
     answer: () => ({ state: 'on_call', reason: null }),

@@ -95,6 +95,8 @@ export class CallLogWriter {
         );
         return;
       case 'agent-reachability-changed':
+      // The log keeps the queue the caller dialled: a move is the overflow's or a supervisor's (audited).
+      case 'call-requeued':
       case 'call-held':
       case 'call-resumed':
       case 'direct-call-shown':

@@ -17,6 +17,7 @@ import {
   THING_ZH,
   WEEKDAY_ZH,
 } from './vocabulary.zh-CN.js';
+import { FLOOR_MESSAGES_ZH_CN } from './messages-floor.zh-CN.js';
 
 export type Translation = string | ((params: MessageParams) => string | null);
 
@@ -25,6 +26,8 @@ const param = (params: MessageParams, name: string): string => String(params[nam
 const zhList = (list: string) => list.split(', ').join('、');
 
 export const MESSAGES_ZH_CN: Readonly<Record<MessageKey, Translation>> = {
+  // Supervisors acting on the floor
+  ...FLOOR_MESSAGES_ZH_CN,
   // The contract's validation messages (contract/messages.ts)
   'input.nothingToChange': '没有需要修改的内容。',
   'customers.phoneOrQuery': '请只提供电话号码（phone）或关键词（q）中的一项。',
