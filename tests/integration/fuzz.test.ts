@@ -81,6 +81,12 @@ const ROUTES: [method: string, path: string][] = [
   ['PUT', '/api/privacy/phone-masking'],
   ['GET', '/api/privacy/retention'],
   ['PUT', '/api/privacy/retention'],
+  ['GET', '/api/floor/agents'],
+  ['POST', '/api/floor/agents/1/not-ready'],
+  ['POST', '/api/floor/agents/1/log-out'],
+  ['POST', '/api/floor/agents/1/messages'],
+  ['GET', '/api/floor/waiting-calls'],
+  ['POST', '/api/floor/waiting-calls/x/pull'],
 ];
 
 const nasty = fc.oneof(
