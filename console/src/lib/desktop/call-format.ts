@@ -1,5 +1,5 @@
 // Words and clock times for calls and agent states. Pure apart from the current language.
-import type { AgentStatusView, EndReason, Interaction } from '@kefu/contract';
+import { LOGGED_OUT_BY_SUPERVISOR, type AgentStatusView, type EndReason, type Interaction } from '@kefu/contract';
 import { i18n, t, type MessageKey } from '../i18n/index.svelte.js';
 import type { CallPhase } from './call-reconciliation.js';
 
@@ -29,6 +29,7 @@ export function agentStateWords(status: AgentStatusView | null): string {
     const reason = INLINE_REASONS.has(status.reason) ? t(`reasonInline.${status.reason}` as MessageKey) : status.reason;
     return t('agentState.notReadyBecause', { reason });
   }
+  if (status.state === 'logged_out' && status.reason === LOGGED_OUT_BY_SUPERVISOR) return t('agentState.loggedOutBySupervisor');
   return t(`agentState.${status.state}`);
 }
 

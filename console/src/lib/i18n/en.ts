@@ -2,6 +2,7 @@
 // (see `Messages` in ./index.svelte.ts). Placeholders are written {name}.
 import { casesEn } from './cases.en.js';
 import { supervisionEn } from './supervision.en.js';
+import { floorEn } from './floor.en.js';
 import { auditEn } from './audit.en.js';
 import { privacyEn } from './privacy.en.js';
 import { administrationEn } from './administration.en.js';
@@ -9,6 +10,7 @@ import { administrationEn } from './administration.en.js';
 export const en = {
   ...casesEn,
   ...supervisionEn,
+  ...floorEn,
   ...auditEn,
   ...privacyEn,
   ...administrationEn,

@@ -2,6 +2,7 @@
 import type { Messages } from './messages.js';
 import { casesZh } from './cases.zh-CN.js';
 import { supervisionZh } from './supervision.zh-CN.js';
+import { floorZh } from './floor.zh-CN.js';
 import { auditZh } from './audit.zh-CN.js';
 import { privacyZh } from './privacy.zh-CN.js';
 import { administrationZh } from './administration.zh-CN.js';
@@ -9,6 +10,7 @@ import { administrationZh } from './administration.zh-CN.js';
 export const zhCN: Messages = {
   ...casesZh,
   ...supervisionZh,
+  ...floorZh,
   ...auditZh,
   ...privacyZh,
   ...administrationZh,

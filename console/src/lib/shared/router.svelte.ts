@@ -12,6 +12,7 @@ export type Route =
   | { name: 'my-work' }
   | { name: 'escalations' }
   | { name: 'reports' }
+  | { name: 'floor' }
   | { name: 'settings' }
   | { name: 'audit' }
   | { name: 'admin-users' }
@@ -31,6 +32,7 @@ export const paths = {
   myWork: () => '/my-work',
   escalations: () => '/escalations',
   reports: () => '/reports',
+  floor: () => '/floor',
   settings: () => '/settings',
   audit: () => '/admin/audit',
   adminUsers: () => '/admin/users',
@@ -49,6 +51,7 @@ export function matchRoute(pathname: string, search: string): Route {
   if (path === '/my-work') return { name: 'my-work' };
   if (path === '/escalations') return { name: 'escalations' };
   if (path === '/reports') return { name: 'reports' };
+  if (path === '/floor') return { name: 'floor' };
   if (path === '/settings') return { name: 'settings' };
   if (path === '/admin/audit') return { name: 'audit' };
   if (path === '/admin/users') return { name: 'admin-users' };
