@@ -114,7 +114,7 @@ export function createServices(
     cases,
     caseWorkflow: new CaseWorkflowService({ ...caseDeps, followUps: new FollowUpRepository(db), caseService: cases, dialIntents }),
     escalations: new EscalationService(new EscalationRepository(db), audit, clock),
-    reports: new ReportService(db, audit),
+    reports: new ReportService(db, audit, clock),
     sla,
     directory,
     dispositions: new DispositionRepository(db),

@@ -4,6 +4,8 @@ import { roleSupervises, type CaseReport, type ReportQuery } from '../../../cont
 import type { Db } from '../platform/db/database.js';
 import { forbidden } from '../platform/domain-error.js';
 import { runningStatusSql } from './data/running-status.sql.js';
+import { SLA_STATUS_SQL, SWEEP_NOW_SQL } from './data/sla-due.sql.js';
+import { systemClock, type Clock } from '../platform/clock.js';
 import type { AuditRepository } from '../identity/data/audit.repository.js';
 import type { RequestContext } from '../identity/request-context.js';
 import { msg } from '../platform/i18n/message.js';
@@ -17,6 +19,7 @@ export class ReportService {
   constructor(
     private readonly db: Db,
     private readonly audit: AuditRepository,
+    private readonly clock: Clock = systemClock,
   ) {}
 
   async cases(ctx: RequestContext, q: ReportQuery): Promise<CaseReport> {
@@ -25,11 +28,17 @@ export class ReportService {
     // A supervisor's report is their team's; an admin may pick a team or see all.
     const teamId = v.role === 'supervisor' ? v.teamId : (q.teamId ?? null);
     if (v.role === 'supervisor' && teamId === null) throw forbidden(msg('team.notInTeam'));
+    // Open cases at risk or breached as of now, as the lists read them, not as of the last sweep.
+    const now = this.clock.now();
     const from = new Date(q.from);
     const to = new Date(q.to);
     const team = (alias: string) => (teamId === null ? { sql: 'TRUE', b: [] as number[] } : { sql: `${alias}.team_id = ?`, b: [teamId] });
     const t = team('t');
     const open = runningStatusSql('t');
+    // The team's satisfaction is the scores of calls its agents answered, whichever queue they
+    // came through: by queue and by agent split the same responses (a queue's team is not the
+    // team of every agent who answers it, so the two used to disagree).
+    const teamCsat = `i.csat_score IS NOT NULL AND i.csat_at BETWEEN ? AND ? AND ${teamId === null ? 'TRUE' : 'u.team_id = ?'}`;
 
     const [byStatus, byPriority, sla, byCategory, byRootCause, csatQueue, csatAgent] = await Promise.all([
       this.db.raw(`SELECT status AS key, count(*) FROM tickets t WHERE ${open} AND ${t.sql} GROUP BY 1 ORDER BY 1`, t.b),
@@ -40,10 +49,10 @@ export class ReportService {
            count(*) FILTER (WHERE t.resolved_at BETWEEN ? AND ? AND t.resolved_at > t.resolve_due_at) AS resolved_late,
            count(*) FILTER (WHERE t.acknowledged_at BETWEEN ? AND ? AND t.acknowledged_at <= t.ack_due_at) AS ack_in_time,
            count(*) FILTER (WHERE t.acknowledged_at BETWEEN ? AND ? AND t.acknowledged_at > t.ack_due_at) AS ack_late,
-           count(*) FILTER (WHERE ${open} AND s.status = 'breached') AS open_breached,
-           count(*) FILTER (WHERE ${open} AND s.status = 'at_risk') AS open_at_risk
-         FROM tickets t LEFT JOIN case_sla s ON s.ticket_id = t.id WHERE ${t.sql}`,
-        [from, to, from, to, from, to, from, to, ...t.b],
+           count(*) FILTER (WHERE ${open} AND s.ticket_id IS NOT NULL AND (${SLA_STATUS_SQL}) = 'breached') AS open_breached,
+           count(*) FILTER (WHERE ${open} AND s.ticket_id IS NOT NULL AND (${SLA_STATUS_SQL}) = 'at_risk') AS open_at_risk
+         FROM tickets t LEFT JOIN case_sla s ON s.ticket_id = t.id CROSS JOIN ${SWEEP_NOW_SQL} WHERE ${t.sql}`,
+        [from, to, from, to, from, to, from, to, new Date(now), now, ...t.b],
       ),
       this.db.raw(
         `SELECT category AS key, count(*) FROM tickets t WHERE kind = 'complaint' AND created_at BETWEEN ? AND ? AND ${t.sql} GROUP BY 1 ORDER BY 2 DESC`,
@@ -55,16 +64,14 @@ export class ReportService {
       ),
       this.db.raw(
         `SELECT q.display_name AS key, count(*) AS responses, avg(i.csat_score) AS average
-         FROM interactions i JOIN queues q ON q.id = i.queue_id
-         WHERE i.csat_score IS NOT NULL AND i.csat_at BETWEEN ? AND ? AND ${teamId === null ? 'TRUE' : 'q.team_id = ?'}
-         GROUP BY 1 ORDER BY 1`,
+         FROM interactions i JOIN users u ON u.id = i.agent_id JOIN queues q ON q.id = i.queue_id
+         WHERE ${teamCsat} GROUP BY 1 ORDER BY 1`,
         [from, to, ...t.b],
       ),
       this.db.raw(
         `SELECT u.display_name AS key, count(*) AS responses, avg(i.csat_score) AS average
          FROM interactions i JOIN users u ON u.id = i.agent_id
-         WHERE i.csat_score IS NOT NULL AND i.csat_at BETWEEN ? AND ? AND ${teamId === null ? 'TRUE' : 'u.team_id = ?'}
-         GROUP BY 1 ORDER BY 1`,
+         WHERE ${teamCsat} GROUP BY 1 ORDER BY 1`,
         [from, to, ...t.b],
       ),
     ]);

@@ -99,17 +99,21 @@ export class SlaScheduler {
     private readonly intervalMs: number,
   ) {}
 
+  /**
+   * Sweeps at once, then every interval: after a start-up (or a long outage) the escalations due
+   * meanwhile go out straight away, not an interval later.
+   */
   start(): void {
-    const tick = () => {
+    const tick = (ms: number) => {
       this.timer = this.d.clock.setTimeout(() => {
         void this.sweep()
           .catch((err) => this.d.log.error({ err }, 'SLA sweep failed'))
           .finally(() => {
-            if (this.timer !== null) tick();
+            if (this.timer !== null) tick(this.intervalMs);
           });
-      }, this.intervalMs);
+      }, ms);
     };
-    tick();
+    tick(0);
   }
 
   async stop(): Promise<void> {

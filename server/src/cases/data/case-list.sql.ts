@@ -2,6 +2,7 @@
 import type { Knex } from 'knex';
 import { isRunningCaseStatus, RUNNING_CASE_STATUSES, type CaseListQuery } from '../../../../contract/index.js';
 import { queryKeys, toTsQuery } from '../../platform/search-tokens.js';
+import { SLA_STATUS_SQL, SWEEP_NOW_SQL } from './sla-due.sql.js';
 
 /** The next clock of a running case: acknowledgement while a complaint is unacknowledged. */
 export const NEXT_DUE_SQL = `CASE WHEN t.kind = 'complaint' AND t.acknowledged_at IS NULL
@@ -30,7 +31,14 @@ export function applyCaseFilters(q: Knex.QueryBuilder, f: CaseListQuery, viewerI
   if (f.customerId) q.where('t.customer_id', f.customerId);
   if (f.sla) {
     const sla = f.sla;
-    q.whereExists((s) => s.select(s.client.raw('1')).from('case_sla as s').whereRaw('s.ticket_id = t.id').where('s.status', sla));
+    // The state as of now, as the row's clocks show it (and the report counts), not as of the last sweep.
+    q.whereExists((s) =>
+      s
+        .select(s.client.raw('1'))
+        .from(s.client.raw(`case_sla s CROSS JOIN ${SWEEP_NOW_SQL}`, [w.now, w.now.getTime()]))
+        .whereRaw('s.ticket_id = t.id')
+        .whereRaw(`(${SLA_STATUS_SQL}) = ?`, [sla]),
+    );
   }
   if (f.due) {
     const until = f.due === 'overdue' ? w.now : f.due === 'today' ? w.endOfToday : new Date(w.now.getTime() + 7 * 86_400_000);

@@ -81,6 +81,13 @@ const STATUS = `CASE
     ELSE 'on_track' END`;
 
 /**
+ * Where a running case stands now (its worst clock: 'on_track', 'at_risk' or 'breached'), over
+ * `case_sla s` and `p`. What reports count and lists filter on, so they agree with the clocks
+ * each row shows whether or not the sweep has caught up (right after start-up it has not).
+ */
+export const SLA_STATUS_SQL = STATUS;
+
+/**
  * The due condition over `case_sla s` and `p (now timestamptz, now_ms float8)`. Cheapest first:
  * the status compares instants only; the state's JSON is read for the cases still in question.
  */
