@@ -3,10 +3,12 @@ import { AgentDesktopPage } from './pages/agent-desktop.js';
 import { FloorPage } from './pages/floor.js';
 import { Shell } from './pages/shell.js';
 import { WebPhonePage } from './pages/web-phone.js';
-import { apiAs, makeCast, makeCaller, signIn } from './support/fixtures.js';
+import { MyWorkPage, createTicket, scheduleFollowUpNow } from './pages/case-pages.js';
+import { apiAs, makeCast, makeCaller, makeDesk, signIn, uniqueUsNumber } from './support/fixtures.js';
 
 // A supervisor acting on the floor, with the agent's desktop open in another browser: forcing
-// Not ready, sending a message, and pulling a waiting call to an agent outside the queue.
+// Not ready, sending a message, and pulling a waiting call to an agent outside the queue; and
+// the supervisor's own phone, dialling a callback task from My work.
 
 async function supervisorFloor(browser: Browser, baseURL: string | undefined, username: string): Promise<FloorPage> {
   const context = await browser.newContext({ baseURL, locale: 'en-US' });
@@ -107,5 +109,43 @@ test('a supervisor pulls a waiting call to an agent outside its queue, whose pho
     await floor?.page.context().close();
     await callerContext.close();
     await supervisorApi.dispose();
+  }
+});
+
+test('a supervisor has a phone of their own and calls a callback task from My work', async ({ page, browser, baseURL, request }) => {
+  test.setTimeout(150_000);
+  const desk = await makeDesk(request, ['王磊 Wang Lei']);
+  const DAVID = await makeCaller(request, 'David Miller', { ownerId: desk.agents[0]!.id, number: uniqueUsNumber() });
+  const calleeContext = await browser.newContext({ baseURL, locale: 'en-US' });
+  try {
+    const phone = new WebPhonePage(await calleeContext.newPage());
+    await phone.open();
+    await phone.connectAs(DAVID.typed, DAVID.e164);
+
+    await Shell.signedIn(page, desk.supervisor.username);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My phone', exact: true }).click();
+    const desktop = new AgentDesktopPage(page);
+    await expect(desktop.heading()).toBeVisible();
+    await expect(desktop.phoneState()).toHaveText('Phone connected', { timeout: 15_000 });
+
+    // A callback of the supervisor's own: a ticket they hold with a follow-up due now.
+    const ticket = await createTicket(page.request, DAVID.id, `E2E ${Date.now() % 100_000}: unhappy with the last call`);
+    await scheduleFollowUpNow(page.request, ticket.id, 'Call back: scored the last call 2 of 5.');
+    const work = new MyWorkPage(page);
+    await work.open();
+    const task = work.task(DAVID.name).filter({ hasText: ticket.number });
+    await expect(task).not.toContainText('Your phone is not connected');
+    await task.getByRole('button', { name: `Call ${DAVID.name}`, exact: true }).click();
+
+    await expect(phone.answerButton()).toBeVisible({ timeout: 15_000 });
+    await phone.answerButton().click();
+    await expect(phone.callState()).toHaveText('Connected');
+    await task.getByRole('button', { name: 'Hang up', exact: true }).click();
+    await expect(phone.callState()).toHaveText('Call ended');
+    await expect(desktop.wrapUpForm().getByRole('link', { name: ticket.number })).toBeVisible();
+    await desktop.wrapUp('Resolved on first contact', 'not_ready');
+    await expect(desktop.wrapUpForm()).toBeHidden();
+  } finally {
+    await calleeContext.close();
   }
 });

@@ -1,6 +1,7 @@
 // English messages of the supervisor's actions on the floor and of the notices they put on an
 // agent's desktop.
 export const floorEn = {
+  'nav.desk': 'My phone',
   'nav.floor': 'Floor',
   'floor.title': 'Floor',
   'floor.intro': "Act on your team's agents and on calls waiting in the queues.",

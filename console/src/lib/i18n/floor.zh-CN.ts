@@ -2,6 +2,7 @@
 import type { floorEn } from './floor.en.js';
 
 export const floorZh: { readonly [K in keyof typeof floorEn]: string } = {
+  'nav.desk': '我的电话',
   'nav.floor': '现场',
   'floor.title': '现场管理',
   'floor.intro': '对本团队的坐席和队列中等待的来电进行操作。',

@@ -13,6 +13,7 @@ export type Route =
   | { name: 'escalations' }
   | { name: 'reports' }
   | { name: 'floor' }
+  | { name: 'desk' }
   | { name: 'settings' }
   | { name: 'audit' }
   | { name: 'admin-users' }
@@ -33,6 +34,8 @@ export const paths = {
   escalations: () => '/escalations',
   reports: () => '/reports',
   floor: () => '/floor',
+  /** A supervisor's desk: their phone and calls (an agent's is the home page). */
+  desk: () => '/desk',
   settings: () => '/settings',
   audit: () => '/admin/audit',
   adminUsers: () => '/admin/users',
@@ -52,6 +55,7 @@ export function matchRoute(pathname: string, search: string): Route {
   if (path === '/escalations') return { name: 'escalations' };
   if (path === '/reports') return { name: 'reports' };
   if (path === '/floor') return { name: 'floor' };
+  if (path === '/desk') return { name: 'desk' };
   if (path === '/settings') return { name: 'settings' };
   if (path === '/admin/audit') return { name: 'audit' };
   if (path === '/admin/users') return { name: 'admin-users' };
