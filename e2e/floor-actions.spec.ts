@@ -39,7 +39,7 @@ test('a supervisor forces an agent Not ready and sends a message; the agent’s 
 
     // The agent's desktop, without a reload: the state, and who changed it and why.
     await expect(desktop.agentState()).toHaveText('Not ready (training)');
-    const notices = page.getByRole('region', { name: 'Messages from supervisors' });
+    const notices = page.getByRole('region', { name: 'Supervisor notices' });
     await expect(notices).toContainText('E2E Supervisor set you to Not ready (Training).');
 
     await row.getByRole('button', { name: 'Send message', exact: true }).click();

@@ -50,7 +50,7 @@ export const floorEn = {
   'pull.pull': 'Pull',
   'pull.done': 'The call was pulled.',
 
-  'floorNotice.region': 'Messages from supervisors',
+  'floorNotice.region': 'Supervisor notices',
   'floorNotice.dismiss': 'Dismiss',
   'floorNotice.message': 'Message from {name}: {text}',
   'floorNotice.forced_not_ready': '{name} set you to Not ready ({reason}).',

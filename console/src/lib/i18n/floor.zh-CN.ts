@@ -51,7 +51,7 @@ export const floorZh: { readonly [K in keyof typeof floorEn]: string } = {
   'pull.pull': '转接',
   'pull.done': '来电已转接。',
 
-  'floorNotice.region': '主管消息',
+  'floorNotice.region': '主管通知',
   'floorNotice.dismiss': '关闭',
   'floorNotice.message': '{name} 的消息：{text}',
   'floorNotice.forced_not_ready': '{name} 已将您置为未就绪（{reason}）。',

@@ -35,7 +35,9 @@ export class FloorActionsService {
   /** The agents the viewer may act on, with their live state. */
   async agents(ctx: RequestContext): Promise<FloorAgentList> {
     assertSupervises(ctx);
-    const people = await this.d.people.agents(ctx.viewer.role === 'admin' ? null : ctx.viewer.teamId ?? -1);
+    // A supervisor without a team reaches no one (rules/floor-reach.ts).
+    if (ctx.viewer.role !== 'admin' && ctx.viewer.teamId === null) return { items: [] };
+    const people = await this.d.people.agents(ctx.viewer.role === 'admin' ? null : ctx.viewer.teamId);
     return {
       items: people.map((p) => {
         const s = this.d.floor.status(p.id);
