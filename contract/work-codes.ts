@@ -76,7 +76,11 @@ export const AdminDisposition = z.object({
 });
 export type AdminDisposition = z.infer<typeof AdminDisposition>;
 
-export const AdminDispositionList = z.object({ items: z.array(AdminDisposition) });
+/** The codes, and the queues a code can be given to (a queue without codes of its own too). */
+export const AdminDispositionList = z.object({
+  items: z.array(AdminDisposition),
+  queues: z.array(z.object({ id: RowId, name: z.string() })),
+});
 export type AdminDispositionList = z.infer<typeof AdminDispositionList>;
 
 export const AdminDispositionCreate = z

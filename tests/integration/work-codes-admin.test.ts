@@ -157,7 +157,12 @@ describe('disposition codes', () => {
     expect(items.find((c) => c.code === 'no_answer')).toMatchObject({ queueId: null, active: false });
     expect(items.filter((c) => c.queueId === salesQueueId).map((c) => c.code)).toEqual(['sale', 'no_sale', 'callback_requested', 'wrong_number']);
     expect(items.find((c) => c.queueId === salesQueueId)?.queueName).toBe('Sales');
-    expect((await supervisor.get('/api/admin/dispositions')).status).toBe(200);
+    const all = await supervisor.get<AdminDispositionList>('/api/admin/dispositions');
+    expect(all.status).toBe(200);
+    expect(all.body.queues).toEqual([
+      { id: supportQueueId, name: 'Customer support' },
+      { id: salesQueueId, name: 'Sales' },
+    ]);
     expect((await supervisor.post('/api/admin/dispositions', { code: 'x_code', label: 'X', labelZh: '某' })).status).toBe(403);
     expect((await agent.get('/api/admin/dispositions')).status).toBe(403);
   });

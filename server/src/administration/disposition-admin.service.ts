@@ -2,7 +2,7 @@
 // 简体中文. A queue with active codes of its own offers those at wrap-up; otherwise the shared
 // ones. A code never changes once calls may carry it; retiring takes it off wrap-up while call
 // history and the 360 keep showing its words.
-import type { AdminDisposition, AdminDispositionCreate, AdminDispositionPatch } from '../../../contract/index.js';
+import type { AdminDisposition, AdminDispositionCreate, AdminDispositionList, AdminDispositionPatch } from '../../../contract/index.js';
 import type { Db } from '../platform/db/database.js';
 import { uniqueViolation } from '../platform/db/unique-violation.js';
 import { DomainError, fieldError, invalid, notFound } from '../platform/domain-error.js';
@@ -22,9 +22,10 @@ export class DispositionAdminService {
     this.codes = new DispositionRepository(d.db);
   }
 
-  async list(ctx: RequestContext): Promise<AdminDisposition[]> {
+  async list(ctx: RequestContext): Promise<AdminDispositionList> {
     requireCodeReader(ctx);
-    return this.codes.list();
+    const [items, queues] = await Promise.all([this.codes.list(), this.codes.queues()]);
+    return { items, queues };
   }
 
   async create(ctx: RequestContext, input: AdminDispositionCreate): Promise<AdminDisposition> {

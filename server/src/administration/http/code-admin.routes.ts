@@ -42,7 +42,7 @@ export function adminDispositionRoutes(codes: DispositionAdminService): Router {
   r.use(requireRole('admin', 'supervisor'));
   r.get('/', async (req, res) => {
     parseInput(NoQuery, req.query, 'query');
-    const out: AdminDispositionList = { items: await codes.list(contextOf(req)) };
+    const out: AdminDispositionList = await codes.list(contextOf(req));
     res.json(out);
   });
   r.post('/', async (req, res) => {

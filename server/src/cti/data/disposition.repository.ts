@@ -62,6 +62,11 @@ export class DispositionRepository {
     return rows.map(toAdminDisposition);
   }
 
+  /** The queues a code can be given to, by the name people see. */
+  async queues(): Promise<{ id: number; name: string }[]> {
+    return (await this.db('queues').select('id', 'display_name as name').orderBy(['display_name', 'id'])) as { id: number; name: string }[];
+  }
+
   async find(id: number, db: Knex = this.db): Promise<AdminDisposition | undefined> {
     const row = (await this.admin(db).where('d.id', id).first()) as DispositionRow | undefined;
     return row ? toAdminDisposition(row) : undefined;
