@@ -11,6 +11,8 @@ const REDACT = [
   '*.bootstrapAdmin',
   'databaseUrl',
   '*.databaseUrl',
+  'redisUrl',
+  '*.redisUrl',
   'dataKey',
   '*.dataKey',
   'hashKey',
