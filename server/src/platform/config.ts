@@ -112,6 +112,8 @@ const EnvSchema = z.object({
     .refine((v) => hashKeyBytes(v) !== null, 'must be at least 32 bytes, written as hex or base64 (e.g. `openssl rand -base64 32`)')
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Read by the logger itself (it exists before the configuration); checked here with the rest.
+  LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
   NODE_ENV: z.string().default('development'),
 });
 
