@@ -52,5 +52,9 @@ class NotReadyReasonBook {
 
 export const notReadyReasons = new NotReadyReasonBook();
 
-/** The one way to word a Not-ready reason in a state view: the desk, the wallboard, reports. */
+/**
+ * The one way to word a Not-ready reason in a state view: the desk, the wallboard, reports. A page
+ * that shows reasons calls `notReadyReasons.load()` once (the desk does at start); until the list
+ * arrives a reason reads as its code.
+ */
 export const reasonWords = (code: string): string => notReadyReasons.inlineWords(code);
