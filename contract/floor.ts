@@ -2,10 +2,13 @@
 // may do to agents and waiting calls, and the notice an agent's desktop shows about it.
 import { z } from 'zod';
 import { AgentState } from './domain.js';
-import { SELECTABLE_NOT_READY_REASONS } from './telephony.js';
+import { NotReadyReasonCode } from './work-codes.js';
 
-/** The one validation of a reason a supervisor forces: the reasons an agent could pick themselves. */
-export const ForcedNotReadyReason = z.enum(SELECTABLE_NOT_READY_REASONS);
+/**
+ * A reason a supervisor forces: the shape of a reason code; the server checks it against the
+ * admin's active reasons, as it does the agent's own choice (one check, acd/not-ready-reasons.ts).
+ */
+export const ForcedNotReadyReason = NotReadyReasonCode;
 export type ForcedNotReadyReason = z.infer<typeof ForcedNotReadyReason>;
 
 /** The reason an agent's state carries when a supervisor logged them out. */
@@ -77,7 +80,7 @@ export const FloorNotice = z.object({
   kind: z.enum(['message', 'forced_not_ready', 'forced_not_ready_after_call', 'logged_out', 'logged_out_after_call']),
   from: z.object({ id: z.number().int(), name: z.string() }),
   text: z.string().nullable(),
-  reason: ForcedNotReadyReason.nullable(),
+  reason: z.string().nullable(),
   at: z.string(),
 });
 export type FloorNotice = z.infer<typeof FloorNotice>;

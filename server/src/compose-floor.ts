@@ -39,6 +39,7 @@ export function liveFloorOf(callCenter: CallCenter, agents: AgentRegistry): Live
 export function createFloorActions(services: Services, callCenter: CallCenter, agents: AgentRegistry, io: () => KefuIo | null): FloorActionsService {
   return new FloorActionsService({
     floor: liveFloorOf(callCenter, agents),
+    reasons: services.notReadyReasons,
     people: new FloorPeopleRepository(services.db),
     audit: services.audit,
     notifier: socketFloorNotifier(io),

@@ -23,6 +23,8 @@ import { canActOn } from './rules/floor-reach.js';
 
 export interface FloorActionsDeps {
   floor: LiveFloor;
+  /** The one check of a Not-ready reason: the admin's active ones (as for the agent's own choice). */
+  reasons: { assertSelectable(code: string, field?: string): Promise<void> };
   people: FloorPeopleRepository;
   audit: AuditRepository;
   notifier: FloorNotifier;
@@ -57,6 +59,7 @@ export class FloorActionsService {
 
   async forceNotReady(ctx: RequestContext, agentId: number, reason: ForcedNotReadyReason): Promise<FloorActionResult> {
     const agent = await this.mustReach(ctx, agentId, 'floor.force_not_ready');
+    await this.d.reasons.assertSelectable(reason);
     const result = this.d.floor.forceNotReady(agent.id, reason);
     await this.audited(ctx, 'floor.force_not_ready', agent, { reason, applied: result.applied });
     await this.notify(ctx, agent.id, { kind: result.applied === 'now' ? 'forced_not_ready' : 'forced_not_ready_after_call', text: null, reason });
