@@ -262,6 +262,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     events: callCenter,
     log: o.log,
     origins,
+    numberOwner: (dialled) => callCenter.agentForNumber(dialled),
   });
 
   // The heartbeat, and on each beat a look for servers whose heartbeat stopped.
