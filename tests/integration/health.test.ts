@@ -47,9 +47,9 @@ describe('health and documentation', () => {
     const doc = (await (await fetch(app.baseUrl + "/api/openapi.json")).json()) as any;
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths).sort()).toEqual([
+      '/api/admin/agents/{id}/routing',
       '/api/admin/audit',
       '/api/admin/audit/export',
-      '/api/admin/agents/{id}/routing',
       '/api/admin/backups',
       '/api/admin/phone-numbers',
       '/api/admin/phone-numbers/{id}',
