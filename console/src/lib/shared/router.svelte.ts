@@ -16,6 +16,9 @@ export type Route =
   | { name: 'audit' }
   | { name: 'admin-users' }
   | { name: 'admin-teams' }
+  | { name: 'admin-queues' }
+  | { name: 'admin-phone-numbers' }
+  | { name: 'admin-skills' }
   | { name: 'not-found' };
 
 export const paths = {
@@ -35,6 +38,9 @@ export const paths = {
   audit: () => '/admin/audit',
   adminUsers: () => '/admin/users',
   adminTeams: () => '/admin/teams',
+  adminQueues: () => '/admin/queues',
+  adminPhoneNumbers: () => '/admin/phone-numbers',
+  adminSkills: () => '/admin/skills',
 };
 
 /** Pure: which page a path and query string show. */
@@ -53,6 +59,9 @@ export function matchRoute(pathname: string, search: string): Route {
   if (path === '/admin/audit') return { name: 'audit' };
   if (path === '/admin/users') return { name: 'admin-users' };
   if (path === '/admin/teams') return { name: 'admin-teams' };
+  if (path === '/admin/queues') return { name: 'admin-queues' };
+  if (path === '/admin/phone-numbers') return { name: 'admin-phone-numbers' };
+  if (path === '/admin/skills') return { name: 'admin-skills' };
   const c = /^\/cases\/(\d{1,15})$/.exec(path);
   if (c) {
     const id = Number(c[1]);
