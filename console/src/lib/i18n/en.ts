@@ -86,7 +86,7 @@ export const en = {
     'Under Customers you can already look up the customers in your campaigns. Ticket and complaint details are not shown to the marketing role.',
   'home.admin.title': 'Administration',
   'home.admin.p1':
-    'Add people and teams under Users and Teams. Queues, skills, numbers, wrap-up codes and opening hours are still set by the seed in this version.',
+    'Add people and teams under Users and Teams, and queues, phone numbers and skills under their pages. Wrap-up codes are still set by the seed in this version.',
   'home.admin.p2': 'Under Customers you can already look up and edit any customer.',
   'home.lookUp': 'Look up a customer',
 
