@@ -19,6 +19,8 @@ export type Route =
   | { name: 'admin-queues' }
   | { name: 'admin-phone-numbers' }
   | { name: 'admin-skills' }
+  | { name: 'admin-reasons' }
+  | { name: 'admin-dispositions' }
   | { name: 'not-found' };
 
 export const paths = {
@@ -41,6 +43,8 @@ export const paths = {
   adminQueues: () => '/admin/queues',
   adminPhoneNumbers: () => '/admin/phone-numbers',
   adminSkills: () => '/admin/skills',
+  adminReasons: () => '/admin/not-ready-reasons',
+  adminDispositions: () => '/admin/dispositions',
 };
 
 /** Pure: which page a path and query string show. */
@@ -62,6 +66,8 @@ export function matchRoute(pathname: string, search: string): Route {
   if (path === '/admin/queues') return { name: 'admin-queues' };
   if (path === '/admin/phone-numbers') return { name: 'admin-phone-numbers' };
   if (path === '/admin/skills') return { name: 'admin-skills' };
+  if (path === '/admin/not-ready-reasons') return { name: 'admin-reasons' };
+  if (path === '/admin/dispositions') return { name: 'admin-dispositions' };
   const c = /^\/cases\/(\d{1,15})$/.exec(path);
   if (c) {
     const id = Number(c[1]);

@@ -92,4 +92,6 @@ export const THING_ZH: Readonly<Record<string, string>> = {
   Queue: '队列',
   'Phone number': '号码',
   Skill: '技能',
+  'Not-ready reason': '未就绪原因',
+  'Disposition code': '通话小结代码',
 };
