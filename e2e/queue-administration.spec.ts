@@ -4,7 +4,7 @@
 import { randomInt } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { AgentDesktopPage } from './pages/agent-desktop.js';
-import { ChooseOwnPasswordPage, QueuesPage, TeamsPage, UsersPage } from './pages/administration.js';
+import { ChooseOwnPasswordPage, QueuesPage, SkillsPage, TeamsPage, UsersPage } from './pages/administration.js';
 import { Shell } from './pages/shell.js';
 import { SignInPage } from './pages/sign-in-page.js';
 import { WebPhonePage } from './pages/web-phone.js';
@@ -59,4 +59,28 @@ test('an admin creates a team, an agent and a queue with a number; the agent tak
     await callerContext.close();
     await agentContext.close();
   }
+});
+
+test("a supervisor sets their own agent's skill level, and is refused for another team's agent", async ({ page }) => {
+  const own = await makeCast({
+    users: [
+      { key: 'lead', role: 'supervisor', displayName: 'E2E Lead' },
+      { key: 'agent', role: 'agent', displayName: 'E2E Own Agent' },
+    ],
+  });
+  const other = await makeCast({ users: [{ key: 'agent', role: 'agent', displayName: 'E2E Other Agent' }] });
+  const ownAgent = own.users.agent!.displayName;
+  const otherAgent = other.users.agent!.displayName;
+  await Shell.signedIn(page, own.users.lead!.username);
+
+  const skills = new SkillsPage(page);
+  await skills.open();
+  await skills.pickAgent(ownAgent);
+  await skills.setSkill(ownAgent, 'support', 7);
+  await expect(page.getByRole('status').filter({ hasText: `${ownAgent}'s skills and queues were saved.` })).toBeVisible();
+
+  await skills.pickAgent(otherAgent);
+  // The server refuses (403, audited); the console says so in its own words.
+  await expect(page.getByRole('alert').filter({ hasText: 'You are not allowed to do this.' })).toBeVisible();
+  await expect(page.getByRole('button', { name: "Save the agent's skills and queues" })).toBeHidden();
 });

@@ -81,3 +81,25 @@ export class QueuesPage {
     await expect(this.page.getByRole('status').filter({ hasText: `Queue ${name} was created.` })).toBeVisible();
   }
 }
+
+/** The Skills and agents page (admins and supervisors). */
+export class SkillsPage {
+  constructor(readonly page: Page) {}
+
+  async open() {
+    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Skills', exact: true }).click();
+    await expect(this.page.getByRole('heading', { level: 1 })).toHaveText('Skills and agents');
+  }
+
+  async pickAgent(name: string) {
+    await this.page.getByRole('combobox', { name: 'Agent', exact: true }).selectOption({ label: name });
+  }
+
+  /** Gives the picked agent `skill` at `level` and saves. */
+  async setSkill(agent: string, skill: string, level: number) {
+    const has = this.page.getByRole('checkbox', { name: `${agent} has ${skill}` });
+    await has.check();
+    await this.page.getByRole('spinbutton', { name: `Level of ${skill}` }).fill(String(level));
+    await this.page.getByRole('button', { name: "Save the agent's skills and queues" }).click();
+  }
+}
