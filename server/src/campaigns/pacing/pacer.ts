@@ -1,0 +1,259 @@
+// Pacing of one campaign: how many calls the switch should place now.
+//
+// Modes
+// - preview: nothing is placed by the pacer; the agent dials (or skips) from the lead's page.
+// - progressive: one call per ready agent; calls in flight never exceed ready agents, so an
+//   answered call always finds its agent and nothing is abandoned.
+// - predictive: calls are dialed ahead for agents about to finish, at a dial ratio computed from
+//   the measured answer rate, time to answer, handle time (talk + wrap-up) and agent availability
+//   (dial-ratio.ts), held under the abandon cap (cap-ledger.ts).
+//
+// The engine (the campaigns room) tells the pacer what happened with observe() and asks
+// callsToPlace() after each change on its floor and every few seconds; the pacer keeps no timer
+// and reads no clock, so the same events give the same answers (the simulator depends on it).
+//
+// Rules the engine MUST follow, each decided here once:
+// - an unanswered call rings until ringTimeoutMs() (at least 15 s) before it is hung up;
+// - an answered call not connected to an agent within connectWithinMs() (2 s) is abandoned: the
+//   engine plays the identifying message and hangs up, and reports `abandoned`; a `connected`
+//   reported later than that is counted as abandoned all the same;
+// - there is no answering-machine detection: every answer counts as live.
+//
+// Stability (small teams, 5-30 agents, are where predictive dialers oscillate):
+// - the rates are shrinkage estimates over 1, 5 and 30 minutes (windowed-estimate.ts): a small
+//   floor's estimate moves only as fast as its evidence;
+// - the dial ratio is recomputed every `recomputeSeconds` from the rates and the last minute's
+//   average availability, not the instant's, and may move by at most 10 % (and 0.1) per
+//   recompute: a burst of answers or a run of no-answers cannot swing it from one tick to the next;
+// - there is no feedback loop on the measured abandon rate (the usual source of oscillation,
+//   because the rate reacts minutes after the ratio); the cap is held by the ledger's guard,
+//   which needs no estimate at all.
+//
+// The cap: with hardLimit (the default), a call is dialed ahead only while, even if every call
+// ahead of the ready agents were answered and abandoned, the window would stay at or under the
+// cap; otherwise the pacer works progressively. Before a window ends it stops dialing ahead for
+// one ring timeout plus the connect window, so no call placed in one window can be abandoned in
+// the next, whose budget starts at zero. Without hardLimit the pacer aims at targetShareOfCap of
+// the cap and turns progressive once the window's measured rate reaches the cap.
+import { CapLedger, type CapWindowTally } from './cap-ledger.js';
+import { dialRatio } from './dial-ratio.js';
+import { pacingSettings, type DialMode, type PacingSettings, type PacingSettingsInput } from './pacing-settings.js';
+import { WindowedSeries, windowedMean, type WindowedMean } from './windowed-estimate.js';
+
+export type PacingEvent =
+  | { type: 'dialed'; callId: string; at: number }
+  /** Answered by a person (no answering-machine detection). */
+  | { type: 'answered'; callId: string; at: number }
+  | { type: 'unanswered'; callId: string; at: number; outcome: 'no_answer' | 'busy' | 'failed' }
+  /** Bridged to an agent. */
+  | { type: 'connected'; callId: string; at: number }
+  /** Answered, and no agent within the connect window. */
+  | { type: 'abandoned'; callId: string; at: number }
+  /** An agent is back from a campaign call: talk plus wrap-up, from connect to ready. */
+  | { type: 'handled'; at: number; handleMs: number };
+
+export interface FloorState {
+  now: number;
+  /** Agents on the campaign, ready, with no call connected or reserved. */
+  agentsReady: number;
+  /** Agents on the campaign on a call or in its wrap-up (they come back). */
+  agentsBusy: number;
+}
+
+export type PacingReason = 'preview' | 'progressive' | 'predictive' | 'cap_guard' | 'window_closing' | 'cap_reached';
+
+export interface PacingDecision {
+  /** Calls to place now. */
+  place: number;
+  /** The mode the decision was made in: predictive falls back to progressive under the cap. */
+  workingAs: DialMode;
+  reason: PacingReason;
+  /** Calls ringing or answered and waiting for an agent, before this decision. */
+  inFlight: number;
+  /** Calls ringing per agent expected free (predictive), 1 in progressive, 0 in preview. */
+  dialRatio: number;
+}
+
+export interface PacingStatus {
+  mode: DialMode;
+  dialRatio: number;
+  answerRate: WindowedMean;
+  timeToAnswerMs: WindowedMean;
+  handleMs: WindowedMean;
+  capWindow: CapWindowTally;
+  /** Calls that may still be exposed to abandonment in this window (hard limit). */
+  exposureAllowed: number;
+}
+
+export interface Pacer {
+  readonly settings: PacingSettings;
+  observe(event: PacingEvent): void;
+  callsToPlace(floor: FloorState): PacingDecision;
+  ringTimeoutMs(): number;
+  connectWithinMs(): number;
+  status(now: number): PacingStatus;
+  /** Every cap window so far with its answered, abandoned and rate (closed ones, then the current). */
+  capWindows(now: number): CapWindowTally[];
+}
+
+// Priors before any call: typical outbound figures, quickly replaced by the campaign's own.
+const PRIOR = { answerRate: 0.3, timeToAnswerMs: 10_000, handleMs: 240_000 };
+// Pseudo-samples of each shorter window towards the longer (see windowed-estimate.ts).
+const PSEUDO = { answer: 30, timeToAnswer: 10, handle: 10 };
+const MAX_RELATIVE_STEP = 0.1;
+const MIN_ABSOLUTE_STEP = 0.1;
+
+interface LiveCall {
+  dialedAt: number;
+  answeredAt: number | null;
+}
+
+class Lifetime {
+  n = 0;
+  sum = 0;
+  add(v: number) {
+    this.n += 1;
+    this.sum += v;
+  }
+  /** The campaign's own mean, shrunk to the prior: the 30-minute window's prior after a pause. */
+  mean(prior: number, pseudo: number) {
+    return (this.sum + pseudo * prior) / (this.n + pseudo);
+  }
+}
+
+/** `startedAt`: the campaign's start, from which the cap windows are counted. */
+export function createPacer(input: PacingSettingsInput, startedAt: number): Pacer {
+  const settings = pacingSettings(input);
+  const ledger = new CapLedger(startedAt, settings.capWindow, settings.abandonCap);
+  const calls = new Map<string, LiveCall>();
+  const answered = new WindowedSeries();
+  const toAnswer = new WindowedSeries();
+  const handle = new WindowedSeries();
+  const life = { answered: new Lifetime(), toAnswer: new Lifetime(), handle: new Lifetime() };
+  const ringTimeoutMs = settings.ringTimeoutSeconds * 1000;
+  const connectMs = settings.connectWithinSeconds * 1000;
+  let ringing = 0;
+  let waiting = 0;
+  let ratio = 0;
+  // Chance that a busy agent is free within a call's time to answer, as of the last recompute.
+  let q = 0;
+  let ratioAt = Number.NEGATIVE_INFINITY;
+  // Averages of availability over about a minute, the conditions the ratio is computed for.
+  let avgReady = 0;
+  let avgBusy = 0;
+  let avgSeeded = false;
+
+  const estimates = (now: number) => ({
+    answerRate: windowedMean(answered, now, life.answered.mean(PRIOR.answerRate, PSEUDO.answer), PSEUDO.answer),
+    timeToAnswerMs: windowedMean(toAnswer, now, life.toAnswer.mean(PRIOR.timeToAnswerMs, PSEUDO.timeToAnswer), PSEUDO.timeToAnswer),
+    handleMs: windowedMean(handle, now, life.handle.mean(PRIOR.handleMs, PSEUDO.handle), PSEUDO.handle),
+  });
+
+  const settleAnswered = (call: LiveCall, at: number, abandoned: boolean) => {
+    if (call.answeredAt === null) return;
+    waiting -= 1;
+    ledger.settle(call.answeredAt, at, abandoned);
+  };
+
+  function observe(e: PacingEvent): void {
+    if (e.type === 'handled') {
+      handle.add(e.at, e.handleMs);
+      life.handle.add(e.handleMs);
+      return;
+    }
+    if (e.type === 'dialed') {
+      if (calls.has(e.callId)) return;
+      calls.set(e.callId, { dialedAt: e.at, answeredAt: null });
+      ringing += 1;
+      return;
+    }
+    const call = calls.get(e.callId);
+    if (!call) return; // unknown or already settled: a repeated report changes nothing
+    switch (e.type) {
+      case 'answered':
+        if (call.answeredAt !== null) return;
+        call.answeredAt = e.at;
+        ringing -= 1;
+        waiting += 1;
+        answered.add(e.at, 1);
+        life.answered.add(1);
+        toAnswer.add(e.at, e.at - call.dialedAt);
+        life.toAnswer.add(e.at - call.dialedAt);
+        return;
+      case 'unanswered':
+        if (call.answeredAt !== null) return;
+        calls.delete(e.callId);
+        ringing -= 1;
+        answered.add(e.at, 0);
+        life.answered.add(0);
+        return;
+      case 'connected':
+        calls.delete(e.callId);
+        settleAnswered(call, e.at, call.answeredAt !== null && e.at - call.answeredAt > connectMs);
+        return;
+      case 'abandoned':
+        calls.delete(e.callId);
+        settleAnswered(call, e.at, true);
+        return;
+    }
+  }
+
+  /** Recomputes the dial ratio when it is due; bounded steps keep it from swinging. */
+  function recompute(floor: FloorState): void {
+    if (floor.now - ratioAt < settings.recomputeSeconds * 1000) return;
+    const dt = ratioAt === Number.NEGATIVE_INFINITY ? 0 : floor.now - ratioAt;
+    ratioAt = floor.now;
+    const alpha = avgSeeded ? 1 - Math.exp(-dt / 60_000) : 1;
+    avgSeeded = true;
+    avgReady += alpha * (floor.agentsReady - avgReady);
+    avgBusy += alpha * (floor.agentsBusy - avgBusy);
+    const est = estimates(floor.now);
+    q = freeWithin(est.timeToAnswerMs.value + connectMs, est.handleMs.value);
+    const expectedFree = avgReady + avgBusy * q;
+    const raw = dialRatio({
+      answerRate: est.answerRate.value,
+      expectedFree,
+      freeVariance: avgBusy * q * (1 - q),
+      targetRate: settings.abandonCap * settings.targetShareOfCap,
+      maxRatio: settings.maxDialRatio,
+    });
+    const step = Math.max(MIN_ABSOLUTE_STEP, ratio * MAX_RELATIVE_STEP);
+    ratio = ratio + Math.max(-step, Math.min(step, raw - ratio));
+  }
+
+  function callsToPlace(floor: FloorState): PacingDecision {
+    const inFlight = ringing + waiting;
+    const ready = Math.max(0, floor.agentsReady);
+    const progressive = Math.max(0, ready - inFlight);
+    const base = { inFlight };
+    if (settings.mode === 'preview') return { ...base, place: 0, workingAs: 'preview', reason: 'preview', dialRatio: 0 };
+    if (settings.mode === 'progressive') return { ...base, place: progressive, workingAs: 'progressive', reason: 'progressive', dialRatio: 1 };
+    recompute(floor);
+    const progressively = (reason: PacingReason): PacingDecision => ({ ...base, place: progressive, workingAs: 'progressive', reason, dialRatio: ratio });
+    if (settings.hardLimit && floor.now >= ledger.windowEnd(floor.now) - ringTimeoutMs - connectMs) return progressively('window_closing');
+    if (!settings.hardLimit && ledger.atCap(floor.now)) return progressively('cap_reached');
+    const expectedFree = Math.max(0, ready + Math.max(0, floor.agentsBusy) * q - waiting);
+    const want = Math.max(progressive, Math.floor(ratio * expectedFree + 1e-9) - ringing);
+    if (!settings.hardLimit) return { ...base, place: want, workingAs: 'predictive', reason: 'predictive', dialRatio: ratio };
+    // Exposed = calls in flight beyond the ready agents: the most that can be abandoned.
+    const mostWithinCap = Math.max(progressive, ledger.exposureAllowed(floor.now) + ready - inFlight);
+    if (want > mostWithinCap) return { ...base, place: mostWithinCap, workingAs: mostWithinCap > progressive ? 'predictive' : 'progressive', reason: 'cap_guard', dialRatio: ratio };
+    return { ...base, place: want, workingAs: 'predictive', reason: 'predictive', dialRatio: ratio };
+  }
+
+  return {
+    settings,
+    observe,
+    callsToPlace,
+    ringTimeoutMs: () => ringTimeoutMs,
+    connectWithinMs: () => connectMs,
+    status(now) {
+      const est = estimates(now);
+      return { mode: settings.mode, dialRatio: ratio, ...est, capWindow: ledger.current(now), exposureAllowed: ledger.exposureAllowed(now) };
+    },
+    capWindows: (now) => ledger.windows(now),
+  };
+}
+
+/** Chance that an agent busy for an exponential handle time is free within `horizonMs`. */
+export const freeWithin = (horizonMs: number, handleMs: number): number => 1 - Math.exp(-horizonMs / Math.max(1, handleMs));
