@@ -70,6 +70,8 @@ export interface SimulationResult {
   /** Longest wait of an answered call before it was connected, ms. */
   maxConnectWaitMs: number;
   ratioSamples: number[];
+  /** One-day runs: answered and abandoned per 15 minutes of the day. */
+  timeline: { answered: number; abandoned: number; placedAhead: number }[];
   pacer: Pacer;
 }
 
@@ -102,6 +104,7 @@ interface Agent {
   signedInAt: number;
 }
 
+const TIMELINE_MS = 15 * 60_000;
 const START = Date.UTC(2026, 11, 1, 9, 0, 0);
 
 export function simulate(o: SimulationOptions): SimulationResult {
@@ -128,7 +131,17 @@ export function simulate(o: SimulationOptions): SimulationResult {
   const windows = new Map<number, { answered: number; abandoned: number }>();
   const ratioSamples: number[] = [];
 
+  const timeline: { answered: number; abandoned: number; placedAhead: number }[] = [];
+  const slot = () => {
+    const i = Math.floor((now - openedAt) / TIMELINE_MS);
+    while (timeline.length <= i) timeline.push({ answered: 0, abandoned: 0, placedAhead: 0 });
+    return timeline[i]!;
+  };
   const countAnswer = (call: Call, abandoned: boolean) => {
+    if (o.days === 1) {
+      slot().answered += 1;
+      if (abandoned) slot().abandoned += 1;
+    }
     const idx = Math.floor((call.answeredAt! - START) / windowMs);
     const w = windows.get(idx) ?? { answered: 0, abandoned: 0 };
     w.answered += 1;
@@ -197,6 +210,7 @@ export function simulate(o: SimulationOptions): SimulationResult {
   const pace = () => {
     if (!open || mode === 'preview') return null;
     const d = pacer.callsToPlace({ now, agentsReady: ready, agentsBusy: busy });
+    if (o.days === 1) slot().placedAhead += Math.max(0, d.place - Math.max(0, ready - d.inFlight));
     for (let k = 0; k < d.place; k++) placeCall(null);
     return d;
   };
@@ -313,6 +327,7 @@ export function simulate(o: SimulationOptions): SimulationResult {
     minNoAnswerRingMs: Number.isFinite(stats.minNoAnswer) ? stats.minNoAnswer : null,
     maxConnectWaitMs: stats.maxWait,
     ratioSamples,
+    timeline,
     pacer,
   };
 }

@@ -50,13 +50,14 @@ export interface DialRatioInputs {
 const STEP = 0.02;
 
 /**
- * Calls ringing per expected free agent, on a 0.02 grid, from the largest down; 0 when even a
- * ratio of 1 would abandon too many (the pacer then works progressively).
+ * Calls ringing per expected free agent, on a 0.02 grid, from the largest down; at least 1 (one
+ * call per agent expected free: below that the pacer works progressively anyway, and a floor of 1
+ * rather than 0 keeps the ratio from jumping between 0 and 1.x on a small team).
  */
 export function dialRatio(i: DialRatioInputs): number {
   const p = Math.min(1, Math.max(1e-3, i.answerRate));
   const f = i.expectedFree;
-  if (f <= 0) return 0;
+  if (f <= 0) return 1;
   // The grid is scanned from the top because the normal tails make the ratio of expected
   // abandons to answers high again for very few calls: the answer is the largest ratio that
   // passes, not the first.
@@ -66,5 +67,5 @@ export function dialRatio(i: DialRatioInputs): number {
     const excess = expectedExcess(answers - f, Math.sqrt(answers * (1 - p) + i.freeVariance));
     if (excess <= i.targetRate * answers) return Math.round(k / STEP) * STEP;
   }
-  return 0;
+  return 1;
 }

@@ -4,9 +4,14 @@
 // - preview: nothing is placed by the pacer; the agent dials (or skips) from the lead's page.
 // - progressive: one call per ready agent; calls in flight never exceed ready agents, so an
 //   answered call always finds its agent and nothing is abandoned.
-// - predictive: calls are dialed ahead for agents about to finish, at a dial ratio computed from
-//   the measured answer rate, time to answer, handle time (talk + wrap-up) and agent availability
-//   (dial-ratio.ts), held under the abandon cap (cap-ledger.ts).
+// - predictive: calls are dialed ahead for agents about to finish. Every `recomputeSeconds` the
+//   pacer estimates the answer rate p, the time to answer and the handle time (talk + wrap-up)
+//   over 1, 5 and 30 minutes (windowed-estimate.ts), and from them and the last minute's average
+//   ready and busy agents a dial ratio k (dial-ratio.ts): calls ringing per agent expected free
+//   by the time they are answered. On each change it then asks for
+//       k x (ready + busy x P(free within time to answer + 2 s)) - calls ringing
+//   calls, never fewer than progressive would, where a call that has rung a while counts for less
+//   than a fresh one (answer-timing.ts). The cap (cap-ledger.ts) bounds the result.
 //
 // The engine (the campaigns room) tells the pacer what happened with observe() and asks
 // callsToPlace() after each change on its floor and every few seconds; the pacer keeps no timer
@@ -17,28 +22,38 @@
 // - an answered call not connected to an agent within connectWithinMs() (2 s) is abandoned: the
 //   engine plays the identifying message and hangs up, and reports `abandoned`; a `connected`
 //   reported later than that is counted as abandoned all the same;
-// - there is no answering-machine detection: every answer counts as live.
+// - there is no answering-machine detection: every answer counts as live (agents mark voicemail
+//   as a disposition);
+// - agentsReady counts agents who will take the next answered call: an agent who leaves Ready
+//   while calls are in flight must be reported at once (the hard limit relies on it).
 //
 // Stability (small teams, 5-30 agents, are where predictive dialers oscillate):
-// - the rates are shrinkage estimates over 1, 5 and 30 minutes (windowed-estimate.ts): a small
-//   floor's estimate moves only as fast as its evidence;
-// - the dial ratio is recomputed every `recomputeSeconds` from the rates and the last minute's
-//   average availability, not the instant's, and may move by at most 10 % (and 0.1) per
-//   recompute: a burst of answers or a run of no-answers cannot swing it from one tick to the next;
-// - there is no feedback loop on the measured abandon rate (the usual source of oscillation,
-//   because the rate reacts minutes after the ratio); the cap is held by the ledger's guard,
-//   which needs no estimate at all.
+// - the rates are shrinkage estimates: a small floor's estimate moves only as fast as its
+//   evidence, so a lucky minute does not look like a new answer rate;
+// - the ratio is computed for the last minute's average availability, not the instant's, and
+//   moves by at most 3 % (or 0.03) per recompute, so a burst of answers or a run of no-answers
+//   cannot swing it between ticks;
+// - the model's own variance term makes it dial little ahead for a handful of agents, where the
+//   agents free in the next seconds are 0 or 1 rather than "0.4";
+// - the one feedback, the measured abandon rate correcting the model's target, is slow (10 % a
+//   minute at most) and shrunk with 300 pseudo-calls, because the measure lags the ratio by
+//   minutes and a fast correction would chase its own past: that is the oscillation.
 //
-// The cap: with hardLimit (the default), a call is dialed ahead only while, even if every call
-// ahead of the ready agents were answered and abandoned, the window would stay at or under the
-// cap; otherwise the pacer works progressively. Before a window ends it stops dialing ahead for
-// one ring timeout plus the connect window, so no call placed in one window can be abandoned in
-// the next, whose budget starts at zero. Without hardLimit the pacer aims at targetShareOfCap of
-// the cap and turns progressive once the window's measured rate reaches the cap.
+// The cap: with hardLimit (the default), calls are dialed ahead only while, even if every call in
+// flight beyond the ready agents were answered and abandoned, the window would stay at or under
+// the cap; otherwise the pacer works progressively. Before a window ends it stops dialing ahead
+// for one ring timeout plus the connect window, so no call placed in one window can be abandoned
+// in the next, whose budget starts at zero. Without hardLimit the pacer aims at targetShareOfCap
+// of the cap and turns progressive once the window's measured rate reaches the cap.
+//
+// Settings: see pacing-settings.ts (mode, abandonCap 3 %, capWindow 30d | 24h, hardLimit,
+// targetShareOfCap 0.7, ringTimeoutSeconds 25 (>= 15), connectWithinSeconds 2, recomputeSeconds
+// 5, maxDialRatio 5).
+import { AnswerTiming } from './answer-timing.js';
 import { CapLedger, type CapWindowTally } from './cap-ledger.js';
 import { dialRatio } from './dial-ratio.js';
 import { pacingSettings, type DialMode, type PacingSettings, type PacingSettingsInput } from './pacing-settings.js';
-import { WindowedSeries, windowedMean, type WindowedMean } from './windowed-estimate.js';
+import { WINDOWS_MS, WindowedSeries, windowedMean, type WindowedMean } from './windowed-estimate.js';
 
 export type PacingEvent =
   | { type: 'dialed'; callId: string; at: number }
@@ -100,8 +115,12 @@ export interface Pacer {
 const PRIOR = { answerRate: 0.3, timeToAnswerMs: 10_000, handleMs: 240_000 };
 // Pseudo-samples of each shorter window towards the longer (see windowed-estimate.ts).
 const PSEUDO = { answer: 30, timeToAnswer: 10, handle: 10 };
-const MAX_RELATIVE_STEP = 0.1;
-const MIN_ABSOLUTE_STEP = 0.1;
+// The model's target is corrected, slowly, by the abandon rate measured over 30 minutes (shrunk
+// to the target with `pseudo` answered calls, so a small team's few abandons barely move it).
+// Slowly because the measure lags: a fast correction would chase its own past and oscillate.
+const CALIBRATION = { pseudo: 300, gainPerMinute: 0.1, min: 0.05, max: 2 };
+const MAX_RELATIVE_STEP = 0.03;
+const MIN_ABSOLUTE_STEP = 0.03;
 
 interface LiveCall {
   dialedAt: number;
@@ -129,14 +148,19 @@ export function createPacer(input: PacingSettingsInput, startedAt: number): Pace
   const answered = new WindowedSeries();
   const toAnswer = new WindowedSeries();
   const handle = new WindowedSeries();
+  // Settled answered calls: 1 abandoned, 0 connected (the calibration's measure).
+  const settled = new WindowedSeries();
+  let calibration = 1;
   const life = { answered: new Lifetime(), toAnswer: new Lifetime(), handle: new Lifetime() };
   const ringTimeoutMs = settings.ringTimeoutSeconds * 1000;
   const connectMs = settings.connectWithinSeconds * 1000;
   let ringing = 0;
   let waiting = 0;
-  let ratio = 0;
+  let ratio = 1;
   // Chance that a busy agent is free within a call's time to answer, as of the last recompute.
   let q = 0;
+  let answerRate = PRIOR.answerRate;
+  const timing = new AnswerTiming(ringTimeoutMs, PRIOR.timeToAnswerMs);
   let ratioAt = Number.NEGATIVE_INFINITY;
   // Averages of availability over about a minute, the conditions the ratio is computed for.
   let avgReady = 0;
@@ -153,6 +177,7 @@ export function createPacer(input: PacingSettingsInput, startedAt: number): Pace
     if (call.answeredAt === null) return;
     waiting -= 1;
     ledger.settle(call.answeredAt, at, abandoned);
+    settled.add(at, abandoned ? 1 : 0);
   };
 
   function observe(e: PacingEvent): void {
@@ -178,6 +203,7 @@ export function createPacer(input: PacingSettingsInput, startedAt: number): Pace
         answered.add(e.at, 1);
         life.answered.add(1);
         toAnswer.add(e.at, e.at - call.dialedAt);
+        timing.add(e.at - call.dialedAt);
         life.toAnswer.add(e.at - call.dialedAt);
         return;
       case 'unanswered':
@@ -209,16 +235,35 @@ export function createPacer(input: PacingSettingsInput, startedAt: number): Pace
     avgBusy += alpha * (floor.agentsBusy - avgBusy);
     const est = estimates(floor.now);
     q = freeWithin(est.timeToAnswerMs.value + connectMs, est.handleMs.value);
+    answerRate = Math.min(1, Math.max(1e-3, est.answerRate.value));
     const expectedFree = avgReady + avgBusy * q;
+    const target = settings.abandonCap * settings.targetShareOfCap;
+    const recent = settled.window(floor.now, WINDOWS_MS[2]);
+    const measured = (recent.sum + CALIBRATION.pseudo * target) / (recent.n + CALIBRATION.pseudo);
+    if (target > 0 && measured > 0) {
+      const c = calibration * Math.exp(CALIBRATION.gainPerMinute * (dt / 60_000) * Math.max(-1, Math.min(1, Math.log(target / measured))));
+      calibration = Math.min(CALIBRATION.max, Math.max(CALIBRATION.min, c));
+    }
     const raw = dialRatio({
       answerRate: est.answerRate.value,
       expectedFree,
       freeVariance: avgBusy * q * (1 - q),
-      targetRate: settings.abandonCap * settings.targetShareOfCap,
+      targetRate: target * calibration,
       maxRatio: settings.maxDialRatio,
     });
     const step = Math.max(MIN_ABSOLUTE_STEP, ratio * MAX_RELATIVE_STEP);
     ratio = ratio + Math.max(-step, Math.min(step, raw - ratio));
+  }
+
+  /**
+   * The calls ringing, counted as fresh calls: a call that has rung for a while is less likely to
+   * be answered than one just placed, so counting it as a whole call would leave agents idle
+   * behind calls about to ring out (answer-timing.ts).
+   */
+  function freshEquivalent(now: number): number {
+    let chances = 0;
+    for (const call of calls.values()) if (call.answeredAt === null) chances += timing.answerChance(now - call.dialedAt, answerRate);
+    return chances / answerRate;
   }
 
   function callsToPlace(floor: FloorState): PacingDecision {
@@ -233,7 +278,7 @@ export function createPacer(input: PacingSettingsInput, startedAt: number): Pace
     if (settings.hardLimit && floor.now >= ledger.windowEnd(floor.now) - ringTimeoutMs - connectMs) return progressively('window_closing');
     if (!settings.hardLimit && ledger.atCap(floor.now)) return progressively('cap_reached');
     const expectedFree = Math.max(0, ready + Math.max(0, floor.agentsBusy) * q - waiting);
-    const want = Math.max(progressive, Math.floor(ratio * expectedFree + 1e-9) - ringing);
+    const want = Math.max(progressive, Math.floor(ratio * expectedFree - freshEquivalent(floor.now) + 1e-9));
     if (!settings.hardLimit) return { ...base, place: want, workingAs: 'predictive', reason: 'predictive', dialRatio: ratio };
     // Exposed = calls in flight beyond the ready agents: the most that can be abandoned.
     const mostWithinCap = Math.max(progressive, ledger.exposureAllowed(floor.now) + ready - inFlight);
