@@ -38,6 +38,10 @@ export interface SimulationOptions {
   pacing: PacingSettingsInput & { mode: DialMode };
   callee?: Partial<CalleeModel>;
   agent?: Partial<AgentModel>;
+  /** Which of the `days` the floor works (default: all). */
+  workingDays?: number[];
+  /** Minutes after midnight of the campaign's clock at which each working day opens (default 0). */
+  openAtMinute?: number;
   /** Record the dial ratio at each recompute tick from this minute of each day on (stability). */
   sampleRatioFromMinute?: number;
 }
@@ -215,9 +219,10 @@ export function simulate(o: SimulationOptions): SimulationResult {
     return d;
   };
 
-  for (let d = 0; d < o.days; d++) {
-    q.push(START + d * 86_400_000, { kind: 'open', day: d });
-    q.push(START + d * 86_400_000 + o.minutesPerDay * 60_000, { kind: 'close' });
+  const opensAt = (o.openAtMinute ?? 0) * 60_000;
+  for (const d of o.workingDays ?? Array.from({ length: o.days }, (_, i) => i)) {
+    q.push(START + d * 86_400_000 + opensAt, { kind: 'open', day: d });
+    q.push(START + d * 86_400_000 + opensAt + o.minutesPerDay * 60_000, { kind: 'close' });
   }
 
   const sampleFrom = o.sampleRatioFromMinute;

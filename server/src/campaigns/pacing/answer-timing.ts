@@ -13,7 +13,7 @@ const PRIOR_WEIGHT = 20;
 export class AnswerTiming {
   private readonly counts: Float64Array;
   /** survival[i]: share of answered calls not yet answered after i seconds of ringing. */
-  private survival: Float64Array;
+  private readonly survival: Float64Array;
   private dirty = true;
 
   constructor(
@@ -29,6 +29,7 @@ export class AnswerTiming {
       const b = Math.exp((-(i + 1) * BUCKET_MS) / priorMeanMs);
       this.counts[i] = PRIOR_WEIGHT * (a - b);
     }
+    this.refresh();
   }
 
   add(ringMs: number): void {
@@ -37,7 +38,8 @@ export class AnswerTiming {
     this.dirty = true;
   }
 
-  private refresh(): void {
+  /** Takes the new answers into the curve; the pacer calls it when it recomputes. */
+  refresh(): void {
     if (!this.dirty) return;
     const total = this.counts.reduce((a, b) => a + b, 0);
     let left = total;
@@ -51,7 +53,6 @@ export class AnswerTiming {
 
   /** Share of eventually answered calls still unanswered after `ringMs` (linear within a second). */
   stillToAnswer(ringMs: number): number {
-    this.refresh();
     if (ringMs >= this.ringTimeoutMs) return 0;
     const x = Math.max(0, ringMs) / BUCKET_MS;
     const i = Math.floor(x);

@@ -80,7 +80,8 @@ export class CapLedger {
 
   /** When the current window ends. */
   windowEnd(nowMs: number): number {
-    return this.current(nowMs).to;
+    this.roll(nowMs);
+    return this.startMs + (this.index + 1) * this.windowMs;
   }
 
   /**

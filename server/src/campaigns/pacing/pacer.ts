@@ -155,6 +155,9 @@ export function createPacer(input: PacingSettingsInput, startedAt: number): Pace
   const ringTimeoutMs = settings.ringTimeoutSeconds * 1000;
   const connectMs = settings.connectWithinSeconds * 1000;
   let ringing = 0;
+  // Calls ringing, counted by the second they were dialed: the sum over them stays short
+  // (about one entry per second of ring timeout) however many calls a large floor has ringing.
+  const ringingBySecond = new CountBySecond();
   let waiting = 0;
   let ratio = 1;
   // Chance that a busy agent is free within a call's time to answer, as of the last recompute.
@@ -190,6 +193,7 @@ export function createPacer(input: PacingSettingsInput, startedAt: number): Pace
       if (calls.has(e.callId)) return;
       calls.set(e.callId, { dialedAt: e.at, answeredAt: null });
       ringing += 1;
+      ringingBySecond.add(e.at, 1);
       return;
     }
     const call = calls.get(e.callId);
@@ -199,6 +203,7 @@ export function createPacer(input: PacingSettingsInput, startedAt: number): Pace
         if (call.answeredAt !== null) return;
         call.answeredAt = e.at;
         ringing -= 1;
+        ringingBySecond.add(call.dialedAt, -1);
         waiting += 1;
         answered.add(e.at, 1);
         life.answered.add(1);
@@ -210,6 +215,7 @@ export function createPacer(input: PacingSettingsInput, startedAt: number): Pace
         if (call.answeredAt !== null) return;
         calls.delete(e.callId);
         ringing -= 1;
+        ringingBySecond.add(call.dialedAt, -1);
         answered.add(e.at, 0);
         life.answered.add(0);
         return;
@@ -236,6 +242,7 @@ export function createPacer(input: PacingSettingsInput, startedAt: number): Pace
     const est = estimates(floor.now);
     q = freeWithin(est.timeToAnswerMs.value + connectMs, est.handleMs.value);
     answerRate = Math.min(1, Math.max(1e-3, est.answerRate.value));
+    timing.refresh();
     const expectedFree = avgReady + avgBusy * q;
     const target = settings.abandonCap * settings.targetShareOfCap;
     const recent = settled.window(floor.now, WINDOWS_MS[2]);
@@ -262,7 +269,7 @@ export function createPacer(input: PacingSettingsInput, startedAt: number): Pace
    */
   function freshEquivalent(now: number): number {
     let chances = 0;
-    for (const call of calls.values()) if (call.answeredAt === null) chances += timing.answerChance(now - call.dialedAt, answerRate);
+    for (const [second, n] of ringingBySecond.counts) chances += n * timing.answerChance(now - (second * 1000 + 500), answerRate);
     return chances / answerRate;
   }
 
@@ -270,21 +277,21 @@ export function createPacer(input: PacingSettingsInput, startedAt: number): Pace
     const inFlight = ringing + waiting;
     const ready = Math.max(0, floor.agentsReady);
     const progressive = Math.max(0, ready - inFlight);
-    const base = { inFlight };
-    if (settings.mode === 'preview') return { ...base, place: 0, workingAs: 'preview', reason: 'preview', dialRatio: 0 };
-    if (settings.mode === 'progressive') return { ...base, place: progressive, workingAs: 'progressive', reason: 'progressive', dialRatio: 1 };
+    const decide = (place: number, workingAs: DialMode, reason: PacingReason, dialRatio: number): PacingDecision => ({ place, workingAs, reason, inFlight, dialRatio });
+    if (settings.mode === 'preview') return decide(0, 'preview', 'preview', 0);
+    if (settings.mode === 'progressive') return decide(progressive, 'progressive', 'progressive', 1);
     recompute(floor);
-    const progressively = (reason: PacingReason): PacingDecision => ({ ...base, place: progressive, workingAs: 'progressive', reason, dialRatio: ratio });
-    if (settings.hardLimit && floor.now >= ledger.windowEnd(floor.now) - ringTimeoutMs - connectMs) return progressively('window_closing');
-    if (!settings.hardLimit && ledger.atCap(floor.now)) return progressively('cap_reached');
+    if (settings.hardLimit && floor.now >= ledger.windowEnd(floor.now) - ringTimeoutMs - connectMs) return decide(progressive, 'progressive', 'window_closing', ratio);
+    if (!settings.hardLimit && ledger.atCap(floor.now)) return decide(progressive, 'progressive', 'cap_reached', ratio);
     const expectedFree = Math.max(0, ready + Math.max(0, floor.agentsBusy) * q - waiting);
     const want = Math.max(progressive, Math.floor(ratio * expectedFree - freshEquivalent(floor.now) + 1e-9));
-    if (!settings.hardLimit) return { ...base, place: want, workingAs: 'predictive', reason: 'predictive', dialRatio: ratio };
+    if (!settings.hardLimit) return decide(want, 'predictive', 'predictive', ratio);
     // Exposed = calls in flight beyond the ready agents: the most that can be abandoned.
     const mostWithinCap = Math.max(progressive, ledger.exposureAllowed(floor.now) + ready - inFlight);
-    if (want > mostWithinCap) return { ...base, place: mostWithinCap, workingAs: mostWithinCap > progressive ? 'predictive' : 'progressive', reason: 'cap_guard', dialRatio: ratio };
-    return { ...base, place: want, workingAs: 'predictive', reason: 'predictive', dialRatio: ratio };
+    if (want > mostWithinCap) return decide(mostWithinCap, mostWithinCap > progressive ? 'predictive' : 'progressive', 'cap_guard', ratio);
+    return decide(want, 'predictive', 'predictive', ratio);
   }
+
 
   return {
     settings,
@@ -298,6 +305,16 @@ export function createPacer(input: PacingSettingsInput, startedAt: number): Pace
     },
     capWindows: (now) => ledger.windows(now),
   };
+}
+
+class CountBySecond {
+  readonly counts = new Map<number, number>();
+  add(atMs: number, delta: number) {
+    const second = Math.floor(atMs / 1000);
+    const n = (this.counts.get(second) ?? 0) + delta;
+    if (n === 0) this.counts.delete(second);
+    else this.counts.set(second, n);
+  }
 }
 
 /** Chance that an agent busy for an exponential handle time is free within `horizonMs`. */

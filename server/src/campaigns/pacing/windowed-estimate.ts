@@ -33,18 +33,25 @@ export class WindowedSeries {
 
   /** Count and sum of the samples in the last `windowMs` (whole buckets, the current one included). */
   window(nowMs: number, windowMs: number): { n: number; sum: number } {
+    return this.windows(nowMs, [windowMs])[0]!;
+  }
+
+  /** The same for several windows in one pass over the buckets. */
+  windows(nowMs: number, windowsMs: readonly number[]): { n: number; sum: number }[] {
     const last = Math.floor(nowMs / BUCKET_MS);
-    const first = last - Math.ceil(windowMs / BUCKET_MS) + 1;
-    let n = 0;
-    let sum = 0;
+    const firsts = windowsMs.map((w) => last - Math.ceil(w / BUCKET_MS) + 1);
+    const out = windowsMs.map(() => ({ n: 0, sum: 0 }));
     for (let i = 0; i < BUCKETS; i++) {
       const b = this.stamp[i]!;
-      if (b >= first && b <= last) {
-        n += this.count[i]!;
-        sum += this.sum[i]!;
+      if (b > last) continue;
+      for (let k = 0; k < firsts.length; k++) {
+        if (b >= firsts[k]!) {
+          out[k]!.n += this.count[i]!;
+          out[k]!.sum += this.sum[i]!;
+        }
       }
     }
-    return { n, sum };
+    return out;
   }
 }
 
@@ -61,7 +68,7 @@ export interface WindowedMean {
  * 30-minute window towards `prior`.
  */
 export function windowedMean(series: WindowedSeries, nowMs: number, prior: number, pseudo: number): WindowedMean {
-  const [w1, w5, w30] = WINDOWS_MS.map((w) => series.window(nowMs, w)) as [ReturnType<WindowedSeries['window']>, ReturnType<WindowedSeries['window']>, ReturnType<WindowedSeries['window']>];
+  const [w1, w5, w30] = series.windows(nowMs, WINDOWS_MS) as [{ n: number; sum: number }, { n: number; sum: number }, { n: number; sum: number }];
   const e30 = (w30.sum + pseudo * prior) / (w30.n + pseudo);
   const e5 = (w5.sum + pseudo * e30) / (w5.n + pseudo);
   const e1 = (w1.sum + pseudo * e5) / (w1.n + pseudo);
