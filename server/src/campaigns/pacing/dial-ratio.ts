@@ -38,7 +38,7 @@ export function expectedExcess(mean: number, sd: number): number {
 
 export interface DialRatioInputs {
   answerRate: number;
-  /** Agents expected free over the horizon (ready + busy × q), averaged over the last minute. */
+  /** Agents expected free over the horizon (ready + busy × q), averaged over the last few minutes. */
   expectedFree: number;
   /** Variance of that number (busy × q × (1 - q)). */
   freeVariance: number;

@@ -71,7 +71,7 @@ describe('preview and progressive', () => {
     expect(p.callsToPlace({ now: T0, agentsReady: 5, agentsBusy: 20 }).place).toBe(5);
     const [first] = dial(p, 5, T0);
     expect(p.callsToPlace({ now: T0 + 1000, agentsReady: 5, agentsBusy: 20 }).place).toBe(0);
-    // One call rings out: its agent gets another; an answered call still waiting holds its agent.
+    // One call rings out: a ready agent without a call gets another.
     p.observe({ type: 'unanswered', callId: first!, at: T0 + 25_000, outcome: 'no_answer' });
     expect(p.callsToPlace({ now: T0 + 25_000, agentsReady: 5, agentsBusy: 20 }).place).toBe(1);
   });
@@ -159,7 +159,8 @@ describe('the dial ratio', () => {
     for (const id of ids) p.observe({ type: 'unanswered', callId: id, at: t, outcome: 'no_answer' });
     for (let i = 0; i < 60; i++, t += 5000) ratios.push(p.callsToPlace({ now: t, agentsReady: 0, agentsBusy: 100 }).dialRatio);
     const steps = ratios.slice(1).map((r, i) => Math.abs(r - ratios[i]!));
-    expect(Math.max(...steps)).toBeLessThanOrEqual(Math.max(0.03, 0.03 * Math.max(...ratios)) + 1e-9);
+    expect(Math.max(...steps)).toBeLessThanOrEqual(Math.max(0.01, 0.01 * Math.max(...ratios)) + 1e-9);
+    expect(Math.max(...steps)).toBeGreaterThan(0); // it does move
   });
 
   it('gives the same decisions for the same events', () => {

@@ -6,7 +6,7 @@
 //   answered call always finds its agent and nothing is abandoned.
 // - predictive: calls are dialed ahead for agents about to finish. Every `recomputeSeconds` the
 //   pacer estimates the answer rate p, the time to answer and the handle time (talk + wrap-up)
-//   over 1, 5 and 30 minutes (windowed-estimate.ts), and from them and the last minute's average
+//   over 1, 5 and 30 minutes (windowed-estimate.ts), and from them and the last 5 minutes' average
 //   ready and busy agents a dial ratio k (dial-ratio.ts): calls ringing per agent expected free
 //   by the time they are answered. On each change it then asks for
 //       k x (ready + busy x P(free within time to answer + 2 s)) - calls ringing
@@ -30,9 +30,10 @@
 // Stability (small teams, 5-30 agents, are where predictive dialers oscillate):
 // - the rates are shrinkage estimates: a small floor's estimate moves only as fast as its
 //   evidence, so a lucky minute does not look like a new answer rate;
-// - the ratio is computed for the last minute's average availability, not the instant's, and
-//   moves by at most 3 % (or 0.03) per recompute, so a burst of answers or a run of no-answers
-//   cannot swing it between ticks;
+// - the ratio is computed for the last 5 minutes' average availability, not the instant's, and
+//   moves by at most 1 % (or 0.01) per recompute, about 13 % a minute: a burst of answers or a
+//   run of no-answers cannot swing it, while a real change (an evening with fewer answers) is
+//   followed within minutes. The instant's availability still sets the count of calls;
 // - the model's own variance term makes it dial little ahead for a handful of agents, where the
 //   agents free in the next seconds are 0 or 1 rather than "0.4";
 // - the one feedback, the measured abandon rate correcting the model's target, is slow (10 % a
@@ -119,8 +120,9 @@ const PSEUDO = { answer: 30, timeToAnswer: 10, handle: 10 };
 // to the target with `pseudo` answered calls, so a small team's few abandons barely move it).
 // Slowly because the measure lags: a fast correction would chase its own past and oscillate.
 const CALIBRATION = { pseudo: 300, gainPerMinute: 0.1, min: 0.05, max: 2 };
-const MAX_RELATIVE_STEP = 0.03;
-const MIN_ABSOLUTE_STEP = 0.03;
+const AVAILABILITY_AVERAGE_MS = 300_000;
+const MAX_RELATIVE_STEP = 0.01;
+const MIN_ABSOLUTE_STEP = 0.01;
 
 interface LiveCall {
   dialedAt: number;
@@ -165,7 +167,7 @@ export function createPacer(input: PacingSettingsInput, startedAt: number): Pace
   let answerRate = PRIOR.answerRate;
   const timing = new AnswerTiming(ringTimeoutMs, PRIOR.timeToAnswerMs);
   let ratioAt = Number.NEGATIVE_INFINITY;
-  // Averages of availability over about a minute, the conditions the ratio is computed for.
+  // Averages of availability over about 5 minutes, the conditions the ratio is computed for.
   let avgReady = 0;
   let avgBusy = 0;
   let avgSeeded = false;
@@ -235,7 +237,7 @@ export function createPacer(input: PacingSettingsInput, startedAt: number): Pace
     if (floor.now - ratioAt < settings.recomputeSeconds * 1000) return;
     const dt = ratioAt === Number.NEGATIVE_INFINITY ? 0 : floor.now - ratioAt;
     ratioAt = floor.now;
-    const alpha = avgSeeded ? 1 - Math.exp(-dt / 60_000) : 1;
+    const alpha = avgSeeded ? 1 - Math.exp(-dt / AVAILABILITY_AVERAGE_MS) : 1;
     avgSeeded = true;
     avgReady += alpha * (floor.agentsReady - avgReady);
     avgBusy += alpha * (floor.agentsBusy - avgBusy);
