@@ -152,12 +152,12 @@ describe('the dial ratio', () => {
     const p = predictive({ hardLimit: false });
     let t = T0;
     const ratios: number[] = [];
-    for (let i = 0; i < 60; i++, t += 5000) ratios.push(p.callsToPlace({ now: t, agentsReady: 0, agentsBusy: 100 }).dialRatio);
+    for (let i = 0; i < 60; i++, t += 5000) ratios.push(p.callsToPlace({ now: t, agentsReady: 0, agentsBusy: 400 }).dialRatio);
     // A minute in which nobody answers: the answer rate estimate falls, the ratio follows slowly.
     const ids = dial(p, 200, t);
     t += 25_000;
     for (const id of ids) p.observe({ type: 'unanswered', callId: id, at: t, outcome: 'no_answer' });
-    for (let i = 0; i < 60; i++, t += 5000) ratios.push(p.callsToPlace({ now: t, agentsReady: 0, agentsBusy: 100 }).dialRatio);
+    for (let i = 0; i < 60; i++, t += 5000) ratios.push(p.callsToPlace({ now: t, agentsReady: 0, agentsBusy: 400 }).dialRatio);
     const steps = ratios.slice(1).map((r, i) => Math.abs(r - ratios[i]!));
     expect(Math.max(...steps)).toBeLessThanOrEqual(Math.max(0.01, 0.01 * Math.max(...ratios)) + 1e-9);
     expect(Math.max(...steps)).toBeGreaterThan(0); // it does move
