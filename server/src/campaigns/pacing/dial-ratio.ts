@@ -61,11 +61,12 @@ export function dialRatio(i: DialRatioInputs): number {
   // The grid is scanned from the top because the normal tails make the ratio of expected
   // abandons to answers high again for very few calls: the answer is the largest ratio that
   // passes, not the first.
-  for (let k = Math.min(i.maxRatio, 1 / p); k >= 1 - 1e-9; k -= STEP) {
-    const n = k * f;
-    const answers = n * p;
+  const top = Math.floor(Math.min(i.maxRatio, 1 / p) / STEP + 1e-9);
+  for (let step = top; step * STEP >= 1 - 1e-9; step--) {
+    const k = step * STEP;
+    const answers = k * f * p;
     const excess = expectedExcess(answers - f, Math.sqrt(answers * (1 - p) + i.freeVariance));
-    if (excess <= i.targetRate * answers) return Math.round(k / STEP) * STEP;
+    if (excess <= i.targetRate * answers) return k;
   }
   return 1;
 }
