@@ -114,6 +114,16 @@ describe('predictive under the hard limit', () => {
     expect(p.status(T0 + 8000).capWindow).toMatchObject({ answered: 1, abandoned: 1 });
   });
 
+  it('takes a connect or abandon reported without its answer as answered at that moment', () => {
+    const p = predictive();
+    const [a, b] = dial(p, 2, T0);
+    p.observe({ type: 'connected', callId: a!, at: T0 + 8000 });
+    p.observe({ type: 'abandoned', callId: b!, at: T0 + 9000 });
+    p.observe({ type: 'abandoned', callId: b!, at: T0 + 9500 }); // a repeated report changes nothing
+    expect(p.status(T0 + 10_000).capWindow).toMatchObject({ answered: 2, abandoned: 1 });
+    expect(p.callsToPlace({ now: T0 + 10_000, agentsReady: 3, agentsBusy: 0 })).toMatchObject({ inFlight: 0, place: 3 });
+  });
+
   it('stops dialing ahead in the last ring timeout and connect window of a cap window', () => {
     const p = predictive({ capWindow: '24h' });
     connectCalls(p, 1000, T0);

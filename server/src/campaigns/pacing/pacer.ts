@@ -178,13 +178,6 @@ export function createPacer(input: PacingSettingsInput, startedAt: number): Pace
     handleMs: windowedMean(handle, now, life.handle.mean(PRIOR.handleMs, PSEUDO.handle), PSEUDO.handle),
   });
 
-  const settleAnswered = (call: LiveCall, at: number, abandoned: boolean) => {
-    if (call.answeredAt === null) return;
-    waiting -= 1;
-    ledger.settle(call.answeredAt, at, abandoned);
-    settled.add(at, abandoned ? 1 : 0);
-  };
-
   function observe(e: PacingEvent): void {
     if (e.type === 'handled') {
       handle.add(e.at, e.handleMs);
@@ -202,16 +195,7 @@ export function createPacer(input: PacingSettingsInput, startedAt: number): Pace
     if (!call) return; // unknown or already settled: a repeated report changes nothing
     switch (e.type) {
       case 'answered':
-        if (call.answeredAt !== null) return;
-        call.answeredAt = e.at;
-        ringing -= 1;
-        ringingBySecond.add(call.dialedAt, -1);
-        waiting += 1;
-        answered.add(e.at, 1);
-        life.answered.add(1);
-        toAnswer.add(e.at, e.at - call.dialedAt);
-        timing.add(e.at - call.dialedAt);
-        life.toAnswer.add(e.at - call.dialedAt);
+        answer(call, e.at);
         return;
       case 'unanswered':
         if (call.answeredAt !== null) return;
@@ -222,14 +206,31 @@ export function createPacer(input: PacingSettingsInput, startedAt: number): Pace
         life.answered.add(0);
         return;
       case 'connected':
+      case 'abandoned': {
+        // An engine that reports the outcome without the answer: the answer was at that moment.
+        const answeredAt = call.answeredAt ?? answer(call, e.at);
         calls.delete(e.callId);
-        settleAnswered(call, e.at, call.answeredAt !== null && e.at - call.answeredAt > connectMs);
+        waiting -= 1;
+        const abandoned = e.type === 'abandoned' || e.at - answeredAt > connectMs;
+        ledger.settle(answeredAt, e.at, abandoned);
+        settled.add(e.at, abandoned ? 1 : 0);
         return;
-      case 'abandoned':
-        calls.delete(e.callId);
-        settleAnswered(call, e.at, true);
-        return;
+      }
     }
+  }
+
+  function answer(call: LiveCall, at: number): number {
+    if (call.answeredAt !== null) return call.answeredAt;
+    call.answeredAt = at;
+    ringing -= 1;
+    ringingBySecond.add(call.dialedAt, -1);
+    waiting += 1;
+    answered.add(at, 1);
+    life.answered.add(1);
+    toAnswer.add(at, at - call.dialedAt);
+    timing.add(at - call.dialedAt);
+    life.toAnswer.add(at - call.dialedAt);
+    return at;
   }
 
   /** Recomputes the dial ratio when it is due; bounded steps keep it from swinging. */
