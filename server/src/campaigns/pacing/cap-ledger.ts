@@ -39,6 +39,16 @@ export class CapLedger {
     this.windowMs = CAP_WINDOW_MS[window];
   }
 
+  /**
+   * Counts restored from the call log after a restart, for the window that holds `nowMs`: the
+   * cap is per window, not per process, so a restart must not hand out a fresh budget.
+   */
+  restore(nowMs: number, answered: number, abandoned: number): void {
+    this.roll(nowMs);
+    this.answered += answered;
+    this.abandoned += abandoned;
+  }
+
   /** Moves to the window that holds `nowMs`, closing the ones that ended. */
   private roll(nowMs: number): void {
     const index = Math.max(0, Math.floor((nowMs - this.startMs) / this.windowMs));

@@ -105,6 +105,16 @@ describe('predictive under the hard limit', () => {
     expect(d).toMatchObject({ place: 0, workingAs: 'progressive', reason: 'cap_guard' });
   });
 
+  it('keeps the window\'s budget across a restart from the counts restored from the call log', () => {
+    const now = T0 + 3 * DAY;
+    const fresh = createPacer({ mode: 'predictive' }, T0);
+    const restored = createPacer({ mode: 'predictive' }, T0, { now, answered: 1000, abandoned: 30 });
+    expect(fresh.status(now).exposureAllowed).toBe(0);
+    expect(restored.status(now).capWindow).toMatchObject({ answered: 1000, abandoned: 30, rate: 0.03 });
+    expect(restored.status(now).exposureAllowed).toBe(0);
+    expect(createPacer({ mode: 'predictive' }, T0, { now, answered: 1000, abandoned: 10 }).status(now).exposureAllowed).toBe(20);
+  });
+
   it('counts a call connected more than 2 s after its answer as abandoned', () => {
     const p = predictive();
     dial(p, 1, T0);

@@ -142,10 +142,21 @@ class Lifetime {
   }
 }
 
-/** `startedAt`: the campaign's start, from which the cap windows are counted. */
-export function createPacer(input: PacingSettingsInput, startedAt: number): Pacer {
+/** The current cap window's settled calls as the call log has them, when a pacer is re-created. */
+export interface RestoredWindow {
+  now: number;
+  answered: number;
+  abandoned: number;
+}
+
+/**
+ * `startedAt`: the campaign's start, from which the cap windows are counted. `restored`: the
+ * current window's live-answered and abandoned calls from the call log (after a restart).
+ */
+export function createPacer(input: PacingSettingsInput, startedAt: number, restored?: RestoredWindow): Pacer {
   const settings = pacingSettings(input);
   const ledger = new CapLedger(startedAt, settings.capWindow, settings.abandonCap);
+  if (restored) ledger.restore(restored.now, restored.answered, restored.abandoned);
   const calls = new Map<string, LiveCall>();
   const answered = new WindowedSeries();
   const toAnswer = new WindowedSeries();
