@@ -38,6 +38,16 @@ import { EscalationService } from './cases/escalation.service.js';
 import { ReportService } from './cases/report.service.js';
 import { SlaSettings } from './cases/sla-settings.js';
 import { UserDirectory } from './identity/user-directory.js';
+import { CampaignRepository } from './campaigns/data/campaign.repository.js';
+import { DialFactsRepository } from './campaigns/data/dial-facts.repository.js';
+import { DncRepository } from './campaigns/data/dnc.repository.js';
+import { LeadImportRepository } from './campaigns/data/lead-import.repository.js';
+import { CampaignService } from './campaigns/campaign.service.js';
+import { DncService } from './campaigns/dnc.service.js';
+import { DryRunService } from './campaigns/dry-run.service.js';
+import { LeadImportService } from './campaigns/lead-import.service.js';
+import { maskPhoneText } from './customers/privacy/rules/phone-mask.js';
+import type { Viewer } from './identity/request-context.js';
 
 
 export interface Services {
@@ -63,6 +73,11 @@ export interface Services {
   dispositions: DispositionRepository;
   dialIntents: DialIntents;
   clock: Clock;
+  /** Outbound campaigns: the campaigns, their lead imports, the dry run, the do-not-call lists. */
+  campaigns: CampaignService;
+  campaignImports: LeadImportService;
+  dryRun: DryRunService;
+  dnc: DncService;
 }
 
 export function createServices(
@@ -98,6 +113,9 @@ export function createServices(
   const caseDeps = { db, cases: caseReads, writes: new CaseWriteRepository(), interactions, customers, users: directory, audit, sla, clock };
   const cases = new CaseService(caseDeps);
   const dialIntents = new DialIntents(() => clock.now());
+  const centerZone = config.timeZone ?? 'Asia/Shanghai';
+  const maskFor = async (viewer: Viewer) => ((await phoneMasking.masksFor(viewer)) ? maskPhoneText : (p: string) => p);
+  const campaigns = new CampaignService({ db, campaigns: new CampaignRepository(db), audit });
   return {
     db,
     audit,
@@ -120,5 +138,16 @@ export function createServices(
     dispositions: new DispositionRepository(db),
     dialIntents,
     clock,
+    campaigns,
+    campaignImports: new LeadImportService({ imports: new LeadImportRepository(db), campaigns, audit, region: config.defaultRegion, centerZone }),
+    dryRun: new DryRunService({
+      facts: new DialFactsRepository(db),
+      consents: consentRows,
+      holidays: async () => (await sla.rules()).calendar.holidays,
+      centerZone,
+      now: () => clock.now(),
+      maskFor,
+    }),
+    dnc: new DncService({ db, dnc: new DncRepository(db), campaigns, audit, normalize: (raw) => customers.normalize(raw), maskFor }),
   };
 }

@@ -89,4 +89,7 @@ export const THING_ZH: Readonly<Record<string, string>> = {
   Team: '团队',
   Escalation: '升级提醒',
   'Follow-up': '回访任务',
+  Campaign: '外呼活动',
+  Lead: '线索',
+  Import: '导入',
 };
