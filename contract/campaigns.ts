@@ -102,7 +102,8 @@ export const LeadCounts = z.object({
   byStatus: z.record(LeadStatus, z.number().int()),
   dialled: z.number().int(),
 });
-export type LeadCounts = z.infer<typeof LeadCounts>;
+// zod reads a record over an enum as partial; every status is always there.
+export type LeadCounts = Omit<z.infer<typeof LeadCounts>, 'byStatus'> & { byStatus: Record<LeadStatus, number> };
 
 export const Campaign = z.object({
   id: z.number().int(),
@@ -118,10 +119,10 @@ export const Campaign = z.object({
   createdAt: z.string(),
   leads: LeadCounts,
 });
-export type Campaign = z.infer<typeof Campaign>;
+export type Campaign = Omit<z.infer<typeof Campaign>, 'leads'> & { leads: LeadCounts };
 
 export const CampaignList = z.object({ items: z.array(Campaign) });
-export type CampaignList = z.infer<typeof CampaignList>;
+export type CampaignList = { items: Campaign[] };
 
 // ── imports ─────────────────────────────────────────────────────────────────
 
@@ -259,7 +260,8 @@ export const DryRun = z.object({
   excluded: z.record(ExclusionReason, z.number().int()),
   samples: z.record(ExclusionReason, z.array(DryRunLead)),
 });
-export type DryRun = z.infer<typeof DryRun>;
+/** Every reason is always present (zod reads a record over an enum as partial). */
+export type DryRun = Omit<z.infer<typeof DryRun>, 'excluded' | 'samples'> & { excluded: Record<ExclusionReason, number>; samples: Record<ExclusionReason, DryRunLead[]> };
 
 export const CampaignIdParam = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) }).strict();
 export const LeadIdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647), leadId: z.coerce.number().int().positive().max(2 ** 53 - 1) }).strict();

@@ -5,6 +5,7 @@ import { supervisionEn } from './supervision.en.js';
 import { auditEn } from './audit.en.js';
 import { privacyEn } from './privacy.en.js';
 import { administrationEn } from './administration.en.js';
+import { campaignsEn } from './campaigns.en.js';
 
 export const en = {
   ...casesEn,
@@ -12,6 +13,7 @@ export const en = {
   ...auditEn,
   ...privacyEn,
   ...administrationEn,
+  ...campaignsEn,
   'app.name': 'kefu',
   'app.titleSuffix': 'kefu',
 

@@ -5,6 +5,7 @@ import { supervisionZh } from './supervision.zh-CN.js';
 import { auditZh } from './audit.zh-CN.js';
 import { privacyZh } from './privacy.zh-CN.js';
 import { administrationZh } from './administration.zh-CN.js';
+import { campaignsZh } from './campaigns.zh-CN.js';
 
 export const zhCN: Messages = {
   ...casesZh,
@@ -12,6 +13,7 @@ export const zhCN: Messages = {
   ...auditZh,
   ...privacyZh,
   ...administrationZh,
+  ...campaignsZh,
   'app.name': 'kefu',
   'app.titleSuffix': 'kefu 客服',
 

@@ -16,6 +16,8 @@ export type Route =
   | { name: 'audit' }
   | { name: 'admin-users' }
   | { name: 'admin-teams' }
+  | { name: 'campaigns' }
+  | { name: 'campaign'; id: number }
   | { name: 'not-found' };
 
 export const paths = {
@@ -35,6 +37,8 @@ export const paths = {
   audit: () => '/admin/audit',
   adminUsers: () => '/admin/users',
   adminTeams: () => '/admin/teams',
+  campaigns: () => '/campaigns',
+  campaign: (id: number) => `/campaigns/${id}`,
 };
 
 /** Pure: which page a path and query string show. */
@@ -53,6 +57,9 @@ export function matchRoute(pathname: string, search: string): Route {
   if (path === '/admin/audit') return { name: 'audit' };
   if (path === '/admin/users') return { name: 'admin-users' };
   if (path === '/admin/teams') return { name: 'admin-teams' };
+  if (path === '/campaigns') return { name: 'campaigns' };
+  const k = /^\/campaigns\/(\d{1,9})$/.exec(path);
+  if (k) return { name: 'campaign', id: Number(k[1]) };
   const c = /^\/cases\/(\d{1,15})$/.exec(path);
   if (c) {
     const id = Number(c[1]);
