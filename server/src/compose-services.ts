@@ -46,6 +46,8 @@ import { CampaignService } from './campaigns/campaign.service.js';
 import { DncService } from './campaigns/dnc.service.js';
 import { DryRunService } from './campaigns/dry-run.service.js';
 import { LeadImportService } from './campaigns/lead-import.service.js';
+import { LeadWorkRepository } from './campaigns/data/lead-work.repository.js';
+import { PreviewService } from './campaigns/preview.service.js';
 import { maskPhoneText } from './customers/privacy/rules/phone-mask.js';
 import type { Viewer } from './identity/request-context.js';
 
@@ -78,6 +80,7 @@ export interface Services {
   campaignImports: LeadImportService;
   dryRun: DryRunService;
   dnc: DncService;
+  preview: PreviewService;
 }
 
 export function createServices(
@@ -116,6 +119,15 @@ export function createServices(
   const centerZone = config.timeZone ?? 'Asia/Shanghai';
   const maskFor = async (viewer: Viewer) => ((await phoneMasking.masksFor(viewer)) ? maskPhoneText : (p: string) => p);
   const campaigns = new CampaignService({ db, campaigns: new CampaignRepository(db), audit });
+  const dncRows = new DncRepository(db);
+  const dryRun = new DryRunService({
+    facts: new DialFactsRepository(db),
+    consents: consentRows,
+    holidays: async () => (await sla.rules()).calendar.holidays,
+    centerZone,
+    now: () => clock.now(),
+    maskFor,
+  });
   return {
     db,
     audit,
@@ -140,14 +152,8 @@ export function createServices(
     clock,
     campaigns,
     campaignImports: new LeadImportService({ imports: new LeadImportRepository(db), campaigns, audit, region: config.defaultRegion, centerZone }),
-    dryRun: new DryRunService({
-      facts: new DialFactsRepository(db),
-      consents: consentRows,
-      holidays: async () => (await sla.rules()).calendar.holidays,
-      centerZone,
-      now: () => clock.now(),
-      maskFor,
-    }),
-    dnc: new DncService({ db, dnc: new DncRepository(db), campaigns, audit, normalize: (raw) => customers.normalize(raw), maskFor }),
+    dryRun,
+    dnc: new DncService({ db, dnc: dncRows, campaigns, audit, normalize: (raw) => customers.normalize(raw), maskFor }),
+    preview: new PreviewService({ db, campaigns, dryRun, leads: new LeadWorkRepository(db), dnc: dncRows, audit, now: () => clock.now() }),
   };
 }

@@ -52,6 +52,7 @@ import { socketBackupNotifier } from './backups/socket/socket-backup-notifier.js
 import { backupError } from './backups/backup-error.js';
 import { campaignRoutes } from './campaigns/http/campaign.routes.js';
 import { dncRoutes } from './campaigns/http/dnc.routes.js';
+import { previewRoutes } from './campaigns/http/preview.routes.js';
 import { campaignPaths } from './campaigns/http/openapi-campaigns.js';
 import { type Services } from './compose-services.js';
 import { createCallCenter } from './compose-call-center.js';
@@ -224,6 +225,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
       ['/admin/backups', signedIn, backupRoutes(backups)],
       ['/admin/audit', signedIn, auditRoutes(services.auditLog)],
       ['/campaigns', signedIn, campaignRoutes({ campaigns: services.campaigns, imports: services.campaignImports, dryRun: services.dryRun, audit: services.audit })],
+      ['/campaigns', signedIn, previewRoutes(services.preview)],
       ['/dnc', signedIn, dncRoutes(services.dnc)],
       ['', softphoneRoutes(services.auth, sipAccounts, softphone)],
     ],

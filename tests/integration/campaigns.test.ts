@@ -219,4 +219,69 @@ describe('campaigns', () => {
     expect(r.status).toBe(400);
     expect(r.body.error.fields[0].field).toBe('number');
   });
+
+  describe('preview dialing', () => {
+    it('gives an assigned agent the next lead, ties the call to the campaign, and follows the outcome', async () => {
+      const c = await createCampaign('service');
+      const first = '+8613822220001';
+      const second = '+8613822220002';
+      await importCsv(marketer, c.id, `name,phone,priority\nLow Lu,${second},1\nHigh Hu,${first},5`);
+      const agentId = (await t.db('users').where({ username: 'agent1' }).first('id')).id as number;
+      const other = await new ApiClient(app.baseUrl).login('agent2');
+      const assigned = await marketer.patch(`/api/campaigns/${c.id}`, { version: c.version, agentIds: [agentId] });
+      expect(assigned.status).toBe(200);
+      expect((await marketer.patch(`/api/campaigns/${c.id}`, { version: assigned.body.version, agentIds: [(await t.db('users').where({ username: 'marketer1' }).first('id')).id] })).status).toBe(400);
+
+      expect((await agent.post(`/api/campaigns/${c.id}/next-lead`)).status).toBe(409); // not running yet
+      await marketer.post(`/api/campaigns/${c.id}/start`);
+      expect((await other.post(`/api/campaigns/${c.id}/next-lead`)).status).toBe(403);
+
+      const next = await agent.post(`/api/campaigns/${c.id}/next-lead`);
+      expect(next.status).toBe(200);
+      expect(next.body.lead).toMatchObject({ campaignId: c.id, lead: { name: 'High Hu', phone: first, status: 'new' }, attempts: [] });
+      const leadId = next.body.lead.lead.leadId as number;
+      // It stays on the desk until its outcome.
+      expect((await agent.post(`/api/campaigns/${c.id}/next-lead`)).body.lead.lead.leadId).toBe(leadId);
+
+      // The agent dials from the desk; the call is logged as an outbound call to the number.
+      const [call] = await t.db('interactions')
+        .insert({ kind: 'call', direction: 'outbound', caller_number: first, agent_id: agentId, started_at: new Date(clock.now() - 60_000), ended_at: new Date(clock.now()), agent_handled: true })
+        .returning('id');
+      const outcome = await agent.post(`/api/campaigns/${c.id}/leads/${leadId}/outcome`, { outcome: 'no_answer' });
+      expect(outcome.status).toBe(204);
+      expect(await t.db('interactions').where({ id: call.id }).first('campaign_id')).toEqual({ campaign_id: c.id });
+      expect(await t.db('campaign_leads').where({ id: leadId }).first('attempts', 'status', 'last_outcome')).toEqual({ attempts: 1, status: 'new', last_outcome: 'no_answer' });
+      expect((await marketer.get(`/api/campaigns/${c.id}/dry-run`)).body.excluded.retry_wait).toBe(1);
+      // Not on the desk any more: a second outcome is refused.
+      expect((await agent.post(`/api/campaigns/${c.id}/leads/${leadId}/outcome`, { outcome: 'sale' })).status).toBe(409);
+
+      const second1 = await agent.post(`/api/campaigns/${c.id}/next-lead`);
+      expect(second1.body.lead.lead.name).toBe('Low Lu');
+      const secondId = second1.body.lead.lead.leadId as number;
+      expect((await agent.post(`/api/campaigns/${c.id}/leads/${secondId}/outcome`, { outcome: 'callback' })).status).toBe(400);
+      // "Don't call me again": lost here, and on the global list for every campaign at once.
+      expect((await agent.post(`/api/campaigns/${c.id}/leads/${secondId}/outcome`, { outcome: 'dnc_request' })).status).toBe(204);
+      expect(await t.db('campaign_leads').where({ id: secondId }).first('status')).toEqual({ status: 'lost' });
+      expect(await t.db('dnc_entries').where({ number: second }).first('source', 'campaign_id')).toEqual({ source: 'call', campaign_id: null });
+      const elsewhere = await createCampaign('service');
+      await importCsv(marketer, elsewhere.id, `phone\n${second}`);
+      expect((await marketer.get(`/api/campaigns/${elsewhere.id}/dry-run`)).body.excluded.dnc).toBe(1);
+
+      expect((await agent.post(`/api/campaigns/${c.id}/next-lead`)).body.lead).toBeNull();
+      const figures = await marketer.get(`/api/campaigns/${c.id}`);
+      expect(figures.body.leads).toMatchObject({ total: 2, dialled: 2, byStatus: { new: 1, lost: 1 } });
+    });
+
+    it('puts a skipped lead back for a while', async () => {
+      const c = await createCampaign('service');
+      await importCsv(marketer, c.id, 'phone\n+8613822220003');
+      const agentId = (await t.db('users').where({ username: 'agent1' }).first('id')).id as number;
+      await marketer.patch(`/api/campaigns/${c.id}`, { version: c.version, agentIds: [agentId] });
+      await marketer.post(`/api/campaigns/${c.id}/start`);
+      const lead = (await agent.post(`/api/campaigns/${c.id}/next-lead`)).body.lead.lead;
+      expect((await agent.post(`/api/campaigns/${c.id}/leads/${lead.leadId}/skip`, { reason: 'needs_research' })).status).toBe(204);
+      expect((await agent.post(`/api/campaigns/${c.id}/next-lead`)).body.lead).toBeNull();
+      expect((await marketer.get(`/api/campaigns/${c.id}/dry-run`)).body.excluded.retry_wait).toBe(1);
+    });
+  });
 });

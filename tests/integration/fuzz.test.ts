@@ -93,6 +93,9 @@ const ROUTES: [method: string, path: string][] = [
   ['GET', '/api/campaigns/1/imports/1/rejections'],
   ['GET', '/api/campaigns/1/dry-run'],
   ['GET', '/api/campaigns/1/dry-run/export'],
+  ['POST', '/api/campaigns/1/next-lead'],
+  ['POST', '/api/campaigns/1/leads/1/skip'],
+  ['POST', '/api/campaigns/1/leads/1/outcome'],
   ['GET', '/api/dnc'],
   ['POST', '/api/dnc'],
 ];

@@ -6,6 +6,7 @@ import { errors, idParam, json, schema } from '../../platform/http/openapi.js';
 const importIdParam = { name: 'importId', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } };
 const queryOf = (s: z.AnyZodObject) =>
   Object.entries(s.shape).map(([name, field]) => ({ name, in: 'query', required: false, schema: schema(field as z.ZodTypeAny) }));
+const leadIdParam = { name: 'leadId', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } };
 const csv = { 'text/csv': { schema: { type: 'string' } } };
 
 export const campaignPaths = {
@@ -69,6 +70,29 @@ export const campaignPaths = {
       summary: 'The dry run as CSV: the leads that would be dialled and the samples of each reason (audited)',
       parameters: [idParam, ...queryOf(z.object({ samples: z.number().int().min(0).max(10_000) }))],
       responses: { '200': { description: 'CSV', content: csv }, ...errors(400, 401, 403, 404) },
+    },
+  },
+  '/api/campaigns/{id}/next-lead': {
+    post: {
+      summary: 'Preview mode: the lead on the agent’s desk, else the next one the dialing rules allow now (reserved to the agent for 15 minutes), with its attempts; null when none (assigned agents, running campaign)',
+      parameters: [idParam],
+      responses: { '200': { description: 'The lead, or null', content: json(C.NextLead) }, ...errors(400, 401, 403, 404, 409) },
+    },
+  },
+  '/api/campaigns/{id}/leads/{leadId}/skip': {
+    post: {
+      summary: 'Put the lead on the desk back without a call, with a reason (audited)',
+      parameters: [idParam, leadIdParam],
+      requestBody: { required: true, content: json(C.LeadSkip) },
+      responses: { '204': { description: 'Skipped' }, ...errors(400, 401, 403, 404, 409) },
+    },
+  },
+  '/api/campaigns/{id}/leads/{leadId}/outcome': {
+    post: {
+      summary: 'The outcome of the call to the lead on the desk: the attempt, the lead’s status and next try; dnc_request puts the number on the global do-not-call list at once. Ties the agent’s latest outbound call to the number to the campaign and the customer (audited)',
+      parameters: [idParam, leadIdParam],
+      requestBody: { required: true, content: json(C.LeadDisposition) },
+      responses: { '204': { description: 'Recorded' }, ...errors(400, 401, 403, 404, 409) },
     },
   },
   '/api/dnc': {
