@@ -82,6 +82,7 @@ const ROUTES: [method: string, path: string][] = [
   ['GET', '/api/privacy/retention'],
   ['PUT', '/api/privacy/retention'],
   ['GET', '/api/campaigns'],
+  ['GET', '/api/campaigns/agents'],
   ['POST', '/api/campaigns'],
   ['GET', '/api/campaigns/1'],
   ['PATCH', '/api/campaigns/1'],

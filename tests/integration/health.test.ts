@@ -60,6 +60,7 @@ describe('health and documentation', () => {
       '/api/auth/me',
       '/api/auth/password',
       '/api/campaigns',
+      '/api/campaigns/agents',
       '/api/campaigns/{id}',
       '/api/campaigns/{id}/dry-run',
       '/api/campaigns/{id}/dry-run/export',

@@ -57,6 +57,12 @@ export class CampaignService {
     }
   }
 
+  /** Who may be assigned to a campaign, for those who create them. */
+  async assignableAgents(viewer: Viewer): Promise<{ id: number; name: string }[]> {
+    if (!canCreateCampaign(viewer)) throw forbidden();
+    return this.d.campaigns.callTakerOptions();
+  }
+
   async update(ctx: RequestContext, id: number, u: CampaignUpdate): Promise<Campaign> {
     await this.runnable(ctx.viewer, id);
     if (u.agentIds) {

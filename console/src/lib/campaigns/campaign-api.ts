@@ -8,6 +8,9 @@ import type {
   DncEntry,
   DncList,
   DryRun,
+  LeadDisposition,
+  LeadSkip,
+  NextLead,
   LeadImportView,
   RejectedRow,
 } from '@kefu/contract';
@@ -15,6 +18,7 @@ import { request } from '../shared/api.js';
 
 export const campaignApi = {
   list: (signal?: AbortSignal) => request<CampaignList>('GET', '/api/campaigns', { signal }),
+  agents: () => request<{ items: { id: number; name: string }[] }>('GET', '/api/campaigns/agents'),
   get: (id: number, signal?: AbortSignal) => request<Campaign>('GET', `/api/campaigns/${id}`, { signal }),
   create: (body: CampaignCreate) => request<Campaign>('POST', '/api/campaigns', { body }),
   update: (id: number, body: CampaignUpdate) => request<Campaign>('PATCH', `/api/campaigns/${id}`, { body }),
@@ -26,5 +30,8 @@ export const campaignApi = {
   rejections: (id: number, importId: number) => request<{ items: RejectedRow[] }>('GET', `/api/campaigns/${id}/imports/${importId}/rejections`),
   rejectionsCsvUrl: (id: number, importId: number) => `/api/campaigns/${id}/imports/${importId}/rejections?format=csv`,
   dnc: (campaignId: number | null) => request<DncList>('GET', campaignId === null ? '/api/dnc' : `/api/dnc?campaignId=${campaignId}`),
+  nextLead: (id: number) => request<NextLead>('POST', `/api/campaigns/${id}/next-lead`),
+  skipLead: (id: number, leadId: number, body: LeadSkip) => request<void>('POST', `/api/campaigns/${id}/leads/${leadId}/skip`, { body }),
+  leadOutcome: (id: number, leadId: number, body: LeadDisposition) => request<void>('POST', `/api/campaigns/${id}/leads/${leadId}/outcome`, { body }),
   addDnc: (body: DncCreate) => request<DncEntry>('POST', '/api/dnc', { body }),
 };

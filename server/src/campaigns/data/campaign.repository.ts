@@ -121,6 +121,11 @@ export class CampaignRepository {
     return true;
   }
 
+  /** Every active agent and supervisor, for assigning them to campaigns. */
+  async callTakerOptions(): Promise<{ id: number; name: string }[]> {
+    return (await this.db('users').whereIn('role', ['agent', 'supervisor']).where('disabled', false).orderBy('display_name').limit(2000).select('id', 'display_name as name')) as { id: number; name: string }[];
+  }
+
   /** The ids among `ids` that are active agents (or supervisors, who also take calls). */
   async callTakers(ids: readonly number[]): Promise<number[]> {
     if (ids.length === 0) return [];

@@ -60,6 +60,11 @@ export function campaignRoutes(d: CampaignRouteDeps): Router {
   r.post('/', requireRole('marketer', 'admin'), async (req, res) => {
     res.status(201).json(await d.campaigns.create(contextOf(req), parseInput(CampaignCreate, req.body)));
   });
+  // Before '/:id', which would read 'agents' as an id.
+  r.get('/agents', requireRole('marketer', 'admin'), async (req, res) => {
+    parseInput(NoQuery, req.query, 'query');
+    res.json({ items: await d.campaigns.assignableAgents(contextOf(req).viewer) });
+  });
   r.get('/:id', requireRole(...ROLES), async (req, res) => {
     const campaignId = id(req);
     parseInput(NoQuery, req.query, 'query');

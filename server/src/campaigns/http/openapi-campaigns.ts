@@ -21,6 +21,12 @@ export const campaignPaths = {
       responses: { '201': { description: 'The campaign', content: json(C.Campaign) }, ...errors(400, 401, 403) },
     },
   },
+  '/api/campaigns/agents': {
+    get: {
+      summary: 'Active agents and supervisors who can be assigned to a campaign (marketers, admins)',
+      responses: { '200': { description: 'People', content: json(z.object({ items: z.array(z.object({ id: z.number().int(), name: z.string() })) })) }, ...errors(400, 401, 403) },
+    },
+  },
   '/api/campaigns/{id}': {
     get: { summary: 'One campaign with its lead counts', parameters: [idParam], responses: { '200': { description: 'The campaign', content: json(C.Campaign) }, ...errors(400, 401, 403, 404) } },
     patch: {
