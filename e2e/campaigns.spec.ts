@@ -2,8 +2,10 @@
 // reason, and the dry run says why a do-not-call, a no-consent and an outside-window lead are not
 // dialled (and that a do-not-call entry applies at once).
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { AgentDesktopPage } from './pages/agent-desktop.js';
 import { Shell } from './pages/shell.js';
-import { apiAs, makeCast, uniqueMobile } from './support/fixtures.js';
+import { WebPhonePage } from './pages/web-phone.js';
+import { apiAs, makeCast, makeDesk, uniqueMobile } from './support/fixtures.js';
 
 /** An Etc/GMT zone whose wall clock reads about `hour` o'clock now (Etc/GMT-8 is UTC+8). */
 function zoneAtHour(hour: number): string {
@@ -95,5 +97,56 @@ test.describe('campaigns', () => {
     await expect(dnc.getByRole('status')).toContainText('will not be called');
     await expect(dryRun.getByRole('heading', { name: 'Would be dialled now: 0' })).toBeVisible();
     await expect(reasons.getByRole('row', { name: 'On a do-not-call list' })).toContainText('2');
+  });
+
+  test('an agent takes the next lead in preview mode and calls it from the desk to the lead’s phone', async ({ page, browser, baseURL, request }) => {
+    test.setTimeout(120_000);
+    const desk = await makeDesk(request, ['Pia Preview']);
+    const { users, tag } = await makeCast({ users: [{ key: 'm', role: 'marketer', displayName: 'Mo Marketer' }] });
+    const marketer = await apiAs(users.m!.username);
+    const created = await marketer.post('/api/campaigns', { data: { name: `Follow-ups ${tag}`, purpose: 'service', mode: 'preview' } });
+    const campaign = (await created.json()) as { id: number; version: number };
+    const lead = uniqueMobile('136');
+    const imported = await marketer.post(`/api/campaigns/${campaign.id}/leads/import`, {
+      data: `name,phone,timezone\nLena Lead,${lead.e164},${zoneAtHour(12)}`,
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(((await imported.json()) as { imported: number }).imported).toBe(1);
+    expect((await marketer.patch(`/api/campaigns/${campaign.id}`, { data: { version: campaign.version, agentIds: [desk.agents[0]!.id] } })).status()).toBe(200);
+    expect((await marketer.post(`/api/campaigns/${campaign.id}/start`)).status()).toBe(200);
+
+    const calleeContext = await browser.newContext({ baseURL, locale: 'en-US' });
+    try {
+      const phone = new WebPhonePage(await calleeContext.newPage());
+      await phone.open();
+      await phone.connectAs(lead.typed, lead.e164);
+
+      const desktop = await AgentDesktopPage.signedIn(page, desk.agents[0]!.username);
+      await expect(desktop.phoneState()).toHaveText('Phone connected', { timeout: 15_000 });
+      const campaignDesk = page.getByRole('region', { name: 'Campaign calls' });
+      await campaignDesk.getByRole('button', { name: 'Next lead' }).click();
+      await expect(campaignDesk.getByRole('heading', { name: 'Lena Lead' })).toBeVisible();
+      await campaignDesk.getByRole('button', { name: `Call ${lead.e164}` }).click();
+
+      await expect(phone.answerButton()).toBeVisible({ timeout: 15_000 });
+      await phone.answerButton().click();
+      await expect(phone.callState()).toHaveText('Connected');
+      await desktop.hangUpButton().click();
+      await expect(phone.callState()).toHaveText('Call ended');
+
+      await campaignDesk.getByRole('combobox', { name: 'Outcome' }).selectOption('interested');
+      await campaignDesk.getByRole('button', { name: 'Record outcome' }).click();
+      await expect(campaignDesk.getByRole('button', { name: 'Next lead' })).toBeVisible();
+
+      const after = (await (await marketer.get(`/api/campaigns/${campaign.id}`)).json()) as { leads: { dialled: number; byStatus: Record<string, number> } };
+      expect(after.leads).toMatchObject({ dialled: 1, byStatus: { interested: 1 } });
+      // The call is the campaign's, in the customer's history.
+      const admin = await apiAs(desk.admin.username);
+      const customerId = await customerIdOf(admin, lead.e164);
+      const history = (await (await admin.get(`/api/customers/${customerId}/interactions`)).json()) as { items: { direction: string; campaignName: string | null }[] };
+      expect(history.items[0]).toMatchObject({ direction: 'outbound', campaignName: `Follow-ups ${tag}` });
+    } finally {
+      await calleeContext.close();
+    }
   });
 });
