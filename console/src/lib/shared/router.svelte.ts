@@ -18,6 +18,8 @@ export type Route =
   | { name: 'admin-teams' }
   | { name: 'campaigns' }
   | { name: 'campaign'; id: number }
+  | { name: 'admin-reasons' }
+  | { name: 'admin-dispositions' }
   | { name: 'not-found' };
 
 export const paths = {
@@ -39,6 +41,8 @@ export const paths = {
   adminTeams: () => '/admin/teams',
   campaigns: () => '/campaigns',
   campaign: (id: number) => `/campaigns/${id}`,
+  adminReasons: () => '/admin/not-ready-reasons',
+  adminDispositions: () => '/admin/dispositions',
 };
 
 /** Pure: which page a path and query string show. */
@@ -60,6 +64,8 @@ export function matchRoute(pathname: string, search: string): Route {
   if (path === '/campaigns') return { name: 'campaigns' };
   const k = /^\/campaigns\/(\d{1,9})$/.exec(path);
   if (k) return { name: 'campaign', id: Number(k[1]) };
+  if (path === '/admin/not-ready-reasons') return { name: 'admin-reasons' };
+  if (path === '/admin/dispositions') return { name: 'admin-dispositions' };
   const c = /^\/cases\/(\d{1,15})$/.exec(path);
   if (c) {
     const id = Number(c[1]);

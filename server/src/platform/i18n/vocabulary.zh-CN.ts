@@ -92,4 +92,6 @@ export const THING_ZH: Readonly<Record<string, string>> = {
   Campaign: '外呼活动',
   Lead: '线索',
   Import: '导入',
+  'Not-ready reason': '未就绪原因',
+  'Disposition code': '通话小结代码',
 };
