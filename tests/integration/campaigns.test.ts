@@ -108,6 +108,9 @@ describe('campaigns', () => {
     expect(noPhone.status).toBe(400);
     expect(noPhone.body.error.fields[0].field).toBe('phone');
     expect((await marketer.post(`/api/campaigns/${c.id}/leads/import`, { phone: '1' })).status).toBe(400);
+    const nul = await importCsv(marketer, c.id, 'phone,name\n13700007777,A\u0000B');
+    expect(nul.status).toBe(400);
+    expect(nul.body.error.message).toContain('not readable CSV');
     const mapped = await importCsv(marketer, c.id, 'mobile,name\n13700004444,A', '?phone=Mobile');
     expect(mapped.body).toMatchObject({ imported: 1, rejected: [] });
     // Only the owner (or an admin) imports; supervisors see, they do not import.

@@ -31,4 +31,8 @@ describe('readCsv', () => {
   it('drops a byte-order mark and blank lines, keeps empty fields', async () => {
     expect(await all(['\ufeffphone,name\n\n13800138000,\n'])).toEqual([['phone', 'name'], ['13800138000', '']]);
   });
+
+  it('refuses a NUL character, which no text column can hold', async () => {
+    await expect(all(['phone,name\n1380013800', '0,a\u0000b\n'])).rejects.toThrow('NUL character');
+  });
 });

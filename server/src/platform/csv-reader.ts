@@ -37,6 +37,8 @@ export async function* readCsv(source: AsyncIterable<Buffer | string>): AsyncGen
   };
 
   const feed = (text: string) => {
+    // PostgreSQL text cannot hold NUL: a file with one is not a list of names and numbers.
+    if (text.includes('\u0000')) throw new CsvLimitError('NUL character');
     for (let i = 0; i < text.length; i++) {
       const ch = text[i]!;
       if (quoted) {
