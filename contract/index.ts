@@ -15,4 +15,5 @@ export * from './messages.js';
 export * from './administration.js';
 export * from './service-level.js';
 export * from './queue-admin.js';
+export * from './campaigns.js';
 export * from './work-codes.js';

@@ -7,6 +7,7 @@ import { privacyZh } from './privacy.zh-CN.js';
 import { workCodesZh } from './work-codes.zh-CN.js';
 import { administrationZh } from './administration.zh-CN.js';
 import { queueAdminZh } from './queue-admin.zh-CN.js';
+import { campaignsZh } from './campaigns.zh-CN.js';
 
 export const zhCN: Messages = {
   ...casesZh,
@@ -15,6 +16,7 @@ export const zhCN: Messages = {
   ...privacyZh,
   ...administrationZh,
   ...queueAdminZh,
+  ...campaignsZh,
   ...workCodesZh,
   'app.name': 'kefu',
   'app.titleSuffix': 'kefu 客服',

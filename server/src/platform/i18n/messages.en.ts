@@ -3,10 +3,12 @@
 // catalogue keys on the same codes (messages.zh-CN.ts). `{name}` is replaced by the param.
 
 import { CONTRACT_MESSAGES_EN } from '../../../../contract/messages.js';
+import { CAMPAIGN_MESSAGES_EN } from './messages.campaigns.en.js';
 
 export const MESSAGES_EN = {
   // The contract's validation messages (contract/messages.ts)
   ...CONTRACT_MESSAGES_EN,
+  ...CAMPAIGN_MESSAGES_EN,
 
   // Signing in, roles and the request itself
   'auth.signInFirst': 'Sign in first',
