@@ -5,7 +5,7 @@ import { SignInPage } from './sign-in-page.js';
 export const HOME_HEADINGS = {
   agent: 'Agent desktop',
   supervisor: 'Supervisor',
-  marketer: 'Marketing',
+  marketer: 'Campaigns',
   admin: 'Administration',
 } as const satisfies Record<'agent' | 'supervisor' | 'marketer' | 'admin', string>;
 

@@ -40,6 +40,18 @@ import { EscalationService } from './cases/escalation.service.js';
 import { ReportService } from './cases/report.service.js';
 import { SlaSettings } from './cases/sla-settings.js';
 import { UserDirectory } from './identity/user-directory.js';
+import { CampaignRepository } from './campaigns/data/campaign.repository.js';
+import { DialFactsRepository } from './campaigns/data/dial-facts.repository.js';
+import { DncRepository } from './campaigns/data/dnc.repository.js';
+import { LeadImportRepository } from './campaigns/data/lead-import.repository.js';
+import { CampaignService } from './campaigns/campaign.service.js';
+import { DncService } from './campaigns/dnc.service.js';
+import { DryRunService } from './campaigns/dry-run.service.js';
+import { LeadImportService } from './campaigns/lead-import.service.js';
+import { LeadWorkRepository } from './campaigns/data/lead-work.repository.js';
+import { PreviewService } from './campaigns/preview.service.js';
+import { maskPhoneText } from './customers/privacy/rules/phone-mask.js';
+import type { Viewer } from './identity/request-context.js';
 
 
 export interface Services {
@@ -66,6 +78,12 @@ export interface Services {
   notReadyReasons: NotReadyReasons;
   dialIntents: DialIntents;
   clock: Clock;
+  /** Outbound campaigns: the campaigns, their lead imports, the dry run, the do-not-call lists. */
+  campaigns: CampaignService;
+  campaignImports: LeadImportService;
+  dryRun: DryRunService;
+  dnc: DncService;
+  preview: PreviewService;
 }
 
 export function createServices(
@@ -101,6 +119,18 @@ export function createServices(
   const caseDeps = { db, cases: caseReads, writes: new CaseWriteRepository(), interactions, customers, users: directory, audit, sla, clock };
   const cases = new CaseService(caseDeps);
   const dialIntents = new DialIntents(() => clock.now());
+  const centerZone = config.timeZone ?? 'Asia/Shanghai';
+  const maskFor = async (viewer: Viewer) => ((await phoneMasking.masksFor(viewer)) ? maskPhoneText : (p: string) => p);
+  const campaigns = new CampaignService({ db, campaigns: new CampaignRepository(db), audit });
+  const dncRows = new DncRepository(db);
+  const dryRun = new DryRunService({
+    facts: new DialFactsRepository(db),
+    consents: consentRows,
+    holidays: async () => (await sla.rules()).calendar.holidays,
+    centerZone,
+    now: () => clock.now(),
+    maskFor,
+  });
   return {
     db,
     audit,
@@ -124,5 +154,10 @@ export function createServices(
     notReadyReasons: new NotReadyReasons(new NotReadyReasonRepository(db)),
     dialIntents,
     clock,
+    campaigns,
+    campaignImports: new LeadImportService({ imports: new LeadImportRepository(db), campaigns, audit, region: config.defaultRegion, centerZone }),
+    dryRun,
+    dnc: new DncService({ db, dnc: dncRows, campaigns, audit, normalize: (raw) => customers.normalize(raw), maskFor }),
+    preview: new PreviewService({ db, campaigns, dryRun, leads: new LeadWorkRepository(db), dnc: dncRows, audit, now: () => clock.now() }),
   };
 }

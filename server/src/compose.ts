@@ -66,6 +66,10 @@ import { backupRoutes } from './backups/http/backup.routes.js';
 import { backupPaths } from './backups/http/openapi-backups.js';
 import { socketBackupNotifier } from './backups/socket/socket-backup-notifier.js';
 import { backupError } from './backups/backup-error.js';
+import { campaignRoutes } from './campaigns/http/campaign.routes.js';
+import { dncRoutes } from './campaigns/http/dnc.routes.js';
+import { previewRoutes } from './campaigns/http/preview.routes.js';
+import { campaignPaths } from './campaigns/http/openapi-campaigns.js';
 import { type Services } from './compose-services.js';
 import { createCallCenter } from './compose-call-center.js';
 import { createFloorActions } from './compose-floor.js';
@@ -216,7 +220,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
   const app = createApp({
     log: o.log,
     consoleDir: o.consoleDir,
-    openapi: buildOpenApi([identityPaths, customerPaths, ctiPaths, casePaths, administrationPaths, codeAdministrationPaths, backupPaths, floorPaths]),
+    openapi: buildOpenApi([identityPaths, customerPaths, ctiPaths, casePaths, administrationPaths, codeAdministrationPaths, backupPaths, campaignPaths, floorPaths]),
     api: [
       ['/health', healthRoutes(services.db)],
       [
@@ -260,6 +264,9 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
       ['/floor', signedIn, floorActionRoutes(floorActions)],
       ['/admin/backups', signedIn, backupRoutes(backups)],
       ['/admin/audit', signedIn, auditRoutes(services.auditLog)],
+      ['/campaigns', signedIn, campaignRoutes({ campaigns: services.campaigns, imports: services.campaignImports, dryRun: services.dryRun, audit: services.audit })],
+      ['/campaigns', signedIn, previewRoutes(services.preview)],
+      ['/dnc', signedIn, dncRoutes(services.dnc)],
       ['', softphoneRoutes(services.auth, sipAccounts, softphone)],
     ],
     beforeErrorHandler: [auditRoleRefusals(services.audit)],

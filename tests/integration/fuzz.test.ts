@@ -109,6 +109,24 @@ const ROUTES: [method: string, path: string][] = [
   ['POST', '/api/floor/agents/1/messages'],
   ['GET', '/api/floor/waiting-calls'],
   ['POST', '/api/floor/waiting-calls/x/pull'],
+  ['GET', '/api/campaigns'],
+  ['GET', '/api/campaigns/agents'],
+  ['POST', '/api/campaigns'],
+  ['GET', '/api/campaigns/1'],
+  ['PATCH', '/api/campaigns/1'],
+  ['POST', '/api/campaigns/1/start'],
+  ['POST', '/api/campaigns/1/pause'],
+  ['POST', '/api/campaigns/1/leads/import'],
+  ['GET', '/api/campaigns/1/imports'],
+  ['GET', '/api/campaigns/1/imports/1'],
+  ['GET', '/api/campaigns/1/imports/1/rejections'],
+  ['GET', '/api/campaigns/1/dry-run'],
+  ['GET', '/api/campaigns/1/dry-run/export'],
+  ['POST', '/api/campaigns/1/next-lead'],
+  ['POST', '/api/campaigns/1/leads/1/skip'],
+  ['POST', '/api/campaigns/1/leads/1/outcome'],
+  ['GET', '/api/dnc'],
+  ['POST', '/api/dnc'],
 ];
 
 const nasty = fc.oneof(
@@ -125,7 +143,7 @@ const nasty = fc.oneof(
 const FIELDS = [
   'number', 'username', 'password', 'locale', 'name', 'phones', 'email', 'company', 'region', 'address', 'tags', 'valueTier', 'ownerId', 'label',
   'kind', 'customerId', 'subject', 'description', 'priority', 'category', 'severity', 'assigneeId', 'interactionId', 'version', 'action',
-  'resolution', 'rootCause', 'text', 'note', 'caseId', 'dueAt', 'outcome', 'value', '__proto__', 'constructor',
+  'resolution', 'rootCause', 'text', 'note', 'caseId', 'dueAt', 'outcome', 'value', 'purpose', 'mode', 'rules', 'campaignId', 'agentIds', '__proto__', 'constructor',
   'purpose', 'decision', 'channel', 'maskedRoles',
   'code', 'labelZh', 'sort', 'active', 'queueId', 'revealsCase',
 ];

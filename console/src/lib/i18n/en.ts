@@ -8,6 +8,7 @@ import { privacyEn } from './privacy.en.js';
 import { workCodesEn } from './work-codes.en.js';
 import { administrationEn } from './administration.en.js';
 import { queueAdminEn } from './queue-admin.en.js';
+import { campaignsEn } from './campaigns.en.js';
 
 export const en = {
   ...casesEn,
@@ -17,6 +18,7 @@ export const en = {
   ...privacyEn,
   ...administrationEn,
   ...queueAdminEn,
+  ...campaignsEn,
   ...workCodesEn,
   'app.name': 'kefu',
   'app.titleSuffix': 'kefu',

@@ -8,6 +8,7 @@ import { privacyZh } from './privacy.zh-CN.js';
 import { workCodesZh } from './work-codes.zh-CN.js';
 import { administrationZh } from './administration.zh-CN.js';
 import { queueAdminZh } from './queue-admin.zh-CN.js';
+import { campaignsZh } from './campaigns.zh-CN.js';
 
 export const zhCN: Messages = {
   ...casesZh,
@@ -17,6 +18,7 @@ export const zhCN: Messages = {
   ...privacyZh,
   ...administrationZh,
   ...queueAdminZh,
+  ...campaignsZh,
   ...workCodesZh,
   'app.name': 'kefu',
   'app.titleSuffix': 'kefu 客服',

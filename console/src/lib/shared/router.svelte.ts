@@ -21,6 +21,8 @@ export type Route =
   | { name: 'admin-queues' }
   | { name: 'admin-phone-numbers' }
   | { name: 'admin-skills' }
+  | { name: 'campaigns' }
+  | { name: 'campaign'; id: number }
   | { name: 'admin-reasons' }
   | { name: 'admin-dispositions' }
   | { name: 'not-found' };
@@ -48,6 +50,8 @@ export const paths = {
   adminQueues: () => '/admin/queues',
   adminPhoneNumbers: () => '/admin/phone-numbers',
   adminSkills: () => '/admin/skills',
+  campaigns: () => '/campaigns',
+  campaign: (id: number) => `/campaigns/${id}`,
   adminReasons: () => '/admin/not-ready-reasons',
   adminDispositions: () => '/admin/dispositions',
 };
@@ -73,6 +77,9 @@ export function matchRoute(pathname: string, search: string): Route {
   if (path === '/admin/queues') return { name: 'admin-queues' };
   if (path === '/admin/phone-numbers') return { name: 'admin-phone-numbers' };
   if (path === '/admin/skills') return { name: 'admin-skills' };
+  if (path === '/campaigns') return { name: 'campaigns' };
+  const k = /^\/campaigns\/(\d{1,9})$/.exec(path);
+  if (k) return { name: 'campaign', id: Number(k[1]) };
   if (path === '/admin/not-ready-reasons') return { name: 'admin-reasons' };
   if (path === '/admin/dispositions') return { name: 'admin-dispositions' };
   const c = /^\/cases\/(\d{1,15})$/.exec(path);

@@ -4,6 +4,7 @@
 // rather than half-translated. Each ends with '。': the console joins several messages with no
 // separator in 简体中文. The type makes a code without an entry fail to compile.
 import type { MessageKey, MessageParams } from './message.js';
+import { CAMPAIGN_MESSAGES_ZH_CN } from './messages.campaigns.zh-CN.js';
 import { codesIn, englishList, ifKnown, translateAll, word, zhOrList } from './message-pattern.js';
 import {
   AGENT_EVENT_ZH,
@@ -28,6 +29,7 @@ const zhList = (list: string) => list.split(', ').join('、');
 export const MESSAGES_ZH_CN: Readonly<Record<MessageKey, Translation>> = {
   // Supervisors acting on the floor
   ...FLOOR_MESSAGES_ZH_CN,
+  ...CAMPAIGN_MESSAGES_ZH_CN,
   // The contract's validation messages (contract/messages.ts)
   'input.nothingToChange': '没有需要修改的内容。',
   'customers.phoneOrQuery': '请只提供电话号码（phone）或关键词（q）中的一项。',

@@ -92,6 +92,9 @@ export const THING_ZH: Readonly<Record<string, string>> = {
   Queue: '队列',
   'Phone number': '号码',
   Skill: '技能',
+  Campaign: '外呼活动',
+  Lead: '线索',
+  Import: '导入',
   'Not-ready reason': '未就绪原因',
   'Disposition code': '通话小结代码',
 };

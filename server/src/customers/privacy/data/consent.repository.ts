@@ -50,6 +50,18 @@ export class ConsentRepository {
     return row ? toRecord(row) : null;
   }
 
+  /** The decision in force for one purpose of each customer that gave one (campaigns read many at once). */
+  async latestForMany(customerIds: readonly number[], purpose: ConsentPurpose): Promise<Map<number, ConsentRecord>> {
+    if (customerIds.length === 0) return new Map();
+    const rows = (await this.base()
+      .select('cc.customer_id')
+      .distinctOn('cc.customer_id')
+      .whereIn('cc.customer_id', customerIds)
+      .where('cc.purpose', purpose)
+      .orderBy([{ column: 'cc.customer_id' }, { column: 'cc.at', order: 'desc' }, { column: 'cc.id', order: 'desc' }])) as (ConsentRow & { customer_id: string | number })[];
+    return new Map(rows.map((r) => [Number(r.customer_id), toRecord(r)]));
+  }
+
   async add(customerId: number, c: ConsentCreate, userId: number | null, at: Date, db: Knex = this.db): Promise<number> {
     const [row] = await db('customer_consents')
       .insert({ customer_id: customerId, purpose: c.purpose, decision: c.decision, channel: c.channel, recorded_by: userId, at })
