@@ -52,6 +52,11 @@ import { socketBackupNotifier } from './backups/socket/socket-backup-notifier.js
 import { backupError } from './backups/backup-error.js';
 import { type Services } from './compose-services.js';
 import { createCallCenter } from './compose-call-center.js';
+import { FloorService } from './supervision/floor.service.js';
+import { FloorRepository } from './supervision/data/floor.repository.js';
+import { registerWallboard } from './supervision/socket/wallboard.handlers.js';
+import { socketFloorNotifier } from './supervision/socket/socket-floor-notifier.js';
+import { maskPhoneText } from './customers/privacy/rules/phone-mask.js';
 
 export { createServices, type Services } from './compose-services.js';
 export { createCallCenter } from './compose-call-center.js';
@@ -105,6 +110,8 @@ export interface ComposedServer {
   io: KefuIo;
   sipSwitch: SipSwitch;
   callCenter: CallCenter;
+  /** The supervisors' live wallboard, fed by the call facts. */
+  floor: FloorService;
   slaScheduler: SlaScheduler;
   backups: BackupService;
   backupScheduler: BackupScheduler;
@@ -121,7 +128,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
   const clock = o.clock ?? systemClock;
   let io: KefuIo | null = null;
   let sipSwitch: SipSwitch | null = null;
-  const { callCenter, agents, callLog, callsSettled, callWritten, closeInterrupted, closeGone, heartbeat } = createCallCenter(services, {
+  const { callCenter, agents, facts, callLog, callsSettled, callWritten, closeInterrupted, closeGone, heartbeat } = createCallCenter(services, {
     clock,
     ...(o.serverId ? { serverId: o.serverId } : {}),
     ...(o.callLogDb ? { callLogDb: o.callLogDb } : {}),
@@ -129,6 +136,18 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     notifier: socketTelephonyNotifier(() => io),
     control: () => sipSwitch?.control ?? null,
   });
+  const floorRepo = new FloorRepository(services.db);
+  const floor = new FloorService({
+    repo: floorRepo,
+    clock,
+    log: o.log.child({ module: 'wallboard' }),
+    dayOf: (at) => services.sla.dayOf(at),
+    timeZone: async () => (await services.sla.rules()).calendar.timeZone,
+    liveAgents: () => agents.all().map((a) => ({ id: a.id, state: a.status.state, reason: a.status.reason, since: a.since, reachable: a.reachable })),
+    mask: maskPhoneText,
+    notifier: socketFloorNotifier(() => io),
+  });
+  facts.subscribe(floor.follow);
   const wrapUp = new WrapUpService({ callLog, interactions: services.interactions, dispositions: services.dispositions, agents, shift: () => callCenter.shift });
   const slaScheduler = new SlaScheduler(
     {
@@ -179,7 +198,13 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     db: services.db,
     audit: services.audit,
     hashPassword,
-    effects: { sessionsEnded: (userId) => endUserSessions(userId), agentsChanged: () => callCenter.reload() },
+    effects: {
+      sessionsEnded: (userId) => endUserSessions(userId),
+      agentsChanged: async () => {
+        await callCenter.reload();
+        await floor.reload();
+      },
+    },
   });
   const teamAdmin = new TeamAdminService({ db: services.db, audit: services.audit });
   const app = createApp({
@@ -249,6 +274,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
           audit: services.audit,
           log: o.log.child({ module: 'agent-desk' }),
         }),
+      (socket, user) => registerWallboard(socket, user, { floor, audit: services.audit, log: o.log.child({ module: 'wallboard' }) }),
     ],
     origins,
   );
@@ -298,6 +324,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     io: sockets.io,
     sipSwitch,
     callCenter,
+    floor,
     slaScheduler,
     backups,
     backupScheduler,
@@ -306,6 +333,8 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     async start() {
       await closeInterrupted();
       await closeGone();
+      // Today's figures so far come from the log, before any new fact arrives.
+      await floor.start();
       await callCenter.start(sipSwitch!.control);
       if (o.slaSweepMs) slaScheduler.start();
       backupScheduler.start();
@@ -316,6 +345,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
       stopped = true;
       clock.clearTimeout(beatTimer);
       clock.clearTimeout(retentionTimer);
+      floor.stop();
       await beating;
       await retaining;
       await slaScheduler.stop();

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const SRC = import.meta.dirname;
-const ROOMS = ['platform', 'identity', 'switch', 'acd', 'cti', 'customers', 'cases', 'backups'] as const;
+const ROOMS = ['platform', 'identity', 'switch', 'acd', 'cti', 'customers', 'cases', 'backups', 'supervision'] as const;
 const FEATURE_ROOMS = ROOMS.filter((r) => r !== 'platform');
 const ROOTS = ['compose.ts', 'compose-services.ts', 'compose-call-center.ts', 'main.ts'].map((f) => path.join(SRC, f));
 
