@@ -117,6 +117,8 @@ export interface ComposedServer {
   backupScheduler: BackupScheduler;
   /** The idle signal of live calls: resolves once every call fact so far is written to the log. */
   callsSettled(): Promise<void>;
+  /** Reads queues, members and agents again (routing and the wallboard) after a change in the database. */
+  reloadQueues(): Promise<void>;
   /** Loads queues and agents, closes calls a crash left open; call before listening. */
   start(): Promise<void>;
   /** The idle signal of the heartbeat: the beat in flight (and its look for gone servers) is done. */
@@ -330,6 +332,10 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     backupScheduler,
     callsSettled,
     serversSettled: () => beating,
+    async reloadQueues() {
+      await callCenter.reload();
+      await floor.reload();
+    },
     async start() {
       await closeInterrupted();
       await closeGone();
