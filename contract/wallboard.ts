@@ -50,7 +50,16 @@ export const QueueFloorRow = z.object({
 });
 export type QueueFloorRow = z.infer<typeof QueueFloorRow>;
 
-export const StateSecondsView = z.record(AgentState, z.number().int());
+const stateSeconds = z.number().int();
+/** Whole seconds spent in each state. */
+export const StateSecondsView = z.object({
+  logged_out: stateSeconds,
+  ready: stateSeconds,
+  not_ready: stateSeconds,
+  ringing: stateSeconds,
+  on_call: stateSeconds,
+  wrap_up: stateSeconds,
+}) satisfies z.ZodType<Record<AgentState, number>>;
 
 export const AgentFloorCall = z.object({
   callId: z.string(),

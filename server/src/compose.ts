@@ -55,6 +55,9 @@ import { createCallCenter } from './compose-call-center.js';
 import { FloorService } from './supervision/floor.service.js';
 import { FloorRepository } from './supervision/data/floor.repository.js';
 import { registerWallboard } from './supervision/socket/wallboard.handlers.js';
+import { CallReportService } from './supervision/call-report.service.js';
+import { callReportRoutes } from './supervision/http/call-report.routes.js';
+import { supervisionPaths } from './supervision/http/openapi-supervision.js';
 import { socketFloorNotifier } from './supervision/socket/socket-floor-notifier.js';
 import { maskPhoneText } from './customers/privacy/rules/phone-mask.js';
 
@@ -150,6 +153,12 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     notifier: socketFloorNotifier(() => io),
   });
   facts.subscribe(floor.follow);
+  const callReports = new CallReportService({
+    repo: floorRepo,
+    audit: services.audit,
+    timeZone: async () => (await services.sla.rules()).calendar.timeZone,
+    now: () => clock.now(),
+  });
   const wrapUp = new WrapUpService({ callLog, interactions: services.interactions, dispositions: services.dispositions, agents, shift: () => callCenter.shift });
   const slaScheduler = new SlaScheduler(
     {
@@ -212,7 +221,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
   const app = createApp({
     log: o.log,
     consoleDir: o.consoleDir,
-    openapi: buildOpenApi([identityPaths, customerPaths, ctiPaths, casePaths, administrationPaths, backupPaths]),
+    openapi: buildOpenApi([identityPaths, customerPaths, ctiPaths, casePaths, administrationPaths, backupPaths, supervisionPaths]),
     api: [
       ['/health', healthRoutes(services.db)],
       [
@@ -245,6 +254,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
       ['/settings', signedIn, settingsRoutes(services.sla)],
       ['/directory', signedIn, directoryRoutes(services.directory)],
       ['/reports', signedIn, reportRoutes(services.reports)],
+      ['/reports', signedIn, callReportRoutes(callReports)],
       ['/admin/backups', signedIn, backupRoutes(backups)],
       ['/admin/audit', signedIn, auditRoutes(services.auditLog)],
       ['', softphoneRoutes(services.auth, sipAccounts, softphone)],

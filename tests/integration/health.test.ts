@@ -80,6 +80,8 @@ describe('health and documentation', () => {
       '/api/interactions/today',
       '/api/interactions/{id}/dispositions',
       '/api/my-work',
+      '/api/reports/calls',
+      '/api/reports/calls.csv',
       '/api/reports/cases',
       '/api/settings/{key}',
       '/api/softphone/credentials',

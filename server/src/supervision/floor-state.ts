@@ -358,11 +358,16 @@ export class FloorState {
         since: new Date(a.since).toISOString(),
         phoneReachable: a.reachable,
         call: a.call,
-        today: agentFigures(this.agentTallyAt(a, now)),
+        today: agentFigures(this.agentTallyAt(a, now), this.windowAt(now)),
         figuresAt: new Date(now).toISOString(),
       });
     }
     return out;
+  }
+
+  /** Today so far, in ms. */
+  windowAt(now: number): number {
+    return Math.max(0, Math.min(now, this.dayEnd) - this.dayStart);
   }
 
   /** The agent's tally with the running state counted up to `now`. */

@@ -8,7 +8,13 @@ describe('agent figures', () => {
     addStateTime(t, 'ready', 0, 10_000, 4_000, 20_000);
     addStateTime(t, 'on_call', 10_000, 30_000, 4_000, 20_000);
     addStateTime(t, 'not_ready', 30_000, 40_000, 4_000, 20_000);
-    expect(agentFigures(t).stateSeconds).toMatchObject({ ready: 6, on_call: 10, not_ready: 0 });
+    expect(agentFigures(t, 16_000).stateSeconds).toMatchObject({ ready: 6, on_call: 10, not_ready: 0, logged_out: 0 });
+  });
+
+  it('counts as signed out the part of the window in no other state (no history before the first sign-in)', () => {
+    const t = emptyAgentTally();
+    addStateTime(t, 'ready', 10_000, 20_000, 0, 60_000);
+    expect(agentFigures(t, 60_000).stateSeconds).toMatchObject({ ready: 10, logged_out: 50 });
   });
 
   it('gives occupancy as calls and wrap-up over staffed time, Not ready left out', () => {
@@ -32,6 +38,6 @@ describe('agent figures', () => {
     callAnswered(t.calls, 3);
     callHandled(t.calls, 120, 0);
     callWrapped(t.calls, 30);
-    expect(agentFigures(t)).toMatchObject({ callsHandled: 1, ahtSeconds: 150 });
+    expect(agentFigures(t, 60_000)).toMatchObject({ callsHandled: 1, ahtSeconds: 150 });
   });
 });

@@ -48,9 +48,19 @@ export interface AgentFigures {
   stateSeconds: StateSeconds;
 }
 
-export function agentFigures(t: AgentTally): AgentFigures {
+/**
+ * The agent's figures over a window of `windowMs`. Time signed out is the window less the time
+ * in every other state: before an agent's first sign-in the history has no row at all.
+ */
+export function agentFigures(t: AgentTally, windowMs: number): AgentFigures {
   const stateSeconds = noStateTime();
-  for (const s of AGENT_STATES) stateSeconds[s] = Math.round(t.stateMs[s] / 1000);
+  let signedIn = 0;
+  for (const s of AGENT_STATES) {
+    if (s === 'logged_out') continue;
+    stateSeconds[s] = Math.round(t.stateMs[s] / 1000);
+    signedIn += t.stateMs[s];
+  }
+  stateSeconds.logged_out = Math.round(Math.max(0, windowMs - signedIn) / 1000);
   return {
     callsHandled: t.calls.handled,
     ahtSeconds: t.calls.handled > 0 ? t.calls.handleSeconds / t.calls.handled : null,
