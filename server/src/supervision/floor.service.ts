@@ -74,7 +74,7 @@ export class FloorService {
     for (const a of this.d.liveAgents()) this.state.setAgentState(a.id, a.state, a.reason, a.since, a.reachable);
     await this.rebuild(day);
     this.started = true;
-    this.scheduleDay();
+    await this.scheduleDay();
     this.scheduleRefresh();
   }
 
@@ -161,13 +161,14 @@ export class FloorService {
     this.nextDay = null;
     this.state.startDay(next.start.getTime(), next.end.getTime(), now);
     this.schedule();
-    this.scheduleDay();
+    void this.scheduleDay();
   }
 
-  private scheduleDay(): void {
-    if (this.stopped) return;
+  /** Finds the next day's bounds ahead of time and sets the timer for midnight. */
+  private scheduleDay(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
     const end = this.state.dayEnd;
-    this.d
+    return this.d
       .dayOf(new Date(end))
       .then((next) => {
         this.nextDay = next;
