@@ -15,3 +15,4 @@ export * from './messages.js';
 export * from './administration.js';
 export * from './service-level.js';
 export * from './wallboard.js';
+export * from './work-codes.js';

@@ -1,12 +1,12 @@
 // The admin's home page tells how the backups stand and backs up on request: the result arrives
-// by itself when the backup is done. The browser tests run on the embedded PostgreSQL 17, so the
-// backup succeeds where PostgreSQL 17's pg_dump is installed and otherwise fails saying so; both
-// must reach the admin.
+// by itself when the backup is done. The browser tests run on the embedded PostgreSQL, whose
+// major matches the distribution's pg_dump, so the backup succeeds. (Which pg_dump fits which
+// server, and naming the versions found when none does: server/src/backups/rules/pg-tool-choice.test.ts.)
 import { expect, test } from '@playwright/test';
 import { Shell } from './pages/shell.js';
 import { makeCast } from './support/fixtures.js';
 
-test('an admin backs up from the home page and sees its result arrive, with the size or the reason', async ({ page }) => {
+test('an admin backs up from the home page and sees its result arrive, with its size', async ({ page }) => {
   test.setTimeout(90_000);
   const { users } = await makeCast({ users: [{ key: 'admin', role: 'admin', displayName: 'E2E Backup Admin' }] });
   await Shell.signedIn(page, users.admin!.username);
@@ -18,10 +18,7 @@ test('an admin backs up from the home page and sees its result arrive, with the 
   const last = panel.getByRole('row', { name: /Last backup/ });
   await expect(last).toContainText(/Succeeded|Failed/, { timeout: 60_000 });
   await expect(last).toContainText(/asked for/);
-  if ((await last.textContent())!.includes('Succeeded')) {
-    await expect(panel.getByRole('status')).toHaveText(/Backup finished: [\d.]+ (KB|MB)\./);
-  } else {
-    await expect(panel.getByRole('alert')).toHaveText(/The backup failed: No pg_dump for PostgreSQL \d+ was found .*KEFU_PG_BIN_DIR/);
-  }
+  await expect(last).toContainText('Succeeded');
+  await expect(panel.getByRole('status')).toHaveText(/Backup finished: [\d.]+ (KB|MB)\./);
   await expect(panel.getByRole('button', { name: 'Back up now' })).toBeEnabled();
 });

@@ -14,6 +14,7 @@ import { registerAgentDesk } from './cti/socket/agent-desk.handlers.js';
 import { socketTelephonyNotifier } from './cti/socket/socket-telephony-notifier.js';
 import { socketEscalationAcknowledged, socketEscalationRaised } from './cases/socket/socket-escalation-notifier.js';
 import { createSocketServer, type KefuIo } from './platform/realtime/socket-server.js';
+import { shareSocketsThroughRedis, type SharedSockets } from './platform/realtime/redis-adapter.js';
 import { HEARTBEAT_MS } from './platform/db/server-heartbeat.js';
 import { createSipSwitch, type SipSwitch } from './switch/switch.js';
 import { originPolicyFor } from './platform/http/origin-policy.js';
@@ -32,6 +33,10 @@ import { hashPassword } from './identity/password.js';
 import { adminTeamRoutes, adminUserRoutes } from './administration/http/admin.routes.js';
 import { administrationPaths } from './administration/http/openapi-administration.js';
 import { TeamAdminService } from './administration/team-admin.service.js';
+import { DispositionAdminService } from './administration/disposition-admin.service.js';
+import { NotReadyReasonAdminService } from './administration/not-ready-reason-admin.service.js';
+import { adminDispositionRoutes, adminNotReadyReasonRoutes, notReadyReasonRoutes } from './administration/http/code-admin.routes.js';
+import { codeAdministrationPaths } from './administration/http/openapi-code-administration.js';
 import { UserAdminService } from './administration/user-admin.service.js';
 import { customerRoutes } from './customers/http/customer.routes.js';
 import { customerPaths } from './customers/http/openapi-customers.js';
@@ -94,6 +99,8 @@ export interface ComposeOptions {
    * never hold a connection the screen-pop is waiting for; unset: the services' pool.
    */
   callLogDb?: Db;
+  /** Redis shared by the servers on this database: their consoles reach each other (redis-adapter.ts). */
+  redisUrl?: string | null;
 }
 
 export interface BackupSetup {
@@ -159,7 +166,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     timeZone: async () => (await services.sla.rules()).calendar.timeZone,
     now: () => clock.now(),
   });
-  const wrapUp = new WrapUpService({ callLog, interactions: services.interactions, dispositions: services.dispositions, agents, shift: () => callCenter.shift });
+  const wrapUp = new WrapUpService({ callLog, interactions: services.interactions, dispositions: services.dispositions, agents, shift: () => callCenter.shift, reasons: services.notReadyReasons });
   const slaScheduler = new SlaScheduler(
     {
       db: services.db,
@@ -218,10 +225,12 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     },
   });
   const teamAdmin = new TeamAdminService({ db: services.db, audit: services.audit });
+  const reasonAdmin = new NotReadyReasonAdminService({ db: services.db, audit: services.audit });
+  const dispositionAdmin = new DispositionAdminService({ db: services.db, audit: services.audit });
   const app = createApp({
     log: o.log,
     consoleDir: o.consoleDir,
-    openapi: buildOpenApi([identityPaths, customerPaths, ctiPaths, casePaths, administrationPaths, backupPaths, supervisionPaths]),
+    openapi: buildOpenApi([identityPaths, customerPaths, ctiPaths, casePaths, administrationPaths, codeAdministrationPaths, backupPaths, supervisionPaths]),
     api: [
       ['/health', healthRoutes(services.db)],
       [
@@ -235,6 +244,9 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
       ],
       ['/admin/users', signedIn, adminUserRoutes(userAdmin)],
       ['/admin/teams', signedIn, adminTeamRoutes(teamAdmin)],
+      ['/admin/not-ready-reasons', signedIn, adminNotReadyReasonRoutes(reasonAdmin)],
+      ['/admin/dispositions', signedIn, adminDispositionRoutes(dispositionAdmin)],
+      ['/not-ready-reasons', signedIn, notReadyReasonRoutes(services.notReadyReasons)],
       ['/customers', signedIn, customerRoutes(services.customers)],
       [
         '/customers',
@@ -283,6 +295,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
           callWritten,
           customers: services.customers,
           wrapUp,
+          reasons: services.notReadyReasons,
           audit: services.audit,
           log: o.log.child({ module: 'agent-desk' }),
         }),
@@ -301,6 +314,8 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     log: o.log,
     origins,
   });
+
+  let shared: SharedSockets | undefined;
 
   // The heartbeat, and on each beat a look for servers whose heartbeat stopped.
   let stopped = false;
@@ -347,6 +362,8 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
       await floor.reload();
     },
     async start() {
+      // Before any console connects: a socket joins its rooms through the adapter in force.
+      if (o.redisUrl) shared = await shareSocketsThroughRedis(sockets.io, o.redisUrl, o.log.child({ module: 'socket' }));
       await closeInterrupted();
       await closeGone();
       // Today's figures so far come from the log, before any new fact arrives.
@@ -372,6 +389,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
         sockets.io.close(() => resolve());
         server.closeAllConnections();
       });
+      await shared?.close();
       // After the consoles are gone: their disconnects start logout timers that must not fire
       // once the database is closed (they did, as "Unable to acquire a connection").
       callCenter.stop();

