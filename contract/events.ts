@@ -6,6 +6,7 @@ import type { ScreenPop } from './customers.js';
 import type { Locale } from './domain.js';
 import type { EscalationView, WrapUpCommand } from './cases.js';
 import type { BackupRunView } from './backups.js';
+import type { WallboardDelta, WallboardSnapshot } from './wallboard.js';
 import type {
   AgentDesktopSnapshot,
   AgentStatusView,
@@ -41,6 +42,8 @@ export interface ServerToClientEvents {
   'escalation:acknowledged': (payload: EscalationAcknowledged) => void;
   /** Sent to every admin: a backup finished, succeeded or failed (a failure needs their attention). */
   'backup:finished': (payload: BackupRunView) => void;
+  /** To supervisors watching the wallboard: the queue and agent rows that changed (coalesced). */
+  'wallboard:changed': (payload: WallboardDelta) => void;
 }
 
 export interface EscalationAcknowledged {
@@ -65,6 +68,9 @@ export interface ClientToServerEvents {
   'screenpop:lookup': (payload: ScreenPopLookupCommand, ack: (res: Ack<ScreenPop>) => void) => void;
   /** Finishes after-call work: the disposition (required), notes, then Ready or Not ready. */
   'call:wrap-up': (payload: WrapUpCommand, ack: (res: Ack<AgentStatusView>) => void) => void;
+  /** Supervisors and admins: the wallboard as it is now; 'wallboard:changed' follows. */
+  'wallboard:watch': (payload: Record<string, never>, ack: (res: Ack<WallboardSnapshot>) => void) => void;
+  'wallboard:unwatch': (payload: Record<string, never>, ack: (res: Ack<{ watching: false }>) => void) => void;
 }
 
 export interface SocketData {

@@ -16,4 +16,5 @@ export * from './administration.js';
 export * from './service-level.js';
 export * from './queue-admin.js';
 export * from './campaigns.js';
+export * from './wallboard.js';
 export * from './work-codes.js';

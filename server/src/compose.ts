@@ -72,6 +72,14 @@ import { previewRoutes } from './campaigns/http/preview.routes.js';
 import { campaignPaths } from './campaigns/http/openapi-campaigns.js';
 import { type Services } from './compose-services.js';
 import { createCallCenter } from './compose-call-center.js';
+import { FloorService } from './supervision/floor.service.js';
+import { FloorRepository } from './supervision/data/floor.repository.js';
+import { registerWallboard } from './supervision/socket/wallboard.handlers.js';
+import { CallReportService } from './supervision/call-report.service.js';
+import { callReportRoutes } from './supervision/http/call-report.routes.js';
+import { supervisionPaths } from './supervision/http/openapi-supervision.js';
+import { socketFloorNotifier } from './supervision/socket/socket-floor-notifier.js';
+import { maskPhoneText } from './customers/privacy/rules/phone-mask.js';
 
 export { createServices, type Services } from './compose-services.js';
 export { createCallCenter } from './compose-call-center.js';
@@ -127,11 +135,15 @@ export interface ComposedServer {
   io: KefuIo;
   sipSwitch: SipSwitch;
   callCenter: CallCenter;
+  /** The supervisors' live wallboard, fed by the call facts. */
+  floor: FloorService;
   slaScheduler: SlaScheduler;
   backups: BackupService;
   backupScheduler: BackupScheduler;
   /** The idle signal of live calls: resolves once every call fact so far is written to the log. */
   callsSettled(): Promise<void>;
+  /** Reads queues, members and agents again (routing and the wallboard) after a change in the database. */
+  reloadQueues(): Promise<void>;
   /** Loads queues and agents, closes calls a crash left open; call before listening. */
   start(): Promise<void>;
   /** The idle signal of the heartbeat: the beat in flight (and its look for gone servers) is done. */
@@ -143,13 +155,31 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
   const clock = o.clock ?? systemClock;
   let io: KefuIo | null = null;
   let sipSwitch: SipSwitch | null = null;
-  const { callCenter, agents, callLog, callsSettled, callWritten, closeInterrupted, closeGone, heartbeat } = createCallCenter(services, {
+  const { callCenter, agents, facts, callLog, callsSettled, callWritten, closeInterrupted, closeGone, heartbeat } = createCallCenter(services, {
     clock,
     ...(o.serverId ? { serverId: o.serverId } : {}),
     ...(o.callLogDb ? { callLogDb: o.callLogDb } : {}),
     log: o.log.child({ module: 'call-center' }),
     notifier: socketTelephonyNotifier(() => io),
     control: () => sipSwitch?.control ?? null,
+  });
+  const floorRepo = new FloorRepository(services.db);
+  const floor = new FloorService({
+    repo: floorRepo,
+    clock,
+    log: o.log.child({ module: 'wallboard' }),
+    dayOf: (at) => services.sla.dayOf(at),
+    timeZone: async () => (await services.sla.rules()).calendar.timeZone,
+    liveAgents: () => agents.all().map((a) => ({ id: a.id, state: a.status.state, reason: a.status.reason, since: a.since, reachable: a.reachable })),
+    mask: maskPhoneText,
+    notifier: socketFloorNotifier(() => io),
+  });
+  facts.subscribe(floor.follow);
+  const callReports = new CallReportService({
+    repo: floorRepo,
+    audit: services.audit,
+    timeZone: async () => (await services.sla.rules()).calendar.timeZone,
+    now: () => clock.now(),
   });
   const wrapUp = new WrapUpService({ callLog, interactions: services.interactions, dispositions: services.dispositions, agents, shift: () => callCenter.shift, reasons: services.notReadyReasons });
   const slaScheduler = new SlaScheduler(
@@ -201,11 +231,27 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     db: services.db,
     audit: services.audit,
     hashPassword,
-    effects: { sessionsEnded: (userId) => endUserSessions(userId), agentsChanged: () => callCenter.reload() },
+    effects: {
+      sessionsEnded: (userId) => endUserSessions(userId),
+      agentsChanged: async () => {
+        await callCenter.reload();
+        await floor.reload();
+      },
+    },
   });
   const teamAdmin = new TeamAdminService({ db: services.db, audit: services.audit });
   // Queues, numbers and skills: routing reloads after each change, so the next call follows it.
-  const routing = { db: services.db, audit: services.audit, effects: { routingChanged: () => callCenter.reload() } };
+  // The wallboard follows too: a queue's service-level settings are its to show.
+  const routing = {
+    db: services.db,
+    audit: services.audit,
+    effects: {
+      routingChanged: async () => {
+        await callCenter.reload();
+        await floor.reload();
+      },
+    },
+  };
   const normalize = (raw: string) => services.customers.normalize(raw);
   const queueAdmin = new QueueAdminService({ ...routing, normalize });
   const phoneNumberAdmin = new PhoneNumberAdminService({ ...routing, normalize });
@@ -216,7 +262,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
   const app = createApp({
     log: o.log,
     consoleDir: o.consoleDir,
-    openapi: buildOpenApi([identityPaths, customerPaths, ctiPaths, casePaths, administrationPaths, codeAdministrationPaths, backupPaths, campaignPaths]),
+    openapi: buildOpenApi([identityPaths, customerPaths, ctiPaths, casePaths, administrationPaths, codeAdministrationPaths, backupPaths, campaignPaths, supervisionPaths]),
     api: [
       ['/health', healthRoutes(services.db)],
       [
@@ -257,6 +303,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
       ['/settings', signedIn, settingsRoutes(services.sla)],
       ['/directory', signedIn, directoryRoutes(services.directory)],
       ['/reports', signedIn, reportRoutes(services.reports)],
+      ['/reports', signedIn, callReportRoutes(callReports)],
       ['/admin/backups', signedIn, backupRoutes(backups)],
       ['/admin/audit', signedIn, auditRoutes(services.auditLog)],
       ['/campaigns', signedIn, campaignRoutes({ campaigns: services.campaigns, imports: services.campaignImports, dryRun: services.dryRun, audit: services.audit })],
@@ -292,6 +339,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
           audit: services.audit,
           log: o.log.child({ module: 'agent-desk' }),
         }),
+      (socket, user) => registerWallboard(socket, user, { floor, audit: services.audit, log: o.log.child({ module: 'wallboard' }) }),
     ],
     origins,
   );
@@ -344,16 +392,23 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     io: sockets.io,
     sipSwitch,
     callCenter,
+    floor,
     slaScheduler,
     backups,
     backupScheduler,
     callsSettled,
     serversSettled: () => beating,
+    async reloadQueues() {
+      await callCenter.reload();
+      await floor.reload();
+    },
     async start() {
       // Before any console connects: a socket joins its rooms through the adapter in force.
       if (o.redisUrl) shared = await shareSocketsThroughRedis(sockets.io, o.redisUrl, o.log.child({ module: 'socket' }));
       await closeInterrupted();
       await closeGone();
+      // Today's figures so far come from the log, before any new fact arrives.
+      await floor.start();
       await callCenter.start(sipSwitch!.control);
       if (o.slaSweepMs) slaScheduler.start();
       backupScheduler.start();
@@ -364,6 +419,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
       stopped = true;
       clock.clearTimeout(beatTimer);
       clock.clearTimeout(retentionTimer);
+      floor.stop();
       await beating;
       await retaining;
       await slaScheduler.stop();

@@ -79,7 +79,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       url: config.publicUrl ?? `http://${host}:${port}`,
       db,
       demoSeeded,
-      reloadQueues: () => composed.callCenter.reload(),
+      reloadQueues: () => composed.reloadQueues(),
       async close() {
         clearInterval(sweeper);
         // Stop taking requests, let in-flight ones finish, then close the database last.

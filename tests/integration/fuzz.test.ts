@@ -87,6 +87,8 @@ const ROUTES: [method: string, path: string][] = [
   ['GET', '/api/escalations'],
   ['POST', '/api/escalations/1/acknowledge'],
   ['GET', '/api/reports/cases'],
+  ['GET', '/api/reports/calls'],
+  ['GET', '/api/reports/calls.csv'],
   ['GET', '/api/settings/sla_policy'],
   ['PUT', '/api/settings/business_calendar'],
   ['GET', '/api/directory'],

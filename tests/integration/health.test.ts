@@ -108,6 +108,8 @@ describe('health and documentation', () => {
       '/api/interactions/{id}/dispositions',
       '/api/my-work',
       '/api/not-ready-reasons',
+      '/api/reports/calls',
+      '/api/reports/calls.csv',
       '/api/reports/cases',
       '/api/settings/{key}',
       '/api/softphone/credentials',
