@@ -26,14 +26,19 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
   return r.status ?? 1;
 }
 
-/** Kamailio (the production SIP edge) is a test peer; on Debian as root it is installed like Chromium. */
+/**
+ * The telephony peers of the tests: Kamailio (the production SIP edge), rtpengine (the media
+ * plane) and SIPp (the carrier); on Debian as root they are installed like Chromium.
+ */
+const TELEPHONY_PACKAGES = ['kamailio', 'kamailio-websocket-modules', 'rtpengine-daemon', 'sip-tester'];
 function ensureKamailio(): void {
-  if (fs.existsSync('/usr/sbin/kamailio') && fs.existsSync('/usr/lib/x86_64-linux-gnu/kamailio/modules/websocket.so')) return;
+  const present = ['/usr/sbin/kamailio', '/usr/lib/x86_64-linux-gnu/kamailio/modules/websocket.so', '/usr/bin/rtpengine', '/usr/bin/sipp'].every((f) => fs.existsSync(f));
+  if (present) return;
   if (process.getuid?.() === 0 && fs.existsSync('/usr/bin/apt-get')) {
-    process.stdout.write("Kamailio is missing: installing Debian's kamailio and kamailio-websocket-modules.\n");
-    if (run('apt-get', ['update']) === 0 && run('apt-get', ['install', '-y', '--no-install-recommends', 'kamailio', 'kamailio-websocket-modules']) === 0) return;
+    process.stdout.write(`Telephony test peers are missing: installing Debian's ${TELEPHONY_PACKAGES.join(', ')}.\n`);
+    if (run('apt-get', ['update']) === 0 && run('apt-get', ['install', '-y', '--no-install-recommends', ...TELEPHONY_PACKAGES]) === 0) return;
   }
-  process.stderr.write('The SIP tests need Kamailio: sudo apt-get install -y kamailio kamailio-websocket-modules\n');
+  process.stderr.write(`The SIP tests need Kamailio, rtpengine and SIPp: sudo apt-get install -y --no-install-recommends ${TELEPHONY_PACKAGES.join(' ')}\n`);
   process.exit(1);
 }
 

@@ -23,6 +23,7 @@ import { WrapUpService } from './cti/wrap-up.service.js';
 import { createApp } from './platform/http/app.js';
 import { buildOpenApi } from './platform/http/openapi.js';
 import { healthRoutes } from './platform/http/health.routes.js';
+import { mediaHealth, NO_MEDIA, type MediaPlane } from './media/media-plane.js';
 import { authenticate, sessionToken } from './identity/http/authenticate.js';
 import { auditRoleRefusals } from './identity/http/audit-role-refusals.js';
 import { authRoutes } from './identity/http/auth.routes.js';
@@ -86,6 +87,8 @@ export interface ComposeOptions {
    * never hold a connection the screen-pop is waiting for; unset: the services' pool.
    */
   callLogDb?: Db;
+  /** The media plane (rtpengine); unset: none, media runs browser to browser. */
+  media?: MediaPlane;
 }
 
 export interface BackupSetup {
@@ -187,7 +190,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     consoleDir: o.consoleDir,
     openapi: buildOpenApi([identityPaths, customerPaths, ctiPaths, casePaths, administrationPaths, backupPaths]),
     api: [
-      ['/health', healthRoutes(services.db)],
+      ['/health', healthRoutes(services.db, () => mediaHealth(o.media ?? NO_MEDIA))],
       [
         '/auth',
         authRoutes(services.auth, services.users, o, (sid, userId) => {
