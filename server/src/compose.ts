@@ -15,7 +15,7 @@ import { socketTelephonyNotifier } from './cti/socket/socket-telephony-notifier.
 import { socketEscalationAcknowledged, socketEscalationRaised } from './cases/socket/socket-escalation-notifier.js';
 import { createSocketServer, type KefuIo } from './platform/realtime/socket-server.js';
 import { HEARTBEAT_MS } from './platform/db/server-heartbeat.js';
-import { createSipSwitch, type SipSwitch } from './switch/switch.js';
+import { createSipSwitch, type PlainSipSettings, type SipSwitch } from './switch/switch.js';
 import { originPolicyFor } from './platform/http/origin-policy.js';
 import { CallCenter } from './acd/call-center.js';
 import { SlaScheduler } from './cases/sla-scheduler.js';
@@ -23,7 +23,7 @@ import { WrapUpService } from './cti/wrap-up.service.js';
 import { createApp } from './platform/http/app.js';
 import { buildOpenApi } from './platform/http/openapi.js';
 import { healthRoutes } from './platform/http/health.routes.js';
-import { mediaHealth, NO_MEDIA, type MediaPlane } from './media/media-plane.js';
+import { INSTALL_HINT, mediaHealth, NO_MEDIA, type MediaPlane } from './media/media-plane.js';
 import { authenticate, sessionToken } from './identity/http/authenticate.js';
 import { auditRoleRefusals } from './identity/http/audit-role-refusals.js';
 import { authRoutes } from './identity/http/auth.routes.js';
@@ -89,6 +89,8 @@ export interface ComposeOptions {
   callLogDb?: Db;
   /** The media plane (rtpengine); unset: none, media runs browser to browser. */
   media?: MediaPlane;
+  /** Plain SIP listeners and the carrier trunk; unset: SIP over WebSocket only. */
+  sipPlain?: Omit<PlainSipSettings, 'trunkRefusal'>;
 }
 
 export interface BackupSetup {
@@ -265,6 +267,15 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     events: callCenter,
     log: o.log,
     origins,
+    ...(o.sipPlain
+      ? {
+          plain: {
+            ...o.sipPlain,
+            // A carrier's caller cannot reach a browser without a media relay.
+            trunkRefusal: (o.media ?? NO_MEDIA).ng ? null : `no media plane: install rtpengine (${INSTALL_HINT}) or set KEFU_RTPENGINE_URL`,
+          },
+        }
+      : {}),
   });
 
   // The heartbeat, and on each beat a look for servers whose heartbeat stopped.
@@ -310,6 +321,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
       await closeInterrupted();
       await closeGone();
       await callCenter.start(sipSwitch!.control);
+      await sipSwitch!.listenPlain();
       if (o.slaSweepMs) slaScheduler.start();
       backupScheduler.start();
       scheduleBeat();

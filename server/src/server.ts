@@ -69,6 +69,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       retentionEveryMs: 86_400_000,
       callLogDb: database.callLogDb,
       media,
+      sipPlain: { udp: config.sipUdp, tcp: config.sipTcp, trunk: config.trunk },
       // Stable across restarts, so a restart closes its own leftovers at once.
       serverId: config.serverId ?? `${os.hostname()}:${config.port}`,
       backup: {

@@ -68,7 +68,7 @@ export class Call implements BridgedCall {
   respondCaller(status: number, reason: string, body?: Body): void {
     if (this.callerFinalSent) return;
     if (status >= 200) this.callerFinalSent = true;
-    const headers: HeaderLine[] = status > 100 && status < 300 ? [['Contact', this.ctx.contact]] : [];
+    const headers: HeaderLine[] = status > 100 && status < 300 ? [['Contact', this.callerLeg.connection.contact ?? this.ctx.contact]] : [];
     headers.push([HEADER_CALL_ID, this.id]);
     this.callerLeg.connection.send(
       buildResponse(this.callerInvite, status, reason, { toTag: this.callerLeg.localTag, headers, ...(body ? { body } : {}) }),
@@ -309,7 +309,7 @@ export class Call implements BridgedCall {
       for (const fork of offer.forks) this.cancelFork(fork);
     }
     if (this.state === 'bridged') {
-      if (from !== this.callerLeg) sendBye(this.ctx.transactions, this.callerLeg, this.ctx.contact);
+      if (from !== this.callerLeg) sendBye(this.ctx.transactions, this.callerLeg, this.callerLeg.connection.contact ?? this.ctx.contact);
       if (this.agentLeg && from !== this.agentLeg) sendBye(this.ctx.transactions, this.agentLeg, this.ctx.contact);
     }
     this.end();
