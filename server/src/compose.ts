@@ -24,6 +24,7 @@ import { createApp } from './platform/http/app.js';
 import { buildOpenApi } from './platform/http/openapi.js';
 import { healthRoutes } from './platform/http/health.routes.js';
 import { INSTALL_HINT, mediaHealth, NO_MEDIA, type MediaPlane } from './media/media-plane.js';
+import { RtpengineRelay } from './media/rtpengine-relay.js';
 import { authenticate, sessionToken } from './identity/http/authenticate.js';
 import { auditRoleRefusals } from './identity/http/audit-role-refusals.js';
 import { authRoutes } from './identity/http/auth.routes.js';
@@ -267,6 +268,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     events: callCenter,
     log: o.log,
     origins,
+    media: o.media?.ng ? new RtpengineRelay(o.media.ng) : null,
     ...(o.sipPlain
       ? {
           plain: {

@@ -79,11 +79,19 @@ describe('a call from the carrier trunk over UDP', () => {
     const talking = next<LiveCallView>(socket, 'call:updated');
     await agentPhone.answer();
     expect((await talking).state).toBe('talking');
+    // The media is anchored: rtpengine holds the call, with the carrier's leg and the agent's.
+    const listed = await engine.client.command('list', {});
+    const anchored = listed.calls as string[];
+    expect(anchored).toHaveLength(1);
+    const query = await engine.client.query(anchored[0]!);
+    expect(Object.keys(query.tags as object)).toHaveLength(2);
     const ended = next<{ endReason: string }>(socket, 'call:ended');
     await agentPhone.hangup();
     expect((await ended).endReason).toBe('completed');
     const result = await sipp.done;
     expect(result.code, result.output).toBe(0);
+    // Hung up: its ports are freed.
+    expect((await engine.client.command('list', {})).calls).toEqual([]);
     await app.composed.callsSettled();
     const row = await t.db('interactions').where({ id: offer.interactionId }).first();
     expect(row).toMatchObject({ end_reason: 'completed', hangup_by: 'agent', caller_number: '+8613800138000' });

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { CountryCode } from 'libphonenumber-js/max';
 import type { Logger } from 'pino';
-import type { CallControl, SipAccountDirectory, SwitchEvents } from './ports.js';
+import type { CallControl, MediaRelay, SipAccountDirectory, SwitchEvents } from './ports.js';
 import { InMemorySipAccountDirectory, type AccountRecord } from './accounts/sip-account-directory.js';
 import { DigestAuth } from './auth/digest.js';
 import { B2bua, type B2buaLimits } from './b2bua/b2bua.js';
@@ -53,6 +53,8 @@ export interface SipSwitchOptions {
   readonly origins?: OriginPolicy;
   /** Plain SIP listeners (phones, carriers), opened by `listenPlain`. */
   readonly plain?: PlainSipSettings;
+  /** The media plane: trunk calls are anchored in it. */
+  readonly media?: MediaRelay | null;
 }
 
 export interface PlainSipSettings {
@@ -115,6 +117,7 @@ export function createSipSwitch(options: SipSwitchOptions): SipSwitch {
     registrar,
     transactions,
     limits,
+    media: options.media ?? null,
   });
   b2bua.connectionLookup = (id) => connections.get(id)?.connection;
   const registerFailures = new FailureTally(log, 'REGISTER authentication failures by source');
