@@ -129,3 +129,16 @@ describe('the embedded media plane', () => {
     }
   });
 });
+
+describe('the embedded media plane when rtpengine cannot start', () => {
+  it('runs on without media instead of refusing to start kefu', async () => {
+    const s = await rtpengineSettings();
+    // Its ng port is taken by the daemon already running.
+    const plane = await openMediaPlane(
+      { mode: 'auto', externalNg: null, dataDir: path.dirname(s.runDir), interface: '127.0.0.1', ngPort: engine.settings.ngPort, ports: { min: s.portMin, max: s.portMax }, binary: s.binary },
+      silent,
+    );
+    expect(plane.kind).toBe('none');
+    expect(await mediaHealth(plane)).toBe('none');
+  });
+});

@@ -60,18 +60,24 @@ export async function openMediaPlane(s: MediaPlaneSettings, log: Logger): Promis
     );
     return NO_MEDIA;
   }
-  const running = await startRtpengine(
-    {
-      binary,
-      runDir: path.join(s.dataDir, 'run'),
-      interface: s.interface,
-      ngPort: s.ngPort,
-      portMin: s.ports.min,
-      portMax: s.ports.max,
-    },
-    log,
-  );
-  return { kind: 'rtpengine', ng: running.client, stop: () => running.stop() };
+  try {
+    const running = await startRtpengine(
+      {
+        binary,
+        runDir: path.join(s.dataDir, 'run'),
+        interface: s.interface,
+        ngPort: s.ngPort,
+        portMin: s.ports.min,
+        portMax: s.ports.max,
+      },
+      log,
+    );
+    return { kind: 'rtpengine', ng: running.client, stop: () => running.stop() };
+  } catch (err) {
+    // Web calls need no media plane: kefu runs on, and says why phone lines will not work.
+    mediaLog.error({ err }, 'No media plane: the embedded rtpengine did not start; calls from phone lines are refused');
+    return NO_MEDIA;
+  }
 }
 
 /** For /api/health: 'rtpengine' when it answers a ping now, 'down' when not, 'none' without one. */

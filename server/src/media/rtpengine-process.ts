@@ -1,5 +1,6 @@
 // The embedded media plane: rtpengine started by kefu on loopback, like the embedded PostgreSQL.
 import { spawn } from 'node:child_process';
+import dgram from 'node:dgram';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../platform/logger.js';
@@ -63,7 +64,15 @@ export async function startRtpengine(s: RtpengineSettings, log: Logger): Promise
   const mediaLog = log.child({ module: 'rtpengine' });
   fs.mkdirSync(s.runDir, { recursive: true });
   const pidFile = path.join(s.runDir, PID_FILE);
-  await stopOrphan(pidFile, mediaLog);
+  const orphanStopped = await stopOrphan(pidFile, mediaLog);
+  // Another rtpengine on the port would answer our pings as if it were ours. A killed orphan
+  // lets go of its sockets a moment after its memory, so it is given a second.
+  if (!(await udpPortIsFree(s.interface, s.ngPort, orphanStopped ? 1_000 : 0))) {
+    throw new Error(
+      `Cannot start rtpengine: UDP port ${s.ngPort} on ${s.interface} is in use (another kefu or rtpengine?). ` +
+        `Set KEFU_RTPENGINE_NG_PORT to a free port, or KEFU_RTPENGINE_URL to use that rtpengine.`,
+    );
+  }
 
   const child = spawn(s.binary, rtpengineArgs(s), { stdio: ['ignore', 'ignore', 'pipe'] });
   const lastLines: string[] = [];
@@ -133,22 +142,37 @@ export async function startRtpengine(s: RtpengineSettings, log: Logger): Promise
   };
 }
 
-async function stopOrphan(pidFile: string, log: Logger): Promise<void> {
+async function udpPortIsFree(host: string, port: number, graceMs: number): Promise<boolean> {
+  const until = Date.now() + graceMs;
+  for (;;) {
+    const free = await new Promise<boolean>((resolve) => {
+      const socket = dgram.createSocket(host.includes(':') ? 'udp6' : 'udp4');
+      socket.once('error', () => resolve(false));
+      socket.bind(port, host, () => socket.close(() => resolve(true)));
+    });
+    if (free || Date.now() >= until) return free;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** True when an orphan was found and killed. */
+async function stopOrphan(pidFile: string, log: Logger): Promise<boolean> {
   let pid: number;
   try {
     pid = Number(fs.readFileSync(pidFile, 'utf8').trim());
   } catch {
-    return;
+    return false;
   }
-  if (!Number.isInteger(pid) || pid <= 0 || !isRtpengine(pid)) return;
+  if (!Number.isInteger(pid) || pid <= 0 || !isRtpengine(pid)) return false;
   log.warn({ pid }, 'Stopping an rtpengine left behind by an earlier kefu');
   try {
     process.kill(pid, 'SIGKILL');
   } catch {
-    return;
+    return false;
   }
   const until = Date.now() + 3_000;
   while (isRtpengine(pid) && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+  return true;
 }
 
 function isRtpengine(pid: number): boolean {
