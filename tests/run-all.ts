@@ -27,19 +27,36 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
 }
 
 /**
- * The telephony peers of the tests: Kamailio (the production SIP edge), rtpengine (the media
- * plane) and SIPp (the carrier); on Debian as root they are installed like Chromium.
+ * A Debian package the tests run for real (a peer such as Kamailio, a service such as Redis): on
+ * Debian as root it is installed like Chromium; elsewhere the command to install it is printed.
  */
-const TELEPHONY_PACKAGES = ['kamailio', 'kamailio-websocket-modules', 'rtpengine-daemon', 'sip-tester'];
-function ensureKamailio(): void {
-  const present = ['/usr/sbin/kamailio', '/usr/lib/x86_64-linux-gnu/kamailio/modules/websocket.so', '/usr/bin/rtpengine', '/usr/bin/sipp'].every((f) => fs.existsSync(f));
-  if (present) return;
+function ensurePackages(present: () => boolean, packages: string[], what: string): void {
+  if (present()) return;
   if (process.getuid?.() === 0 && fs.existsSync('/usr/bin/apt-get')) {
-    process.stdout.write(`Telephony test peers are missing: installing Debian's ${TELEPHONY_PACKAGES.join(', ')}.\n`);
-    if (run('apt-get', ['update']) === 0 && run('apt-get', ['install', '-y', '--no-install-recommends', ...TELEPHONY_PACKAGES]) === 0) return;
+    process.stdout.write(`${what} is missing: installing Debian's ${packages.join(' and ')}.\n`);
+    if (run('apt-get', ['update']) === 0 && run('apt-get', ['install', '-y', '--no-install-recommends', ...packages]) === 0) return;
   }
-  process.stderr.write(`The SIP tests need Kamailio, rtpengine and SIPp: sudo apt-get install -y --no-install-recommends ${TELEPHONY_PACKAGES.join(' ')}\n`);
+  process.stderr.write(`The tests need ${what}: sudo apt-get install -y ${packages.join(' ')}\n`);
   process.exit(1);
+}
+
+/** Kamailio, the production SIP edge, is a test peer. */
+function ensureKamailio(): void {
+  ensurePackages(
+    () => fs.existsSync('/usr/sbin/kamailio') && fs.existsSync('/usr/lib/x86_64-linux-gnu/kamailio/modules/websocket.so'),
+    ['kamailio', 'kamailio-websocket-modules'],
+    'Kamailio',
+  );
+}
+
+/** rtpengine (the media plane) and SIPp (the carrier) are the phone-line tests' peers. */
+function ensureMediaPeers(): void {
+  ensurePackages(() => fs.existsSync('/usr/bin/rtpengine') && fs.existsSync('/usr/bin/sipp'), ['rtpengine-daemon', 'sip-tester'], 'rtpengine and SIPp');
+}
+
+/** Redis carries the consoles between servers (tests/integration/shared-consoles.test.ts). */
+function ensureRedis(): void {
+  ensurePackages(() => fs.existsSync('/usr/bin/redis-server'), ['redis-server'], 'Redis');
 }
 
 function ensureChromium(): void {
@@ -80,6 +97,8 @@ async function main() {
   if (!only || only === 'e2e') ensureChromium();
   // Both the integration tests and a browser test start Kamailio.
   if (only !== 'unit') ensureKamailio();
+  if (only !== 'unit') ensureMediaPeers();
+  if (only !== 'unit' && only !== 'e2e') ensureRedis();
   const tallies: Tally[] = [];
 
   if (!only) {

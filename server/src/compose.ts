@@ -14,6 +14,7 @@ import { registerAgentDesk } from './cti/socket/agent-desk.handlers.js';
 import { socketTelephonyNotifier } from './cti/socket/socket-telephony-notifier.js';
 import { socketEscalationAcknowledged, socketEscalationRaised } from './cases/socket/socket-escalation-notifier.js';
 import { createSocketServer, type KefuIo } from './platform/realtime/socket-server.js';
+import { shareSocketsThroughRedis, type SharedSockets } from './platform/realtime/redis-adapter.js';
 import { HEARTBEAT_MS } from './platform/db/server-heartbeat.js';
 import { createSipSwitch, type PlainSipSettings, type SipSwitch } from './switch/switch.js';
 import { originPolicyFor } from './platform/http/origin-policy.js';
@@ -34,6 +35,10 @@ import { hashPassword } from './identity/password.js';
 import { adminTeamRoutes, adminUserRoutes } from './administration/http/admin.routes.js';
 import { administrationPaths } from './administration/http/openapi-administration.js';
 import { TeamAdminService } from './administration/team-admin.service.js';
+import { DispositionAdminService } from './administration/disposition-admin.service.js';
+import { NotReadyReasonAdminService } from './administration/not-ready-reason-admin.service.js';
+import { adminDispositionRoutes, adminNotReadyReasonRoutes, notReadyReasonRoutes } from './administration/http/code-admin.routes.js';
+import { codeAdministrationPaths } from './administration/http/openapi-code-administration.js';
 import { UserAdminService } from './administration/user-admin.service.js';
 import { customerRoutes } from './customers/http/customer.routes.js';
 import { customerPaths } from './customers/http/openapi-customers.js';
@@ -92,6 +97,8 @@ export interface ComposeOptions {
   media?: MediaPlane;
   /** Plain SIP listeners and the carrier trunk; unset: SIP over WebSocket only. */
   sipPlain?: Omit<PlainSipSettings, 'trunkRefusal'>;
+  /** Redis shared by the servers on this database: their consoles reach each other (redis-adapter.ts). */
+  redisUrl?: string | null;
 }
 
 export interface BackupSetup {
@@ -135,7 +142,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     notifier: socketTelephonyNotifier(() => io),
     control: () => sipSwitch?.control ?? null,
   });
-  const wrapUp = new WrapUpService({ callLog, interactions: services.interactions, dispositions: services.dispositions, agents, shift: () => callCenter.shift });
+  const wrapUp = new WrapUpService({ callLog, interactions: services.interactions, dispositions: services.dispositions, agents, shift: () => callCenter.shift, reasons: services.notReadyReasons });
   const slaScheduler = new SlaScheduler(
     {
       db: services.db,
@@ -188,10 +195,12 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     effects: { sessionsEnded: (userId) => endUserSessions(userId), agentsChanged: () => callCenter.reload() },
   });
   const teamAdmin = new TeamAdminService({ db: services.db, audit: services.audit });
+  const reasonAdmin = new NotReadyReasonAdminService({ db: services.db, audit: services.audit });
+  const dispositionAdmin = new DispositionAdminService({ db: services.db, audit: services.audit });
   const app = createApp({
     log: o.log,
     consoleDir: o.consoleDir,
-    openapi: buildOpenApi([identityPaths, customerPaths, ctiPaths, casePaths, administrationPaths, backupPaths]),
+    openapi: buildOpenApi([identityPaths, customerPaths, ctiPaths, casePaths, administrationPaths, codeAdministrationPaths, backupPaths]),
     api: [
       ['/health', healthRoutes(services.db, () => mediaHealth(o.media ?? NO_MEDIA))],
       [
@@ -205,6 +214,9 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
       ],
       ['/admin/users', signedIn, adminUserRoutes(userAdmin)],
       ['/admin/teams', signedIn, adminTeamRoutes(teamAdmin)],
+      ['/admin/not-ready-reasons', signedIn, adminNotReadyReasonRoutes(reasonAdmin)],
+      ['/admin/dispositions', signedIn, adminDispositionRoutes(dispositionAdmin)],
+      ['/not-ready-reasons', signedIn, notReadyReasonRoutes(services.notReadyReasons)],
       ['/customers', signedIn, customerRoutes(services.customers)],
       [
         '/customers',
@@ -252,6 +264,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
           callWritten,
           customers: services.customers,
           wrapUp,
+          reasons: services.notReadyReasons,
           audit: services.audit,
           log: o.log.child({ module: 'agent-desk' }),
         }),
@@ -279,6 +292,8 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
         }
       : {}),
   });
+
+  let shared: SharedSockets | undefined;
 
   // The heartbeat, and on each beat a look for servers whose heartbeat stopped.
   let stopped = false;
@@ -320,6 +335,8 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     callsSettled,
     serversSettled: () => beating,
     async start() {
+      // Before any console connects: a socket joins its rooms through the adapter in force.
+      if (o.redisUrl) shared = await shareSocketsThroughRedis(sockets.io, o.redisUrl, o.log.child({ module: 'socket' }));
       await closeInterrupted();
       await closeGone();
       await callCenter.start(sipSwitch!.control);
@@ -343,6 +360,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
         sockets.io.close(() => resolve());
         server.closeAllConnections();
       });
+      await shared?.close();
       // After the consoles are gone: their disconnects start logout timers that must not fire
       // once the database is closed (they did, as "Unable to acquire a connection").
       callCenter.stop();

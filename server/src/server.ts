@@ -70,6 +70,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       callLogDb: database.callLogDb,
       media,
       sipPlain: { udp: config.sipUdp, tcp: config.sipTcp, trunk: config.trunk },
+      redisUrl: config.redisUrl,
       // Stable across restarts, so a restart closes its own leftovers at once.
       serverId: config.serverId ?? `${os.hostname()}:${config.port}`,
       backup: {
