@@ -51,6 +51,8 @@ export interface SipSwitchOptions {
   readonly nonceSecret?: Buffer;
   /** Web pages allowed to open the WebSocket; by default those of the host it is served on. */
   readonly origins?: OriginPolicy;
+  /** The agent a dialled number (one of the site's numbers) rings directly, if any. */
+  readonly numberOwner?: (dialled: string) => number | null;
   /** Plain SIP listeners (phones, carriers), opened by `listenPlain`. */
   readonly plain?: PlainSipSettings;
   /** The media plane: trunk calls are anchored in it. */
@@ -118,6 +120,7 @@ export function createSipSwitch(options: SipSwitchOptions): SipSwitch {
     transactions,
     limits,
     media: options.media ?? null,
+    ...(options.numberOwner ? { numberOwner: options.numberOwner } : {}),
   });
   b2bua.connectionLookup = (id) => connections.get(id)?.connection;
   const registerFailures = new FailureTally(log, 'REGISTER authentication failures by source');
