@@ -16,7 +16,7 @@ import { socketEscalationAcknowledged, socketEscalationRaised } from './cases/so
 import { createSocketServer, type KefuIo } from './platform/realtime/socket-server.js';
 import { shareSocketsThroughRedis, type SharedSockets } from './platform/realtime/redis-adapter.js';
 import { HEARTBEAT_MS } from './platform/db/server-heartbeat.js';
-import { createSipSwitch, type SipSwitch } from './switch/switch.js';
+import { createSipSwitch, type PlainSipSettings, type SipSwitch } from './switch/switch.js';
 import { originPolicyFor } from './platform/http/origin-policy.js';
 import { CallCenter } from './acd/call-center.js';
 import { SlaScheduler } from './cases/sla-scheduler.js';
@@ -24,6 +24,8 @@ import { WrapUpService } from './cti/wrap-up.service.js';
 import { createApp } from './platform/http/app.js';
 import { buildOpenApi } from './platform/http/openapi.js';
 import { healthRoutes } from './platform/http/health.routes.js';
+import { INSTALL_HINT, mediaHealth, NO_MEDIA, type MediaPlane } from './media/media-plane.js';
+import { RtpengineRelay } from './media/rtpengine-relay.js';
 import { authenticate, sessionToken } from './identity/http/authenticate.js';
 import { auditRoleRefusals } from './identity/http/audit-role-refusals.js';
 import { authRoutes } from './identity/http/auth.routes.js';
@@ -114,6 +116,10 @@ export interface ComposeOptions {
    * never hold a connection the screen-pop is waiting for; unset: the services' pool.
    */
   callLogDb?: Db;
+  /** The media plane (rtpengine); unset: none, media runs browser to browser. */
+  media?: MediaPlane;
+  /** Plain SIP listeners and the carrier trunk; unset: SIP over WebSocket only. */
+  sipPlain?: Omit<PlainSipSettings, 'trunkRefusal'>;
   /** Redis shared by the servers on this database: their consoles reach each other (redis-adapter.ts). */
   redisUrl?: string | null;
 }
@@ -264,7 +270,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     consoleDir: o.consoleDir,
     openapi: buildOpenApi([identityPaths, customerPaths, ctiPaths, casePaths, administrationPaths, codeAdministrationPaths, backupPaths, campaignPaths, supervisionPaths]),
     api: [
-      ['/health', healthRoutes(services.db)],
+      ['/health', healthRoutes(services.db, () => mediaHealth(o.media ?? NO_MEDIA))],
       [
         '/auth',
         authRoutes(services.auth, services.users, o, (sid, userId) => {
@@ -353,6 +359,16 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     events: callCenter,
     log: o.log,
     origins,
+    media: o.media?.ng ? new RtpengineRelay(o.media.ng) : null,
+    ...(o.sipPlain
+      ? {
+          plain: {
+            ...o.sipPlain,
+            // A carrier's caller cannot reach a browser without a media relay.
+            trunkRefusal: (o.media ?? NO_MEDIA).ng ? null : `no media plane: install rtpengine (${INSTALL_HINT}) or set KEFU_RTPENGINE_URL`,
+          },
+        }
+      : {}),
     numberOwner: (dialled) => callCenter.agentForNumber(dialled),
   });
 
@@ -410,6 +426,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
       // Today's figures so far come from the log, before any new fact arrives.
       await floor.start();
       await callCenter.start(sipSwitch!.control);
+      await sipSwitch!.listenPlain();
       if (o.slaSweepMs) slaScheduler.start();
       backupScheduler.start();
       scheduleBeat();

@@ -13,6 +13,7 @@ import { backupDirectory, backupKeyring } from './backups/data/backup-directory.
 import { BackupError } from './backups/backup-error.js';
 import { dataKeySource } from './backups/data-key-source.js';
 import { loadHashKey } from './platform/hash-key.js';
+import { openMediaPlane, NO_MEDIA, type MediaPlane } from './media/media-plane.js';
 
 export interface RunningServer {
   url: string;
@@ -26,7 +27,20 @@ export interface RunningServer {
 export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
   const database = await openDatabase(config, log);
   const { db } = database;
+  let media: MediaPlane = NO_MEDIA;
   try {
+    media = await openMediaPlane(
+      {
+        mode: config.media.mode,
+        externalNg: config.media.externalNg,
+        dataDir: config.dataDir,
+        // Media on loopback unless kefu itself listens elsewhere.
+        interface: config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host,
+        ngPort: config.media.ngPort,
+        ports: config.media.ports,
+      },
+      log,
+    );
     const services = createServices(db, { ...config, hashKey: loadHashKey(config.hashKey, config.dataDir) });
     await bootstrapAdmin(services.users, config.bootstrapAdmin, log, config.demo);
     const demoSeeded = config.demo ? await seedDemoIfEmpty(db, config.defaultRegion, log) : false;
@@ -54,6 +68,8 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       slaSweepMs: config.slaSweepMs,
       retentionEveryMs: 86_400_000,
       callLogDb: database.callLogDb,
+      media,
+      sipPlain: { udp: config.sipUdp, tcp: config.sipTcp, trunk: config.trunk },
       redisUrl: config.redisUrl,
       // Stable across restarts, so a restart closes its own leftovers at once.
       serverId: config.serverId ?? `${os.hostname()}:${config.port}`,
@@ -84,10 +100,12 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
         clearInterval(sweeper);
         // Stop taking requests, let in-flight ones finish, then close the database last.
         await composed.close();
+        await media.stop();
         await database.close();
       },
     };
   } catch (err) {
+    await media.stop().catch(() => undefined);
     await database.close().catch(() => undefined);
     throw err;
   }

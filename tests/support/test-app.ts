@@ -6,6 +6,8 @@ import type { Clock } from '../../server/src/platform/clock.js';
 import { createServices, type Services } from '../../server/src/compose.js';
 import type { LoginPolicy } from '../../server/src/identity/auth.service.js';
 import type { Db } from '../../server/src/platform/db/database.js';
+import type { MediaPlane } from '../../server/src/media/media-plane.js';
+import type { ComposeOptions } from '../../server/src/compose.js';
 
 export interface TestApp {
   baseUrl: string;
@@ -17,7 +19,7 @@ export interface TestApp {
 /** Sessions read the app's clock: tests move a fake clock by hours, and their sign-ins must last. */
 const SESSION_TTL_MS = 30 * 24 * 3600_000;
 
-export async function startTestApp(db: Db, loginPolicy?: LoginPolicy, opts: { demo?: boolean; clock?: Clock; startCallCenter?: boolean; serverId?: string; backup?: BackupSetup; redisUrl?: string } = {}): Promise<TestApp> {
+export async function startTestApp(db: Db, loginPolicy?: LoginPolicy, opts: { demo?: boolean; clock?: Clock; startCallCenter?: boolean; serverId?: string; backup?: BackupSetup; media?: MediaPlane; sipPlain?: ComposeOptions['sipPlain']; redisUrl?: string } = {}): Promise<TestApp> {
   const log = logger.child({ test: true });
   log.level = 'silent';
   const services = createServices(db, { sessionTtlMs: SESSION_TTL_MS, defaultRegion: 'CN', timeZone: 'Asia/Shanghai' }, loginPolicy, opts.clock);
@@ -33,6 +35,8 @@ export async function startTestApp(db: Db, loginPolicy?: LoginPolicy, opts: { de
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.serverId ? { serverId: opts.serverId } : {}),
     ...(opts.backup ? { backup: opts.backup } : {}),
+    ...(opts.media ? { media: opts.media } : {}),
+    ...(opts.sipPlain ? { sipPlain: opts.sipPlain } : {}),
     ...(opts.redisUrl ? { redisUrl: opts.redisUrl } : {}),
   });
   // A test of a dead database cannot load queues; it only needs HTTP.
