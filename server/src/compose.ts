@@ -53,7 +53,7 @@ import { backupError } from './backups/backup-error.js';
 import { type Services } from './compose-services.js';
 import { createCallCenter } from './compose-call-center.js';
 
-export { createServices, type Services } from './compose-services.js';
+export { createServices, sealSensitiveData, type Services } from './compose-services.js';
 export { createCallCenter } from './compose-call-center.js';
 
 
@@ -129,7 +129,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     notifier: socketTelephonyNotifier(() => io),
     control: () => sipSwitch?.control ?? null,
   });
-  const wrapUp = new WrapUpService({ callLog, interactions: services.interactions, dispositions: services.dispositions, agents, shift: () => callCenter.shift });
+  const wrapUp = new WrapUpService({ interactions: services.interactions, dispositions: services.dispositions, agents, shift: () => callCenter.shift });
   const slaScheduler = new SlaScheduler(
     {
       db: services.db,
@@ -243,6 +243,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
           callCenter,
           agents,
           callLog,
+          interactions: services.interactions,
           callWritten,
           customers: services.customers,
           wrapUp,

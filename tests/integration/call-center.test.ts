@@ -3,7 +3,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AgentStatusView, LiveCallView } from '../../contract/index.js';
 import { logger } from '../../server/src/platform/logger.js';
-import { CallLogRepository } from '../../server/src/cti/data/call-log.repository.js';
 import { seedDemo } from '../../server/src/seed/demo-seed.js';
 import { createCallCenter, createServices } from '../../server/src/compose.js';
 import type { AgentRegistry } from '../../server/src/acd/agent-registry.js';
@@ -13,7 +12,6 @@ import type { TelephonyNotifier } from '../../server/src/acd/telephony-notifier.
 import { FakeClock } from '../support/fake-clock.js';
 import { DispositionRepository } from '../../server/src/cti/data/disposition.repository.js';
 import { WrapUpService } from '../../server/src/cti/wrap-up.service.js';
-import { InteractionRepository } from '../../server/src/cti/data/interaction.repository.js';
 import { createTestDb, type TestDb } from '../support/test-db.js';
 
 let t: TestDb;
@@ -294,7 +292,7 @@ describe('wrap-up', () => {
     return sw.offers.at(-1)!.interactionId;
   }
   const wrapUp = () =>
-    new WrapUpService({ callLog: new CallLogRepository(t.db), interactions: new InteractionRepository(t.db), dispositions: new DispositionRepository(t.db), agents: registry, shift: () => cc.shift });
+    new WrapUpService({ interactions: services.interactions, dispositions: new DispositionRepository(t.db), agents: registry, shift: () => cc.shift });
 
   it('will not let the agent leave wrap-up by hand until the call has a disposition of its queue', async () => {
     const interactionId = await callEndedFor('agent1');

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { composeServer, type BackupSetup, type ComposedServer } from '../../server/src/compose.js';
 import { logger } from '../../server/src/platform/logger.js';
 import type { Clock } from '../../server/src/platform/clock.js';
-import { createServices, type Services } from '../../server/src/compose.js';
+import { createServices, sealSensitiveData, type Services } from '../../server/src/compose.js';
 import type { LoginPolicy } from '../../server/src/identity/auth.service.js';
 import type { Db } from '../../server/src/platform/db/database.js';
 
@@ -21,6 +21,8 @@ export async function startTestApp(db: Db, loginPolicy?: LoginPolicy, opts: { de
   const log = logger.child({ test: true });
   log.level = 'silent';
   const services = createServices(db, { sessionTtlMs: SESSION_TTL_MS, defaultRegion: 'CN', timeZone: 'Asia/Shanghai' }, loginPolicy, opts.clock);
+  // As the server does at start: what the seeders wrote in clear is sealed before serving.
+  await sealSensitiveData(db, services.sensitiveFields, 'clear');
   const composed = composeServer(services, {
     log,
     secureCookies: false,
