@@ -6,6 +6,7 @@ import type { Clock } from '../../server/src/platform/clock.js';
 import { createServices, sealSensitiveData, type Services } from '../../server/src/compose.js';
 import type { LoginPolicy } from '../../server/src/identity/auth.service.js';
 import type { Db } from '../../server/src/platform/db/database.js';
+import type { Keyring } from '../../server/src/platform/crypto/keyring.js';
 
 export interface TestApp {
   baseUrl: string;
@@ -17,10 +18,15 @@ export interface TestApp {
 /** Sessions read the app's clock: tests move a fake clock by hours, and their sign-ins must last. */
 const SESSION_TTL_MS = 30 * 24 * 3600_000;
 
-export async function startTestApp(db: Db, loginPolicy?: LoginPolicy, opts: { demo?: boolean; clock?: Clock; startCallCenter?: boolean; serverId?: string; backup?: BackupSetup } = {}): Promise<TestApp> {
+export async function startTestApp(db: Db, loginPolicy?: LoginPolicy, opts: { demo?: boolean; clock?: Clock; startCallCenter?: boolean; serverId?: string; backup?: BackupSetup; keyring?: Keyring; hashKey?: Buffer } = {}): Promise<TestApp> {
   const log = logger.child({ test: true });
   log.level = 'silent';
-  const services = createServices(db, { sessionTtlMs: SESSION_TTL_MS, defaultRegion: 'CN', timeZone: 'Asia/Shanghai' }, loginPolicy, opts.clock);
+  const services = createServices(
+    db,
+    { sessionTtlMs: SESSION_TTL_MS, defaultRegion: 'CN', timeZone: 'Asia/Shanghai', ...(opts.keyring ? { keyring: opts.keyring } : {}), hashKey: opts.hashKey ?? null },
+    loginPolicy,
+    opts.clock,
+  );
   // As the server does at start: what the seeders wrote in clear is sealed before serving.
   await sealSensitiveData(db, services.sensitiveFields, 'clear');
   const composed = composeServer(services, {

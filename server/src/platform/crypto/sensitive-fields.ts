@@ -29,10 +29,6 @@ export const SENSITIVE_FIELDS = {
   'customers.email': { table: 'customers', column: 'email', blindIndex: { column: 'email_hash', normalise: normaliseEmail } },
   'customers.address': { table: 'customers', column: 'address' },
   'interactions.notes': { table: 'interactions', column: 'notes' },
-  'tickets.description': { table: 'tickets', column: 'description' },
-  'tickets.resolution': { table: 'tickets', column: 'resolution' },
-  'tickets.compensation': { table: 'tickets', column: 'compensation' },
-  'follow_up_tasks.note': { table: 'follow_up_tasks', column: 'note' },
 } as const satisfies Record<string, SensitiveFieldSpec>;
 
 export type SensitiveField = keyof typeof SENSITIVE_FIELDS;
