@@ -26,15 +26,32 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
   return r.status ?? 1;
 }
 
-/** Kamailio (the production SIP edge) is a test peer; on Debian as root it is installed like Chromium. */
-function ensureKamailio(): void {
-  if (fs.existsSync('/usr/sbin/kamailio') && fs.existsSync('/usr/lib/x86_64-linux-gnu/kamailio/modules/websocket.so')) return;
+/**
+ * A Debian package the tests run for real (a peer such as Kamailio, a service such as Redis): on
+ * Debian as root it is installed like Chromium; elsewhere the command to install it is printed.
+ */
+function ensurePackages(present: () => boolean, packages: string[], what: string): void {
+  if (present()) return;
   if (process.getuid?.() === 0 && fs.existsSync('/usr/bin/apt-get')) {
-    process.stdout.write("Kamailio is missing: installing Debian's kamailio and kamailio-websocket-modules.\n");
-    if (run('apt-get', ['update']) === 0 && run('apt-get', ['install', '-y', '--no-install-recommends', 'kamailio', 'kamailio-websocket-modules']) === 0) return;
+    process.stdout.write(`${what} is missing: installing Debian's ${packages.join(' and ')}.\n`);
+    if (run('apt-get', ['update']) === 0 && run('apt-get', ['install', '-y', '--no-install-recommends', ...packages]) === 0) return;
   }
-  process.stderr.write('The SIP tests need Kamailio: sudo apt-get install -y kamailio kamailio-websocket-modules\n');
+  process.stderr.write(`The tests need ${what}: sudo apt-get install -y ${packages.join(' ')}\n`);
   process.exit(1);
+}
+
+/** Kamailio, the production SIP edge, is a test peer. */
+function ensureKamailio(): void {
+  ensurePackages(
+    () => fs.existsSync('/usr/sbin/kamailio') && fs.existsSync('/usr/lib/x86_64-linux-gnu/kamailio/modules/websocket.so'),
+    ['kamailio', 'kamailio-websocket-modules'],
+    'Kamailio',
+  );
+}
+
+/** Redis carries the consoles between servers (tests/integration/shared-consoles.test.ts). */
+function ensureRedis(): void {
+  ensurePackages(() => fs.existsSync('/usr/bin/redis-server'), ['redis-server'], 'Redis');
 }
 
 function ensureChromium(): void {
@@ -75,6 +92,7 @@ async function main() {
   if (!only || only === 'e2e') ensureChromium();
   // Both the integration tests and a browser test start Kamailio.
   if (only !== 'unit') ensureKamailio();
+  if (only !== 'unit' && only !== 'e2e') ensureRedis();
   const tallies: Tally[] = [];
 
   if (!only) {

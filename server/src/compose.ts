@@ -14,6 +14,7 @@ import { registerAgentDesk } from './cti/socket/agent-desk.handlers.js';
 import { socketTelephonyNotifier } from './cti/socket/socket-telephony-notifier.js';
 import { socketEscalationAcknowledged, socketEscalationRaised } from './cases/socket/socket-escalation-notifier.js';
 import { createSocketServer, type KefuIo } from './platform/realtime/socket-server.js';
+import { shareSocketsThroughRedis, type SharedSockets } from './platform/realtime/redis-adapter.js';
 import { HEARTBEAT_MS } from './platform/db/server-heartbeat.js';
 import { createSipSwitch, type SipSwitch } from './switch/switch.js';
 import { originPolicyFor } from './platform/http/origin-policy.js';
@@ -86,6 +87,8 @@ export interface ComposeOptions {
    * never hold a connection the screen-pop is waiting for; unset: the services' pool.
    */
   callLogDb?: Db;
+  /** Redis shared by the servers on this database: their consoles reach each other (redis-adapter.ts). */
+  redisUrl?: string | null;
 }
 
 export interface BackupSetup {
@@ -265,6 +268,8 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     origins,
   });
 
+  let shared: SharedSockets | undefined;
+
   // The heartbeat, and on each beat a look for servers whose heartbeat stopped.
   let stopped = false;
   let beatTimer: unknown = null;
@@ -305,6 +310,8 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     callsSettled,
     serversSettled: () => beating,
     async start() {
+      // Before any console connects: a socket joins its rooms through the adapter in force.
+      if (o.redisUrl) shared = await shareSocketsThroughRedis(sockets.io, o.redisUrl, o.log.child({ module: 'socket' }));
       await closeInterrupted();
       await closeGone();
       await callCenter.start(sipSwitch!.control);
@@ -327,6 +334,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
         sockets.io.close(() => resolve());
         server.closeAllConnections();
       });
+      await shared?.close();
       // After the consoles are gone: their disconnects start logout timers that must not fire
       // once the database is closed (they did, as "Unable to acquire a connection").
       callCenter.stop();

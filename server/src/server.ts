@@ -55,6 +55,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       slaSweepMs: config.slaSweepMs,
       retentionEveryMs: 86_400_000,
       callLogDb: database.callLogDb,
+      redisUrl: config.redisUrl,
       // Stable across restarts, so a restart closes its own leftovers at once.
       serverId: config.serverId ?? `${os.hostname()}:${config.port}`,
       backup: {

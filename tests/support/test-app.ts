@@ -18,7 +18,7 @@ export interface TestApp {
 /** Sessions read the app's clock: tests move a fake clock by hours, and their sign-ins must last. */
 const SESSION_TTL_MS = 30 * 24 * 3600_000;
 
-export async function startTestApp(db: Db, loginPolicy?: LoginPolicy, opts: { demo?: boolean; clock?: Clock; startCallCenter?: boolean; serverId?: string; backup?: BackupSetup; keyring?: Keyring; hashKey?: Buffer } = {}): Promise<TestApp> {
+export async function startTestApp(db: Db, loginPolicy?: LoginPolicy, opts: { demo?: boolean; clock?: Clock; startCallCenter?: boolean; serverId?: string; backup?: BackupSetup; redisUrl?: string; keyring?: Keyring; hashKey?: Buffer } = {}): Promise<TestApp> {
   const log = logger.child({ test: true });
   log.level = 'silent';
   const services = createServices(
@@ -41,6 +41,7 @@ export async function startTestApp(db: Db, loginPolicy?: LoginPolicy, opts: { de
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.serverId ? { serverId: opts.serverId } : {}),
     ...(opts.backup ? { backup: opts.backup } : {}),
+    ...(opts.redisUrl ? { redisUrl: opts.redisUrl } : {}),
   });
   // A test of a dead database cannot load queues; it only needs HTTP.
   if (opts.startCallCenter !== false) await composed.start();

@@ -27,6 +27,12 @@ describe('parseConfig', () => {
     for (const key of ['PORT', 'DATABASE_URL', 'KEFU_DEFAULT_REGION', 'KEFU_DEMO']) expect(message).toContain(key);
   });
 
+  it('takes a Redis URL for sharing consoles between servers, and nothing else there', () => {
+    expect(parseConfig({}).redisUrl).toBeNull();
+    expect(parseConfig({ KEFU_REDIS_URL: 'redis://:pw@cache:6379/0' }).redisUrl).toBe('redis://:pw@cache:6379/0');
+    expect(() => parseConfig({ KEFU_REDIS_URL: 'cache:6379' })).toThrow(/KEFU_REDIS_URL: must be a redis:\/\/ or rediss:\/\/ URL/);
+  });
+
   it('needs the first admin name and password together, and a long password', () => {
     expect(() => parseConfig({ KEFU_ADMIN_USERNAME: 'root' })).toThrow(/together/);
     expect(() => parseConfig({ KEFU_ADMIN_USERNAME: 'root', KEFU_ADMIN_PASSWORD: 'short' })).toThrow(/KEFU_ADMIN_PASSWORD/);

@@ -43,6 +43,11 @@ const EnvSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
+  // Several servers on one database share their consoles through Redis (the Socket.IO adapter).
+  KEFU_REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+    .optional(),
   KEFU_DATA_DIR: z.string().min(1).default('./.kefu'),
   KEFU_EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   // Unset: sized from the machine's memory when the embedded PostgreSQL starts (embedded-memory.ts).
@@ -107,6 +112,8 @@ const EnvSchema = z.object({
     .refine((v) => hashKeyBytes(v) !== null, 'must be at least 32 bytes, written as hex or base64 (e.g. `openssl rand -base64 32`)')
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Read by the logger itself (it exists before the configuration); checked here with the rest.
+  LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
   NODE_ENV: z.string().default('development'),
 });
 
@@ -117,6 +124,8 @@ export type Config = Readonly<{
   serverId: string | null;
   publicUrl: string | null;
   databaseUrl: string | null;
+  /** Redis for sharing consoles between servers (Socket.IO adapter); null: this server's own only. */
+  redisUrl: string | null;
   dataDir: string;
   embeddedPgPort: number;
   /**
@@ -193,6 +202,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     host: e.HOST,
     publicUrl: e.PUBLIC_URL ?? null,
     databaseUrl: e.DATABASE_URL ?? null,
+    redisUrl: e.KEFU_REDIS_URL ?? null,
     dataDir: path.resolve(e.KEFU_DATA_DIR),
     embeddedPgPort: e.KEFU_EMBEDDED_PG_PORT,
     embeddedPgSharedBuffers: e.KEFU_EMBEDDED_PG_SHARED_BUFFERS ?? null,

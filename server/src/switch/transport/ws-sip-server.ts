@@ -171,7 +171,8 @@ export function attachWsSipServer(options: WsSipServerOptions): WsSipServer {
     };
     sockets.set(ws, connection);
     options.onOpen(connection);
-    connLog.info({ remote: connection.remoteAddress }, 'SIP WebSocket connected');
+    // One line per phone connection is noise at info level on a floor of hundreds of phones.
+    connLog.debug({ remote: connection.remoteAddress }, 'SIP WebSocket connected');
 
     ws.on('message', (data, isBinary) => {
       if (!bucket.take()) {
@@ -192,7 +193,7 @@ export function attachWsSipServer(options: WsSipServerOptions): WsSipServer {
     ws.on('close', () => {
       leavePending();
       sockets.delete(ws);
-      connLog.info('SIP WebSocket closed');
+      connLog.debug('SIP WebSocket closed');
       try {
         options.onClose(connection);
       } catch (error) {
