@@ -17,11 +17,25 @@ export async function up(knex: Knex): Promise<void> {
     t.text('email_hash');
   });
   await knex.raw('CREATE INDEX customers_email_hash ON customers (email_hash) WHERE email_hash IS NOT NULL');
+  // The values still in clear, for the sealing at every start: empty once all are sealed, so a
+  // start does not read the whole call log to find none. Erasure's marker stays clear on purpose.
+  for (const [table, column] of CLEAR_CHECKS) {
+    await knex.raw(
+      `CREATE INDEX ${table}_${column}_clear ON ${table} (id) WHERE ${column} IS NOT NULL AND ${column} NOT LIKE 'enc:v1:%' AND ${column} <> '[redacted]'`,
+    );
+  }
 }
+
+const CLEAR_CHECKS = [
+  ['customers', 'email'],
+  ['customers', 'address'],
+  ['interactions', 'notes'],
+] as const;
 
 export async function down(knex: Knex): Promise<void> {
   // The columns stay text: sealed values would not fit the old lengths, and text holds
   // everything the old columns did.
+  for (const [table, column] of CLEAR_CHECKS) await knex.raw(`DROP INDEX IF EXISTS ${table}_${column}_clear`);
   await knex.raw('DROP INDEX IF EXISTS customers_email_hash');
   await knex.schema.alterTable('customers', (t) => {
     t.dropColumn('email_hash');

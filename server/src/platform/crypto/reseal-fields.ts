@@ -41,7 +41,10 @@ async function resealField(db: Knex, fields: SensitiveFields, field: SensitiveFi
       .where('id', '>', after)
       .whereNotNull(col)
       .whereNot(col, 'like', pattern)
-      .whereNotIn(col, o.leaveClear.length ? [...o.leaveClear] : [''])
+      // One `<>` per marker, as the partial indexes of the values still in clear are written.
+      .where((w) => {
+        for (const marker of o.leaveClear) w.whereNot(col, marker);
+      })
       .orderBy('id')
       .limit(batchSize)) as Record<string, string | number>[];
     if (rows.length === 0) return done;

@@ -1,8 +1,9 @@
 // The fields kefu keeps encrypted at rest, declared once: the repositories seal and open them
 // through SensitiveFields, and `npm run encrypt-data` / `npm run rotate-key` walk this list.
 // To mark another text column sensitive, add it here (its column must be `text`: a sealed value
-// is about 4/3 of the clear text plus 60 characters) and read and write it through
-// SensitiveFields in its repository.
+// is about 4/3 of the clear text plus 60 characters), give it a partial index of its clear values
+// as db/migrations/20261205160000_sensitive_fields_sealed.ts does (so the sealing at each start
+// finds none quickly), and read and write it through SensitiveFields in its repository.
 //
 // Phone numbers are not here: the screen-pop and the campaign import find customers by their
 // clear E.164 number (see the report of this change for what a blind index would take).
