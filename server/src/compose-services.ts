@@ -71,6 +71,12 @@ export interface Services {
   clock: Clock;
 }
 
+/**
+ * The keys of a process given none (tests): random, and the same for every createServices call,
+ * as one server's keys are, so services built again over the same database still open its values.
+ */
+const PROCESS_KEYS = { hash: randomBytes(32), data: new Keyring([randomBytes(32)]) };
+
 export function createServices(
   db: Db,
   // No hashKey or keyring: random keys for this process (tests); the server passes the configured ones.
@@ -79,11 +85,11 @@ export function createServices(
   clock: Clock = systemClock,
 ): Services {
   const users = new UserRepository(db);
-  // One key for every keyed hash (erased numbers' tokens, searches in the audit log).
-  const hashKey = config.hashKey ?? randomBytes(32);
+  // One key for every keyed hash (erased numbers' tokens, searches in the audit log, blind indexes).
+  const hashKey = config.hashKey ?? PROCESS_KEYS.hash;
   const audit = new AuditRepository(db, new SearchTermHasher(hashKey, config.defaultRegion));
   const hash = keyedHash(hashKey);
-  const sensitiveFields = new SensitiveFields(config.keyring ?? new Keyring([randomBytes(32)]), hash);
+  const sensitiveFields = new SensitiveFields(config.keyring ?? PROCESS_KEYS.data, hash);
   const interactions = new InteractionRepository(db, sensitiveFields);
   const caseReads = new CaseRepository(db);
   const customerRows = new CustomerRepository(db, sensitiveFields);

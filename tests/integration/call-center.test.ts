@@ -304,7 +304,9 @@ describe('wrap-up', () => {
     const view = await wrapUp().wrapUp(ids.agent1!, { interactionId, disposition: 'follow_up_needed', notes: '需要回访确认', then: 'not_ready', reason: 'admin' });
     expect(view).toMatchObject({ state: 'not_ready', reason: 'admin' });
     await settle();
-    expect(await interaction(interactionId)).toMatchObject({ disposition: 'follow_up_needed', notes: '需要回访确认', wrap_seconds: 12 });
+    // The notes are sealed at rest and read back in clear.
+    expect(await interaction(interactionId)).toMatchObject({ disposition: 'follow_up_needed', notes: expect.stringMatching(/^enc:v1:/), wrap_seconds: 12 });
+    expect((await services.interactions.findById(interactionId))?.notes).toBe('需要回访确认');
   });
 
   it('returns the agent to Ready when the wrap-up limit runs out, without a disposition', async () => {
