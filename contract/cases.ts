@@ -20,7 +20,7 @@ import {
   ValueTier,
 } from './domain.js';
 import { CaseSummary, Interaction, Tag } from './customers.js';
-import { SELECTABLE_NOT_READY_REASONS } from './telephony.js';
+import { NotReadyReasonCode } from './work-codes.js';
 
 const isoDate = z.string();
 const text = (max: number) => z.string().trim().max(max);
@@ -266,7 +266,8 @@ export const WrapUpCommand = z
     notes: z.string().max(10_000).optional(),
     /** Then: back to Ready (default) or Not ready with a reason. */
     then: z.enum(['ready', 'not_ready']).default('ready'),
-    reason: z.enum(SELECTABLE_NOT_READY_REASONS).default('break'),
+    /** Checked against the admin's active reasons when `then` is not_ready. */
+    reason: NotReadyReasonCode.default('break'),
   })
   .strict();
 export type WrapUpCommand = z.input<typeof WrapUpCommand>;

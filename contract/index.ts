@@ -14,3 +14,4 @@ export * from './privacy.js';
 export * from './messages.js';
 export * from './administration.js';
 export * from './service-level.js';
+export * from './work-codes.js';

@@ -3,13 +3,8 @@
 import { z } from 'zod';
 import { AgentState, EndReason } from './domain.js';
 import { Interaction, ScreenPop } from './customers.js';
+import { NotReadyReasonCode } from './work-codes.js';
 
-/** Reasons an agent can give for Not ready; `missed` and `after_call` are set by the system. */
-export const NOT_READY_REASONS = ['break', 'lunch', 'training', 'meeting', 'admin', 'missed', 'after_call', 'login'] as const;
-export const NotReadyReason = z.enum(NOT_READY_REASONS);
-export type NotReadyReason = z.infer<typeof NotReadyReason>;
-/** The reasons an agent may choose by hand. */
-export const SELECTABLE_NOT_READY_REASONS = ['break', 'lunch', 'training', 'meeting', 'admin'] as const;
 
 export const AgentStatusView = z.object({
   state: AgentState,
@@ -55,7 +50,8 @@ export type WebPhoneCredentialsRequest = z.infer<typeof WebPhoneCredentialsReque
 
 export const SetAgentStateCommand = z.discriminatedUnion('state', [
   z.object({ state: z.literal('ready') }).strict(),
-  z.object({ state: z.literal('not_ready'), reason: z.enum(SELECTABLE_NOT_READY_REASONS) }).strict(),
+  /** One of the admin's active reasons (the server checks; the system's own are not choosable). */
+  z.object({ state: z.literal('not_ready'), reason: NotReadyReasonCode }).strict(),
 ]);
 export type SetAgentStateCommand = z.infer<typeof SetAgentStateCommand>;
 

@@ -14,6 +14,8 @@ import { LoginThrottleRepository } from './identity/data/login-throttle.reposito
 import { UserRepository } from './identity/data/user.repository.js';
 import { CaseWriteRepository } from './cases/data/case-write.repository.js';
 import { DispositionRepository } from './cti/data/disposition.repository.js';
+import { NotReadyReasonRepository } from './acd/data/not-ready-reason.repository.js';
+import { NotReadyReasons } from './acd/not-ready-reasons.js';
 import { EscalationRepository } from './cases/data/escalation.repository.js';
 import { FollowUpRepository } from './cases/data/follow-up.repository.js';
 import { SettingsRepository } from './platform/db/settings.repository.js';
@@ -65,6 +67,7 @@ export interface Services {
   sla: SlaSettings;
   directory: UserDirectory;
   dispositions: DispositionRepository;
+  notReadyReasons: NotReadyReasons;
   dialIntents: DialIntents;
   /** Seals and opens the fields declared sensitive (platform/crypto/sensitive-fields.ts). */
   sensitiveFields: SensitiveFields;
@@ -131,6 +134,7 @@ export function createServices(
     sla,
     directory,
     dispositions: new DispositionRepository(db),
+    notReadyReasons: new NotReadyReasons(new NotReadyReasonRepository(db)),
     dialIntents,
     sensitiveFields,
     clock,

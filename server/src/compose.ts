@@ -33,6 +33,10 @@ import { hashPassword } from './identity/password.js';
 import { adminTeamRoutes, adminUserRoutes } from './administration/http/admin.routes.js';
 import { administrationPaths } from './administration/http/openapi-administration.js';
 import { TeamAdminService } from './administration/team-admin.service.js';
+import { DispositionAdminService } from './administration/disposition-admin.service.js';
+import { NotReadyReasonAdminService } from './administration/not-ready-reason-admin.service.js';
+import { adminDispositionRoutes, adminNotReadyReasonRoutes, notReadyReasonRoutes } from './administration/http/code-admin.routes.js';
+import { codeAdministrationPaths } from './administration/http/openapi-code-administration.js';
 import { UserAdminService } from './administration/user-admin.service.js';
 import { customerRoutes } from './customers/http/customer.routes.js';
 import { customerPaths } from './customers/http/openapi-customers.js';
@@ -132,7 +136,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     notifier: socketTelephonyNotifier(() => io),
     control: () => sipSwitch?.control ?? null,
   });
-  const wrapUp = new WrapUpService({ interactions: services.interactions, dispositions: services.dispositions, agents, shift: () => callCenter.shift });
+  const wrapUp = new WrapUpService({ interactions: services.interactions, dispositions: services.dispositions, agents, shift: () => callCenter.shift, reasons: services.notReadyReasons });
   const slaScheduler = new SlaScheduler(
     {
       db: services.db,
@@ -185,10 +189,12 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     effects: { sessionsEnded: (userId) => endUserSessions(userId), agentsChanged: () => callCenter.reload() },
   });
   const teamAdmin = new TeamAdminService({ db: services.db, audit: services.audit });
+  const reasonAdmin = new NotReadyReasonAdminService({ db: services.db, audit: services.audit });
+  const dispositionAdmin = new DispositionAdminService({ db: services.db, audit: services.audit });
   const app = createApp({
     log: o.log,
     consoleDir: o.consoleDir,
-    openapi: buildOpenApi([identityPaths, customerPaths, ctiPaths, casePaths, administrationPaths, backupPaths]),
+    openapi: buildOpenApi([identityPaths, customerPaths, ctiPaths, casePaths, administrationPaths, codeAdministrationPaths, backupPaths]),
     api: [
       ['/health', healthRoutes(services.db)],
       [
@@ -202,6 +208,9 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
       ],
       ['/admin/users', signedIn, adminUserRoutes(userAdmin)],
       ['/admin/teams', signedIn, adminTeamRoutes(teamAdmin)],
+      ['/admin/not-ready-reasons', signedIn, adminNotReadyReasonRoutes(reasonAdmin)],
+      ['/admin/dispositions', signedIn, adminDispositionRoutes(dispositionAdmin)],
+      ['/not-ready-reasons', signedIn, notReadyReasonRoutes(services.notReadyReasons)],
       ['/customers', signedIn, customerRoutes(services.customers)],
       [
         '/customers',
@@ -250,6 +259,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
           callWritten,
           customers: services.customers,
           wrapUp,
+          reasons: services.notReadyReasons,
           audit: services.audit,
           log: o.log.child({ module: 'agent-desk' }),
         }),

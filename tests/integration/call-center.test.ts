@@ -11,6 +11,8 @@ import type { CallControl, DirectCall } from '../../server/src/switch/ports.js';
 import type { TelephonyNotifier } from '../../server/src/acd/telephony-notifier.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { DispositionRepository } from '../../server/src/cti/data/disposition.repository.js';
+import { NotReadyReasonRepository } from '../../server/src/acd/data/not-ready-reason.repository.js';
+import { NotReadyReasons } from '../../server/src/acd/not-ready-reasons.js';
 import { WrapUpService } from '../../server/src/cti/wrap-up.service.js';
 import { createTestDb, type TestDb } from '../support/test-db.js';
 
@@ -292,7 +294,7 @@ describe('wrap-up', () => {
     return sw.offers.at(-1)!.interactionId;
   }
   const wrapUp = () =>
-    new WrapUpService({ interactions: services.interactions, dispositions: new DispositionRepository(t.db), agents: registry, shift: () => cc.shift });
+    new WrapUpService({ interactions: services.interactions, dispositions: new DispositionRepository(t.db), agents: registry, shift: () => cc.shift, reasons: new NotReadyReasons(new NotReadyReasonRepository(t.db)) });
 
   it('will not let the agent leave wrap-up by hand until the call has a disposition of its queue', async () => {
     const interactionId = await callEndedFor('agent1');

@@ -40,6 +40,13 @@ const ROUTES: [method: string, path: string][] = [
   ['GET', '/api/admin/teams'],
   ['POST', '/api/admin/teams'],
   ['PATCH', '/api/admin/teams/1'],
+  ['GET', '/api/admin/not-ready-reasons'],
+  ['POST', '/api/admin/not-ready-reasons'],
+  ['PATCH', '/api/admin/not-ready-reasons/1'],
+  ['GET', '/api/admin/dispositions'],
+  ['POST', '/api/admin/dispositions'],
+  ['PATCH', '/api/admin/dispositions/1'],
+  ['GET', '/api/not-ready-reasons'],
   ['GET', '/api/customers'],
   ['POST', '/api/customers'],
   ['GET', '/api/customers/1'],
@@ -99,6 +106,7 @@ const FIELDS = [
   'kind', 'customerId', 'subject', 'description', 'priority', 'category', 'severity', 'assigneeId', 'interactionId', 'version', 'action',
   'resolution', 'rootCause', 'text', 'note', 'caseId', 'dueAt', 'outcome', 'value', '__proto__', 'constructor',
   'purpose', 'decision', 'channel', 'maskedRoles',
+  'code', 'labelZh', 'sort', 'active', 'queueId', 'revealsCase',
 ];
 
 // Bodies that look almost right (known keys, wrong values) reach deeper than random JSON.
@@ -138,6 +146,12 @@ const VALID: Record<string, unknown> = {
   decision: 'withdrawn',
   channel: 'call',
   value: { maskedRoles: ['marketer'] },
+  label: 'Fuzz label',
+  code: 'fuzz_code',
+  labelZh: '测试',
+  sort: 3,
+  active: true,
+  revealsCase: false,
 };
 const oneFieldWrong = fc
   .tuple(fc.subarray(Object.keys(VALID), { minLength: 1 }), fc.constantFrom(...Object.keys(VALID)), nasty)

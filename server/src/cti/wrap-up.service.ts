@@ -6,11 +6,12 @@ import type { DispositionRepository } from './data/disposition.repository.js';
 import type { InteractionRepository } from './data/interaction.repository.js';
 import type { AgentRegistry } from '../acd/agent-registry.js';
 import type { AgentShift } from '../acd/agent-shift.js';
+import type { NotReadyReasons } from '../acd/not-ready-reasons.js';
 import { msg } from '../platform/i18n/message.js';
 
 export class WrapUpService {
   constructor(
-    private readonly d: { interactions: InteractionRepository; dispositions: DispositionRepository; agents: AgentRegistry; shift: () => AgentShift },
+    private readonly d: { interactions: InteractionRepository; dispositions: DispositionRepository; agents: AgentRegistry; shift: () => AgentShift; reasons: NotReadyReasons },
   ) {}
 
   /** The codes an agent may choose for one of their calls. */
@@ -27,6 +28,8 @@ export class WrapUpService {
     if (!items.some((c) => c.code === cmd.disposition)) {
       throw invalid([fieldError('disposition', 'wrapUp.unknownDisposition', { codes: items.map((c) => c.code).join(', ') })]);
     }
+    // Checked before anything is saved, so a refused reason leaves the wrap-up to be finished again.
+    if (cmd.then === 'not_ready') await this.d.reasons.assertSelectable(cmd.reason);
     if (!(await this.d.interactions.saveWrapUp(cmd.interactionId, userId, cmd.disposition, cmd.notes))) throw forbidden(msg('call.notYours'));
     const shift = this.d.shift();
     // A call whose wrap-up time already ran out keeps its disposition; the agent's state stays.

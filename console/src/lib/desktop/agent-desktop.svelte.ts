@@ -14,7 +14,8 @@ import type { KefuSocket } from '../shared/session.svelte.js';
 import { command } from '../shared/socket-command.js';
 import { remoteNumber } from '../phone/remote-number.js';
 import { AfterCallWork, type FinishThen } from './after-call-work.svelte.js';
-import { AgentStatus, type SelectableReason } from './agent-status.svelte.js';
+import { AgentStatus } from './agent-status.svelte.js';
+import { notReadyReasons } from '../shared/not-ready-reasons.svelte.js';
 import { CallCases } from './call-cases.svelte.js';
 import { CallOnScreen } from './call-on-screen.svelte.js';
 import { CallNotes } from './call-notes.svelte.js';
@@ -94,7 +95,14 @@ export class AgentDesktop extends CallOnScreen {
     this.now = Date.now();
     this.#ticker = setInterval(() => (this.now = Date.now()), 1_000);
     void this.today.load();
+    void this.#loadReasons();
     this.phone.start();
+  }
+
+  /** The admin's reasons, with the desk's choice moved off one that was retired meanwhile. */
+  async #loadReasons(): Promise<void> {
+    await notReadyReasons.load();
+    this.agent.notReadyReason = notReadyReasons.choosable(this.agent.notReadyReason);
   }
 
   /** At sign-out: hangs up, unregisters, forgets everything. */
@@ -185,7 +193,7 @@ export class AgentDesktop extends CallOnScreen {
     return this.#setState({ state: 'ready' });
   }
 
-  async setNotReady(reason: SelectableReason = this.agent.notReadyReason): Promise<void> {
+  async setNotReady(reason: string = this.agent.notReadyReason): Promise<void> {
     askNotificationPermission();
     if (this.afterCall.canFinishWithState) {
       this.agent.notReadyReason = reason;
@@ -205,6 +213,8 @@ export class AgentDesktop extends CallOnScreen {
     if (socket && cmd.state === 'ready') this.phone.restartIfDown();
     const status = await this.agent.send(socket, cmd);
     if (status) this.#setStatus(status);
+    // A reason retired since the list was read: the refusal says so; offer the current ones.
+    else if (cmd.state === 'not_ready' && isApiError(this.agent.error) && this.agent.error.code === 'VALIDATION' && !this.agent.wrapping) void this.#loadReasons();
     // Refused because the call in wrap-up has no disposition yet: lead the agent to the form.
     else if (isApiError(this.agent.error) && this.agent.error.code === 'VALIDATION' && this.agent.wrapping) this.afterCall.askForDisposition();
   }

@@ -1,18 +1,16 @@
 // The agent's state as the server holds it (Ready, Not ready with a reason, on a call, wrap-up),
 // and the command that changes it.
 import type { AgentStatusView, SetAgentStateCommand } from '@kefu/contract';
-import { SELECTABLE_NOT_READY_REASONS } from '@kefu/contract';
 import { ApiError } from '../shared/api.js';
 import type { KefuSocket } from '../shared/session.svelte.js';
 import { command } from '../shared/socket-command.js';
-
-export type SelectableReason = (typeof SELECTABLE_NOT_READY_REASONS)[number];
 
 export class AgentStatus {
   status = $state.raw<AgentStatusView | null>(null);
   busy = $state(false);
   error = $state.raw<unknown>(null);
-  notReadyReason = $state<SelectableReason>('break');
+  /** The reason chosen on the desk: a code of the admin's active reasons (see not-ready-reasons). */
+  notReadyReason = $state('break');
 
   readonly #now: () => number;
 

@@ -2,6 +2,7 @@
 import type { AgentStatusView, EndReason, Interaction } from '@kefu/contract';
 import { i18n, t, type MessageKey } from '../i18n/index.svelte.js';
 import type { CallPhase } from './call-reconciliation.js';
+import { reasonWords } from '../shared/not-ready-reasons.svelte.js';
 
 /** "02:13", "1:02:13": a running clock for a call or a state. */
 export function clockTime(ms: number): string {
@@ -20,14 +21,11 @@ export function countdownTime(ms: number): string {
   return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
 }
 
-const INLINE_REASONS = new Set(['break', 'lunch', 'training', 'meeting', 'admin', 'missed', 'after_call', 'login']);
-
 /** "Ready", "Not ready (missed call)", "On a call"… */
 export function agentStateWords(status: AgentStatusView | null): string {
   if (!status) return t('agent.unknown');
   if (status.state === 'not_ready' && status.reason) {
-    const reason = INLINE_REASONS.has(status.reason) ? t(`reasonInline.${status.reason}` as MessageKey) : status.reason;
-    return t('agentState.notReadyBecause', { reason });
+    return t('agentState.notReadyBecause', { reason: reasonWords(status.reason) });
   }
   return t(`agentState.${status.state}`);
 }

@@ -4,6 +4,7 @@ import { casesEn } from './cases.en.js';
 import { supervisionEn } from './supervision.en.js';
 import { auditEn } from './audit.en.js';
 import { privacyEn } from './privacy.en.js';
+import { workCodesEn } from './work-codes.en.js';
 import { administrationEn } from './administration.en.js';
 
 export const en = {
@@ -12,6 +13,7 @@ export const en = {
   ...auditEn,
   ...privacyEn,
   ...administrationEn,
+  ...workCodesEn,
   'app.name': 'kefu',
   'app.titleSuffix': 'kefu',
 
@@ -84,7 +86,7 @@ export const en = {
     'Under Customers you can already look up the customers in your campaigns. Ticket and complaint details are not shown to the marketing role.',
   'home.admin.title': 'Administration',
   'home.admin.p1':
-    'Add people and teams under Users and Teams. Queues, skills, numbers, wrap-up codes and opening hours are still set by the seed in this version.',
+    'Add people and teams under Users and Teams, and the reasons and codes agents choose under Not-ready reasons and Disposition codes. Queues, skills, numbers and opening hours are still set by the seed in this version.',
   'home.admin.p2': 'Under Customers you can already look up and edit any customer.',
   'home.lookUp': 'Look up a customer',
 
@@ -288,16 +290,6 @@ export const en = {
   'agentState.ringing': 'Ringing',
   'agentState.on_call': 'On a call',
   'agentState.wrap_up': 'Wrap-up',
-  'reason.break': 'Break',
-  'reason.lunch': 'Lunch',
-  'reason.training': 'Training',
-  'reason.meeting': 'Meeting',
-  'reason.admin': 'Admin work',
-  'reasonInline.break': 'break',
-  'reasonInline.lunch': 'lunch',
-  'reasonInline.training': 'training',
-  'reasonInline.meeting': 'meeting',
-  'reasonInline.admin': 'admin work',
   'reasonInline.missed': 'missed call',
   'reasonInline.after_call': 'after-call work',
   'reasonInline.login': 'just signed in',

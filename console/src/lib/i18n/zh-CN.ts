@@ -4,6 +4,7 @@ import { casesZh } from './cases.zh-CN.js';
 import { supervisionZh } from './supervision.zh-CN.js';
 import { auditZh } from './audit.zh-CN.js';
 import { privacyZh } from './privacy.zh-CN.js';
+import { workCodesZh } from './work-codes.zh-CN.js';
 import { administrationZh } from './administration.zh-CN.js';
 
 export const zhCN: Messages = {
@@ -12,6 +13,7 @@ export const zhCN: Messages = {
   ...auditZh,
   ...privacyZh,
   ...administrationZh,
+  ...workCodesZh,
   'app.name': 'kefu',
   'app.titleSuffix': 'kefu 客服',
 
@@ -80,7 +82,7 @@ export const zhCN: Messages = {
   'home.marketer.p1': '营销活动管理和外呼名单将随营销活动功能一起提供，当前版本尚未包含。',
   'home.marketer.p2': '您现在已可以在“客户”页面查找您营销活动中的客户。营销角色不显示工单与投诉详情。',
   'home.admin.title': '系统管理',
-  'home.admin.p1': '在“用户”和“团队”页面添加人员和团队。本版本中队列、技能、号码、话后处理代码和营业时间仍由初始数据设置。',
+  'home.admin.p1': '在“用户”和“团队”页面添加人员和团队，在“未就绪原因”和“通话小结”页面设置坐席可选的原因和代码。本版本中队列、技能、号码和营业时间仍由初始数据设置。',
   'home.admin.p2': '您现在已可以在“客户”页面查找并编辑任何客户。',
   'home.lookUp': '查找客户',
 
@@ -284,16 +286,6 @@ export const zhCN: Messages = {
   'agentState.ringing': '振铃中',
   'agentState.on_call': '通话中',
   'agentState.wrap_up': '话后处理',
-  'reason.break': '小休',
-  'reason.lunch': '午餐',
-  'reason.training': '培训',
-  'reason.meeting': '会议',
-  'reason.admin': '行政事务',
-  'reasonInline.break': '小休',
-  'reasonInline.lunch': '午餐',
-  'reasonInline.training': '培训',
-  'reasonInline.meeting': '会议',
-  'reasonInline.admin': '行政事务',
   'reasonInline.missed': '未接来电',
   'reasonInline.after_call': '话后处理',
   'reasonInline.login': '刚登录',

@@ -16,6 +16,8 @@ export type Route =
   | { name: 'audit' }
   | { name: 'admin-users' }
   | { name: 'admin-teams' }
+  | { name: 'admin-reasons' }
+  | { name: 'admin-dispositions' }
   | { name: 'not-found' };
 
 export const paths = {
@@ -35,6 +37,8 @@ export const paths = {
   audit: () => '/admin/audit',
   adminUsers: () => '/admin/users',
   adminTeams: () => '/admin/teams',
+  adminReasons: () => '/admin/not-ready-reasons',
+  adminDispositions: () => '/admin/dispositions',
 };
 
 /** Pure: which page a path and query string show. */
@@ -53,6 +57,8 @@ export function matchRoute(pathname: string, search: string): Route {
   if (path === '/admin/audit') return { name: 'audit' };
   if (path === '/admin/users') return { name: 'admin-users' };
   if (path === '/admin/teams') return { name: 'admin-teams' };
+  if (path === '/admin/not-ready-reasons') return { name: 'admin-reasons' };
+  if (path === '/admin/dispositions') return { name: 'admin-dispositions' };
   const c = /^\/cases\/(\d{1,15})$/.exec(path);
   if (c) {
     const id = Number(c[1]);

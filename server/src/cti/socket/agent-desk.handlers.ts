@@ -19,6 +19,7 @@ import type { WrapUpService } from '../wrap-up.service.js';
 import type { AuditRepository } from '../../identity/data/audit.repository.js';
 import type { AgentRegistry } from '../../acd/agent-registry.js';
 import type { CallCenter } from '../../acd/call-center.js';
+import type { NotReadyReasons } from '../../acd/not-ready-reasons.js';
 import { command, type CommandContext } from '../../platform/realtime/ack.js';
 import type { KefuSocket } from '../../platform/realtime/socket-server.js';
 import { msg } from '../../platform/i18n/message.js';
@@ -34,6 +35,7 @@ export interface AgentDeskDeps {
   callWritten(callId: string): Promise<void>;
   customers: CustomerService;
   wrapUp: WrapUpService;
+  reasons: NotReadyReasons;
   audit: AuditRepository;
   log: Logger;
 }
@@ -66,8 +68,9 @@ export function registerAgentDesk(socket: KefuSocket, user: Me, d: AgentDeskDeps
 
   socket.on(
     'agent:set-state',
-    command(SetAgentStateCommand, commands, (cmd) => {
+    command(SetAgentStateCommand, commands, async (cmd) => {
       agent();
+      if (cmd.state === 'not_ready') await d.reasons.assertSelectable(cmd.reason);
       const a = cmd.state === 'ready' ? d.callCenter.shift.setReady(user.id) : d.callCenter.shift.setNotReady(user.id, cmd.reason);
       return d.agents.view(a);
     }),

@@ -89,4 +89,6 @@ export const THING_ZH: Readonly<Record<string, string>> = {
   Team: '团队',
   Escalation: '升级提醒',
   'Follow-up': '回访任务',
+  'Not-ready reason': '未就绪原因',
+  'Disposition code': '通话小结代码',
 };
