@@ -14,4 +14,5 @@ export * from './privacy.js';
 export * from './messages.js';
 export * from './administration.js';
 export * from './service-level.js';
+export * from './queue-admin.js';
 export * from './work-codes.js';

@@ -57,3 +57,49 @@ export class ChooseOwnPasswordPage {
     await this.page.getByRole('button', { name: 'Set password' }).click();
   }
 }
+
+/** The admin's Queues page. */
+export class QueuesPage {
+  constructor(readonly page: Page) {}
+
+  row = (name: string) => this.page.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name }) });
+
+  async open() {
+    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Queues', exact: true }).click();
+    await expect(this.page.getByRole('heading', { level: 1 })).toHaveText('Queues');
+  }
+
+  /** Creates a queue answering `number` with `members` (by display name) at level 1. */
+  async create(name: string, number: string, members: string[]) {
+    const newQueue = this.page.getByRole('button', { name: 'New queue' });
+    if (await newQueue.isVisible()) await newQueue.click();
+    const form = this.page.getByRole('region', { name: 'New queue' });
+    await form.getByRole('textbox', { name: 'Queue name' }).fill(name);
+    await form.getByRole('textbox', { name: 'Phone numbers' }).fill(number);
+    for (const m of members) await form.getByRole('checkbox', { name: m, exact: true }).check();
+    await form.getByRole('button', { name: 'Create queue' }).click();
+    await expect(this.page.getByRole('status').filter({ hasText: `Queue ${name} was created.` })).toBeVisible();
+  }
+}
+
+/** The Skills and agents page (admins and supervisors). */
+export class SkillsPage {
+  constructor(readonly page: Page) {}
+
+  async open() {
+    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Skills', exact: true }).click();
+    await expect(this.page.getByRole('heading', { level: 1 })).toHaveText('Skills and agents');
+  }
+
+  async pickAgent(name: string) {
+    await this.page.getByRole('combobox', { name: 'Agent', exact: true }).selectOption({ label: name });
+  }
+
+  /** Gives the picked agent `skill` at `level` and saves. */
+  async setSkill(agent: string, skill: string, level: number) {
+    const has = this.page.getByRole('checkbox', { name: `${agent} has ${skill}` });
+    await has.check();
+    await this.page.getByRole('spinbutton', { name: `Level of ${skill}` }).fill(String(level));
+    await this.page.getByRole('button', { name: "Save the agent's skills and queues" }).click();
+  }
+}

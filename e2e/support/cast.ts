@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { Db } from '../../server/src/platform/db/database.js';
 import { hashPassword } from '../../server/src/identity/password.js';
+import { queueNumberRow } from '../../server/src/acd/data/phone-number-rows.js';
 import { DEMO_PASSWORD } from '../../server/src/seed/demo-users.js';
 
 export const CastRequest = z
@@ -88,7 +89,6 @@ export async function createCast(db: Db, req: CastRequest): Promise<Cast> {
         .insert({
           name,
           display_name: `E2E ${req.tag}`,
-          dial_number: dialNumber,
           team_id: team.id,
           skill_id: null,
           ...(req.queue.ringSeconds !== undefined ? { ring_seconds: req.queue.ringSeconds } : {}),
@@ -96,6 +96,7 @@ export async function createCast(db: Db, req: CastRequest): Promise<Cast> {
           csat_enabled: req.queue.csat ?? false,
         })
         .returning('id');
+      await trx('phone_numbers').insert(queueNumberRow(row.id, dialNumber));
       for (const key of req.queue.members) {
         const member = users[key];
         if (!member) throw new Error(`queue member ${key} is not in the cast`);

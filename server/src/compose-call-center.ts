@@ -74,6 +74,7 @@ export function createCallCenter(
     nextInteractionId: () => interactionIds.next(),
     directCalls,
     survey,
+    normalizeNumber: (dialled) => services.customers.normalize(dialled),
   });
   const callsSettled = async () => {
     // A write may finish an admission's wait and an admission emits writes: wait until both rest.

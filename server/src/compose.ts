@@ -31,6 +31,17 @@ import { directoryRoutes } from './identity/http/directory.routes.js';
 import { identityPaths } from './identity/http/openapi-identity.js';
 import { hashPassword } from './identity/password.js';
 import { adminTeamRoutes, adminUserRoutes } from './administration/http/admin.routes.js';
+import {
+  adminAgentRoutingRoutes,
+  adminPhoneNumberRoutes,
+  adminQueueRoutes,
+  adminSetupRoutes,
+  adminSkillRoutes,
+} from './administration/http/queue-admin.routes.js';
+import { PhoneNumberAdminService } from './administration/phone-number-admin.service.js';
+import { QueueAdminService } from './administration/queue-admin.service.js';
+import { SetupChecklistService } from './administration/setup-checklist.service.js';
+import { SkillAdminService } from './administration/skill-admin.service.js';
 import { administrationPaths } from './administration/http/openapi-administration.js';
 import { TeamAdminService } from './administration/team-admin.service.js';
 import { DispositionAdminService } from './administration/disposition-admin.service.js';
@@ -189,6 +200,13 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     effects: { sessionsEnded: (userId) => endUserSessions(userId), agentsChanged: () => callCenter.reload() },
   });
   const teamAdmin = new TeamAdminService({ db: services.db, audit: services.audit });
+  // Queues, numbers and skills: routing reloads after each change, so the next call follows it.
+  const routing = { db: services.db, audit: services.audit, effects: { routingChanged: () => callCenter.reload() } };
+  const normalize = (raw: string) => services.customers.normalize(raw);
+  const queueAdmin = new QueueAdminService({ ...routing, normalize });
+  const phoneNumberAdmin = new PhoneNumberAdminService({ ...routing, normalize });
+  const skillAdmin = new SkillAdminService(routing);
+  const setupChecklist = new SetupChecklistService({ db: services.db, demo: o.demo });
   const reasonAdmin = new NotReadyReasonAdminService({ db: services.db, audit: services.audit });
   const dispositionAdmin = new DispositionAdminService({ db: services.db, audit: services.audit });
   const app = createApp({
@@ -208,6 +226,11 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
       ],
       ['/admin/users', signedIn, adminUserRoutes(userAdmin)],
       ['/admin/teams', signedIn, adminTeamRoutes(teamAdmin)],
+      ['/admin/queues', signedIn, adminQueueRoutes(queueAdmin)],
+      ['/admin/phone-numbers', signedIn, adminPhoneNumberRoutes(phoneNumberAdmin)],
+      ['/admin/skills', signedIn, adminSkillRoutes(skillAdmin)],
+      ['/admin/agents', signedIn, adminAgentRoutingRoutes(skillAdmin)],
+      ['/admin/setup-checklist', signedIn, adminSetupRoutes(setupChecklist)],
       ['/admin/not-ready-reasons', signedIn, adminNotReadyReasonRoutes(reasonAdmin)],
       ['/admin/dispositions', signedIn, adminDispositionRoutes(dispositionAdmin)],
       ['/not-ready-reasons', signedIn, notReadyReasonRoutes(services.notReadyReasons)],
@@ -276,6 +299,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     events: callCenter,
     log: o.log,
     origins,
+    numberOwner: (dialled) => callCenter.agentForNumber(dialled),
   });
 
   let shared: SharedSockets | undefined;

@@ -5,6 +5,7 @@ import type { Db } from '../../server/src/platform/db/database.js';
 import { complaintSubject, generateInteraction, ticketSubject } from '../../server/src/seed/customer-generator.js';
 import { interactionRow } from '../../server/src/seed/customer-seeder.js';
 import { hashPassword } from '../../server/src/identity/password.js';
+import { queueNumberRow } from '../../server/src/acd/data/phone-number-rows.js';
 import { ChunkBuilder, copyInto, NULL, bool, cell, num, text, textArray, ts } from './copy-text.js';
 import { DAY_MS, NOW_MS, SPAN_MS, STREAM, streamRng, type DatasetPlan } from './dataset.js';
 import { elapsedMs, round } from './stats.js';
@@ -65,8 +66,9 @@ export async function loadStaff(db: Db): Promise<{ staff: Staff; load: TableLoad
     ];
     const ids = (await trx('users').insert(rows).returning(['id', 'role'])) as { id: number; role: string }[];
     const [queue] = await trx('queues')
-      .insert({ name: 'support', display_name: 'Customer support', dial_number: BENCH_HOTLINE, team_id: team.id })
+      .insert({ name: 'support', display_name: 'Customer support', team_id: team.id })
       .returning('id');
+    await trx('phone_numbers').insert(queueNumberRow(queue.id, BENCH_HOTLINE));
     await trx('queue_members').insert(ids.filter((u) => u.role === 'agent').map((u) => ({ queue_id: queue.id, user_id: u.id })));
     const staff: Staff = {
       adminId: ids.find((u) => u.role === 'admin')!.id,

@@ -4,6 +4,7 @@
 // Reports whether the targets were met; never fails on them.
 import { benchCases } from './cases/case-bench.js';
 import { benchBackup } from './backup/backup-bench.js';
+import { benchDialer } from './dialer/dialer-bench.js';
 import { callBenchTargets, runCallBenches } from './call-benches.js';
 import { prepareCases } from './cases/prepare-cases.js';
 import os from 'node:os';
@@ -366,6 +367,7 @@ async function main(): Promise<void> {
     };
     const files = writeResults(result, opts.outDir);
     printSummary(result, files);
+    benchDialer(opts.quick, log); // simulated floors, no database: its own dialer-*.json
   } finally {
     sampler?.stop();
     await client.c?.end().catch(() => undefined);

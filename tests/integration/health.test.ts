@@ -47,6 +47,7 @@ describe('health and documentation', () => {
     const doc = (await (await fetch(app.baseUrl + "/api/openapi.json")).json()) as any;
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths).sort()).toEqual([
+      '/api/admin/agents/{id}/routing',
       '/api/admin/audit',
       '/api/admin/audit/export',
       '/api/admin/backups',
@@ -54,6 +55,13 @@ describe('health and documentation', () => {
       '/api/admin/dispositions/{id}',
       '/api/admin/not-ready-reasons',
       '/api/admin/not-ready-reasons/{id}',
+      '/api/admin/phone-numbers',
+      '/api/admin/phone-numbers/{id}',
+      '/api/admin/queues',
+      '/api/admin/queues/{id}',
+      '/api/admin/setup-checklist',
+      '/api/admin/skills',
+      '/api/admin/skills/{id}',
       '/api/admin/teams',
       '/api/admin/teams/{id}',
       '/api/admin/users',

@@ -10,7 +10,7 @@ import { waitSeconds } from './live-call.js';
 import { admissionFor } from './rules/admission.js';
 import { callerPriority } from './rules/vip-priority.js';
 
-interface Deps extends Pick<CallCenterDeps, 'clock' | 'log' | 'facts' | 'screenPop' | 'nextInteractionId'> {
+interface Deps extends Pick<CallCenterDeps, 'clock' | 'log' | 'facts' | 'screenPop' | 'nextInteractionId' | 'normalizeNumber'> {
   queues(): readonly QueueDefinition[];
   calls(): Iterable<LiveCall>;
   /** The call is in (not yet routable). */
@@ -27,11 +27,13 @@ export class Admission {
   constructor(private readonly d: Deps) {}
 
   arrive(c: InboundQueueCall): QueueAdmission {
-    const decision = admissionFor(this.d.queues(), c.dialled, (id) => this.waitingIn(id));
+    const e164 = this.d.normalizeNumber?.(c.dialled) ?? null;
+    const decision = admissionFor(this.d.queues(), c.dialled, (id) => this.waitingIn(id), new Date(this.d.clock.now()), e164);
     if (decision.outcome === 'unknown_queue') return { outcome: 'refused', status: 404, reason: 'No such queue' };
-    if (decision.outcome === 'full') {
+    if (decision.outcome === 'full' || decision.outcome === 'closed') {
+      // Busy either way until the media plane can play a closed message.
       this.track(this.logRefused(c, decision.queue));
-      return { outcome: 'refused', status: 486, reason: 'Queue full' };
+      return { outcome: 'refused', status: 486, reason: decision.outcome === 'full' ? 'Queue full' : 'Queue closed' };
     }
     const queue = decision.queue;
     const call: LiveCall = {
@@ -88,7 +90,7 @@ export class Admission {
     const primary = pop.primary?.customer ?? null;
     call.screenPop = pop;
     call.customerId = primary?.id ?? null;
-    call.priority = callerPriority(primary?.valueTier);
+    call.priority = callerPriority(primary?.valueTier, call.queue.tierWeights);
     call.interactionId = interactionId;
     this.d.facts.emit({
       type: 'call-queued',

@@ -4,7 +4,7 @@
 // look at every agent.
 import type { AgentStatusView, LiveCallView } from '../../../contract/index.js';
 import { applyAgentEvent, canTakeOffer, type AgentEvent, type AgentStatus } from './rules/agent-state.js';
-import { byIdleOrder, type FreeAgent } from './rules/acd-routing.js';
+import { byPreferenceIn, type FreeAgent } from './rules/acd-routing.js';
 import type { AgentDefinition } from './data/queue-directory.repository.js';
 import type { Clock } from '../platform/clock.js';
 import type { CallFacts } from './call-facts.js';
@@ -13,6 +13,8 @@ export interface LiveAgent extends FreeAgent {
   def: AgentDefinition;
   /** The definition's skills as a set, built once per load (routing reads it). */
   skillIds: ReadonlySet<number>;
+  /** The definition's levels per queue, built once per load (routing orders by it). */
+  levels: ReadonlyMap<number, number>;
   status: AgentStatus;
   /** When the current state began (ms). */
   since: number;
@@ -44,7 +46,7 @@ const NONE: readonly LiveAgent[] = [];
 
 export class AgentRegistry {
   private readonly agents = new Map<number, LiveAgent>();
-  /** Per queue, its members who can take a call now, longest idle first. */
+  /** Per queue, its members who can take a call now, in preference order. */
   private readonly free = new Map<number, LiveAgent[]>();
   private freeCount = 0;
 
@@ -60,8 +62,9 @@ export class AgentRegistry {
     const listed = new Set(defs.map((d) => d.id));
     for (const a of this.agents.values()) {
       if (!listed.has(a.id)) {
-        a.def = { ...a.def, queueIds: [], skillIds: [] };
+        a.def = { ...a.def, queueIds: [], skillIds: [], levels: {} };
         a.skillIds = new Set();
+        a.levels = new Map();
       }
     }
     for (const def of defs) {
@@ -69,11 +72,13 @@ export class AgentRegistry {
       if (existing) {
         existing.def = def;
         existing.skillIds = new Set(def.skillIds);
+        existing.levels = levelsOf(def);
       } else
         this.agents.set(def.id, {
           id: def.id,
           def,
           skillIds: new Set(def.skillIds),
+          levels: levelsOf(def),
           status: { state: 'logged_out', reason: null },
           since: now,
           idleSince: now,
@@ -99,7 +104,7 @@ export class AgentRegistry {
     return [...this.agents.values()];
   }
 
-  /** The queue's members who can take a call now (Ready, phone reachable), longest idle first. */
+  /** The queue's members who can take a call now (Ready, phone reachable), in preference order (highest level, then longest idle). */
   freeIn(queueId: number): readonly LiveAgent[] {
     return this.free.get(queueId) ?? NONE;
   }
@@ -155,7 +160,7 @@ export class AgentRegistry {
     for (const q of agent.def.queueIds) {
       let line = this.free.get(q);
       if (!line) this.free.set(q, (line = []));
-      line.splice(insertionPoint(line, agent), 0, agent);
+      line.splice(insertionPoint(line, agent, q), 0, agent);
     }
   }
 
@@ -170,13 +175,16 @@ export class AgentRegistry {
   }
 }
 
-/** Where the agent goes in a longest-idle-first line (binary search). */
-function insertionPoint(line: readonly LiveAgent[], agent: LiveAgent): number {
+const levelsOf = (def: AgentDefinition): ReadonlyMap<number, number> => new Map(Object.entries(def.levels ?? {}).map(([q, l]) => [Number(q), l]));
+
+/** Where the agent goes in a queue's line in preference order (binary search). */
+function insertionPoint(line: readonly LiveAgent[], agent: LiveAgent, queueId: number): number {
+  const order = byPreferenceIn(queueId);
   let lo = 0;
   let hi = line.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (byIdleOrder(line[mid]!, agent) < 0) lo = mid + 1;
+    if (order(line[mid]!, agent) < 0) lo = mid + 1;
     else hi = mid;
   }
   return lo;

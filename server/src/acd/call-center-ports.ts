@@ -37,4 +37,6 @@ export interface CallCenterDeps {
   nextInteractionId(): Promise<number>;
   directCalls: DirectCalls;
   survey: AfterCallSurvey;
+  /** A dialled number in E.164 (the server's default region), or null: matches queues' and agents' numbers. */
+  normalizeNumber?(dialled: string): string | null;
 }

@@ -17,6 +17,8 @@ import type { CallCenterDeps } from './call-center-ports.js';
 export class CallCenter implements SwitchEvents {
   private control: CallControl | null = null;
   private queues: QueueDefinition[] = [];
+  /** Numbers that ring one agent directly: E.164 → user id. */
+  private agentNumbers = new Map<string, number>();
   private readonly calls = new Map<string, LiveCall>();
   private readonly timers: OfferTimers;
   private readonly admission: Admission;
@@ -56,9 +58,32 @@ export class CallCenter implements SwitchEvents {
     await this.reload();
   }
 
+  /**
+   * Reads queues, numbers, members and levels afresh: the next routing decision follows them,
+   * without a restart. Calls already waiting take their queue's new settings (ring time of the
+   * next offer, overflow); an offer ringing now is left to ring, and a longest wait already
+   * running keeps its end.
+   */
   async reload(): Promise<void> {
-    this.queues = await this.d.directory.queues();
-    this.d.agents.load(await this.d.directory.agents());
+    const [queues, agents, numbers] = await Promise.all([this.d.directory.queues(), this.d.directory.agents(), this.d.directory.agentNumbers?.() ?? []]);
+    this.queues = queues;
+    this.agentNumbers = new Map(numbers.map((n) => [n.e164, n.userId]));
+    this.d.agents.load(agents);
+    const byId = new Map(queues.map((q) => [q.id, q]));
+    for (const call of this.calls.values()) {
+      const fresh = byId.get(call.queue.id);
+      if (!fresh || fresh === call.queue) continue;
+      call.queue = fresh;
+      if (this.dispatcher.isWaiting(call)) this.dispatcher.wait(call);
+    }
+    this.dispatcher.dispatch();
+  }
+
+  /** The agent a dialled number rings directly, if it is one of theirs. */
+  agentForNumber(dialled: string): number | null {
+    if (this.agentNumbers.size === 0) return null;
+    const e164 = this.d.normalizeNumber?.(dialled) ?? dialled;
+    return this.agentNumbers.get(e164) ?? this.agentNumbers.get(dialled) ?? null;
   }
 
   /**

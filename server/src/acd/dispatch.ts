@@ -35,6 +35,11 @@ export class Dispatcher {
     this.waiting.add({ id: call.queue.id, skillId: call.queue.skillId }, { callId: call.callId, priority: call.priority, queuedAt: call.queuedAt });
   }
 
+  /** Whether the call waits for an offer now (not ringing, not answered). */
+  isWaiting(call: LiveCall): boolean {
+    return this.waiting.has(call.callId);
+  }
+
   /** The call no longer waits (answered, gone, or being moved). */
   leave(call: LiveCall): void {
     this.waiting.remove(call.callId);

@@ -7,6 +7,7 @@ import type { CountryCode } from 'libphonenumber-js';
 import type { Db } from '../platform/db/database.js';
 import type { Logger } from '../platform/logger.js';
 import { normalizePhone } from '../platform/phone-number.js';
+import { queueNumberRow } from '../acd/data/phone-number-rows.js';
 import { hashPassword } from '../identity/password.js';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users.js';
 import { caseNumberSql, seedCustomers } from './customer-seeder.js';
@@ -60,11 +61,12 @@ export async function seedDemo(
     const [skSupport] = await trx('skills').insert({ name: 'support' }).returning('id');
     const [skSales] = await trx('skills').insert({ name: 'sales' }).returning('id');
     const [qSupport] = await trx('queues')
-      .insert({ name: 'support', display_name: 'Customer support', dial_number: '4008001234', team_id: teams.support, skill_id: skSupport.id })
+      .insert({ name: 'support', display_name: 'Customer support', team_id: teams.support, skill_id: skSupport.id })
       .returning('id');
     const [qSales] = await trx('queues')
-      .insert({ name: 'sales', display_name: 'Sales', dial_number: null, team_id: teams.sales, skill_id: skSales.id })
+      .insert({ name: 'sales', display_name: 'Sales', team_id: teams.sales, skill_id: skSales.id })
       .returning('id');
+    await trx('phone_numbers').insert(queueNumberRow(qSupport.id, '4008001234', region));
     supportQueue = qSupport.id;
     for (const a of ['agent1', 'agent2', 'agent3']) {
       await trx('queue_members').insert({ queue_id: qSupport.id, user_id: id(a) });

@@ -47,6 +47,8 @@ export interface SipSwitchOptions {
   readonly nonceSecret?: Buffer;
   /** Web pages allowed to open the WebSocket; by default those of the host it is served on. */
   readonly origins?: OriginPolicy;
+  /** The agent a dialled number (one of the site's numbers) rings directly, if any. */
+  readonly numberOwner?: (dialled: string) => number | null;
 }
 
 export interface SipSwitchStats {
@@ -96,6 +98,7 @@ export function createSipSwitch(options: SipSwitchOptions): SipSwitch {
     registrar,
     transactions,
     limits,
+    ...(options.numberOwner ? { numberOwner: options.numberOwner } : {}),
   });
   b2bua.connectionLookup = (id) => connections.get(id)?.connection;
   const registerFailures = new FailureTally(log, 'REGISTER authentication failures by source');

@@ -6,6 +6,7 @@ import { startBenchServer } from '../bench-server.js';
 import type { ConsoleBuild } from '../console-build.js';
 import type { DbSettings } from '../db-settings.js';
 import { BENCH_HOTLINE, BENCH_PASSWORD } from '../load-copy.js';
+import { queueNumberRow } from '../../../server/src/acd/data/phone-number-rows.js';
 import { runAnswerToAudio, type AnswerToAudioResult } from './answer-to-audio.js';
 
 export type AudioSection = (AnswerToAudioResult & { console: ConsoleBuild }) | { skipped: string } | { error: string };
@@ -15,7 +16,9 @@ export async function runAudioBench(
   o: { url: string; build: ConsoleBuild; settings: DbSettings; port: number; calls: number; warmup: number },
   log: (msg: string) => void,
 ): Promise<AudioSection> {
-  await db('queues').where({ dial_number: BENCH_HOTLINE }).update({ wrap_up_seconds: 1 });
+  await db('queues')
+    .whereIn('id', db('phone_numbers').where({ e164: queueNumberRow(0, BENCH_HOTLINE).e164 }).select('queue_id'))
+    .update({ wrap_up_seconds: 1 });
   const server = await startBenchServer({ url: o.url, consoleDir: o.build.dir, port: o.port, db: o.settings });
   try {
     log(`answer to audio: ${o.warmup} warm-up calls, then ${o.calls} timed calls through ${server.baseUrl}`);

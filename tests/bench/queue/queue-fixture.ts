@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../../../server/src/platform/db/database.js';
 import { hashPassword } from '../../../server/src/identity/password.js';
+import { queueNumberRow } from '../../../server/src/acd/data/phone-number-rows.js';
 
 /** The number callers dial; apart from the main benchmark's support hotline. */
 export const QUEUE_BENCH_HOTLINE = '4009990000';
@@ -36,7 +37,6 @@ export async function seedQueueBench(db: Db, o: { agents: number; wrapUpSeconds:
       .insert({
         name: QUEUE_BENCH_QUEUE,
         display_name: 'Queue benchmark',
-        dial_number: QUEUE_BENCH_HOTLINE,
         team_id: team.id,
         ring_seconds: o.ringSeconds ?? 15,
         wrap_up_seconds: o.wrapUpSeconds,
@@ -44,6 +44,7 @@ export async function seedQueueBench(db: Db, o: { agents: number; wrapUpSeconds:
         max_size: 100_000,
       })
       .returning('id');
+    await trx('phone_numbers').insert(queueNumberRow(queue.id, QUEUE_BENCH_HOTLINE));
     const rows = Array.from({ length: o.agents }, (_, i) => ({
       username: `qagent${String(i + 1).padStart(4, '0')}`,
       display_name: `Queue agent ${i + 1}`,

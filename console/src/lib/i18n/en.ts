@@ -6,6 +6,7 @@ import { auditEn } from './audit.en.js';
 import { privacyEn } from './privacy.en.js';
 import { workCodesEn } from './work-codes.en.js';
 import { administrationEn } from './administration.en.js';
+import { queueAdminEn } from './queue-admin.en.js';
 
 export const en = {
   ...casesEn,
@@ -13,6 +14,7 @@ export const en = {
   ...auditEn,
   ...privacyEn,
   ...administrationEn,
+  ...queueAdminEn,
   ...workCodesEn,
   'app.name': 'kefu',
   'app.titleSuffix': 'kefu',
@@ -86,7 +88,7 @@ export const en = {
     'Under Customers you can already look up the customers in your campaigns. Ticket and complaint details are not shown to the marketing role.',
   'home.admin.title': 'Administration',
   'home.admin.p1':
-    'Add people and teams under Users and Teams, and the reasons and codes agents choose under Not-ready reasons and Disposition codes. Queues, skills, numbers and opening hours are still set by the seed in this version.',
+    'Set up people and teams under Users and Teams; queues, phone numbers and skills under their pages; and the reasons and codes agents choose under Not-ready reasons and Disposition codes.',
   'home.admin.p2': 'Under Customers you can already look up and edit any customer.',
   'home.lookUp': 'Look up a customer',
 

@@ -6,6 +6,7 @@ import { auditZh } from './audit.zh-CN.js';
 import { privacyZh } from './privacy.zh-CN.js';
 import { workCodesZh } from './work-codes.zh-CN.js';
 import { administrationZh } from './administration.zh-CN.js';
+import { queueAdminZh } from './queue-admin.zh-CN.js';
 
 export const zhCN: Messages = {
   ...casesZh,
@@ -13,6 +14,7 @@ export const zhCN: Messages = {
   ...auditZh,
   ...privacyZh,
   ...administrationZh,
+  ...queueAdminZh,
   ...workCodesZh,
   'app.name': 'kefu',
   'app.titleSuffix': 'kefu 客服',
@@ -82,7 +84,7 @@ export const zhCN: Messages = {
   'home.marketer.p1': '营销活动管理和外呼名单将随营销活动功能一起提供，当前版本尚未包含。',
   'home.marketer.p2': '您现在已可以在“客户”页面查找您营销活动中的客户。营销角色不显示工单与投诉详情。',
   'home.admin.title': '系统管理',
-  'home.admin.p1': '在“用户”和“团队”页面添加人员和团队，在“未就绪原因”和“通话小结”页面设置坐席可选的原因和代码。本版本中队列、技能、号码和营业时间仍由初始数据设置。',
+  'home.admin.p1': '在“用户”和“团队”页面设置人员和团队，在各自页面设置队列、号码和技能，并在“未就绪原因”和“通话小结”页面设置坐席可选的原因和代码。',
   'home.admin.p2': '您现在已可以在“客户”页面查找并编辑任何客户。',
   'home.lookUp': '查找客户',
 

@@ -16,6 +16,9 @@ export type Route =
   | { name: 'audit' }
   | { name: 'admin-users' }
   | { name: 'admin-teams' }
+  | { name: 'admin-queues' }
+  | { name: 'admin-phone-numbers' }
+  | { name: 'admin-skills' }
   | { name: 'admin-reasons' }
   | { name: 'admin-dispositions' }
   | { name: 'not-found' };
@@ -37,6 +40,9 @@ export const paths = {
   audit: () => '/admin/audit',
   adminUsers: () => '/admin/users',
   adminTeams: () => '/admin/teams',
+  adminQueues: () => '/admin/queues',
+  adminPhoneNumbers: () => '/admin/phone-numbers',
+  adminSkills: () => '/admin/skills',
   adminReasons: () => '/admin/not-ready-reasons',
   adminDispositions: () => '/admin/dispositions',
 };
@@ -57,6 +63,9 @@ export function matchRoute(pathname: string, search: string): Route {
   if (path === '/admin/audit') return { name: 'audit' };
   if (path === '/admin/users') return { name: 'admin-users' };
   if (path === '/admin/teams') return { name: 'admin-teams' };
+  if (path === '/admin/queues') return { name: 'admin-queues' };
+  if (path === '/admin/phone-numbers') return { name: 'admin-phone-numbers' };
+  if (path === '/admin/skills') return { name: 'admin-skills' };
   if (path === '/admin/not-ready-reasons') return { name: 'admin-reasons' };
   if (path === '/admin/dispositions') return { name: 'admin-dispositions' };
   const c = /^\/cases\/(\d{1,15})$/.exec(path);

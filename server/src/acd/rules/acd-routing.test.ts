@@ -120,6 +120,37 @@ describe('nextOffers', () => {
   });
 });
 
+describe('skill levels', () => {
+  const levels = (entries: [number, number][]) => new Map(entries);
+
+  it('offers the call to the highest level among free agents, however long a lower one has been idle', () => {
+    const offers = nextOffers([call('c1', 100)], [agent(1, 10, { levels: levels([[SUPPORT, 2]]) }), agent(2, 50, { levels: levels([[SUPPORT, 7]]) }), agent(3, 5)], queues);
+    expect(offers).toEqual([{ callId: 'c1', agentId: 2 }]);
+  });
+
+  it('among equal levels, the longest idle goes first', () => {
+    const offers = nextOffers([call('c1', 100)], [agent(1, 40, { levels: levels([[SUPPORT, 5]]) }), agent(2, 20, { levels: levels([[SUPPORT, 5]]) })], queues);
+    expect(offers).toEqual([{ callId: 'c1', agentId: 2 }]);
+  });
+
+  it('reads the level of the call\'s own queue, not of the agent\'s other queues', () => {
+    const both = new Set([SUPPORT, SALES]);
+    const a = agent(1, 10, { queueIds: both, skillIds: new Set([20]), levels: levels([[SUPPORT, 9], [SALES, 1]]) });
+    const b = agent(2, 20, { queueIds: both, skillIds: new Set([20]), levels: levels([[SUPPORT, 1], [SALES, 9]]) });
+    expect(nextOffers([call('s', 100, { queueId: SALES })], [a, b], queues)).toEqual([{ callId: 's', agentId: 2 }]);
+    expect(nextOffers([call('p', 100)], [a, b], queues)).toEqual([{ callId: 'p', agentId: 1 }]);
+  });
+
+  it('a level never makes an agent eligible: a busy higher level is passed over', () => {
+    const offers = nextOffers(
+      [call('c1', 100)],
+      [agent(1, 10, { status: { state: 'on_call', reason: null }, levels: levels([[SUPPORT, 10]]) }), agent(2, 20, { levels: levels([[SUPPORT, 1]]) })],
+      queues,
+    );
+    expect(offers).toEqual([{ callId: 'c1', agentId: 2 }]);
+  });
+});
+
 describe('positionInQueue', () => {
   it('counts VIPs ahead and other queues not at all', () => {
     const calls = [call('a', 1), call('b', 2), call('vip', 3, { priority: 1 }), call('other', 0, { queueId: SALES })];

@@ -21,6 +21,8 @@ export interface WaitingCall {
 export interface FreeAgent {
   id: number;
   skillIds: ReadonlySet<number>;
+  /** The agent's level per queue (1–10); a queue not listed: 1. */
+  levels?: ReadonlyMap<number, number>;
 }
 
 export interface AgentSnapshot extends FreeAgent {
@@ -56,10 +58,25 @@ export function byIdleOrder(a: { idleSince: number; id: number }, b: { idleSince
   return a.idleSince - b.idleSince || a.id - b.id;
 }
 
+/** The agent's level in a queue: their level in its skill, or the one the queue gives them. */
+export function levelIn(agent: Pick<FreeAgent, 'levels'>, queueId: number): number {
+  return agent.levels?.get(queueId) ?? 1;
+}
+
+/**
+ * Who is offered a queue's call first among its free agents: the highest level, then the
+ * longest idle, then the lowest id. A higher level always wins, however long a lower one has
+ * waited: the queue's best-fitted agents take its calls while they are free.
+ */
+export function byPreferenceIn(queueId: number) {
+  return (a: FreeAgent & { idleSince: number }, b: FreeAgent & { idleSince: number }): number => levelIn(b, queueId) - levelIn(a, queueId) || byIdleOrder(a, b);
+}
+
 /**
  * The offers to make now. Calls are served in queue order across all queues (priority, then
- * waiting time); each gets the longest-idle eligible agent. No agent gets two calls and no call
- * two agents. `freeIn(queueId)` lists the queue's free members in longest-idle order.
+ * waiting time); each gets the first eligible agent in the queue's preference order. No agent gets two calls
+ * and no call two agents. `freeIn(queueId)` lists the queue's free members in that order
+ * (`byPreferenceIn`).
  */
 export function nextOffers(lines: readonly QueueLine[], freeIn: (queueId: number) => readonly FreeAgent[]): Offer[] {
   const heads = lines.filter((l) => l.calls.length > 0 && freeIn(l.queue.id).length > 0).map((line) => ({ line, next: 0 }));
@@ -96,8 +113,8 @@ export function nextOffersAmong(
     queue,
     calls: calls.filter((c) => c.queueId === queue.id && !c.beingOffered).sort(byQueueOrder),
   }));
-  const free = agents.filter((a) => canTakeOffer(a.status)).sort(byIdleOrder);
-  return nextOffers(lines, (queueId) => free.filter((a) => a.queueIds.has(queueId)));
+  const free = agents.filter((a) => canTakeOffer(a.status));
+  return nextOffers(lines, (queueId) => free.filter((a) => a.queueIds.has(queueId)).sort(byPreferenceIn(queueId)));
 }
 
 /** A caller's place in their queue (1 = next), for announcements and the supervisor view. */

@@ -89,6 +89,9 @@ export const THING_ZH: Readonly<Record<string, string>> = {
   Team: '团队',
   Escalation: '升级提醒',
   'Follow-up': '回访任务',
+  Queue: '队列',
+  'Phone number': '号码',
+  Skill: '技能',
   'Not-ready reason': '未就绪原因',
   'Disposition code': '通话小结代码',
 };

@@ -28,6 +28,8 @@ export interface B2buaOptions {
   readonly registrar: Registrar;
   readonly transactions: ClientTransactions;
   readonly limits: B2buaLimits;
+  /** The agent a dialled number (one of the site's numbers) rings directly, if any. */
+  readonly numberOwner?: (dialled: string) => number | null;
 }
 
 /**
@@ -201,6 +203,12 @@ export class B2bua implements CallControl {
       // Not back to the phone that is calling: that would ring the caller itself.
       const bindings = this.options.registrar.lookup(aor).filter((b) => b.connectionId !== callerConnectionId);
       if (bindings.length > 0) return { aor, bindings };
+    }
+    // A number the site gave one agent rings that agent's phones, as their extension would.
+    const owner = this.options.numberOwner?.(user) ?? null;
+    if (owner !== null) {
+      const bindings = this.options.registrar.bindingsOfUser(owner).filter((b) => b.connectionId !== callerConnectionId);
+      if (bindings.length > 0) return { aor: bindings[0]!.aor, bindings };
     }
     return undefined;
   }
