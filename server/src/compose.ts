@@ -83,7 +83,7 @@ import { supervisionPaths } from './supervision/http/openapi-supervision.js';
 import { socketFloorNotifier } from './supervision/socket/socket-floor-notifier.js';
 import { maskPhoneText } from './customers/privacy/rules/phone-mask.js';
 
-export { createServices, type Services } from './compose-services.js';
+export { createServices, sealSensitiveData, type Services } from './compose-services.js';
 export { createCallCenter } from './compose-call-center.js';
 
 
@@ -187,7 +187,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     timeZone: async () => (await services.sla.rules()).calendar.timeZone,
     now: () => clock.now(),
   });
-  const wrapUp = new WrapUpService({ callLog, interactions: services.interactions, dispositions: services.dispositions, agents, shift: () => callCenter.shift, reasons: services.notReadyReasons });
+  const wrapUp = new WrapUpService({ interactions: services.interactions, dispositions: services.dispositions, agents, shift: () => callCenter.shift, reasons: services.notReadyReasons });
   const slaScheduler = new SlaScheduler(
     {
       db: services.db,
@@ -338,6 +338,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
           callCenter,
           agents,
           callLog,
+          interactions: services.interactions,
           callWritten,
           customers: services.customers,
           wrapUp,
