@@ -36,5 +36,7 @@ export type MePatch = z.infer<typeof MePatch>;
 export const HealthResponse = z.object({
   status: z.enum(['ok', 'degraded']),
   db: z.enum(['ok', 'down']),
+  /** The media plane: rtpengine answering, none configured or installed, or not answering. */
+  media: z.enum(['rtpengine', 'none', 'down']),
 });
 export type HealthResponse = z.infer<typeof HealthResponse>;

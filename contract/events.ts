@@ -7,6 +7,7 @@ import type { Locale } from './domain.js';
 import type { EscalationView, WrapUpCommand } from './cases.js';
 import type { BackupRunView } from './backups.js';
 import type { FloorNotice } from './floor.js';
+import type { WallboardDelta, WallboardSnapshot } from './wallboard.js';
 import type {
   AgentDesktopSnapshot,
   AgentStatusView,
@@ -44,6 +45,8 @@ export interface ServerToClientEvents {
   'backup:finished': (payload: BackupRunView) => void;
   /** A supervisor sent this agent a message, or changed their state for them (and why). */
   'floor:notice': (payload: FloorNotice) => void;
+  /** To supervisors watching the wallboard: the queue and agent rows that changed (coalesced). */
+  'wallboard:changed': (payload: WallboardDelta) => void;
 }
 
 export interface EscalationAcknowledged {
@@ -68,6 +71,9 @@ export interface ClientToServerEvents {
   'screenpop:lookup': (payload: ScreenPopLookupCommand, ack: (res: Ack<ScreenPop>) => void) => void;
   /** Finishes after-call work: the disposition (required), notes, then Ready or Not ready. */
   'call:wrap-up': (payload: WrapUpCommand, ack: (res: Ack<AgentStatusView>) => void) => void;
+  /** Supervisors and admins: the wallboard as it is now; 'wallboard:changed' follows. */
+  'wallboard:watch': (payload: Record<string, never>, ack: (res: Ack<WallboardSnapshot>) => void) => void;
+  'wallboard:unwatch': (payload: Record<string, never>, ack: (res: Ack<{ watching: false }>) => void) => void;
 }
 
 export interface SocketData {

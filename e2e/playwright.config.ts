@@ -3,7 +3,7 @@ import { defineConfig } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { E2E_BASE_URL as baseURL, E2E_EMBEDDED_PG_PORT, E2E_PORT as PORT } from './support/ports.js';
+import { E2E_BASE_URL as baseURL, E2E_EMBEDDED_PG_PORT, E2E_PORT as PORT, E2E_RTPENGINE_NG_PORT, E2E_RTPENGINE_PORTS } from './support/ports.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 // Without E2E_DATABASE_URL the server runs the embedded PostgreSQL in a throw-away directory.
@@ -63,6 +63,8 @@ export default defineConfig({
       KEFU_DEMO: '1',
       KEFU_DATA_DIR: dataDir,
       KEFU_EMBEDDED_PG_PORT: String(E2E_EMBEDDED_PG_PORT),
+      KEFU_RTPENGINE_NG_PORT: String(E2E_RTPENGINE_NG_PORT),
+      KEFU_RTPENGINE_PORTS: E2E_RTPENGINE_PORTS,
       LOG_LEVEL: 'warn',
       // The SLA sweep every second, so an at-risk clock reaches the supervisor during a test.
       KEFU_SLA_SWEEP_SECONDS: '1',

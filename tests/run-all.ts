@@ -49,6 +49,11 @@ function ensureKamailio(): void {
   );
 }
 
+/** rtpengine (the media plane) and SIPp (the carrier) are the phone-line tests' peers. */
+function ensureMediaPeers(): void {
+  ensurePackages(() => fs.existsSync('/usr/bin/rtpengine') && fs.existsSync('/usr/bin/sipp'), ['rtpengine-daemon', 'sip-tester'], 'rtpengine and SIPp');
+}
+
 /** Redis carries the consoles between servers (tests/integration/shared-consoles.test.ts). */
 function ensureRedis(): void {
   ensurePackages(() => fs.existsSync('/usr/bin/redis-server'), ['redis-server'], 'Redis');
@@ -92,6 +97,7 @@ async function main() {
   if (!only || only === 'e2e') ensureChromium();
   // Both the integration tests and a browser test start Kamailio.
   if (only !== 'unit') ensureKamailio();
+  if (only !== 'unit') ensureMediaPeers();
   if (only !== 'unit' && only !== 'e2e') ensureRedis();
   const tallies: Tally[] = [];
 

@@ -87,7 +87,7 @@ export function createCallCenter(
   return {
     callCenter,
     agents,
-    /** The call facts, for more subscribers (tests, the floor's watchers). */
+    /** The call facts, for rooms that follow them besides the log and the desks (the wallboard). */
     facts,
     callLog,
     /** The idle signal of live calls: every call fact so far is written to the log. */

@@ -35,6 +35,10 @@ import { PhoneMasking } from './customers/privacy/phone-masking.js';
 import { RetentionService } from './customers/privacy/retention.service.js';
 import { RetentionRepository } from './customers/privacy/data/retention.repository.js';
 import { keyedHash } from './platform/keyed-hash.js';
+import { Keyring } from './platform/crypto/keyring.js';
+import { SensitiveFields } from './platform/crypto/sensitive-fields.js';
+import { resealFields, type ResealCounts, type ResealMode } from './platform/crypto/reseal-fields.js';
+import { REDACTED } from './customers/privacy/rules/redaction.js';
 import { randomBytes } from 'node:crypto';
 import { EscalationService } from './cases/escalation.service.js';
 import { ReportService } from './cases/report.service.js';
@@ -77,6 +81,8 @@ export interface Services {
   dispositions: DispositionRepository;
   notReadyReasons: NotReadyReasons;
   dialIntents: DialIntents;
+  /** Seals and opens the fields declared sensitive (platform/crypto/sensitive-fields.ts). */
+  sensitiveFields: SensitiveFields;
   clock: Clock;
   /** Outbound campaigns: the campaigns, their lead imports, the dry run, the do-not-call lists. */
   campaigns: CampaignService;
@@ -86,21 +92,28 @@ export interface Services {
   preview: PreviewService;
 }
 
+/**
+ * The keys of a process given none (tests): random, and the same for every createServices call,
+ * as one server's keys are, so services built again over the same database still open its values.
+ */
+const PROCESS_KEYS = { hash: randomBytes(32), data: new Keyring([randomBytes(32)]) };
+
 export function createServices(
   db: Db,
-  // No hashKey: a random one for this process (tests); the server passes the configured key.
-  config: Pick<Config, 'sessionTtlMs' | 'defaultRegion'> & Partial<Pick<Config, 'timeZone'>> & { hashKey?: Buffer | null },
+  // No hashKey or keyring: random keys for this process (tests); the server passes the configured ones.
+  config: Pick<Config, 'sessionTtlMs' | 'defaultRegion'> & Partial<Pick<Config, 'timeZone'>> & { hashKey?: Buffer | null; keyring?: Keyring },
   loginPolicy: LoginPolicy = DEFAULT_LOGIN_POLICY,
   clock: Clock = systemClock,
 ): Services {
   const users = new UserRepository(db);
-  // One key for every keyed hash (erased numbers' tokens, searches in the audit log).
-  const hashKey = config.hashKey ?? randomBytes(32);
+  // One key for every keyed hash (erased numbers' tokens, searches in the audit log, blind indexes).
+  const hashKey = config.hashKey ?? PROCESS_KEYS.hash;
   const audit = new AuditRepository(db, new SearchTermHasher(hashKey, config.defaultRegion));
-  const interactions = new InteractionRepository(db);
-  const caseReads = new CaseRepository(db);
   const hash = keyedHash(hashKey);
-  const customerRows = new CustomerRepository(db);
+  const sensitiveFields = new SensitiveFields(config.keyring ?? PROCESS_KEYS.data, hash);
+  const interactions = new InteractionRepository(db, sensitiveFields);
+  const caseReads = new CaseRepository(db);
+  const customerRows = new CustomerRepository(db, sensitiveFields);
   const now = () => new Date(clock.now());
   // The privacy part checks visibility through the customer service, built just below.
   const assertCanSee: CustomerService['assertCanSee'] = (ctx, id) => customers.assertCanSee(ctx, id);
@@ -140,7 +153,7 @@ export function createServices(
     auth: new AuthService(users, new SessionRepository(db), audit, new LoginThrottleRepository(db), config.sessionTtlMs, loginPolicy, () => new Date(clock.now())),
     customers,
     consent: new ConsentService({ db, consents: consentRows, audit, assertCanSee, now }),
-    customerExports: new CustomerExportService({ exports: new CustomerExportRepository(db), consents: consentRows, audit, assertCanSee, now }),
+    customerExports: new CustomerExportService({ exports: new CustomerExportRepository(db, sensitiveFields), consents: consentRows, audit, assertCanSee, now }),
     erasure: new ErasureService({ erasures: new ErasureRepository(db), audit, hash, assertCanSee, now }),
     phoneMasking,
     retention: new RetentionService({ db, settings, audit, retention: new RetentionRepository(db), now }),
@@ -153,6 +166,7 @@ export function createServices(
     dispositions: new DispositionRepository(db),
     notReadyReasons: new NotReadyReasons(new NotReadyReasonRepository(db)),
     dialIntents,
+    sensitiveFields,
     clock,
     campaigns,
     campaignImports: new LeadImportService({ imports: new LeadImportRepository(db), campaigns, audit, region: config.defaultRegion, centerZone }),
@@ -160,4 +174,13 @@ export function createServices(
     dnc: new DncService({ db, dnc: dncRows, campaigns, audit, normalize: (raw) => customers.normalize(raw), maskFor }),
     preview: new PreviewService({ db, campaigns, dryRun, leads: new LeadWorkRepository(db), dnc: dncRows, audit, now: () => clock.now() }),
   };
+}
+
+/**
+ * Seals the sensitive fields in place: the clear ones ('clear': at start, `npm run encrypt-data`)
+ * or every one not under the current key ('not-current': `npm run rotate-key`). Erasure's
+ * marker stays clear: it is no one's data, and retention and erasure match it.
+ */
+export function sealSensitiveData(db: Db, fields: SensitiveFields, mode: ResealMode, onBatch?: (field: string, done: number) => void): Promise<ResealCounts> {
+  return resealFields(db, fields, { mode, leaveClear: [REDACTED], ...(onBatch ? { onBatch } : {}) });
 }

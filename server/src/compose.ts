@@ -16,7 +16,7 @@ import { socketEscalationAcknowledged, socketEscalationRaised } from './cases/so
 import { createSocketServer, type KefuIo } from './platform/realtime/socket-server.js';
 import { shareSocketsThroughRedis, type SharedSockets } from './platform/realtime/redis-adapter.js';
 import { HEARTBEAT_MS } from './platform/db/server-heartbeat.js';
-import { createSipSwitch, type SipSwitch } from './switch/switch.js';
+import { createSipSwitch, type PlainSipSettings, type SipSwitch } from './switch/switch.js';
 import { originPolicyFor } from './platform/http/origin-policy.js';
 import { CallCenter } from './acd/call-center.js';
 import { SlaScheduler } from './cases/sla-scheduler.js';
@@ -24,6 +24,8 @@ import { WrapUpService } from './cti/wrap-up.service.js';
 import { createApp } from './platform/http/app.js';
 import { buildOpenApi } from './platform/http/openapi.js';
 import { healthRoutes } from './platform/http/health.routes.js';
+import { INSTALL_HINT, mediaHealth, NO_MEDIA, type MediaPlane } from './media/media-plane.js';
+import { RtpengineRelay } from './media/rtpengine-relay.js';
 import { authenticate, sessionToken } from './identity/http/authenticate.js';
 import { auditRoleRefusals } from './identity/http/audit-role-refusals.js';
 import { authRoutes } from './identity/http/auth.routes.js';
@@ -75,8 +77,16 @@ import { createCallCenter } from './compose-call-center.js';
 import { createFloorActions } from './compose-floor.js';
 import { floorActionRoutes } from './supervision/floor-actions/http/floor-actions.routes.js';
 import { floorPaths } from './supervision/floor-actions/http/openapi-floor.js';
+import { FloorService } from './supervision/floor.service.js';
+import { FloorRepository } from './supervision/data/floor.repository.js';
+import { registerWallboard } from './supervision/socket/wallboard.handlers.js';
+import { CallReportService } from './supervision/call-report.service.js';
+import { callReportRoutes } from './supervision/http/call-report.routes.js';
+import { supervisionPaths } from './supervision/http/openapi-supervision.js';
+import { socketFloorNotifier } from './supervision/socket/socket-floor-notifier.js';
+import { maskPhoneText } from './customers/privacy/rules/phone-mask.js';
 
-export { createServices, type Services } from './compose-services.js';
+export { createServices, sealSensitiveData, type Services } from './compose-services.js';
 export { createCallCenter } from './compose-call-center.js';
 
 
@@ -109,6 +119,10 @@ export interface ComposeOptions {
    * never hold a connection the screen-pop is waiting for; unset: the services' pool.
    */
   callLogDb?: Db;
+  /** The media plane (rtpengine); unset: none, media runs browser to browser. */
+  media?: MediaPlane;
+  /** Plain SIP listeners and the carrier trunk; unset: SIP over WebSocket only. */
+  sipPlain?: Omit<PlainSipSettings, 'trunkRefusal'>;
   /** Redis shared by the servers on this database: their consoles reach each other (redis-adapter.ts). */
   redisUrl?: string | null;
 }
@@ -130,11 +144,15 @@ export interface ComposedServer {
   io: KefuIo;
   sipSwitch: SipSwitch;
   callCenter: CallCenter;
+  /** The supervisors' live wallboard, fed by the call facts. */
+  floor: FloorService;
   slaScheduler: SlaScheduler;
   backups: BackupService;
   backupScheduler: BackupScheduler;
   /** The idle signal of live calls: resolves once every call fact so far is written to the log. */
   callsSettled(): Promise<void>;
+  /** Reads queues, members and agents again (routing and the wallboard) after a change in the database. */
+  reloadQueues(): Promise<void>;
   /** Loads queues and agents, closes calls a crash left open; call before listening. */
   start(): Promise<void>;
   /** The idle signal of the heartbeat: the beat in flight (and its look for gone servers) is done. */
@@ -146,7 +164,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
   const clock = o.clock ?? systemClock;
   let io: KefuIo | null = null;
   let sipSwitch: SipSwitch | null = null;
-  const { callCenter, agents, callLog, callsSettled, callWritten, closeInterrupted, closeGone, heartbeat } = createCallCenter(services, {
+  const { callCenter, agents, facts, callLog, callsSettled, callWritten, closeInterrupted, closeGone, heartbeat } = createCallCenter(services, {
     clock,
     ...(o.serverId ? { serverId: o.serverId } : {}),
     ...(o.callLogDb ? { callLogDb: o.callLogDb } : {}),
@@ -154,7 +172,25 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     notifier: socketTelephonyNotifier(() => io),
     control: () => sipSwitch?.control ?? null,
   });
-  const wrapUp = new WrapUpService({ callLog, interactions: services.interactions, dispositions: services.dispositions, agents, shift: () => callCenter.shift, reasons: services.notReadyReasons });
+  const floorRepo = new FloorRepository(services.db);
+  const floor = new FloorService({
+    repo: floorRepo,
+    clock,
+    log: o.log.child({ module: 'wallboard' }),
+    dayOf: (at) => services.sla.dayOf(at),
+    timeZone: async () => (await services.sla.rules()).calendar.timeZone,
+    liveAgents: () => agents.all().map((a) => ({ id: a.id, state: a.status.state, reason: a.status.reason, since: a.since, reachable: a.reachable })),
+    mask: maskPhoneText,
+    notifier: socketFloorNotifier(() => io),
+  });
+  facts.subscribe(floor.follow);
+  const callReports = new CallReportService({
+    repo: floorRepo,
+    audit: services.audit,
+    timeZone: async () => (await services.sla.rules()).calendar.timeZone,
+    now: () => clock.now(),
+  });
+  const wrapUp = new WrapUpService({ interactions: services.interactions, dispositions: services.dispositions, agents, shift: () => callCenter.shift, reasons: services.notReadyReasons });
   const slaScheduler = new SlaScheduler(
     {
       db: services.db,
@@ -204,12 +240,28 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     db: services.db,
     audit: services.audit,
     hashPassword,
-    effects: { sessionsEnded: (userId) => endUserSessions(userId), agentsChanged: () => callCenter.reload() },
+    effects: {
+      sessionsEnded: (userId) => endUserSessions(userId),
+      agentsChanged: async () => {
+        await callCenter.reload();
+        await floor.reload();
+      },
+    },
   });
   const teamAdmin = new TeamAdminService({ db: services.db, audit: services.audit });
   const floorActions = createFloorActions(services, callCenter, agents, () => io);
   // Queues, numbers and skills: routing reloads after each change, so the next call follows it.
-  const routing = { db: services.db, audit: services.audit, effects: { routingChanged: () => callCenter.reload() } };
+  // The wallboard follows too: a queue's service-level settings are its to show.
+  const routing = {
+    db: services.db,
+    audit: services.audit,
+    effects: {
+      routingChanged: async () => {
+        await callCenter.reload();
+        await floor.reload();
+      },
+    },
+  };
   const normalize = (raw: string) => services.customers.normalize(raw);
   const queueAdmin = new QueueAdminService({ ...routing, normalize });
   const phoneNumberAdmin = new PhoneNumberAdminService({ ...routing, normalize });
@@ -220,9 +272,9 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
   const app = createApp({
     log: o.log,
     consoleDir: o.consoleDir,
-    openapi: buildOpenApi([identityPaths, customerPaths, ctiPaths, casePaths, administrationPaths, codeAdministrationPaths, backupPaths, campaignPaths, floorPaths]),
+    openapi: buildOpenApi([identityPaths, customerPaths, ctiPaths, casePaths, administrationPaths, codeAdministrationPaths, backupPaths, campaignPaths, supervisionPaths, floorPaths]),
     api: [
-      ['/health', healthRoutes(services.db)],
+      ['/health', healthRoutes(services.db, () => mediaHealth(o.media ?? NO_MEDIA))],
       [
         '/auth',
         authRoutes(services.auth, services.users, o, (sid, userId) => {
@@ -262,6 +314,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
       ['/directory', signedIn, directoryRoutes(services.directory)],
       ['/reports', signedIn, reportRoutes(services.reports)],
       ['/floor', signedIn, floorActionRoutes(floorActions)],
+      ['/reports', signedIn, callReportRoutes(callReports)],
       ['/admin/backups', signedIn, backupRoutes(backups)],
       ['/admin/audit', signedIn, auditRoutes(services.auditLog)],
       ['/campaigns', signedIn, campaignRoutes({ campaigns: services.campaigns, imports: services.campaignImports, dryRun: services.dryRun, audit: services.audit })],
@@ -290,6 +343,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
           callCenter,
           agents,
           callLog,
+          interactions: services.interactions,
           callWritten,
           customers: services.customers,
           wrapUp,
@@ -297,6 +351,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
           audit: services.audit,
           log: o.log.child({ module: 'agent-desk' }),
         }),
+      (socket, user) => registerWallboard(socket, user, { floor, audit: services.audit, log: o.log.child({ module: 'wallboard' }) }),
     ],
     origins,
   );
@@ -310,6 +365,16 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     events: callCenter,
     log: o.log,
     origins,
+    media: o.media?.ng ? new RtpengineRelay(o.media.ng) : null,
+    ...(o.sipPlain
+      ? {
+          plain: {
+            ...o.sipPlain,
+            // A carrier's caller cannot reach a browser without a media relay.
+            trunkRefusal: (o.media ?? NO_MEDIA).ng ? null : `no media plane: install rtpengine (${INSTALL_HINT}) or set KEFU_RTPENGINE_URL`,
+          },
+        }
+      : {}),
     numberOwner: (dialled) => callCenter.agentForNumber(dialled),
   });
 
@@ -349,17 +414,25 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     io: sockets.io,
     sipSwitch,
     callCenter,
+    floor,
     slaScheduler,
     backups,
     backupScheduler,
     callsSettled,
     serversSettled: () => beating,
+    async reloadQueues() {
+      await callCenter.reload();
+      await floor.reload();
+    },
     async start() {
       // Before any console connects: a socket joins its rooms through the adapter in force.
       if (o.redisUrl) shared = await shareSocketsThroughRedis(sockets.io, o.redisUrl, o.log.child({ module: 'socket' }));
       await closeInterrupted();
       await closeGone();
+      // Today's figures so far come from the log, before any new fact arrives.
+      await floor.start();
       await callCenter.start(sipSwitch!.control);
+      await sipSwitch!.listenPlain();
       if (o.slaSweepMs) slaScheduler.start();
       backupScheduler.start();
       scheduleBeat();
@@ -369,6 +442,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
       stopped = true;
       clock.clearTimeout(beatTimer);
       clock.clearTimeout(retentionTimer);
+      floor.stop();
       await beating;
       await retaining;
       await slaScheduler.stop();

@@ -9,12 +9,13 @@ import { canSeeCases } from '../../server/src/customers/rules/access-policy.js';
 import { CaseRepository } from '../../server/src/cases/data/case.repository.js';
 import { CustomerRepository } from '../../server/src/customers/data/customer.repository.js';
 import { InteractionRepository } from '../../server/src/cti/data/interaction.repository.js';
+import type { SensitiveFields } from '../../server/src/platform/crypto/sensitive-fields.js';
 
 export type FourQueryPop = (viewer: Viewer, callerNumber: string, e164: string | null, historySize?: number) => Promise<ScreenPop>;
 
-export function fourQueryPop(db: Db): FourQueryPop {
-  const customers = new CustomerRepository(db);
-  const interactions = new InteractionRepository(db);
+export function fourQueryPop(db: Db, fields: SensitiveFields): FourQueryPop {
+  const customers = new CustomerRepository(db, fields);
+  const interactions = new InteractionRepository(db, fields);
   const cases = new CaseRepository(db);
   return async (viewer, callerNumber, e164, historySize = 50) => {
     if (!e164) return { callerNumber, normalizedPhone: null, matches: [], primary: null };

@@ -100,7 +100,7 @@ export async function runLookups(opts: {
 }): Promise<LookupRun> {
   const { services, bareClient, targets, warmup, lookups, rng } = opts;
   const ctx: RequestContext = { viewer: { id: opts.adminId, role: 'admin', teamId: null }, ip: '127.0.0.1', requestId: null };
-  const previous = fourQueryPop(opts.db);
+  const previous = fourQueryPop(opts.db, services.sensitiveFields);
   const pops = {
     service: (t: LookupTarget) => services.customers.screenPop(ctx, t.raw, 50),
     fourQueries: (t: LookupTarget) => previous(ctx.viewer, t.raw, services.customers.normalize(t.raw), 50),

@@ -22,6 +22,8 @@ export type ScreenPopSection =
 
 export interface BenchResult {
   backup?: BackupBenchSection;
+  /** Sealing the loaded clear emails, addresses and notes before the look-ups (encryption at rest). */
+  sealing?: { seconds: number; counts: Record<string, number> };
   startedAt: string;
   finishedAt: string;
   machine: {

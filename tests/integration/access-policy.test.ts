@@ -6,6 +6,7 @@ import { CustomerRepository } from '../../server/src/customers/data/customer.rep
 import { customerVisibleTo } from '../../server/src/customers/data/customer-visibility.sql.js';
 import { seedDemo } from '../../server/src/seed/demo-seed.js';
 import { createTestDb, type TestDb } from '../support/test-db.js';
+import { testSensitiveFields } from '../support/test-keys.js';
 
 let t: TestDb;
 beforeAll(async () => {
@@ -29,7 +30,7 @@ describe('customer access: SQL and rule agree', () => {
       username: string;
     }[];
     const customers = (await t.db('customers').select('id')).map((r: { id: number }) => r.id);
-    const repo = new CustomerRepository(t.db);
+    const repo = new CustomerRepository(t.db, testSensitiveFields());
     const seenBy: Record<string, number> = {};
     for (const u of users) {
       const viewer: Viewer = { id: u.id, role: u.role, teamId: u.team_id };

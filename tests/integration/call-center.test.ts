@@ -3,7 +3,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AgentStatusView, LiveCallView } from '../../contract/index.js';
 import { logger } from '../../server/src/platform/logger.js';
-import { CallLogRepository } from '../../server/src/cti/data/call-log.repository.js';
 import { seedDemo } from '../../server/src/seed/demo-seed.js';
 import { createCallCenter, createServices } from '../../server/src/compose.js';
 import type { AgentRegistry } from '../../server/src/acd/agent-registry.js';
@@ -15,7 +14,6 @@ import { DispositionRepository } from '../../server/src/cti/data/disposition.rep
 import { NotReadyReasonRepository } from '../../server/src/acd/data/not-ready-reason.repository.js';
 import { NotReadyReasons } from '../../server/src/acd/not-ready-reasons.js';
 import { WrapUpService } from '../../server/src/cti/wrap-up.service.js';
-import { InteractionRepository } from '../../server/src/cti/data/interaction.repository.js';
 import { createTestDb, type TestDb } from '../support/test-db.js';
 
 let t: TestDb;
@@ -296,7 +294,7 @@ describe('wrap-up', () => {
     return sw.offers.at(-1)!.interactionId;
   }
   const wrapUp = () =>
-    new WrapUpService({ callLog: new CallLogRepository(t.db), interactions: new InteractionRepository(t.db), dispositions: new DispositionRepository(t.db), agents: registry, shift: () => cc.shift, reasons: new NotReadyReasons(new NotReadyReasonRepository(t.db)) });
+    new WrapUpService({ interactions: services.interactions, dispositions: new DispositionRepository(t.db), agents: registry, shift: () => cc.shift, reasons: new NotReadyReasons(new NotReadyReasonRepository(t.db)) });
 
   it('will not let the agent leave wrap-up by hand until the call has a disposition of its queue', async () => {
     const interactionId = await callEndedFor('agent1');
@@ -308,7 +306,9 @@ describe('wrap-up', () => {
     const view = await wrapUp().wrapUp(ids.agent1!, { interactionId, disposition: 'follow_up_needed', notes: '需要回访确认', then: 'not_ready', reason: 'admin' });
     expect(view).toMatchObject({ state: 'not_ready', reason: 'admin' });
     await settle();
-    expect(await interaction(interactionId)).toMatchObject({ disposition: 'follow_up_needed', notes: '需要回访确认', wrap_seconds: 12 });
+    // The notes are sealed at rest and read back in clear.
+    expect(await interaction(interactionId)).toMatchObject({ disposition: 'follow_up_needed', notes: expect.stringMatching(/^enc:v1:/), wrap_seconds: 12 });
+    expect((await services.interactions.findById(interactionId))?.notes).toBe('需要回访确认');
   });
 
   it('returns the agent to Ready when the wrap-up limit runs out, without a disposition', async () => {

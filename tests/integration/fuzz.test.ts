@@ -87,6 +87,8 @@ const ROUTES: [method: string, path: string][] = [
   ['GET', '/api/escalations'],
   ['POST', '/api/escalations/1/acknowledge'],
   ['GET', '/api/reports/cases'],
+  ['GET', '/api/reports/calls'],
+  ['GET', '/api/reports/calls.csv'],
   ['GET', '/api/settings/sla_policy'],
   ['PUT', '/api/settings/business_calendar'],
   ['GET', '/api/directory'],
@@ -250,6 +252,6 @@ describe('fuzzing every route', () => {
     // The fuzzing may have renamed customers through valid PATCHes; the look-up itself must work.
     expect(r.body.normalizedPhone).toBe('+8613800138000');
     expect(r.body.items.length).toBeGreaterThan(0);
-    expect((await clients[3]!.get('/api/health')).body).toEqual({ status: 'ok', db: 'ok' });
+    expect((await clients[3]!.get('/api/health')).body).toEqual({ status: 'ok', db: 'ok', media: 'none' });
   });
 });

@@ -18,7 +18,7 @@ describe('health and documentation', () => {
   it('says ok when the database answers', async () => {
     const r = await fetch(app.baseUrl + '/api/health');
     expect(r.status).toBe(200);
-    expect(await r.json()).toEqual({ status: 'ok', db: 'ok' });
+    expect(await r.json()).toEqual({ status: 'ok', db: 'ok', media: 'none' });
   });
 
   it('answers 503 naming the database when it is down', async () => {
@@ -28,7 +28,7 @@ describe('health and documentation', () => {
     try {
       const r = await fetch(down.baseUrl + '/api/health');
       expect(r.status).toBe(503);
-      expect(await r.json()).toEqual({ status: 'degraded', db: 'down' });
+      expect(await r.json()).toEqual({ status: 'degraded', db: 'down', media: 'none' });
       // Any other route fails closed with a JSON 503, not a hang, a crash or a bare 500.
       const login = await fetch(down.baseUrl + '/api/auth/login', {
         method: 'POST',
@@ -114,6 +114,8 @@ describe('health and documentation', () => {
       '/api/interactions/{id}/dispositions',
       '/api/my-work',
       '/api/not-ready-reasons',
+      '/api/reports/calls',
+      '/api/reports/calls.csv',
       '/api/reports/cases',
       '/api/settings/{key}',
       '/api/softphone/credentials',

@@ -80,7 +80,8 @@ describe('an inbound call end to end', () => {
     await app.composed.callsSettled();
 
     const row = await t.db('interactions').where({ id: offer.interactionId }).first();
-    expect(row).toMatchObject({ end_reason: 'completed', hangup_by: 'agent', notes: '客户询问投诉进度', caller_number: '+8613800138000' });
+    // The notes are sealed at rest; the history below reads them in clear.
+    expect(row).toMatchObject({ end_reason: 'completed', hangup_by: 'agent', notes: expect.stringMatching(/^enc:v1:/), caller_number: '+8613800138000' });
     expect(row.answered_at).not.toBeNull();
     expect(row.talk_seconds).toBeGreaterThanOrEqual(0);
     const today = await agent.get('/api/interactions/today');

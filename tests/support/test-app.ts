@@ -3,9 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { composeServer, type BackupSetup, type ComposedServer } from '../../server/src/compose.js';
 import { logger } from '../../server/src/platform/logger.js';
 import type { Clock } from '../../server/src/platform/clock.js';
-import { createServices, type Services } from '../../server/src/compose.js';
+import { createServices, sealSensitiveData, type Services } from '../../server/src/compose.js';
 import type { LoginPolicy } from '../../server/src/identity/auth.service.js';
 import type { Db } from '../../server/src/platform/db/database.js';
+import type { MediaPlane } from '../../server/src/media/media-plane.js';
+import type { ComposeOptions } from '../../server/src/compose.js';
+import type { Keyring } from '../../server/src/platform/crypto/keyring.js';
 
 export interface TestApp {
   baseUrl: string;
@@ -17,10 +20,18 @@ export interface TestApp {
 /** Sessions read the app's clock: tests move a fake clock by hours, and their sign-ins must last. */
 const SESSION_TTL_MS = 30 * 24 * 3600_000;
 
-export async function startTestApp(db: Db, loginPolicy?: LoginPolicy, opts: { demo?: boolean; clock?: Clock; startCallCenter?: boolean; serverId?: string; backup?: BackupSetup; redisUrl?: string } = {}): Promise<TestApp> {
+export async function startTestApp(db: Db, loginPolicy?: LoginPolicy, opts: { demo?: boolean; clock?: Clock; startCallCenter?: boolean; serverId?: string; backup?: BackupSetup; media?: MediaPlane; sipPlain?: ComposeOptions['sipPlain']; redisUrl?: string; keyring?: Keyring; hashKey?: Buffer } = {}): Promise<TestApp> {
   const log = logger.child({ test: true });
   log.level = 'silent';
-  const services = createServices(db, { sessionTtlMs: SESSION_TTL_MS, defaultRegion: 'CN', timeZone: 'Asia/Shanghai' }, loginPolicy, opts.clock);
+  const services = createServices(
+    db,
+    { sessionTtlMs: SESSION_TTL_MS, defaultRegion: 'CN', timeZone: 'Asia/Shanghai', ...(opts.keyring ? { keyring: opts.keyring } : {}), hashKey: opts.hashKey ?? null },
+    loginPolicy,
+    opts.clock,
+  );
+  // As the server does at start: what the seeders wrote in clear is sealed before serving
+  // (not for a test of a dead database, which starts no call center either).
+  if (opts.startCallCenter !== false) await sealSensitiveData(db, services.sensitiveFields, 'clear');
   const composed = composeServer(services, {
     log,
     secureCookies: false,
@@ -33,6 +44,8 @@ export async function startTestApp(db: Db, loginPolicy?: LoginPolicy, opts: { de
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.serverId ? { serverId: opts.serverId } : {}),
     ...(opts.backup ? { backup: opts.backup } : {}),
+    ...(opts.media ? { media: opts.media } : {}),
+    ...(opts.sipPlain ? { sipPlain: opts.sipPlain } : {}),
     ...(opts.redisUrl ? { redisUrl: opts.redisUrl } : {}),
   });
   // A test of a dead database cannot load queues; it only needs HTTP.

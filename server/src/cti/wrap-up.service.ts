@@ -2,7 +2,6 @@
 // final notes, and goes back to Ready or Not ready. The time spent is logged when wrap-up ends.
 import type { AgentStatusView, DispositionList, WrapUpCommandParsed } from '../../../contract/index.js';
 import { fieldError, forbidden, invalid, notFound } from '../platform/domain-error.js';
-import type { CallLogRepository } from './data/call-log.repository.js';
 import type { DispositionRepository } from './data/disposition.repository.js';
 import type { InteractionRepository } from './data/interaction.repository.js';
 import type { AgentRegistry } from '../acd/agent-registry.js';
@@ -12,7 +11,7 @@ import { msg } from '../platform/i18n/message.js';
 
 export class WrapUpService {
   constructor(
-    private readonly d: { callLog: CallLogRepository; interactions: InteractionRepository; dispositions: DispositionRepository; agents: AgentRegistry; shift: () => AgentShift; reasons: NotReadyReasons },
+    private readonly d: { interactions: InteractionRepository; dispositions: DispositionRepository; agents: AgentRegistry; shift: () => AgentShift; reasons: NotReadyReasons },
   ) {}
 
   /** The codes an agent may choose for one of their calls. */
@@ -31,7 +30,7 @@ export class WrapUpService {
     }
     // Checked before anything is saved, so a refused reason leaves the wrap-up to be finished again.
     if (cmd.then === 'not_ready') await this.d.reasons.assertSelectable(cmd.reason);
-    if (!(await this.d.callLog.saveWrapUp(cmd.interactionId, userId, cmd.disposition, cmd.notes))) throw forbidden(msg('call.notYours'));
+    if (!(await this.d.interactions.saveWrapUp(cmd.interactionId, userId, cmd.disposition, cmd.notes))) throw forbidden(msg('call.notYours'));
     const shift = this.d.shift();
     // A call whose wrap-up time already ran out keeps its disposition; the agent's state stays.
     if (shift.recordDisposition(userId, cmd.interactionId, cmd.disposition)) {

@@ -136,3 +136,42 @@ describe('backup settings', () => {
     expect(message).not.toContain('hunter2');
   });
 });
+
+describe('parseConfig of phone lines and the media plane', () => {
+  it('starts rtpengine when installed, with no SIP listener or trunk, by default', () => {
+    const c = parseConfig({});
+    expect(c.media).toEqual({ mode: 'auto', externalNg: null, ngPort: 22223, ports: { min: 30000, max: 30999 } });
+    expect(c.sipUdp).toBeNull();
+    expect(c.sipTcp).toBeNull();
+    expect(c.trunk).toBeNull();
+  });
+
+  it('reads listeners, an external rtpengine and a trunk', () => {
+    const c = parseConfig({
+      KEFU_SIP_UDP: '127.0.0.1:5060',
+      KEFU_SIP_TCP: '[::1]:5061',
+      KEFU_RTPENGINE_URL: 'udp://10.0.0.5:2223',
+      KEFU_RTPENGINE_PORTS: '40000-40100',
+      KEFU_TRUNK_ADDRESS: '192.0.2.10:5060',
+    });
+    expect(c.sipUdp).toEqual({ host: '127.0.0.1', port: 5060 });
+    expect(c.sipTcp).toEqual({ host: '::1', port: 5061 });
+    expect(c.media.externalNg).toEqual({ host: '10.0.0.5', port: 2223 });
+    expect(c.media.ports).toEqual({ min: 40000, max: 40100 });
+    expect(c.trunk).toEqual({ address: { host: '192.0.2.10', port: 5060 }, transport: 'udp' });
+  });
+
+  it('names each bad address or range', () => {
+    let message = '';
+    try {
+      parseConfig({ KEFU_SIP_UDP: 'localhost:5060', KEFU_SIP_TCP: '127.0.0.1:70000', KEFU_RTPENGINE_URL: '999.1.1.1:1', KEFU_RTPENGINE_PORTS: '30000-30005', KEFU_TRUNK_TRANSPORT: 'tls' });
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    for (const key of ['KEFU_SIP_UDP', 'KEFU_SIP_TCP', 'KEFU_RTPENGINE_URL', 'KEFU_RTPENGINE_PORTS', 'KEFU_TRUNK_TRANSPORT']) expect(message).toContain(key);
+  });
+
+  it('refuses a trunk without a listener for its transport', () => {
+    expect(() => parseConfig({ KEFU_TRUNK_ADDRESS: '192.0.2.10:5060', KEFU_TRUNK_TRANSPORT: 'tcp', KEFU_SIP_UDP: '127.0.0.1:5060' })).toThrow(/needs KEFU_SIP_TCP/);
+  });
+});

@@ -31,6 +31,25 @@ const pgMemory = (minKb: number) =>
     .refine((v) => v.kb >= minKb, `must be at least ${minKb}kB`)
     .transform((v) => v.text);
 
+/** `host:port` with an IP address (IPv6 in brackets), e.g. `127.0.0.1:5060`. */
+const HOST_PORT = /^(?:\[([0-9a-f:.]+)\]|(\d{1,3}(?:\.\d{1,3}){3})):(\d{1,5})$/i;
+export interface HostPort {
+  readonly host: string;
+  readonly port: number;
+}
+const hostPort = (example: string) =>
+  z.string().transform((v, ctx) => {
+    const m = HOST_PORT.exec(v.trim());
+    const port = m ? Number(m[3]) : 0;
+    if (!m || port < 1 || port > 65535 || (m[2] !== undefined && m[2].split('.').some((o) => Number(o) > 255))) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be an IP address and port, e.g. ${example}` });
+      return z.NEVER;
+    }
+    return Object.freeze({ host: m[1] ?? m[2]!, port });
+  });
+
+const PORT_RANGE = /^(\d{1,5})-(\d{1,5})$/;
+
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -111,6 +130,35 @@ const EnvSchema = z.object({
     .string()
     .refine((v) => hashKeyBytes(v) !== null, 'must be at least 32 bytes, written as hex or base64 (e.g. `openssl rand -base64 32`)')
     .optional(),
+  // The media plane: rtpengine started by kefu when installed ('auto'), or never ('off').
+  KEFU_RTPENGINE: z.enum(['auto', 'off']).default('auto'),
+  // An external rtpengine's ng address (udp://host:port or host:port); nothing is started then.
+  KEFU_RTPENGINE_URL: z
+    .string()
+    .transform((v) => v.replace(/^udp:\/\//i, ''))
+    .pipe(hostPort('udp://127.0.0.1:2223'))
+    .optional(),
+  KEFU_RTPENGINE_NG_PORT: z.coerce.number().int().min(1024).max(65535).default(22223),
+  // The embedded rtpengine's RTP ports; a bridged phone call takes three.
+  KEFU_RTPENGINE_PORTS: z
+    .string()
+    .default('30000-30999')
+    .transform((v, ctx) => {
+      const m = PORT_RANGE.exec(v.trim());
+      const min = Number(m?.[1]);
+      const max = Number(m?.[2]);
+      if (!m || min < 1024 || max > 65535 || max - min < 10) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be a range of at least 10 ports above 1023, e.g. 30000-30999' });
+        return z.NEVER;
+      }
+      return Object.freeze({ min, max });
+    }),
+  // Plain SIP listeners beside the WebSocket (phones, carriers): host:port each.
+  KEFU_SIP_UDP: hostPort('127.0.0.1:5060').optional(),
+  KEFU_SIP_TCP: hostPort('127.0.0.1:5060').optional(),
+  // One carrier trunk: its address is the only source whose calls come in without credentials.
+  KEFU_TRUNK_ADDRESS: hostPort('192.0.2.10:5060').optional(),
+  KEFU_TRUNK_TRANSPORT: z.enum(['udp', 'tcp']).default('udp'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Read by the logger itself (it exists before the configuration); checked here with the rest.
   LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
@@ -170,6 +218,13 @@ export type Config = Readonly<{
   pgBinDir: string | null;
   /** Secret: never logged. The keyed-hash key from KEFU_HASH_KEY, or null for the key file. */
   hashKey: Buffer | null;
+  /** The media plane (rtpengine): whether to use one, an external one's ng address, the embedded one's ports. */
+  media: Readonly<{ mode: 'auto' | 'off'; externalNg: HostPort | null; ngPort: number; ports: Readonly<{ min: number; max: number }> }>;
+  /** Plain SIP listeners; null: off. */
+  sipUdp: HostPort | null;
+  sipTcp: HostPort | null;
+  /** The carrier trunk from the environment; null: none. */
+  trunk: Readonly<{ address: HostPort; transport: 'udp' | 'tcp' }> | null;
 }>;
 
 /** A key written as hex or base64, when it has at least 32 bytes. */
@@ -195,6 +250,10 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
   }
   if (e.KEFU_DB_POOL_MIN > e.KEFU_DB_POOL_MAX) {
     throw new ConfigError('Invalid environment:\n  KEFU_DB_POOL_MIN must not be larger than KEFU_DB_POOL_MAX');
+  }
+  if (e.KEFU_TRUNK_ADDRESS && !(e.KEFU_TRUNK_TRANSPORT === 'udp' ? e.KEFU_SIP_UDP : e.KEFU_SIP_TCP)) {
+    const listener = e.KEFU_TRUNK_TRANSPORT === 'udp' ? 'KEFU_SIP_UDP' : 'KEFU_SIP_TCP';
+    throw new ConfigError(`Invalid environment:\n  KEFU_TRUNK_ADDRESS needs ${listener}: the trunk's calls arrive on that listener`);
   }
   return Object.freeze({
     port: e.PORT,
@@ -234,5 +293,14 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     }),
     pgBinDir: e.KEFU_PG_BIN_DIR ? path.resolve(e.KEFU_PG_BIN_DIR) : null,
     hashKey: e.KEFU_HASH_KEY ? hashKeyBytes(e.KEFU_HASH_KEY) : null,
+    media: Object.freeze({
+      mode: e.KEFU_RTPENGINE,
+      externalNg: e.KEFU_RTPENGINE_URL ?? null,
+      ngPort: e.KEFU_RTPENGINE_NG_PORT,
+      ports: e.KEFU_RTPENGINE_PORTS,
+    }),
+    sipUdp: e.KEFU_SIP_UDP ?? null,
+    sipTcp: e.KEFU_SIP_TCP ?? null,
+    trunk: e.KEFU_TRUNK_ADDRESS ? Object.freeze({ address: e.KEFU_TRUNK_ADDRESS, transport: e.KEFU_TRUNK_TRANSPORT }) : null,
   });
 }

@@ -1,4 +1,6 @@
 // Writes generated customers with their histories, in batches, inside one transaction per batch.
+// The sensitive fields go in clear: the seeders run without the data keys, and whoever runs them
+// seals them next (encryptClearFields: the server's start, `npm run seed`, the test app).
 import type { Knex } from 'knex';
 import type { Db } from '../platform/db/database.js';
 import { makeRng } from './random.js';
@@ -36,7 +38,7 @@ export async function seedCustomers(
       const ids = (
         await trx('customers')
           .insert(
-            generated.map((c, i) => customerInsertRow({ ...c, ownerId: owners[i] ?? null, teamId: owners[i] ? teamId : null })),
+            generated.map((c, i) => customerInsertRow({ ...c, ownerId: owners[i] ?? null, teamId: owners[i] ? teamId : null }, null)),
           )
           .returning('id')
       ).map((r: { id: number }) => r.id);

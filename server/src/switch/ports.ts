@@ -106,3 +106,17 @@ export interface CallControl {
    */
   promptCaller(callId: string, text: string): void;
 }
+
+/**
+ * The media plane as the switch sees it (implemented over rtpengine in server/src/media):
+ * the SDP of a trunk call is rewritten per leg so its media is anchored in the relay. Keyed by
+ * the caller leg's SIP Call-ID and From tag.
+ */
+export interface MediaRelay {
+  /** The caller's offer (plain RTP from a carrier) rewritten for a browser (ICE, DTLS-SRTP). */
+  offerTowardBrowser(sipCallId: string, callerTag: string, sdp: string): Promise<string>;
+  /** The browser's answer rewritten for the carrier (plain RTP/AVP). */
+  answerTowardTrunk(sipCallId: string, callerTag: string, agentTag: string, sdp: string): Promise<string>;
+  /** The call is over: free its ports. */
+  release(sipCallId: string): Promise<void>;
+}

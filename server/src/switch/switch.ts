@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { CountryCode } from 'libphonenumber-js/max';
 import type { Logger } from 'pino';
-import type { CallControl, SipAccountDirectory, SwitchEvents } from './ports.js';
+import type { CallControl, MediaRelay, SipAccountDirectory, SwitchEvents } from './ports.js';
 import { InMemorySipAccountDirectory, type AccountRecord } from './accounts/sip-account-directory.js';
 import { DigestAuth } from './auth/digest.js';
 import { B2bua, type B2buaLimits } from './b2bua/b2bua.js';
@@ -16,6 +16,10 @@ import { FailureTally } from './failure-tally.js';
 import { guardEvents } from './safe-events.js';
 import { SAME_HOST_ONLY, type OriginPolicy } from '../platform/http/origin-policy.js';
 import { attachWsSipServer, DEFAULT_TRANSPORT_LIMITS, type SipConnection, type TransportLimits } from './transport/ws-sip-server.js';
+import { startUdpSipServer, type UdpSipServer } from './transport/udp-sip-server.js';
+import { startTcpSipServer, type TcpSipServer } from './transport/tcp-sip-server.js';
+import type { UdpTimers } from './transport/udp-transactions.js';
+import { isTrunk, trunkCaller, type TrunkSettings } from './trunk/trunk.js';
 
 export interface SipSwitchLimits extends TransportLimits, B2buaLimits {
   /** Timer B/F: a request nobody answers fails after this long. */
@@ -49,6 +53,21 @@ export interface SipSwitchOptions {
   readonly origins?: OriginPolicy;
   /** The agent a dialled number (one of the site's numbers) rings directly, if any. */
   readonly numberOwner?: (dialled: string) => number | null;
+  /** Plain SIP listeners (phones, carriers), opened by `listenPlain`. */
+  readonly plain?: PlainSipSettings;
+  /** The media plane: trunk calls are anchored in it. */
+  readonly media?: MediaRelay | null;
+}
+
+export interface PlainSipSettings {
+  readonly udp?: { host: string; port: number } | null;
+  readonly tcp?: { host: string; port: number } | null;
+  /** The carrier trunk: calls from its address come in without credentials. */
+  readonly trunk?: TrunkSettings | null;
+  /** RFC 3261 timers over UDP; the RFC's values unless a test shortens them. */
+  readonly udpTimers?: UdpTimers;
+  /** Why trunk calls are refused (no media plane), or null when they are taken. */
+  readonly trunkRefusal?: string | null;
 }
 
 export interface SipSwitchStats {
@@ -62,6 +81,8 @@ export interface SipSwitch {
   readonly control: CallControl;
   readonly accounts: SipAccountDirectory;
   stats(): SipSwitchStats;
+  /** Opens the plain SIP listeners; resolves with their bound addresses. */
+  listenPlain(): Promise<{ udp: { host: string; port: number } | null; tcp: { host: string; port: number } | null }>;
   close(): void;
 }
 
@@ -98,11 +119,19 @@ export function createSipSwitch(options: SipSwitchOptions): SipSwitch {
     registrar,
     transactions,
     limits,
+    media: options.media ?? null,
     ...(options.numberOwner ? { numberOwner: options.numberOwner } : {}),
   });
   b2bua.connectionLookup = (id) => connections.get(id)?.connection;
   const registerFailures = new FailureTally(log, 'REGISTER authentication failures by source');
-  const failureLog = setInterval(() => registerFailures.flush(), 60_000);
+  const plain = options.plain;
+  const trunk = plain?.trunk ?? null;
+  // One line a minute that says why carrier calls fail and what to install.
+  const trunkRefusals = new FailureTally(log, 'Calls from the trunk refused');
+  const failureLog = setInterval(() => {
+    registerFailures.flush();
+    trunkRefusals.flush();
+  }, 60_000);
   failureLog.unref();
 
   const reply = (connection: SipConnection, request: SipRequest, status: number, reason: string, headers: HeaderLine[] = []): void => {
@@ -144,6 +173,13 @@ export function createSipSwitch(options: SipSwitchOptions): SipSwitch {
         return;
       }
       case 'INVITE': {
+        if (trunk && isTrunk(trunk, connection)) {
+          if (plain?.trunkRefusal) {
+            trunkRefusals.record(connection.remoteAddress, plain.trunkRefusal);
+            return reply(connection, request, 503, 'Service Unavailable');
+          }
+          return b2bua.onInitialInvite(connection, request, trunkCaller(request));
+        }
         const account = authenticateInvite(state, request);
         if (account) b2bua.onInitialInvite(connection, request, account);
         return;
@@ -184,6 +220,14 @@ export function createSipSwitch(options: SipSwitchOptions): SipSwitch {
     }
   };
 
+  const onOpen = (connection: SipConnection): void => void connections.set(connection.id, { connection, account: undefined });
+  const onClose = (connection: SipConnection): void => {
+    connections.delete(connection.id);
+    // Calls first (they may BYE other legs), then the bindings, then whatever still waits.
+    b2bua.connectionClosed(connection.id);
+    registrar.connectionClosed(connection.id);
+    transactions.connectionClosed(connection.id);
+  };
   const transport = attachWsSipServer({
     httpServer: options.httpServer,
     path: options.path,
@@ -191,15 +235,11 @@ export function createSipSwitch(options: SipSwitchOptions): SipSwitch {
     origins: options.origins ?? SAME_HOST_ONLY,
     log,
     onMessage,
-    onOpen: (connection) => connections.set(connection.id, { connection, account: undefined }),
-    onClose: (connection) => {
-      connections.delete(connection.id);
-      // Calls first (they may BYE other legs), then the bindings, then whatever still waits.
-      b2bua.connectionClosed(connection.id);
-      registrar.connectionClosed(connection.id);
-      transactions.connectionClosed(connection.id);
-    },
+    onOpen,
+    onClose,
   });
+  let udp: UdpSipServer | null = null;
+  let tcp: TcpSipServer | null = null;
 
   const sweeper = setInterval(() => registrar.sweep(), 5_000);
   sweeper.unref();
@@ -207,8 +247,34 @@ export function createSipSwitch(options: SipSwitchOptions): SipSwitch {
   return {
     control: b2bua,
     accounts,
+    listenPlain: async () => {
+      if (plain?.udp && !udp) {
+        udp = await startUdpSipServer({
+          ...plain.udp,
+          limits,
+          log,
+          ...(plain.udpTimers ? { timers: plain.udpTimers } : {}),
+          trusted: (address, port) => trunk !== null && trunk.transport === 'udp' && trunk.address.host === address && trunk.address.port === port,
+          onOpen,
+          onMessage,
+          onClose,
+        });
+      }
+      if (plain?.tcp && !tcp) {
+        tcp = await startTcpSipServer({
+          ...plain.tcp,
+          limits,
+          log,
+          trusted: (address) => trunk !== null && trunk.transport === 'tcp' && trunk.address.host === address,
+          onOpen,
+          onMessage,
+          onClose,
+        });
+      }
+      return { udp: udp?.address ?? null, tcp: tcp?.address ?? null };
+    },
     stats: () => ({
-      connections: transport.connectionCount(),
+      connections: transport.connectionCount() + (udp?.connectionCount() ?? 0) + (tcp?.connectionCount() ?? 0),
       registrations: registrar.count(),
       calls: b2bua.callCount,
       transactions: transactions.size,
@@ -219,6 +285,9 @@ export function createSipSwitch(options: SipSwitchOptions): SipSwitch {
       registerFailures.flush();
       b2bua.closeAll();
       transport.close();
+      udp?.close();
+      tcp?.close();
+      trunkRefusals.flush();
       transactions.clear();
     },
   };

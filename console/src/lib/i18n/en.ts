@@ -9,6 +9,7 @@ import { workCodesEn } from './work-codes.en.js';
 import { administrationEn } from './administration.en.js';
 import { queueAdminEn } from './queue-admin.en.js';
 import { campaignsEn } from './campaigns.en.js';
+import { wallboardEn } from './wallboard.en.js';
 
 export const en = {
   ...casesEn,
@@ -19,6 +20,7 @@ export const en = {
   ...administrationEn,
   ...queueAdminEn,
   ...campaignsEn,
+  ...wallboardEn,
   ...workCodesEn,
   'app.name': 'kefu',
   'app.titleSuffix': 'kefu',
@@ -82,10 +84,6 @@ export const en = {
   'home.agent.p1':
     'The softphone, your ready and not-ready states, and the screen-pop that opens the caller’s record when a call rings arrive with the inbound-call work. They are not part of this version yet.',
   'home.agent.p2': 'Until then, look up callers under Customers by name, company, email or phone number in any format.',
-  'home.supervisor.title': 'Supervisor',
-  'home.supervisor.p1':
-    'Live monitoring of queues and agents, and the team’s service-level reports, arrive with the inbound-call work. They are not part of this version yet.',
-  'home.supervisor.p2': 'Under Customers you can already look up and edit the customers your team owns or has served.',
   'home.marketer.title': 'Marketing',
   'home.marketer.p1': 'Campaign management and outbound calling lists arrive with the campaign work. They are not part of this version yet.',
   'home.marketer.p2':

@@ -9,6 +9,7 @@ import { workCodesZh } from './work-codes.zh-CN.js';
 import { administrationZh } from './administration.zh-CN.js';
 import { queueAdminZh } from './queue-admin.zh-CN.js';
 import { campaignsZh } from './campaigns.zh-CN.js';
+import { wallboardZh } from './wallboard.zh-CN.js';
 
 export const zhCN: Messages = {
   ...casesZh,
@@ -19,6 +20,7 @@ export const zhCN: Messages = {
   ...administrationZh,
   ...queueAdminZh,
   ...campaignsZh,
+  ...wallboardZh,
   ...workCodesZh,
   'app.name': 'kefu',
   'app.titleSuffix': 'kefu 客服',
@@ -81,9 +83,6 @@ export const zhCN: Messages = {
   'home.agent.title': '坐席工作台',
   'home.agent.p1': '软电话、就绪/未就绪状态，以及来电振铃时自动弹出来电客户资料的功能，将随呼入来电功能一起提供，当前版本尚未包含。',
   'home.agent.p2': '在此之前，请在“客户”页面按姓名、公司、邮箱或任意格式的电话号码查找来电客户。',
-  'home.supervisor.title': '班组长',
-  'home.supervisor.p1': '队列与坐席的实时监控以及班组服务水平报表，将随呼入来电功能一起提供，当前版本尚未包含。',
-  'home.supervisor.p2': '您现在已可以在“客户”页面查找并编辑本班组负责或服务过的客户。',
   'home.marketer.title': '营销',
   'home.marketer.p1': '营销活动管理和外呼名单将随营销活动功能一起提供，当前版本尚未包含。',
   'home.marketer.p2': '您现在已可以在“客户”页面查找您营销活动中的客户。营销角色不显示工单与投诉详情。',

@@ -15,3 +15,9 @@ export function formatShare(part: number, whole: number): string | null {
 export function formatAverage(n: number): string {
   return new Intl.NumberFormat(i18n.locale, { minimumFractionDigits: 1, maximumFractionDigits: 2 }).format(n);
 }
+
+/** A 0–1 figure as "83%"; a dash when there is none (nothing to take a share of yet). */
+export function formatPercent(x: number | null): string {
+  if (x === null) return '—';
+  return new Intl.NumberFormat(i18n.locale, { style: 'percent', maximumFractionDigits: 0 }).format(x);
+}

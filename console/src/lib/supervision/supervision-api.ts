@@ -1,5 +1,6 @@
 // The requests of the supervision pages: the case list, escalations, reports and settings.
 // Kept apart from api.ts so the agent-side pages and these can grow without stepping on each other.
+import type { CallInterval, CallReport } from '@kefu/contract';
 import type { BackupOverview, BackupRunView, CaseList, CaseReport, EscalationList, EscalationView, SettingKey, SettingValues, StoredSetting, UserOptions } from '@kefu/contract';
 import { request } from '../shared/api.js';
 
@@ -34,6 +35,14 @@ export const supervisionApi = {
     if (range.teamId !== null) params.set('teamId', String(range.teamId));
     return request<CaseReport>('GET', `/api/reports/cases?${params.toString()}`, { signal });
   },
+
+  /** The call report's query string (also the CSV download's). */
+  callReportQuery: (q: { from: string; to: string; teamId: number | null; interval: CallInterval; fcrDays: number }) => {
+    const params = new URLSearchParams({ from: q.from, to: q.to, interval: q.interval, fcrDays: String(q.fcrDays) });
+    if (q.teamId !== null) params.set('teamId', String(q.teamId));
+    return params.toString();
+  },
+  callReport: (query: string, signal?: AbortSignal) => request<CallReport>('GET', `/api/reports/calls?${query}`, { signal }),
 
   setting: <K extends SettingKey>(key: K, signal?: AbortSignal) => request<StoredSetting<K>>('GET', `/api/settings/${key}`, { signal }),
   saveSetting: <K extends SettingKey>(key: K, version: number, value: SettingValues[K]) =>

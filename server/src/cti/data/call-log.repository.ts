@@ -92,21 +92,8 @@ export class CallLogRepository {
     await this.db('interactions').where({ id: interactionId }).update({ wrap_seconds: seconds, wrap_ended_at: endedAt });
   }
 
-  /** The agent's wrap-up of their own call: disposition and notes. False when it is not theirs. */
-  async saveWrapUp(interactionId: number, agentId: number, disposition: string, notes: string | undefined): Promise<boolean> {
-    const set: Record<string, unknown> = { disposition };
-    if (notes !== undefined) set.notes = notes;
-    const n = await this.db('interactions').where({ id: interactionId, agent_id: agentId }).update(set);
-    return n > 0;
-  }
-
   async saveCsat(interactionId: number, score: number, at: Date): Promise<void> {
     await this.db('interactions').where({ id: interactionId }).update({ csat_score: score, csat_at: at });
-  }
-
-  async saveNotes(interactionId: number, agentId: number, notes: string): Promise<boolean> {
-    const n = await this.db('interactions').where({ id: interactionId, agent_id: agentId }).update({ notes });
-    return n > 0;
   }
 
   async setCustomer(interactionId: number, customerId: number): Promise<void> {

@@ -3,6 +3,7 @@
 import type { Knex } from 'knex';
 import type { Direction, EndReason, Interaction, InteractionKind } from '../../../../contract/index.js';
 import { iso, isoRequired } from '../../platform/db/row-mapping.js';
+import type { SensitiveFields } from '../../platform/crypto/sensitive-fields.js';
 
 export interface InteractionRow {
   id: number;
@@ -78,7 +79,8 @@ export function interactionQuery(db: Knex): Knex.QueryBuilder {
     .select(db.raw(DISPOSITION_LABEL_SQL));
 }
 
-export function toInteraction(r: InteractionRow): Interaction {
+/** The call notes are sealed at rest and opened here, for every read of an interaction. */
+export function toInteraction(r: InteractionRow, fields: SensitiveFields): Interaction {
   return {
     id: r.id,
     customerId: r.customer_id,
@@ -102,7 +104,7 @@ export function toInteraction(r: InteractionRow): Interaction {
     endReason: r.end_reason,
     disposition: r.disposition,
     dispositionLabel: r.disposition_label ?? null,
-    notes: r.notes,
+    notes: fields.open('interactions.notes', r.notes),
     csatScore: r.csat_score,
   };
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../../platform/db/database.js';
 import type { Interaction } from '../../../../contract/index.js';
 import { interactionQuery, toInteraction, type InteractionRow } from './interaction-row.js';
+import type { SensitiveFields } from '../../platform/crypto/sensitive-fields.js';
 
 /** Position in a customer's history: the (started_at, id) of the last row of a page. */
 export interface HistoryCursor {
@@ -9,7 +10,11 @@ export interface HistoryCursor {
 }
 
 export class InteractionRepository {
-  constructor(private readonly db: Db) {}
+  /** `fields` seals the call notes as they are written and opens them as they are read. */
+  constructor(
+    private readonly db: Db,
+    private readonly fields: SensitiveFields,
+  ) {}
 
   /** Newest first; reads `interactions_customer_latest` as one range scan. */
   async latestForCustomer(customerId: number, limit: number, before?: HistoryCursor): Promise<Interaction[]> {
@@ -22,7 +27,7 @@ export class InteractionRepository {
       .limit(limit);
     if (before) q.andWhereRaw('(i.started_at, i.id) < (?::timestamptz, ?::bigint)', [before.startedAt, before.id]);
     const rows = (await q) as InteractionRow[];
-    return rows.map(toInteraction);
+    return rows.map((r) => toInteraction(r, this.fields));
   }
 
   /** Wrap-up codes that name a ticket or complaint (see history-redaction.ts). */
@@ -39,7 +44,7 @@ export class InteractionRepository {
       .andWhere('i.started_at', '>=', since)
       .orderBy('i.started_at', 'desc')
       .limit(limit)) as InteractionRow[];
-    return rows.map(toInteraction);
+    return rows.map((r) => toInteraction(r, this.fields));
   }
 
   /** Every interaction linked to a case, oldest first: the case's timeline. */
@@ -48,7 +53,7 @@ export class InteractionRepository {
       .join('interaction_links as l', 'l.interaction_id', 'i.id')
       .where('l.ticket_id', caseId)
       .orderBy('i.started_at', 'asc')) as InteractionRow[];
-    return rows.map(toInteraction);
+    return rows.map((r) => toInteraction(r, this.fields));
   }
 
   /** The queue a call came through (its wrap-up codes follow it) and the agent who took it. */
@@ -59,7 +64,21 @@ export class InteractionRepository {
 
   async findById(id: number): Promise<Interaction | undefined> {
     const row = (await this.base().where('i.id', id).first()) as InteractionRow | undefined;
-    return row ? toInteraction(row) : undefined;
+    return row ? toInteraction(row, this.fields) : undefined;
+  }
+
+  /** The agent's wrap-up of their own call: disposition and notes. False when it is not theirs. */
+  async saveWrapUp(interactionId: number, agentId: number, disposition: string, notes: string | undefined): Promise<boolean> {
+    const set: Record<string, unknown> = { disposition };
+    if (notes !== undefined) set.notes = this.fields.seal('interactions.notes', notes);
+    const n = await this.db('interactions').where({ id: interactionId, agent_id: agentId }).update(set);
+    return n > 0;
+  }
+
+  /** The agent's notes on their own call. False when it is not theirs. */
+  async saveNotes(interactionId: number, agentId: number, notes: string): Promise<boolean> {
+    const n = await this.db('interactions').where({ id: interactionId, agent_id: agentId }).update({ notes: this.fields.seal('interactions.notes', notes) });
+    return n > 0;
   }
 
   private base() {

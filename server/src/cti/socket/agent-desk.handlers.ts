@@ -13,6 +13,7 @@ import {
 import { DomainError, forbidden } from '../../platform/domain-error.js';
 import type { Logger } from '../../platform/logger.js';
 import type { CallLogRepository } from '../data/call-log.repository.js';
+import type { InteractionRepository } from '../data/interaction.repository.js';
 import type { CustomerService } from '../../customers/customer.service.js';
 import type { WrapUpService } from '../wrap-up.service.js';
 import type { AuditRepository } from '../../identity/data/audit.repository.js';
@@ -29,6 +30,7 @@ export interface AgentDeskDeps {
   callCenter: CallCenter;
   agents: AgentRegistry;
   callLog: CallLogRepository;
+  interactions: InteractionRepository;
   /** Resolves once the call log has written what happened so far on this call (not others'). */
   callWritten(callId: string): Promise<void>;
   customers: CustomerService;
@@ -86,7 +88,7 @@ export function registerAgentDesk(socket: KefuSocket, user: Me, d: AgentDeskDeps
       // the agent's; for the call on the agent's desk, let the call log catch up first.
       const current = d.callCenter.currentCallOf(user.id);
       if (current?.interactionId === cmd.interactionId) await d.callWritten(current.callId);
-      if (!(await d.callLog.saveNotes(cmd.interactionId, user.id, cmd.notes))) {
+      if (!(await d.interactions.saveNotes(cmd.interactionId, user.id, cmd.notes))) {
         throw new DomainError('FORBIDDEN', msg('call.notesOwnOnly'));
       }
       return { savedAt: new Date().toISOString() };

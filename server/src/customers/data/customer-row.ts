@@ -2,6 +2,7 @@
 // repository's single reads and the screen-pop statement, which gets the same rows as JSON.
 import type { Customer, CustomerSummary, Phone, ValueTier } from '../../../../contract/index.js';
 import { iso, isoRequired } from '../../platform/db/row-mapping.js';
+import type { SensitiveFields } from '../../platform/crypto/sensitive-fields.js';
 
 export interface CustomerRow {
   id: number;
@@ -26,12 +27,13 @@ export interface CustomerRow {
 export const PHONES_JSON = `COALESCE((SELECT json_agg(json_build_object('e164', p.e164, 'raw', p.raw, 'label', p.label)
   ORDER BY p.position, p.id) FROM customer_phones p WHERE p.customer_id = c.id), '[]'::json) AS phones`;
 
-export function toSummary(r: CustomerRow): CustomerSummary {
+/** The row's sealed email and address are opened here, for every read of a customer. */
+export function toSummary(r: CustomerRow, fields: SensitiveFields): CustomerSummary {
   return {
     id: r.id,
     name: r.name,
     company: r.company,
-    email: r.email,
+    email: fields.open('customers.email', r.email),
     valueTier: r.value_tier,
     tags: r.tags,
     phones: r.phones ?? [],
@@ -39,11 +41,11 @@ export function toSummary(r: CustomerRow): CustomerSummary {
   };
 }
 
-export function toCustomer(r: CustomerRow): Customer {
+export function toCustomer(r: CustomerRow, fields: SensitiveFields): Customer {
   return {
-    ...toSummary(r),
+    ...toSummary(r, fields),
     region: r.region,
-    address: r.address,
+    address: fields.open('customers.address', r.address),
     ownerId: r.owner_id,
     ownerName: r.owner_name ?? null,
     createdAt: isoRequired(r.created_at),

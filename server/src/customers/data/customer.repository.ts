@@ -8,7 +8,8 @@ import { reviveTimestamps, screenPopStatement, type ScreenPopQuery } from '../..
 import { toInteraction } from '../../cti/data/interaction-row.js';
 import { customerVisibleTo } from './customer-visibility.sql.js';
 import { PreparedShapes, runPrepared } from '../../platform/db/prepared-statement.js';
-import { customerInsertRow, phoneInsertRows, type CustomerWrite, type NormalizedPhone } from './customer-write-row.js';
+import { customerInsertRow, phoneInsertRows, sensitiveCustomerColumns, type CustomerWrite, type NormalizedPhone } from './customer-write-row.js';
+import type { SensitiveFields } from '../../platform/crypto/sensitive-fields.js';
 
 export type { CustomerWrite, NormalizedPhone };
 
@@ -19,7 +20,11 @@ function escapeLike(s: string): string {
 export class CustomerRepository {
   private readonly shapes = new PreparedShapes();
 
-  constructor(private readonly db: Db) {}
+  /** `fields` seals and opens the email and address (customer-row.ts, customer-write-row.ts). */
+  constructor(
+    private readonly db: Db,
+    private readonly fields: SensitiveFields,
+  ) {}
 
   /**
    * Customers on one number, most recently contacted first, limited to what the viewer may see.
@@ -38,7 +43,7 @@ export class CustomerRepository {
         .limit(limit),
     );
     const { rows } = await runPrepared<{ rows: CustomerRow[] }>(this.db, shape, [e164, ...vis.bindings, limit]);
-    return rows.map(toSummary);
+    return rows.map((r) => toSummary(r, this.fields));
   }
 
   /**
@@ -51,25 +56,30 @@ export class CustomerRepository {
     const row = rows[0]!;
     const first = row.primary_customer;
     return {
-      matches: row.matches.map((m) => toSummary(reviveTimestamps(m))),
+      matches: row.matches.map((m) => toSummary(reviveTimestamps(m), this.fields)),
       primary: first && {
-        customer: toCustomer(reviveTimestamps(first)),
-        interactions: row.interactions.map((i) => toInteraction(reviveTimestamps(i))),
+        customer: toCustomer(reviveTimestamps(first), this.fields),
+        interactions: row.interactions.map((i) => toInteraction(reviveTimestamps(i), this.fields)),
         openCases: row.open_cases && row.open_cases.map((c) => toCaseSummary(reviveTimestamps(c), now)),
       },
     };
   }
 
-  /** Name, company, email or phone digits containing the text; served by trigram indexes. */
+  /**
+   * Name, company or phone digits containing the text (trigram indexes), or the whole email
+   * address: the email is sealed, so it is matched by its blind index, never by a part.
+   */
   async search(q: string, viewer: Viewer, limit: number): Promise<CustomerSummary[]> {
     const vis = customerVisibleTo(viewer);
     const like = `%${escapeLike(q)}%`;
     const digits = q.replace(/\D/g, '');
+    const emailIndex = q.includes('@') ? this.fields.blindIndex('customers.email', q) : null;
     const rows = await this.db
       .select<CustomerRow[]>(this.db.raw(`c.*, ${PHONES_JSON}`))
       .from('customers as c')
       .where((w) => {
-        w.whereILike('c.name', like).orWhereILike('c.company', like).orWhereILike('c.email', like);
+        w.whereILike('c.name', like).orWhereILike('c.company', like);
+        if (emailIndex) w.orWhere('c.email_hash', emailIndex);
         if (digits.length >= 3) {
           w.orWhereIn('c.id', this.db('customer_phones').select('customer_id').whereLike('e164', `%${digits}%`));
         }
@@ -77,7 +87,7 @@ export class CustomerRepository {
       .andWhereRaw(vis.sql, vis.bindings)
       .orderByRaw('c.last_contact_at DESC NULLS LAST, c.id DESC')
       .limit(limit);
-    return rows.map(toSummary);
+    return rows.map((r) => toSummary(r, this.fields));
   }
 
   async getById(id: number): Promise<Customer | undefined> {
@@ -87,7 +97,7 @@ export class CustomerRepository {
       .leftJoin('users as o', 'o.id', 'c.owner_id')
       .where('c.id', id)
       .first();
-    return row ? toCustomer(row) : undefined;
+    return row ? toCustomer(row, this.fields) : undefined;
   }
 
   async exists(id: number): Promise<boolean> {
@@ -120,7 +130,7 @@ export class CustomerRepository {
   async create(c: CustomerWrite, phones: NormalizedPhone[]): Promise<number> {
     return this.db.transaction(async (trx) => {
       const [row] = await trx('customers')
-        .insert(customerInsertRow(c))
+        .insert(customerInsertRow(c, this.fields))
         .returning('id');
       const id = (row as { id: number }).id;
       await this.replacePhones(trx, id, phones);
@@ -132,10 +142,9 @@ export class CustomerRepository {
     await this.db.transaction(async (trx) => {
       const cols: Record<string, unknown> = { updated_at: trx.fn.now() };
       if (patch.name !== undefined) cols.name = patch.name;
-      if (patch.email !== undefined) cols.email = patch.email;
+      Object.assign(cols, sensitiveCustomerColumns(patch, this.fields));
       if (patch.company !== undefined) cols.company = patch.company;
       if (patch.region !== undefined) cols.region = patch.region;
-      if (patch.address !== undefined) cols.address = patch.address;
       if (patch.tags !== undefined) cols.tags = patch.tags;
       if (patch.valueTier !== undefined) cols.value_tier = patch.valueTier;
       if (patch.ownerId !== undefined) cols.owner_id = patch.ownerId;

@@ -2,7 +2,9 @@ import { Router } from 'express';
 import type { HealthResponse } from '../../../../contract/index.js';
 import type { Db } from '../db/database.js';
 
-export function healthRoutes(db: Db): Router {
+export type MediaHealth = () => Promise<HealthResponse['media']>;
+
+export function healthRoutes(db: Db, media: MediaHealth = async () => 'none'): Router {
   const r = Router();
   r.get('/', async (_req, res) => {
     let dbOk = false;
@@ -12,7 +14,10 @@ export function healthRoutes(db: Db): Router {
     } catch {
       dbOk = false;
     }
-    const body: HealthResponse = dbOk ? { status: 'ok', db: 'ok' } : { status: 'degraded', db: 'down' };
+    const mediaState = await media();
+    // Only the database decides the status code: without media, web calls still work.
+    const status = dbOk && mediaState !== 'down' ? 'ok' : 'degraded';
+    const body: HealthResponse = { status, db: dbOk ? 'ok' : 'down', media: mediaState };
     res.status(dbOk ? 200 : 503).json(body);
   });
   return r;

@@ -93,6 +93,8 @@ export const MESSAGES_EN = {
 
   // Reports and settings
   'report.supervisorsOnly': 'Reports are for supervisors and admins',
+  'wallboard.supervisorsOnly': 'The wallboard is for supervisors and admins',
+  'report.tooManyIntervals': 'That period has more than {max} intervals; choose a shorter period or a longer interval',
   'settings.changedMeanwhile': 'These settings were changed by someone else; reload and try again',
 
   // Administration: users and teams

@@ -152,6 +152,8 @@ export const MESSAGES_ZH_CN: Readonly<Record<MessageKey, Translation>> = {
 
   // Reports and settings
   'report.supervisorsOnly': '报表仅供班组长和系统管理员查看。',
+  'wallboard.supervisorsOnly': '实时监控墙仅供班组长和系统管理员查看。',
+  'report.tooManyIntervals': '该时间段超过 {max} 个统计区间，请缩短时间段或选择更长的区间。',
   'settings.changedMeanwhile': '这些设置已被其他人修改，请重新加载后再试。',
 
   // Administration: users and teams

@@ -3,7 +3,8 @@ import type { Logger } from 'pino';
 import type { CountryCode } from 'libphonenumber-js/max';
 import { HEADER_CALL_ID, HEADER_INTERACTION_ID } from '../../../../contract/sip-headers.js';
 import { normalizePhone } from '../../platform/phone-number.js';
-import type { CallControl, DirectCall, SwitchEvents } from '../ports.js';
+import type { CallControl, DirectCall, MediaRelay, SwitchEvents } from '../ports.js';
+import { MediaAnchor } from './media-anchor.js';
 import type { AccountRecord } from '../accounts/sip-account-directory.js';
 import { bodyOf, buildResponse, newCallId, newTag, quoteDisplayName, type HeaderLine } from '../message/build.js';
 import type { SipRequest } from '../message/parse.js';
@@ -28,6 +29,8 @@ export interface B2buaOptions {
   readonly registrar: Registrar;
   readonly transactions: ClientTransactions;
   readonly limits: B2buaLimits;
+  /** The media plane; trunk calls (plain SIP) are anchored in it. */
+  readonly media?: MediaRelay | null;
   /** The agent a dialled number (one of the site's numbers) rings directly, if any. */
   readonly numberOwner?: (dialled: string) => number | null;
 }
@@ -122,6 +125,10 @@ export class B2bua implements CallControl {
     }
 
     const call = new Call(this.ctx, { type: 'queue' }, callerLeg, request, { number: callerNumber, displayName });
+    // A carrier's plain RTP cannot reach a browser: its media goes through the relay.
+    if (this.options.media && connection.viaTransport) {
+      call.anchor = new MediaAnchor(this.options.media, request.callId, request.fromTag ?? '', offer, this.options.log);
+    }
     // Tracked before asking the ACD: it may offer the call to an idle agent right away.
     this.track(call, request.topVia);
     const admission = this.options.events.queueCallArrived({

@@ -12,6 +12,7 @@ import type { Leg } from './leg.js';
 import { ackNon2xx, IGNORE_RESPONSES, sendBye, sendCancel } from './leg-signalling.js';
 import { relayInfo, relayReinvite, type BridgedCall } from './mid-call-relay.js';
 import { callerStatusFor, offerFailureFor, releaseReason, worstFailure } from './offer-failure.js';
+import type { MediaAnchor } from './media-anchor.js';
 
 export type { CallContext, CallKind, CallState, NewFork } from './call-types.js';
 
@@ -29,6 +30,8 @@ export class Call implements BridgedCall {
   private onHold = false;
   private readonly acks: AwaitedAcks<Leg>;
   private logger: Logger | undefined;
+  /** Set on a trunk call when there is a media plane: both legs' SDP is the relay's. */
+  anchor: MediaAnchor | undefined;
 
   constructor(
     readonly ctx: CallContext,
@@ -68,7 +71,7 @@ export class Call implements BridgedCall {
   respondCaller(status: number, reason: string, body?: Body): void {
     if (this.callerFinalSent) return;
     if (status >= 200) this.callerFinalSent = true;
-    const headers: HeaderLine[] = status > 100 && status < 300 ? [['Contact', this.ctx.contact]] : [];
+    const headers: HeaderLine[] = status > 100 && status < 300 ? [['Contact', this.callerLeg.connection.contact ?? this.ctx.contact]] : [];
     headers.push([HEADER_CALL_ID, this.id]);
     this.callerLeg.connection.send(
       buildResponse(this.callerInvite, status, reason, { toTag: this.callerLeg.localTag, headers, ...(body ? { body } : {}) }),
@@ -79,7 +82,21 @@ export class Call implements BridgedCall {
   ring(agentUserId: number | null, forks: readonly NewFork[]): void {
     const offer: Offer = { agentUserId, forks: [], withdrawn: false, ringing: false, settled: false };
     this.offers.push(offer);
-    const body = this.offerBody;
+    if (!this.anchor) return this.sendForks(offer, forks, this.offerBody);
+    this.anchor.towardAgents.then(
+      (body) => {
+        // Withdrawn or ended while the relay was answering: nothing was sent, nothing to cancel.
+        if (this.state !== 'waiting' || offer.withdrawn) offer.settled = true;
+        else this.sendForks(offer, forks, body);
+      },
+      (err: unknown) => {
+        this.log.error({ err }, 'Media relay refused the caller\'s offer; ending the call');
+        this.release(503);
+      },
+    );
+  }
+
+  private sendForks(offer: Offer, forks: readonly NewFork[], body: Body | undefined): void {
     for (const { leg, headers } of forks) {
       const invite = leg.request('INVITE', this.ctx.contact, body, headers);
       const fork: Fork = { leg, invite, ruri: leg.remoteTarget, to: leg.remote, state: 'calling', cancelSent: false, outcome: undefined };
@@ -254,8 +271,25 @@ export class Call implements BridgedCall {
       for (const f of other.forks) if (f !== fork) this.cancelFork(f);
       if (other !== offer) other.withdrawn = true;
     }
-    this.respondCaller(200, 'OK', bodyOf(response));
-    this.awaitAck(this.callerLeg, this.callerInvite.cseq);
+    const answer = bodyOf(response);
+    if (this.anchor && answer) {
+      this.anchor.towardCaller(fork.leg.localTag, answer).then(
+        (body) => {
+          if (this.state !== 'bridged') return;
+          this.respondCaller(200, 'OK', body);
+          this.awaitAck(this.callerLeg, this.callerInvite.cseq);
+        },
+        (err: unknown) => {
+          this.log.error({ err }, 'Media relay refused the agent\'s answer; ending the call');
+          this.respondCaller(503, 'Service Unavailable');
+          this.callerFinalSent = true;
+          this.agentGone(fork.leg, undefined);
+        },
+      );
+    } else {
+      this.respondCaller(200, 'OK', answer);
+      this.awaitAck(this.callerLeg, this.callerInvite.cseq);
+    }
     if (this.kind.type === 'queue') {
       if (offer.agentUserId !== null) this.ctx.events.offerAnswered(this.id, offer.agentUserId);
     } else {
@@ -309,7 +343,7 @@ export class Call implements BridgedCall {
       for (const fork of offer.forks) this.cancelFork(fork);
     }
     if (this.state === 'bridged') {
-      if (from !== this.callerLeg) sendBye(this.ctx.transactions, this.callerLeg, this.ctx.contact);
+      if (from !== this.callerLeg) sendBye(this.ctx.transactions, this.callerLeg, this.callerLeg.connection.contact ?? this.ctx.contact);
       if (this.agentLeg && from !== this.agentLeg) sendBye(this.ctx.transactions, this.agentLeg, this.ctx.contact);
     }
     this.end();
@@ -317,6 +351,7 @@ export class Call implements BridgedCall {
 
   private end(): void {
     this.state = 'ended';
+    this.anchor?.release();
     this.acks.clear();
     this.ctx.ended(this);
   }

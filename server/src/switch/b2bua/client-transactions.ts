@@ -1,4 +1,4 @@
-import { viaValue } from '../message/build.js';
+import { viaValue, type ViaTransport } from '../message/build.js';
 import type { SipResponse } from '../message/parse.js';
 
 export type TransactionFailure = 'timeout' | 'closed';
@@ -12,6 +12,7 @@ export interface ClientHandlers {
 export interface TransactionTarget {
   readonly id: string;
   readonly viaHost: string;
+  readonly viaTransport?: ViaTransport | undefined;
 }
 
 interface Pending {
@@ -44,7 +45,7 @@ export class ClientTransactions {
 
   start(target: TransactionTarget, branch: string, method: string, handlers: ClientHandlers): void {
     const key = `${branch}|${method}`;
-    const via = viaValue(target.viaHost, branch);
+    const via = viaValue(target.viaHost, branch, target.viaTransport);
     const entry: Pending = { key, connectionId: target.id, via, handlers, timer: undefined };
     entry.timer = setTimeout(() => this.fail(key, 'timeout'), this.timeoutMs);
     entry.timer.unref();

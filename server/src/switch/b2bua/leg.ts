@@ -63,6 +63,7 @@ export class Leg {
       method,
       ruri: this.remoteTarget,
       viaHost: this.connection.viaHost,
+      viaTransport: this.connection.viaTransport,
       branch,
       from: this.local,
       to: this.remote,

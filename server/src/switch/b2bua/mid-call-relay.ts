@@ -38,7 +38,7 @@ export function relayReinvite(call: BridgedCall, leg: Leg, request: SipRequest):
   if (target) leg.remoteTarget = target; // target refresh (§12.2.2)
   const body = bodyOf(request);
   leg.reinvitePending = other.reinvitePending = true;
-  const invite = other.request('INVITE', call.ctx.contact, body);
+  const invite = other.request('INVITE', other.connection.contact ?? call.ctx.contact, body);
   const sent = { leg: other, invite, ruri: other.remoteTarget };
   const done = (): void => {
     leg.reinvitePending = other.reinvitePending = false;
@@ -58,7 +58,7 @@ export function relayReinvite(call: BridgedCall, leg: Leg, request: SipRequest):
       other.send(other.ack2xx(invite.cseq));
       const answer = bodyOf(response);
       leg.connection.send(
-        buildResponse(request, 200, 'OK', { headers: [['Contact', call.ctx.contact]], ...(answer ? { body: answer } : {}) }),
+        buildResponse(request, 200, 'OK', { headers: [['Contact', leg.connection.contact ?? call.ctx.contact]], ...(answer ? { body: answer } : {}) }),
       );
       call.awaitAck(leg, request.cseq);
       call.noteHold(body ? sdpMeansHold(body.content) : false);

@@ -35,9 +35,16 @@ export function headerValue(value: string): string {
 
 const UNSAFE_IN_HEADER = /[\r\n\0]/;
 
-/** Our Via on a request (RFC 7118 §5.2 host); responses bring it back, usually verbatim. */
-export function viaValue(viaHost: string, branch: string): string {
-  return `SIP/2.0/WSS ${viaHost};branch=${branch}`;
+/** A transport our Via names: WebSocket (the default), or plain SIP's UDP and TCP. */
+export type ViaTransport = 'WSS' | 'UDP' | 'TCP';
+
+/**
+ * Our Via on a request (RFC 7118 §5.2 host over WebSocket, our listener's address otherwise);
+ * responses bring it back, usually verbatim. Over UDP we ask for rport (RFC 3581): the reply
+ * comes back to the port we sent from, through NAT too.
+ */
+export function viaValue(viaHost: string, branch: string, transport: ViaTransport = 'WSS'): string {
+  return transport === 'UDP' ? `SIP/2.0/UDP ${viaHost};rport;branch=${branch}` : `SIP/2.0/${transport} ${viaHost};branch=${branch}`;
 }
 
 function finish(lines: string[], headers: readonly HeaderLine[], body: Body | undefined): string {
@@ -84,6 +91,7 @@ export interface RequestSpec {
   readonly ruri: string;
   /** Our Via host; RFC 7118 §5.2 suggests a random `.invalid` name. */
   readonly viaHost: string;
+  readonly viaTransport?: ViaTransport | undefined;
   readonly branch: string;
   readonly from: string;
   readonly to: string;
@@ -97,7 +105,7 @@ export interface RequestSpec {
 export function buildRequest(spec: RequestSpec): string {
   const lines = [
     `${spec.method} ${headerValue(spec.ruri)} SIP/2.0`,
-    `Via: ${viaValue(spec.viaHost, spec.branch)}`,
+    `Via: ${viaValue(spec.viaHost, spec.branch, spec.viaTransport)}`,
     'Max-Forwards: 70',
     `From: ${headerValue(spec.from)}`,
     `To: ${headerValue(spec.to)}`,

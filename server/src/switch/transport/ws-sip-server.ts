@@ -6,6 +6,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { originAllowed, type OriginPolicy } from '../../platform/http/origin-policy.js';
 import { TokenBucket } from '../../platform/token-bucket.js';
 import { FailureTally } from '../failure-tally.js';
+import type { ViaTransport } from '../message/build.js';
 
 /** One SIP-over-WebSocket peer (RFC 7118). Requests to a browser can only go back this way. */
 export interface SipConnection {
@@ -13,6 +14,11 @@ export interface SipConnection {
   /** A random `.invalid` host for our Via on this connection (RFC 7118 §5.2). */
   readonly viaHost: string;
   readonly remoteAddress: string;
+  /** Plain SIP (UDP, TCP): our Via's transport, and the peer's port. Unset over WebSocket. */
+  readonly viaTransport?: ViaTransport;
+  readonly remotePort?: number;
+  /** Our Contact toward this peer when it is not the WebSocket one (a plain SIP listener's address). */
+  readonly contact?: string;
   /** False when the socket is gone; the message is dropped. */
   send(raw: string): boolean;
   /** A peer that keeps sending junk: counts towards closing it. */

@@ -2,6 +2,7 @@
 import type { CustomerExport } from '../../../../../contract/index.js';
 import type { Db } from '../../../platform/db/database.js';
 import { iso, isoRequired } from '../../../platform/db/row-mapping.js';
+import type { SensitiveFields } from '../../../platform/crypto/sensitive-fields.js';
 
 type Export = Omit<CustomerExport, 'exportedAt' | 'consents'>;
 
@@ -9,7 +10,11 @@ type Export = Omit<CustomerExport, 'exportedAt' | 'consents'>;
 const NOTE_TEXT_SQL = `COALESCE(e.detail->>'text', e.detail->>'note')`;
 
 export class CustomerExportRepository {
-  constructor(private readonly db: Db) {}
+  /** The export gives the person their data in clear: `fields` opens what is sealed at rest. */
+  constructor(
+    private readonly db: Db,
+    private readonly fields: SensitiveFields,
+  ) {}
 
   async read(customerId: number): Promise<Export | null> {
     const c = await this.db('customers').where({ id: customerId }).first();
@@ -33,10 +38,10 @@ export class CustomerExportRepository {
       profile: {
         id: Number(c.id),
         name: c.name,
-        email: c.email,
+        email: this.fields.open('customers.email', c.email),
         company: c.company,
         region: c.region,
-        address: c.address,
+        address: this.fields.open('customers.address', c.address),
         tags: c.tags,
         valueTier: c.value_tier,
         createdAt: isoRequired(c.created_at),
@@ -56,7 +61,7 @@ export class CustomerExportRepository {
         talkSeconds: i.talk_seconds,
         endReason: i.end_reason,
         disposition: i.disposition,
-        notes: i.notes,
+        notes: this.fields.open('interactions.notes', i.notes),
         csatScore: i.csat_score,
       })),
       cases: cases.map((t: Record<string, any>) => ({

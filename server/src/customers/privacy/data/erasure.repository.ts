@@ -38,6 +38,7 @@ export class ErasureRepository {
       await trx('customers').where({ id: customerId }).update({
         name: ERASED_NAME,
         email: null,
+        email_hash: null,
         company: null,
         region: null,
         address: null,

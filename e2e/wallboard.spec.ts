@@ -1,0 +1,60 @@
+import { expect, test } from '@playwright/test';
+import { AgentDesktopPage } from './pages/agent-desktop.js';
+import { Shell } from './pages/shell.js';
+import { WallboardPage } from './pages/wallboard.js';
+import { WebPhonePage } from './pages/web-phone.js';
+import { makeCaller, makeDesk, uniqueUsNumber } from './support/fixtures.js';
+
+// The supervisor's home is the live floor: a caller waiting in the team's queue shows up and
+// goes, and an agent's state changes, all pushed to the page without a reload.
+test.describe('the wallboard', () => {
+  test('a supervisor sees a waiting call appear and disappear and an agent change state, live', async ({ page, browser, baseURL, request }) => {
+    test.setTimeout(120_000);
+    // A name no other test's agent has: the floor shows every agent.
+    const AGENT = `Wanda ${Math.random().toString(36).slice(2, 8)}`;
+    const desk = await makeDesk(request, [AGENT]);
+    const QUEUE = `E2E ${desk.tag}`;
+    const DAVID = await makeCaller(request, 'David Miller', { number: uniqueUsNumber() });
+
+    await Shell.signedIn(page, desk.supervisor.username);
+    const board = new WallboardPage(page);
+    await expect(board.heading()).toBeVisible();
+    await expect(board.queueRow(QUEUE)).toBeVisible();
+    await expect(await board.queueCell(QUEUE, 'Waiting')).toHaveText('0');
+    await expect(await board.queueCell(QUEUE, 'Service level')).toBeVisible();
+    // Set on this page only: still there at the end means the page was never reloaded.
+    await page.evaluate(() => ((window as unknown as { stillSamePage: boolean }).stillSamePage = true));
+
+    // Nobody of the queue is Ready: the caller waits.
+    const callerContext = await browser.newContext({ baseURL, locale: 'en-US' });
+    const agentContext = await browser.newContext({ baseURL, locale: 'en-US' });
+    try {
+      const phone = new WebPhonePage(await callerContext.newPage());
+      await phone.open();
+      await phone.connectAs(DAVID.typed, DAVID.e164);
+      await phone.dial(desk.hotline);
+      await expect(phone.callState()).toHaveText('Waiting in queue');
+      await expect(await board.queueCell(QUEUE, 'Waiting')).toHaveText('1');
+      await expect(await board.queueCell(QUEUE, 'Longest wait')).toHaveText(/^00:\d\d/);
+      await expect(await board.queueCell(QUEUE, 'Offered')).toHaveText('1');
+
+      await phone.hangUpButton().click();
+      await expect(phone.callState()).toHaveText(/^Call ended/);
+      await expect(await board.queueCell(QUEUE, 'Waiting')).toHaveText('0');
+      await expect(await board.queueCell(QUEUE, 'Longest wait')).toHaveText('—');
+
+      // The agent opens their desk and goes Ready, then takes a break.
+      const agent = await AgentDesktopPage.signedIn(await agentContext.newPage(), desk.agents[0]!.username);
+      await agent.ensureNotReady();
+      await agent.goReady();
+      await expect(await board.agentCell(AGENT, 'State')).toHaveText(/^Ready/);
+      await agent.goNotReady('Lunch');
+      await expect(await board.agentCell(AGENT, 'State')).toHaveText(/^Not ready \(lunch\)/);
+      await expect(await board.agentCell(AGENT, 'Time in state')).toHaveText(/^00:\d\d$/);
+    } finally {
+      await callerContext.close();
+      await agentContext.close();
+    }
+    expect(await page.evaluate(() => (window as unknown as { stillSamePage?: boolean }).stillSamePage)).toBe(true);
+  });
+});

@@ -1,0 +1,64 @@
+// The fields kefu keeps encrypted at rest, declared once: the repositories seal and open them
+// through SensitiveFields, and `npm run encrypt-data` / `npm run rotate-key` walk this list.
+// To mark another text column sensitive, add it here (its column must be `text`: a sealed value
+// is about 4/3 of the clear text plus 60 characters), give it a partial index of its clear values
+// as db/migrations/20261205160000_sensitive_fields_sealed.ts does (so the sealing at each start
+// finds none quickly), and read and write it through SensitiveFields in its repository.
+//
+// Phone numbers are not here: the screen-pop and the campaign import find customers by their
+// clear E.164 number (see the report of this change for what a blind index would take).
+import type { KeyedHash } from '../keyed-hash.js';
+import { FieldCipher } from './field-cipher.js';
+import type { Keyring } from './keyring.js';
+
+export interface SensitiveFieldSpec {
+  table: string;
+  column: string;
+  /**
+   * A keyed hash of the normalised clear value, for exact-match search of a value that is no
+   * longer readable by the database.
+   */
+  blindIndex?: { column: string; normalise: (clear: string) => string };
+}
+
+/** An email as it is matched: the same address however it was typed. */
+export function normaliseEmail(email: string): string {
+  return email.normalize('NFKC').trim().toLowerCase();
+}
+
+export const SENSITIVE_FIELDS = {
+  'customers.email': { table: 'customers', column: 'email', blindIndex: { column: 'email_hash', normalise: normaliseEmail } },
+  'customers.address': { table: 'customers', column: 'address' },
+  'interactions.notes': { table: 'interactions', column: 'notes' },
+} as const satisfies Record<string, SensitiveFieldSpec>;
+
+export type SensitiveField = keyof typeof SENSITIVE_FIELDS;
+
+export const SENSITIVE_FIELD_NAMES = Object.keys(SENSITIVE_FIELDS) as SensitiveField[];
+
+/** Seals and opens the declared fields, and computes their blind indexes. */
+export class SensitiveFields {
+  readonly cipher: FieldCipher;
+
+  constructor(
+    keyring: Keyring,
+    private readonly hash: KeyedHash,
+  ) {
+    this.cipher = new FieldCipher(keyring);
+  }
+
+  seal(field: SensitiveField, clear: string | null): string | null {
+    return clear === null ? null : this.cipher.seal(field, clear);
+  }
+
+  open(field: SensitiveField, stored: string | null): string | null {
+    return stored === null ? null : this.cipher.open(field, stored);
+  }
+
+  /** The blind index of a clear value; null for a field without one or for no value. */
+  blindIndex(field: SensitiveField, clear: string | null): string | null {
+    const spec: SensitiveFieldSpec = SENSITIVE_FIELDS[field];
+    if (!spec.blindIndex || clear === null) return null;
+    return this.hash(`${field}:${spec.blindIndex.normalise(clear)}`);
+  }
+}
