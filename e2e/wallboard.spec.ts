@@ -8,7 +8,7 @@ import { makeCaller, makeDesk, uniqueUsNumber } from './support/fixtures.js';
 // The supervisor's home is the live floor: a caller waiting in the team's queue shows up and
 // goes, and an agent's state changes, all pushed to the page without a reload.
 test.describe('the wallboard', () => {
-  test('a supervisor sees a waiting call appear and disappear and an agent change state, live', async ({ page, browser, baseURL, request }) => {
+  test('a supervisor sees a waiting call appear and disappear and an agent change state, live, and acts on the agent from its row', async ({ page, browser, baseURL, request }) => {
     test.setTimeout(120_000);
     // A name no other test's agent has: the floor shows every agent.
     const AGENT = `Wanda ${Math.random().toString(36).slice(2, 8)}`;
@@ -51,6 +51,17 @@ test.describe('the wallboard', () => {
       await agent.goNotReady('Lunch');
       await expect(await board.agentCell(AGENT, 'State')).toHaveText(/^Not ready \(lunch\)/);
       await expect(await board.agentCell(AGENT, 'Time in state')).toHaveText(/^00:\d\d$/);
+
+      // Acting from the wallboard's own row: back to Ready, then forced to Training by the
+      // supervisor; the row follows by the push, and so does the agent's desk.
+      await agent.goReady();
+      await expect(await board.agentCell(AGENT, 'State')).toHaveText(/^Ready/);
+      const row = board.agentRow(AGENT);
+      await row.getByRole('combobox', { name: `Not-ready reason for ${AGENT}` }).selectOption({ label: 'Training' });
+      await row.getByRole('button', { name: 'Force not ready', exact: true }).click();
+      await expect(row.getByRole('status')).toHaveText(`${AGENT} is Not ready now.`);
+      await expect(await board.agentCell(AGENT, 'State')).toHaveText(/^Not ready \(training\)/);
+      await expect(agent.agentState()).toHaveText('Not ready (training)');
     } finally {
       await callerContext.close();
       await agentContext.close();
