@@ -4,7 +4,7 @@ import { SignInPage } from './sign-in-page.js';
 /** Each role's home, by its heading. */
 export const HOME_HEADINGS = {
   agent: 'Agent desktop',
-  supervisor: 'Supervisor',
+  supervisor: 'Wallboard',
   marketer: 'Campaigns',
   admin: 'Administration',
 } as const satisfies Record<'agent' | 'supervisor' | 'marketer' | 'admin', string>;

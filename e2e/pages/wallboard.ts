@@ -4,7 +4,7 @@ import type { Locator, Page } from '@playwright/test';
 export class WallboardPage {
   constructor(readonly page: Page) {}
 
-  heading = () => this.page.getByRole('heading', { level: 1, name: 'Floor' });
+  heading = () => this.page.getByRole('heading', { level: 1, name: 'Wallboard' });
   queues = () => this.page.getByRole('table', { name: 'Queues' });
   agents = () => this.page.getByRole('table', { name: 'Agents' });
 

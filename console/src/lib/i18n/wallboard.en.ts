@@ -1,6 +1,6 @@
 // English messages of the supervisors' live wallboard and the call reports.
 export const wallboardEn = {
-  'wallboard.title': 'Floor',
+  'wallboard.title': 'Wallboard',
   'wallboard.today': 'Today’s figures count from {start} ({zone}).',
   'wallboard.connecting': 'Connecting to the live floor…',
   'wallboard.failed': 'The live floor could not be loaded. {error}',
