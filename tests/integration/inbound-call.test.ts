@@ -176,6 +176,33 @@ describe('an inbound call end to end', () => {
     });
   });
 
+  it("rings an agent's phone when a caller dials the number the admin gave that agent", async () => {
+    const admin = await new ApiClient(app.baseUrl).login('admin1');
+    const agent2 = (await t.db('users').where({ username: 'agent2' }).first('id')).id as number;
+    const given = await admin.post('/api/admin/phone-numbers', { number: '010 5800 6666', destination: { kind: 'agent', userId: agent2 } });
+    expect(given.status, JSON.stringify(given.body)).toBe(201);
+
+    const agent = await new ApiClient(app.baseUrl).login('agent2');
+    const agentPhone = phone((await agent.get<SipCredentialsView>('/api/softphone/credentials')).body);
+    await agentPhone.start();
+    await registered(agentPhone);
+    const caller = phone((await new ApiClient(app.baseUrl).post<SipCredentialsView>('/api/webphone/credentials', { number: '+852 9123 4568' })).body);
+    await caller.start();
+    await registered(caller);
+
+    // Dialled in any written form: the number is found as the admin stored it (E.164).
+    const incoming = nextEvent(agentPhone, 'call:incoming');
+    await caller.dial('01058006666');
+    const { call: offered } = await incoming;
+    // The agent's phone shows who is calling.
+    expect(offered.remote.user).toBe('+85291234568');
+    const active = callReaches(caller, 'active');
+    await agentPhone.answer();
+    await active;
+    await caller.hangup();
+    await app.composed.callsSettled();
+  });
+
   it('refuses SIP accounts and desk commands to those who may not have them', async () => {
     expect((await new ApiClient(app.baseUrl).get('/api/softphone/credentials')).status).toBe(401);
     const marketer = await new ApiClient(app.baseUrl).login('marketer1');
