@@ -30,6 +30,10 @@ export class CallCenter implements SwitchEvents {
   /** A supervisor's moves: forcing an agent's state, pulling a waiting call. */
   readonly floor: FloorControl;
 
+  /** The reloads begun, and the latest begun whose read is in force (see reload()). */
+  private reloadsStarted = 0;
+  private reloadApplied = 0;
+
   constructor(private readonly d: CallCenterDeps) {
     this.timers = new OfferTimers(d.clock);
     this.dispatcher = new Dispatcher({ agents: d.agents, facts: d.facts, clock: d.clock, timers: this.timers, control: () => this.control, call: (id) => this.calls.get(id) });
@@ -76,7 +80,12 @@ export class CallCenter implements SwitchEvents {
    * running keeps its end.
    */
   async reload(): Promise<void> {
+    // Reloads overlap (an admin's save, a new agent, the floor's refresh): a read that started
+    // earlier but answered later must not put back what a later read already replaced.
+    const mine = ++this.reloadsStarted;
     const [queues, agents, numbers] = await Promise.all([this.d.directory.queues(), this.d.directory.agents(), this.d.directory.agentNumbers?.() ?? []]);
+    if (mine < this.reloadApplied) return;
+    this.reloadApplied = mine;
     this.queues = queues;
     this.agentNumbers = new Map(numbers.map((n) => [n.e164, n.userId]));
     this.d.agents.load(agents);

@@ -51,6 +51,9 @@ export interface FloorDeps {
 export class FloorService {
   private state: FloorState;
   private teams: { id: number; name: string }[] = [];
+  /** Definition reads begun, and the latest begun whose read is in force (loadDefinitions). */
+  private definitionReadsStarted = 0;
+  private definitionReadApplied = 0;
   private zone = 'UTC';
   private nextDay: DayBounds | null = null;
   private flushTimer: unknown = null;
@@ -142,7 +145,12 @@ export class FloorService {
   }
 
   private async loadDefinitions(): Promise<void> {
+    // Reads overlap (an admin's save, the minute's refresh): an earlier read that answers later
+    // must not put back what a later one replaced (as the ACD's reload, call-center.ts).
+    const mine = ++this.definitionReadsStarted;
     const [queues, agents, teams] = await Promise.all([this.d.repo.queues(), this.d.repo.agents(), this.d.repo.teams()]);
+    if (mine < this.definitionReadApplied) return;
+    this.definitionReadApplied = mine;
     this.teams = teams;
     this.state.define(queues, agents, this.d.clock.now());
   }
