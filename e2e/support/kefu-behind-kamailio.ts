@@ -148,6 +148,9 @@ export const test = base.extend<{ behindKamailio: KefuBehindKamailio }>({
             KEFU_SIP_WS_URL: kamailio.wsUrl,
             KEFU_SIP_DOMAIN: KAMAILIO_DOMAIN,
             LOG_LEVEL: 'warn',
+            // Browser to browser through Kamailio: no media plane here, so none is started on
+            // the default ports, where it could meet another test's.
+            KEFU_RTPENGINE: 'off',
           });
           try {
             await use({ baseURL: kefu.baseURL, kamailio });
