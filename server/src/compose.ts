@@ -31,26 +31,9 @@ import { auditRoleRefusals } from './identity/http/audit-role-refusals.js';
 import { authRoutes } from './identity/http/auth.routes.js';
 import { directoryRoutes } from './identity/http/directory.routes.js';
 import { identityPaths } from './identity/http/openapi-identity.js';
-import { hashPassword } from './identity/password.js';
-import { adminTeamRoutes, adminUserRoutes } from './administration/http/admin.routes.js';
-import {
-  adminAgentRoutingRoutes,
-  adminPhoneNumberRoutes,
-  adminQueueRoutes,
-  adminSetupRoutes,
-  adminSkillRoutes,
-} from './administration/http/queue-admin.routes.js';
-import { PhoneNumberAdminService } from './administration/phone-number-admin.service.js';
-import { QueueAdminService } from './administration/queue-admin.service.js';
-import { SetupChecklistService } from './administration/setup-checklist.service.js';
-import { SkillAdminService } from './administration/skill-admin.service.js';
 import { administrationPaths } from './administration/http/openapi-administration.js';
-import { TeamAdminService } from './administration/team-admin.service.js';
-import { DispositionAdminService } from './administration/disposition-admin.service.js';
-import { NotReadyReasonAdminService } from './administration/not-ready-reason-admin.service.js';
-import { adminDispositionRoutes, adminNotReadyReasonRoutes, notReadyReasonRoutes } from './administration/http/code-admin.routes.js';
 import { codeAdministrationPaths } from './administration/http/openapi-code-administration.js';
-import { UserAdminService } from './administration/user-admin.service.js';
+import { administrationRoutes } from './compose-administration.js';
 import { customerRoutes } from './customers/http/customer.routes.js';
 import { customerPaths } from './customers/http/openapi-customers.js';
 import { interactionRoutes } from './cti/http/interaction.routes.js';
@@ -236,39 +219,12 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     sockets.endUser(userId, keepSessionId).catch((err: unknown) => o.log.error({ err }, 'sockets of a revoked user not closed'));
     sipSwitch?.accounts.revokeUser(userId);
   };
-  const userAdmin = new UserAdminService({
-    db: services.db,
-    audit: services.audit,
-    hashPassword,
-    effects: {
-      sessionsEnded: (userId) => endUserSessions(userId),
-      agentsChanged: async () => {
-        await callCenter.reload();
-        await floor.reload();
-      },
-    },
-  });
-  const teamAdmin = new TeamAdminService({ db: services.db, audit: services.audit });
   const floorActions = createFloorActions(services, callCenter, agents, () => io);
-  // Queues, numbers and skills: routing reloads after each change, so the next call follows it.
-  // The wallboard follows too: a queue's service-level settings are its to show.
-  const routing = {
-    db: services.db,
-    audit: services.audit,
-    effects: {
-      routingChanged: async () => {
-        await callCenter.reload();
-        await floor.reload();
-      },
-    },
+  // After a change of queues, numbers, skills or agents: routing and the wallboard read them again.
+  const routingChanged = async (): Promise<void> => {
+    await callCenter.reload();
+    await floor.reload();
   };
-  const normalize = (raw: string) => services.customers.normalize(raw);
-  const queueAdmin = new QueueAdminService({ ...routing, normalize });
-  const phoneNumberAdmin = new PhoneNumberAdminService({ ...routing, normalize });
-  const skillAdmin = new SkillAdminService(routing);
-  const setupChecklist = new SetupChecklistService({ db: services.db, demo: o.demo });
-  const reasonAdmin = new NotReadyReasonAdminService({ db: services.db, audit: services.audit });
-  const dispositionAdmin = new DispositionAdminService({ db: services.db, audit: services.audit });
   const app = createApp({
     log: o.log,
     consoleDir: o.consoleDir,
@@ -284,16 +240,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
           sockets.languageSaved(userId, locale).catch((err: unknown) => o.log.error({ err }, 'socket language not updated'));
         }, (userId, keptSessionId) => endUserSessions(userId, keptSessionId)),
       ],
-      ['/admin/users', signedIn, adminUserRoutes(userAdmin)],
-      ['/admin/teams', signedIn, adminTeamRoutes(teamAdmin)],
-      ['/admin/queues', signedIn, adminQueueRoutes(queueAdmin)],
-      ['/admin/phone-numbers', signedIn, adminPhoneNumberRoutes(phoneNumberAdmin)],
-      ['/admin/skills', signedIn, adminSkillRoutes(skillAdmin)],
-      ['/admin/agents', signedIn, adminAgentRoutingRoutes(skillAdmin)],
-      ['/admin/setup-checklist', signedIn, adminSetupRoutes(setupChecklist)],
-      ['/admin/not-ready-reasons', signedIn, adminNotReadyReasonRoutes(reasonAdmin)],
-      ['/admin/dispositions', signedIn, adminDispositionRoutes(dispositionAdmin)],
-      ['/not-ready-reasons', signedIn, notReadyReasonRoutes(services.notReadyReasons)],
+      ...administrationRoutes(services, { demo: o.demo, signedIn, sessionsEnded: (userId) => endUserSessions(userId), routingChanged }),
       ['/customers', signedIn, customerRoutes(services.customers)],
       [
         '/customers',

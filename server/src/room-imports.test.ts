@@ -12,7 +12,10 @@ const ROOMS = readdirSync(SRC, { withFileTypes: true })
   .filter((e) => e.isDirectory() && e.name !== 'cli')
   .map((e) => e.name);
 const FEATURE_ROOMS = ROOMS.filter((r) => r !== 'platform');
-const ROOTS = ['compose.ts', 'compose-services.ts', 'compose-call-center.ts', 'compose-floor.ts', 'main.ts'].map((f) => path.join(SRC, f));
+// The composition root is compose.ts and its parts (compose-*.ts), with main.ts.
+const ROOTS = readdirSync(SRC)
+  .filter((f) => /^compose(-[a-z-]+)?\.ts$/.test(f) || f === 'main.ts')
+  .map((f) => path.join(SRC, f));
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
