@@ -7,6 +7,7 @@ import type { Locale } from './domain.js';
 import type { EscalationView, WrapUpCommand } from './cases.js';
 import type { BackupRunView } from './backups.js';
 import type { FloorNotice } from './floor.js';
+import type { TransferCommand, TransferDirectory, TransferResult } from './transfer.js';
 import type { WallboardDelta, WallboardSnapshot } from './wallboard.js';
 import type {
   AgentDesktopSnapshot,
@@ -71,6 +72,10 @@ export interface ClientToServerEvents {
   'screenpop:lookup': (payload: ScreenPopLookupCommand, ack: (res: Ack<ScreenPop>) => void) => void;
   /** Finishes after-call work: the disposition (required), notes, then Ready or Not ready. */
   'call:wrap-up': (payload: WrapUpCommand, ack: (res: Ack<AgentStatusView>) => void) => void;
+  /** Blind transfer of the agent's connected call; the context (notes, cases, reason) travels with it. */
+  'call:transfer': (payload: TransferCommand, ack: (res: Ack<TransferResult>) => void) => void;
+  /** Agents (with their state) and queues a call can be transferred to. */
+  'transfer:directory': (payload: Record<string, never>, ack: (res: Ack<TransferDirectory>) => void) => void;
   /** Supervisors and admins: the wallboard as it is now; 'wallboard:changed' follows. */
   'wallboard:watch': (payload: Record<string, never>, ack: (res: Ack<WallboardSnapshot>) => void) => void;
   'wallboard:unwatch': (payload: Record<string, never>, ack: (res: Ack<{ watching: false }>) => void) => void;

@@ -8,6 +8,7 @@ export * from './backups.js';
 export * from './audit.js';
 export * from './permissions.js';
 export * from './telephony.js';
+export * from './transfer.js';
 export type * from './events.js';
 export * from './sip-headers.js';
 export * from './privacy.js';

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AgentState, EndReason } from './domain.js';
 import { Interaction, ScreenPop } from './customers.js';
 import { NotReadyReasonCode } from './work-codes.js';
+import { TransferContextView } from './transfer.js';
 
 
 export const AgentStatusView = z.object({
@@ -33,6 +34,8 @@ export const LiveCallView = z.object({
   /** Seconds the agent has to answer before the call moves on. */
   ringSeconds: z.number().int().nullable(),
   screenPop: ScreenPop,
+  /** Set when another agent transferred the call here: who, why, and what they noted. */
+  transfer: TransferContextView.nullable().optional(),
 });
 export type LiveCallView = z.infer<typeof LiveCallView>;
 

@@ -11,6 +11,8 @@ import http from 'node:http';
 import type { CountryCode } from 'libphonenumber-js';
 import type { Logger } from './platform/logger.js';
 import { registerAgentDesk } from './cti/socket/agent-desk.handlers.js';
+import { registerCallTransfer } from './cti/socket/transfer.handlers.js';
+import { TransferContextRepository } from './cti/data/transfer-context.repository.js';
 import { socketTelephonyNotifier } from './cti/socket/socket-telephony-notifier.js';
 import { socketEscalationAcknowledged, socketEscalationRaised } from './cases/socket/socket-escalation-notifier.js';
 import { createSocketServer, type KefuIo } from './platform/realtime/socket-server.js';
@@ -276,6 +278,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
   const server = http.createServer(app);
   // One allow-list for the pages that may open either WebSocket: Socket.IO and /sip.
   const origins = originPolicyFor(o.sipAllowedOrigins ?? null, o.publicUrl);
+  const transferContext = new TransferContextRepository(services.db, services.interactions);
   const sockets = createSocketServer(
     server,
     // Someone who must still set their own password has no console yet.
@@ -297,6 +300,14 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
           reasons: services.notReadyReasons,
           audit: services.audit,
           log: o.log.child({ module: 'agent-desk' }),
+        }),
+      (socket, user) =>
+        registerCallTransfer(socket, user, {
+          callCenter,
+          agents,
+          context: transferContext,
+          callWritten,
+          log: o.log.child({ module: 'transfer' }),
         }),
       (socket, user) => registerWallboard(socket, user, { floor, audit: services.audit, log: o.log.child({ module: 'wallboard' }) }),
     ],

@@ -39,4 +39,6 @@ export interface CallCenterDeps {
   survey: AfterCallSurvey;
   /** A dialled number in E.164 (the server's default region), or null: matches queues' and agents' numbers. */
   normalizeNumber?(dialled: string): string | null;
+  /** How long a call transferred to a queue waits there before it comes back (default 60 s). */
+  transferReturnSeconds?: number;
 }

@@ -14,6 +14,7 @@ import { Dispatcher } from './dispatch.js';
 import { OfferTimers } from './offer-timers.js';
 import { FloorControl } from './floor-control.js';
 import type { CallCenterDeps } from './call-center-ports.js';
+import { CallTransfers } from './call-transfers.js';
 
 export class CallCenter implements SwitchEvents {
   private control: CallControl | null = null;
@@ -29,6 +30,8 @@ export class CallCenter implements SwitchEvents {
   readonly shift: AgentShift;
   /** A supervisor's moves: forcing an agent's state, pulling a waiting call. */
   readonly floor: FloorControl;
+  /** An agent handing their call on to another agent or a queue. */
+  readonly transfers: CallTransfers;
 
   /** The reloads begun, and the latest begun whose read is in force (see reload()). */
   private reloadsStarted = 0;
@@ -36,7 +39,15 @@ export class CallCenter implements SwitchEvents {
 
   constructor(private readonly d: CallCenterDeps) {
     this.timers = new OfferTimers(d.clock);
-    this.dispatcher = new Dispatcher({ agents: d.agents, facts: d.facts, clock: d.clock, timers: this.timers, control: () => this.control, call: (id) => this.calls.get(id) });
+    this.dispatcher = new Dispatcher({
+      agents: d.agents,
+      facts: d.facts,
+      clock: d.clock,
+      timers: this.timers,
+      control: () => this.control,
+      call: (id) => this.calls.get(id),
+      unanswered: (call, agent, reason) => this.transfers.unanswered(call, agent, reason),
+    });
     this.shift = new AgentShift({ agents: d.agents, clock: d.clock, facts: d.facts, onAvailable: () => this.dispatcher.dispatch() });
     this.floor = new FloorControl({
       agents: d.agents,
@@ -45,6 +56,26 @@ export class CallCenter implements SwitchEvents {
       calls: () => this.calls.values(),
       call: (id) => this.calls.get(id),
       requeue: (call, queue, by) => this.requeue(call, queue, by),
+    });
+    this.transfers = new CallTransfers({
+      agents: d.agents,
+      facts: d.facts,
+      clock: d.clock,
+      timers: this.timers,
+      dispatcher: this.dispatcher,
+      control: () => this.control,
+      call: (id) => this.calls.get(id),
+      queues: () => this.queues,
+      startWrapUp: (agent, call) => this.shift.startWrapUp(agent, call.interactionId, call.queue.wrapUpSeconds),
+      waitInQueue: (call, queue, by) => {
+        if (by === 'overflow') return this.requeue(call, queue, 'overflow');
+        this.dispatcher.leave(call);
+        call.queue = queue;
+        this.dispatcher.wait(call);
+        this.timers.maxWait(call, () => this.maxWaitReached(call));
+        this.dispatcher.dispatch();
+      },
+      returnSeconds: d.transferReturnSeconds ?? 60,
     });
     this.admission = new Admission({
       ...d,
@@ -159,6 +190,7 @@ export class CallCenter implements SwitchEvents {
     const call = this.calls.get(callId);
     const agent = this.d.agents.get(agentUserId);
     if (!call || !agent || call.offer?.agentId !== agentUserId) return;
+    if (call.transfer) return this.transfers.answered(call, agent);
     const now = this.d.clock.now();
     this.timers.stopRing(call);
     this.timers.stopMaxWait(call);
@@ -194,7 +226,8 @@ export class CallCenter implements SwitchEvents {
     const now = this.d.clock.now();
     if (call.agentId !== null) return this.finish(call, 'completed', 'customer', now);
     this.dispatcher.withdraw(call);
-    this.finish(call, 'abandoned', 'customer', now);
+    // A caller who hangs up while their call is transferred was served: not an abandon.
+    this.finish(call, call.answeredAt !== null ? 'completed' : 'abandoned', 'customer', now);
     this.dispatcher.dispatch();
   }
 
@@ -250,8 +283,8 @@ export class CallCenter implements SwitchEvents {
   currentCallOf(userId: number): LiveCallView | null {
     const agent = this.d.agents.get(userId);
     const call = agent?.callId ? this.calls.get(agent.callId) : undefined;
-    // After the hang-up the call is gone from the switch, but the agent is still working on it.
-    if (agent?.status.state === 'wrap_up' && !call) return agent.wrapOf?.view ?? null;
+    // After the hang-up (or their transfer) the call is gone from the agent, who still works on it.
+    if (agent?.status.state === 'wrap_up' && (!call || call.agentId !== userId)) return agent.wrapOf?.view ?? null;
     if (agent?.callId && !call) return this.d.directCalls.currentView(agent.callId);
     return call ? queueCallView(call) : null;
   }
@@ -262,6 +295,7 @@ export class CallCenter implements SwitchEvents {
   private finish(call: LiveCall, reason: 'completed' | 'abandoned' | 'busy', hangupBy: 'customer' | 'agent' | 'system', now: number): void {
     call.ended = true;
     this.timers.stopMaxWait(call);
+    this.transfers.forget(call);
     this.dispatcher.leave(call);
     this.calls.delete(call.callId);
     // A call still in admission has no id yet: admission reports its end once it has one.

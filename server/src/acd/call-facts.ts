@@ -49,6 +49,25 @@ export type CallFact =
       talkSeconds: number | null;
       holdSeconds: number;
     }
+  /**
+   * An agent handed their answered call on (blind transfer): their part ends here (`talkSeconds`
+   * of it), and the call rings the target agent or waits in the target queue.
+   */
+  | {
+      type: 'call-transferred';
+      callId: string;
+      interactionId: number;
+      fromAgentId: number;
+      kind: 'blind';
+      to: { type: 'agent' | 'queue'; id: number };
+      reason: string | null;
+      /** The transferring agent's notes as the receiving agent sees them. */
+      notes: string | null;
+      talkSeconds: number;
+      at: number;
+    }
+  /** The next agent answered a transferred call (or its transferring agent, called back). */
+  | { type: 'transfer-answered'; callId: string; interactionId: number; agentId: number; at: number; view: LiveCallView }
   /** After-call work ended: the time spent goes on the call. */
   | { type: 'wrap-up-ended'; agentId: number; callId: string | null; interactionId: number; seconds: number; at: number }
   /** A call outside any queue (logged by cti) reached its agent's desk: ringing or under way. */

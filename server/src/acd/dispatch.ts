@@ -20,6 +20,8 @@ interface Deps {
   timers: OfferTimers;
   control(): CallControl | null;
   call(callId: string): LiveCall | undefined;
+  /** An offer ended unanswered: true when this hook took the call elsewhere (a transfer's way back). */
+  unanswered?(call: LiveCall, agent: LiveAgent, reason: WithdrawReason): boolean;
 }
 
 type UnansweredEvent = Extract<AgentEvent, { type: 'ring_no_answer' | 'reject' | 'offer_withdrawn' }>;
@@ -70,6 +72,7 @@ export class Dispatcher {
     agent.callId = null;
     if (agent.status.state === 'ringing') this.d.agents.apply(agent, event);
     this.d.facts.emit({ type: 'offer-ended', callId: call.callId, agentId: agent.def.id, outcome, reason, at: this.d.clock.now() });
+    if (this.d.unanswered?.(call, agent, reason)) return;
     this.wait(call);
   }
 
@@ -87,12 +90,12 @@ export class Dispatcher {
    * supervisor's pull). The caller checks the agent is free; an unanswered offer puts the call
    * back in its queue as any offer does.
    */
-  offerTo(call: LiveCall, agent: LiveAgent): void {
+  offerTo(call: LiveCall, agent: LiveAgent, event: 'offer' | 'transfer_recall' = 'offer'): void {
     if (!this.d.control()) throw new Error('the call center has not started');
-    this.startOffer(call, agent);
+    this.startOffer(call, agent, event);
   }
 
-  private startOffer(call: LiveCall, agent: LiveAgent): void {
+  private startOffer(call: LiveCall, agent: LiveAgent, event: 'offer' | 'transfer_recall' = 'offer'): void {
     const now = this.d.clock.now();
     const interactionId = call.interactionId!;
     this.waiting.remove(call.callId);
@@ -102,7 +105,7 @@ export class Dispatcher {
     // built, and a push queued behind another on the agent's socket would reach the console
     // only after the phone had started to ring.
     this.d.facts.emit({ type: 'call-offered', callId: call.callId, interactionId, agentId: agent.def.id, at: now, view: queueCallView(call)! });
-    this.d.agents.apply(agent, { type: 'offer' });
+    this.d.agents.apply(agent, { type: event });
     call.offer.timer = this.d.timers.ring(call, () => this.ringTimedOut(call, agent));
     if (!this.d.control()!.offer(call.callId, agent.def.id, { interactionId })) {
       this.d.agents.setReachable(agent, false, false);

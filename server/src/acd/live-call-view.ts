@@ -18,6 +18,7 @@ export interface DeskCall {
   onHold: boolean;
   /** The call is over and its agent is wrapping it up. */
   ended: boolean;
+  transfer?: LiveCallView['transfer'];
 }
 
 export function liveCallState(c: Pick<DeskCall, 'ended' | 'answeredAt' | 'onHold'>): LiveCallView['state'] {
@@ -38,6 +39,7 @@ export function liveCallView(c: DeskCall): LiveCallView {
     answeredAt: c.answeredAt === null ? null : new Date(c.answeredAt).toISOString(),
     ringSeconds: state === 'ringing' ? c.ringSeconds : null,
     screenPop: c.screenPop,
+    ...(c.transfer ? { transfer: c.transfer } : {}),
   };
 }
 
@@ -51,9 +53,11 @@ export function queueCallView(call: LiveCall): LiveCallView | null {
     callerNumber: callerNumberOf(call.screenPop.normalizedPhone, call.callerNumber),
     screenPop: call.screenPop,
     offeredAt: call.offer?.at ?? null,
-    answeredAt: call.answeredAt,
+    // A transferred call is answered anew by its next agent: their desk counts from then.
+    answeredAt: call.transfer ? call.transfer.answeredAt : call.answeredAt,
     ringSeconds: call.queue.ringSeconds,
     onHold: call.holdSince !== null,
     ended: call.ended,
+    transfer: call.transfer?.context ?? null,
   });
 }

@@ -1,4 +1,4 @@
-import type { ScreenPop } from '../../../contract/index.js';
+import type { ScreenPop, TransferContextView } from '../../../contract/index.js';
 import type { QueueDefinition } from './data/queue-directory.repository.js';
 
 /** A call the ACD is handling right now, from arrival to the end of the agent's wrap-up. */
@@ -20,6 +20,20 @@ export interface LiveCall {
   holdSeconds: number;
   maxWaitTimer: unknown;
   ended: boolean;
+  /** Set from a transfer until the call ends: the caller was answered before, by `fromAgentId`. */
+  transfer?: ActiveTransfer | null;
+}
+
+export interface ActiveTransfer {
+  fromAgentId: number;
+  context: TransferContextView;
+  target: { type: 'agent' | 'queue'; id: number; name: string };
+  /** When the receiving agent (or the transferring one, called back) answered; null: not yet. */
+  answeredAt: number | null;
+  /** The time to come back to the transferring agent (a transfer to a queue). */
+  returnTimer: unknown;
+  /** The transfer waited its time: the next unanswered offer calls the transferring agent back. */
+  returnDue: boolean;
 }
 
 export function waitSeconds(call: LiveCall, until: number): number {

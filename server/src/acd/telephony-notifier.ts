@@ -24,7 +24,11 @@ export function notifyCallFacts(notifier: TelephonyNotifier): CallFactListener {
       case 'offer-ended':
         if (f.reason !== null) notifier.offerWithdrawn(f.agentId, f.callId, f.reason);
         return;
+      case 'call-transferred':
+        // The transferring agent's part is over: their console moves the call to wrap-up.
+        return notifier.callEnded(f.fromAgentId, { callId: f.callId, interactionId: f.interactionId, endReason: 'completed' });
       case 'call-answered':
+      case 'transfer-answered':
       case 'call-held':
       case 'call-resumed':
         return notifier.callUpdated(f.agentId, f.view);

@@ -236,6 +236,15 @@ export class FloorState {
         if (a) this.dirtyAgents.add(a.def.id);
         return;
       }
+      case 'call-transferred': {
+        // The transferring agent's part is over; the call shows on whoever takes it next.
+        const a = this.agents.get(f.fromAgentId);
+        if (a?.call?.callId !== f.callId) return;
+        a.call = { ...a.call, state: 'wrap_up' };
+        return this.touchAgent(a);
+      }
+      case 'transfer-answered':
+        return this.showCall(f.agentId, f.view);
       case 'direct-call-ended': {
         const a = this.agents.get(f.agentId);
         if (!a || a.call?.callId !== f.callId) return;

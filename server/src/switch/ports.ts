@@ -94,6 +94,13 @@ export interface CallControl {
    * when the agent has no registration (the ACD then tries someone else).
    */
   offer(callId: string, agentUserId: number, headers: { interactionId: number }): boolean;
+  /**
+   * A transfer: hangs up the answering agent's leg and keeps the caller on the line (parked).
+   * A later `offer` rings the next agent and re-negotiates the caller's media with their phone.
+   * False when the call cannot be transferred now (not bridged, a re-INVITE in flight, media
+   * anchored in the relay).
+   */
+  detachAgent?(callId: string): boolean;
   /** Stops ringing the agent (CANCEL); no-op when the offer already ended. */
   withdrawOffer(callId: string, agentUserId: number): void;
   /** Ends the call on every leg: final response to a caller still waiting, BYE when bridged. */

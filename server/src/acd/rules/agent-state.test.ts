@@ -45,7 +45,14 @@ describe('agent state machine', () => {
     expect(applyAgentEvent(at('wrap_up'), { type: 'wrap_done', then: 'not_ready' })).toEqual(at('not_ready', 'after_call'));
   });
 
+  it('rings an agent in wrap-up again when the call they transferred comes back', () => {
+    expect(applyAgentEvent(at('wrap_up'), { type: 'transfer_recall' })).toEqual(at('ringing'));
+  });
+
   const illegal: [AgentState, AgentEvent][] = [
+    ['on_call', { type: 'transfer_recall' }],
+    ['not_ready', { type: 'transfer_recall' }],
+    ['ringing', { type: 'transfer_recall' }],
     ['logged_out', { type: 'set_ready' }],
     ['logged_out', { type: 'offer' }],
     ['not_ready', { type: 'offer' }],

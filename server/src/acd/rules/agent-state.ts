@@ -19,6 +19,8 @@ export type AgentEvent =
   | { type: 'set_ready' }
   | { type: 'set_not_ready'; reason: string }
   | { type: 'offer' }
+  /** A transfer nobody took comes back to the agent who made it, even in their wrap-up. */
+  | { type: 'transfer_recall' }
   | { type: 'dial_out' }
   | { type: 'answer' }
   | { type: 'ring_no_answer' }
@@ -64,6 +66,7 @@ const TABLE: Record<AgentState, Partial<Record<AgentEvent['type'], Next>>> = {
     call_ended: () => ({ state: 'wrap_up', reason: null }),
   },
   wrap_up: {
+    transfer_recall: () => ({ state: 'ringing', reason: null }),
     wrap_done: (e) =>
       (e as { then: 'ready' | 'not_ready' }).then === 'ready'
         ? { state: 'ready', reason: null }

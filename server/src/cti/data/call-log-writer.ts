@@ -89,6 +89,23 @@ export class CallLogWriter {
           });
         });
         return;
+      case 'call-transferred':
+        void this.enqueue(this.callKey(f.callId), () =>
+          this.callLog.recordTransfer({
+            interactionId: f.interactionId,
+            kind: f.kind,
+            fromAgentId: f.fromAgentId,
+            toAgentId: f.to.type === 'agent' ? f.to.id : null,
+            toQueueId: f.to.type === 'queue' ? f.to.id : null,
+            reason: f.reason,
+            fromTalkSeconds: f.talkSeconds,
+            at: new Date(f.at),
+          }),
+        );
+        return;
+      case 'transfer-answered':
+        void this.enqueue(this.callKey(f.callId), () => this.callLog.markTransferAnswered(f.interactionId, f.agentId, new Date(f.at)));
+        return;
       case 'wrap-up-ended':
         void this.enqueue(f.callId === null ? `interaction:${f.interactionId}` : this.callKey(f.callId), () =>
           this.callLog.setWrapSeconds(f.interactionId, f.seconds, new Date(f.at)),

@@ -88,6 +88,38 @@ export class CallLogRepository {
     });
   }
 
+  /** One hand-off within the call (transfer-log rows: interaction_transfers). */
+  async recordTransfer(t: {
+    interactionId: number;
+    kind: 'blind';
+    fromAgentId: number;
+    toAgentId: number | null;
+    toQueueId: number | null;
+    reason: string | null;
+    fromTalkSeconds: number;
+    at: Date;
+  }): Promise<void> {
+    await this.db('interaction_transfers').insert({
+      interaction_id: t.interactionId,
+      kind: t.kind,
+      from_agent_id: t.fromAgentId,
+      to_agent_id: t.toAgentId,
+      to_queue_id: t.toQueueId,
+      reason: t.reason,
+      from_talk_seconds: t.fromTalkSeconds,
+      transferred_at: t.at,
+    });
+  }
+
+  /** The next agent answered the transferred call: the call is theirs from now on. */
+  async markTransferAnswered(interactionId: number, agentId: number, at: Date): Promise<void> {
+    await this.db.transaction(async (trx) => {
+      await trx('interactions').where({ id: interactionId }).update({ agent_id: agentId });
+      const last = trx('interaction_transfers').where({ interaction_id: interactionId }).max('id');
+      await trx('interaction_transfers').where('id', last).whereNull('answered_by').update({ answered_by: agentId, answered_at: at });
+    });
+  }
+
   async setWrapSeconds(interactionId: number, seconds: number, endedAt: Date): Promise<void> {
     await this.db('interactions').where({ id: interactionId }).update({ wrap_seconds: seconds, wrap_ended_at: endedAt });
   }

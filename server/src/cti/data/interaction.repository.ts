@@ -71,14 +71,25 @@ export class InteractionRepository {
   async saveWrapUp(interactionId: number, agentId: number, disposition: string, notes: string | undefined): Promise<boolean> {
     const set: Record<string, unknown> = { disposition };
     if (notes !== undefined) set.notes = this.fields.seal('interactions.notes', notes);
-    const n = await this.db('interactions').where({ id: interactionId, agent_id: agentId }).update(set);
+    const n = await this.ownCall(interactionId, agentId).update(set);
     return n > 0;
   }
 
   /** The agent's notes on their own call. False when it is not theirs. */
   async saveNotes(interactionId: number, agentId: number, notes: string): Promise<boolean> {
-    const n = await this.db('interactions').where({ id: interactionId, agent_id: agentId }).update({ notes: this.fields.seal('interactions.notes', notes) });
+    const n = await this.ownCall(interactionId, agentId).update({ notes: this.fields.seal('interactions.notes', notes) });
     return n > 0;
+  }
+
+  /** The agent's call: they answered it last, or they had it before handing it on (a transfer). */
+  private ownCall(interactionId: number, agentId: number) {
+    return this.db('interactions')
+      .where({ id: interactionId })
+      .where((w) =>
+        w.where({ agent_id: agentId }).orWhereExists(
+          this.db('interaction_transfers').where({ interaction_id: interactionId, from_agent_id: agentId }),
+        ),
+      );
   }
 
   private base() {

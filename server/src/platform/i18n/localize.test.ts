@@ -133,6 +133,7 @@ describe('messages built from states', () => {
       set_ready: { type: 'set_ready' },
       set_not_ready: { type: 'set_not_ready', reason: 'break' },
       offer: { type: 'offer' },
+      transfer_recall: { type: 'transfer_recall' },
       dial_out: { type: 'dial_out' },
       answer: { type: 'answer' },
       ring_no_answer: { type: 'ring_no_answer' },

@@ -5,6 +5,7 @@
 import { CONTRACT_MESSAGES_EN } from '../../../../contract/messages.js';
 import { FLOOR_MESSAGES_EN } from './messages-floor.en.js';
 import { CAMPAIGN_MESSAGES_EN } from './messages.campaigns.en.js';
+import { TRANSFER_MESSAGES_EN } from './messages-transfer.en.js';
 
 export const MESSAGES_EN = {
   // The contract's validation messages (contract/messages.ts)
@@ -12,6 +13,7 @@ export const MESSAGES_EN = {
   // Supervisors acting on the floor
   ...FLOOR_MESSAGES_EN,
   ...CAMPAIGN_MESSAGES_EN,
+  ...TRANSFER_MESSAGES_EN,
 
   // Signing in, roles and the request itself
   'auth.signInFirst': 'Sign in first',

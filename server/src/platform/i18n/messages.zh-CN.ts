@@ -19,6 +19,7 @@ import {
   WEEKDAY_ZH,
 } from './vocabulary.zh-CN.js';
 import { FLOOR_MESSAGES_ZH_CN } from './messages-floor.zh-CN.js';
+import { TRANSFER_MESSAGES_ZH_CN } from './messages-transfer.zh-CN.js';
 
 export type Translation = string | ((params: MessageParams) => string | null);
 
@@ -30,6 +31,7 @@ export const MESSAGES_ZH_CN: Readonly<Record<MessageKey, Translation>> = {
   // Supervisors acting on the floor
   ...FLOOR_MESSAGES_ZH_CN,
   ...CAMPAIGN_MESSAGES_ZH_CN,
+  ...TRANSFER_MESSAGES_ZH_CN,
   // The contract's validation messages (contract/messages.ts)
   'input.nothingToChange': '没有需要修改的内容。',
   'customers.phoneOrQuery': '请只提供电话号码（phone）或关键词（q）中的一项。',

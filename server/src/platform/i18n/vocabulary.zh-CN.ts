@@ -44,6 +44,7 @@ export const AGENT_EVENT_ZH: Readonly<Record<string, string>> = {
   'set ready': '置为就绪',
   'set not ready': '置为未就绪',
   offer: '接收来电',
+  'transfer recall': '转接回呼',
   'dial out': '外呼',
   answer: '接听',
   'ring no answer': '记为振铃未接',

@@ -13,6 +13,7 @@ import type { SipConnection } from '../transport/ws-sip-server.js';
 import { Call, type CallContext } from './call.js';
 import type { ClientTransactions } from './client-transactions.js';
 import { Leg } from './leg.js';
+import { detachAgent } from './transfer-ring.js';
 
 export interface B2buaLimits {
   readonly maxCallsPerConnection: number;
@@ -171,13 +172,18 @@ export class B2bua implements CallControl {
 
   offer(callId: string, agentUserId: number, headers: { interactionId: number }): boolean {
     const call = this.calls.get(callId);
-    if (!call || call.kind.type !== 'queue' || call.state !== 'waiting' || call.hasOfferFor(agentUserId)) return false;
+    if (!call || call.kind.type !== 'queue' || (call.state !== 'waiting' && call.state !== 'parked') || call.hasOfferFor(agentUserId)) return false;
     const bindings = this.options.registrar.bindingsOfUser(agentUserId);
     if (bindings.length === 0) return false;
     const { caller } = call;
     const extra: HeaderLine[] = [[HEADER_INTERACTION_ID, String(headers.interactionId)]];
     call.ring(agentUserId, this.forks(call, bindings, caller.number, caller.displayName, extra));
     return true;
+  }
+
+  detachAgent(callId: string): boolean {
+    const call = this.calls.get(callId);
+    return call !== undefined && call.kind.type === 'queue' && detachAgent(call);
   }
 
   withdrawOffer(callId: string, agentUserId: number): void {

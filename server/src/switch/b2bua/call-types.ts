@@ -23,11 +23,12 @@ export interface CallContext {
 }
 
 /**
- *   waiting ──(an agent leg answers)──▶ bridged
- *      │                                   │
+ *   waiting ──(an agent leg answers)──▶ bridged ◀──(new agent answers; caller re-INVITEd)──┐
+ *      │                                   │   └──(transfer: agent leg released)──▶ parked ┘
  *      └───(cancel, release, failure)──▶ ended ◀──(BYE, release, socket closed, no ACK)
+ * A parked call's caller leg is up (answered) with no agent leg: it is being transferred.
  */
-export type CallState = 'waiting' | 'bridged' | 'ended';
+export type CallState = 'waiting' | 'bridged' | 'parked' | 'ended';
 
 /** One attempt to reach a phone (one binding) for an offer. */
 export interface Fork {

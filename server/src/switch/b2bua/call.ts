@@ -13,6 +13,7 @@ import { ackNon2xx, IGNORE_RESPONSES, sendBye, sendCancel } from './leg-signalli
 import { relayInfo, relayReinvite, type BridgedCall } from './mid-call-relay.js';
 import { callerStatusFor, offerFailureFor, releaseReason, worstFailure } from './offer-failure.js';
 import type { MediaAnchor } from './media-anchor.js';
+import { ringParked } from './transfer-ring.js';
 
 export type { CallContext, CallKind, CallState, NewFork } from './call-types.js';
 
@@ -23,12 +24,13 @@ export type { CallContext, CallKind, CallState, NewFork } from './call-types.js'
 export class Call implements BridgedCall {
   readonly id = randomUUID();
   state: CallState = 'waiting';
-  private readonly offers: Offer[] = [];
-  private agentLeg: Leg | undefined;
-  private answeredBy: Offer | undefined;
+  readonly offers: Offer[] = [];
+  /** The answering side's leg and offer; written by transfers too (transfer-ring.ts). */
+  agentLeg: Leg | undefined;
+  answeredBy: Offer | undefined;
   private callerFinalSent = false;
-  private onHold = false;
-  private readonly acks: AwaitedAcks<Leg>;
+  onHold = false;
+  readonly acks: AwaitedAcks<Leg>;
   private logger: Logger | undefined;
   /** Set on a trunk call when there is a media plane: both legs' SDP is the relay's. */
   anchor: MediaAnchor | undefined;
@@ -82,6 +84,7 @@ export class Call implements BridgedCall {
   ring(agentUserId: number | null, forks: readonly NewFork[]): void {
     const offer: Offer = { agentUserId, forks: [], withdrawn: false, ringing: false, settled: false };
     this.offers.push(offer);
+    if (this.state === 'parked') return ringParked(this, offer, forks);
     if (!this.anchor) return this.sendForks(offer, forks, this.offerBody);
     this.anchor.towardAgents.then(
       (body) => {
@@ -108,6 +111,12 @@ export class Call implements BridgedCall {
       });
       if (!leg.send(invite)) this.onForkDone(offer, fork, 'closed');
     }
+  }
+
+  /** A fork of a transfer's ring ended (transfer-ring.ts): the offer fails once none is left. */
+  settleFork(offer: Offer, fork: Fork, outcome: number | TransactionFailure): void {
+    if (fork.state === 'answered' && this.agentLeg !== fork.leg) fork.state = 'done';
+    this.onForkDone(offer, fork, outcome);
   }
 
   /** The ACD stopped ringing this agent (ring-no-answer): CANCEL, no failure reported. */
@@ -240,7 +249,7 @@ export class Call implements BridgedCall {
     if (offer.settled || offer.forks.some((f) => f.state === 'calling' || f.state === 'early')) return;
     if (offer.forks.some((f) => f.state === 'answered')) return;
     offer.settled = true;
-    if (this.state !== 'waiting' || offer.withdrawn) return;
+    if ((this.state !== 'waiting' && this.state !== 'parked') || offer.withdrawn) return;
     const failures = offer.forks.map((f) => offerFailureFor(f.outcome ?? 'closed'));
     const why: OfferFailure = worstFailure(failures);
     if (this.kind.type === 'queue') {
@@ -342,7 +351,7 @@ export class Call implements BridgedCall {
       offer.withdrawn = true;
       for (const fork of offer.forks) this.cancelFork(fork);
     }
-    if (this.state === 'bridged') {
+    if (this.state === 'bridged' || this.state === 'parked') {
       if (from !== this.callerLeg) sendBye(this.ctx.transactions, this.callerLeg, this.callerLeg.connection.contact ?? this.ctx.contact);
       if (this.agentLeg && from !== this.agentLeg) sendBye(this.ctx.transactions, this.agentLeg, this.ctx.contact);
     }
@@ -356,7 +365,7 @@ export class Call implements BridgedCall {
     this.ctx.ended(this);
   }
 
-  private cancelFork(fork: Fork): void {
+  cancelFork(fork: Fork): void {
     if ((fork.state !== 'calling' && fork.state !== 'early') || fork.cancelSent) return;
     fork.cancelSent = true;
     sendCancel(this.ctx.transactions, fork);

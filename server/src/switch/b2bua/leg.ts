@@ -46,8 +46,9 @@ export class Leg {
   }
 
   /** ACK for a 2xx: a new transaction with the INVITE's CSeq number (§13.2.2.4). */
-  ack2xx(cseq: number): OutgoingRequest {
-    return this.build('ACK', cseq, newBranch(), undefined, undefined, []);
+  ack2xx(cseq: number, answer?: Body): OutgoingRequest {
+    // An answer rides on the ACK when our INVITE carried no offer (a transfer's new leg).
+    return this.build('ACK', cseq, newBranch(), undefined, answer, []);
   }
 
   private build(

@@ -1,0 +1,124 @@
+// Transfers inside the B2BUA. The agent's leg is hung up and the caller stays on the line,
+// parked, until another agent's phone answers. The caller's old offer is stale (the previous
+// agent's phone answered it), so the new phone gets an INVITE without SDP and makes a fresh
+// offer in its 200; that offer goes to the caller in a re-INVITE, and the caller's answer comes
+// back to the new phone on the ACK (RFC 3261 §13.2.1: offer in the 2xx, answer in the ACK).
+// Media is negotiated end to end anew, browser to browser.
+import { bodyOf, type Body } from '../message/build.js';
+import type { SipResponse } from '../message/parse.js';
+import type { Call } from './call.js';
+import type { Fork, NewFork, Offer } from './call-types.js';
+import { ackNon2xx, sendBye } from './leg-signalling.js';
+
+/**
+ * Hangs up the agent's leg and parks the caller. Refused (false) unless the call is bridged
+ * with nothing in flight, and for calls whose media the relay anchors (not supported yet).
+ */
+export function detachAgent(call: Call): boolean {
+  if (call.state !== 'bridged' || !call.agentLeg || call.anchor || call.agentLeg.reinvitePending || call.callerLeg.reinvitePending) return false;
+  sendBye(call.ctx.transactions, call.agentLeg, call.ctx.contact);
+  call.acks.clear();
+  call.agentLeg = undefined;
+  call.answeredBy = undefined;
+  call.onHold = false;
+  call.state = 'parked';
+  return true;
+}
+
+/** Rings a party for a parked call, each phone with an INVITE without SDP. */
+export function ringParked(call: Call, offer: Offer, forks: readonly NewFork[]): void {
+  for (const { leg, headers } of forks) {
+    const invite = leg.request('INVITE', call.ctx.contact, undefined, headers);
+    const fork: Fork = { leg, invite, ruri: leg.remoteTarget, to: leg.remote, state: 'calling', cancelSent: false, outcome: undefined };
+    offer.forks.push(fork);
+    call.ctx.indexLeg(leg, call);
+    call.ctx.transactions.start(leg.connection, invite.branch, 'INVITE', {
+      onResponse: (response) => onParkedForkResponse(call, offer, fork, response),
+      onFailure: (why) => call.settleFork(offer, fork, why),
+    });
+    if (!leg.send(invite)) call.settleFork(offer, fork, 'closed');
+  }
+}
+
+function onParkedForkResponse(call: Call, offer: Offer, fork: Fork, response: SipResponse): void {
+  const status = response.statusCode;
+  if (status === 100) return;
+  if (status < 200) {
+    if (fork.state === 'calling') fork.state = 'early';
+    if (call.state === 'parked' && !offer.withdrawn && !offer.ringing && offer.agentUserId !== null) {
+      offer.ringing = true;
+      call.ctx.events.offerRinging(call.id, offer.agentUserId);
+    }
+    return;
+  }
+  if (status >= 300) {
+    ackNon2xx(fork, response);
+    call.settleFork(offer, fork, status);
+    return;
+  }
+  const to = response.getHeader('to');
+  if (to) fork.leg.remote = to;
+  const target = response.contactUri();
+  if (target) fork.leg.remoteTarget = target;
+  const phoneOffer = bodyOf(response);
+  if (call.state !== 'parked' || offer.withdrawn || fork.cancelSent || !phoneOffer) {
+    // Too late (someone else answered, the caller left, the ring was withdrawn), or a 200 with
+    // no offer to use: complete the handshake and hang up that phone.
+    fork.leg.send(fork.leg.ack2xx(fork.invite.cseq));
+    fork.state = 'done';
+    sendBye(call.ctx.transactions, fork.leg, call.ctx.contact);
+    call.settleFork(offer, fork, status);
+    return;
+  }
+  fork.state = 'answered';
+  attach(call, offer, fork);
+  reofferCaller(call, offer, fork, phoneOffer);
+}
+
+function attach(call: Call, offer: Offer, fork: Fork): void {
+  call.state = 'bridged';
+  call.agentLeg = fork.leg;
+  call.answeredBy = offer;
+  for (const other of call.offers) {
+    for (const f of other.forks) if (f !== fork) call.cancelFork(f);
+    if (other !== offer) other.withdrawn = true;
+  }
+}
+
+/** The new phone's offer to the caller; the caller's answer goes back on the phone's ACK. */
+function reofferCaller(call: Call, offer: Offer, fork: Fork, phoneOffer: Body): void {
+  const caller = call.callerLeg;
+  caller.reinvitePending = fork.leg.reinvitePending = true;
+  const invite = caller.request('INVITE', caller.connection.contact ?? call.ctx.contact, phoneOffer);
+  const failed = (): void => {
+    caller.reinvitePending = fork.leg.reinvitePending = false;
+    fork.leg.send(fork.leg.ack2xx(fork.invite.cseq));
+    sendBye(call.ctx.transactions, fork.leg, call.ctx.contact);
+    if (call.state !== 'bridged' || call.agentLeg !== fork.leg) return;
+    // The caller's phone refused the new media: the call is parked again and the offer fails.
+    call.agentLeg = undefined;
+    call.answeredBy = undefined;
+    call.state = 'parked';
+    call.settleFork(offer, fork, 'closed');
+  };
+  call.ctx.transactions.start(caller.connection, invite.branch, 'INVITE', {
+    onResponse: (response) => {
+      const status = response.statusCode;
+      if (status < 200) return;
+      if (status >= 300) {
+        ackNon2xx({ leg: caller, invite, ruri: caller.remoteTarget }, response);
+        return failed();
+      }
+      const refreshed = response.contactUri();
+      if (refreshed) caller.remoteTarget = refreshed;
+      caller.send(caller.ack2xx(invite.cseq));
+      caller.reinvitePending = fork.leg.reinvitePending = false;
+      fork.leg.send(fork.leg.ack2xx(fork.invite.cseq, bodyOf(response)));
+      if (call.state === 'bridged' && call.agentLeg === fork.leg && offer.agentUserId !== null) {
+        call.ctx.events.offerAnswered(call.id, offer.agentUserId);
+      }
+    },
+    onFailure: failed,
+  });
+  caller.send(invite);
+}

@@ -1,0 +1,154 @@
+// Blind transfer through the real wiring: real sip.js phones over the built-in switch (media
+// faked), the agent desks over Socket.IO, the call log in PostgreSQL. The switch hangs up the
+// first agent's leg, rings the second agent's phone without an offer, and re-negotiates the
+// caller's media with that phone; the context (who, why, notes, cases) reaches the second
+// agent's pop before their phone rings.
+import { WebSocket } from 'ws';
+import type { Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LiveCallView, SipCredentialsView } from '../../contract/index.js';
+import { seedDemo } from '../../server/src/seed/demo-seed.js';
+import type { Softphone } from '../../softphone/src/softphone.js';
+import { callReaches, nextEvent, registered } from '../../softphone/src/testing/phone-harness.js';
+import { createTestDb, type TestDb } from '../support/test-db.js';
+import { CallHarness } from '../support/call-harness.js';
+import { ApiClient, startTestApp, type TestApp } from '../support/test-app.js';
+
+let t: TestDb;
+let app: TestApp;
+const calls = new CallHarness(() => app.baseUrl);
+
+interface Desk {
+  client: ApiClient;
+  socket: Socket;
+  phone: Softphone;
+  id: number;
+}
+let li: Desk;
+let wang: Desk;
+
+async function signIn(username: string): Promise<Desk> {
+  const client = await new ApiClient(app.baseUrl).login(username);
+  const socket = await calls.desk(client);
+  const phone = calls.phone((await client.get<SipCredentialsView>('/api/softphone/credentials')).body);
+  await phone.start();
+  await registered(phone);
+  const id = (await t.db('users').where({ username }).first('id')).id as number;
+  return { client, socket, phone, id };
+}
+
+function next<T>(socket: Socket, event: string): Promise<T> {
+  return new Promise((resolve) => socket.once(event, resolve));
+}
+
+async function caller(number: string): Promise<Softphone> {
+  const p = calls.phone((await new ApiClient(app.baseUrl).post<SipCredentialsView>('/api/webphone/credentials', { number })).body);
+  await p.start();
+  await registered(p);
+  return p;
+}
+
+/** The caller reaches agent1 (agent2 is on a break so the queue cannot pick them). */
+async function callAnsweredByLi(from: Softphone): Promise<LiveCallView> {
+  expect(await wang.socket.emitWithAck('agent:set-state', { state: 'not_ready', reason: 'break' })).toMatchObject({ ok: true });
+  expect(await li.socket.emitWithAck('agent:set-state', { state: 'ready' })).toMatchObject({ ok: true });
+  const offered = next<LiveCallView>(li.socket, 'call:offered');
+  const incoming = nextEvent(li.phone, 'call:incoming');
+  await from.dial('4008001234');
+  const offer = await offered;
+  await incoming;
+  const answered = next<LiveCallView>(li.socket, 'call:updated');
+  await li.phone.answer();
+  await callReaches(from, 'active');
+  await answered;
+  expect(await wang.socket.emitWithAck('agent:set-state', { state: 'ready' })).toMatchObject({ ok: true });
+  return offer;
+}
+
+beforeAll(async () => {
+  (globalThis as { WebSocket?: unknown }).WebSocket = WebSocket;
+  t = await createTestDb();
+  await seedDemo(t.db, 'CN', new Date(), 5);
+  app = await startTestApp(t.db);
+  li = await signIn('agent1');
+  wang = await signIn('agent2');
+});
+afterAll(async () => {
+  await calls.close();
+  await app.close();
+  await t.drop();
+});
+
+describe('blind transfer', () => {
+  it('lists the agents one can transfer to with their state, and the queues', async () => {
+    const dir = await li.socket.emitWithAck('transfer:directory', {});
+    expect(dir.ok).toBe(true);
+    if (!dir.ok) return;
+    expect(dir.data.agents.find((a) => a.id === wang.id)).toMatchObject({ extension: '1002', phoneReachable: true });
+    expect(dir.data.agents.some((a) => a.id === li.id)).toBe(false);
+    expect(dir.data.queues.some((q) => q.name === 'Customer support')).toBe(true);
+  });
+
+  it('refuses a transfer with no call, and an unknown target, in words the agent reads', async () => {
+    const none = await li.socket.emitWithAck('call:transfer', { to: '1002' });
+    expect(none).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const badReason = await li.socket.emitWithAck('call:transfer', { to: '1002', reason: 'two\nlines' });
+    expect(badReason).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
+  it('hands the call to agent2 with the notes, linked case and reason on their pop, then logs both parts', async () => {
+    const customer = await caller('138 0013 8000');
+    const offer = await callAnsweredByLi(customer);
+    const caseId = offer.screenPop.primary!.openCases![0]!.id;
+    expect((await li.client.post(`/api/cases/${caseId}/links`, { interactionId: offer.interactionId })).status).toBe(201);
+    expect(await li.socket.emitWithAck('call:save-notes', { interactionId: offer.interactionId, notes: '客户要求退款，已核实订单' })).toMatchObject({ ok: true });
+
+    const unknown = await li.socket.emitWithAck('call:transfer', { to: 'nobody at all' });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+
+    const popForWang = next<LiveCallView>(wang.socket, 'call:offered');
+    const liEnded = next<{ endReason: string }>(li.socket, 'call:ended');
+    const wangRings = nextEvent(wang.phone, 'call:incoming');
+    const liHungUp = callReaches(li.phone, 'ended');
+    const done = await li.socket.emitWithAck('call:transfer', { to: '1002', reason: 'Refund needs billing' });
+    expect(done).toMatchObject({ ok: true, data: { kind: 'blind', to: { type: 'agent', id: wang.id } } });
+
+    const pop = await popForWang;
+    expect(pop).toMatchObject({
+      interactionId: offer.interactionId,
+      state: 'ringing',
+      transfer: { by: { id: li.id }, reason: 'Refund needs billing', notes: '客户要求退款，已核实订单' },
+    });
+    expect(pop.transfer!.cases.map((c) => c.id)).toEqual([caseId]);
+    expect(pop.screenPop.primary?.customer.name).toBe('张伟');
+    await liHungUp;
+    await liEnded;
+    const { call } = await wangRings;
+    expect(call.remote.user).toBe('+8613800138000');
+
+    const wangTalks = next<LiveCallView>(wang.socket, 'call:updated');
+    const mediaBefore = customer.call;
+    await wang.phone.answer();
+    expect((await wangTalks).state).toBe('talking');
+    // The caller never left the call: the same call, its media now agent2's.
+    expect(customer.call?.state).toBe('active');
+    expect(customer.call?.id).toBe(mediaBefore?.id);
+    const liDesk = await li.socket.emitWithAck('agent:get-desktop', {});
+    expect(liDesk).toMatchObject({ ok: true, data: { status: { state: 'wrap_up' }, call: { interactionId: offer.interactionId, state: 'wrap_up' } } });
+
+    const wangEnded = next<{ endReason: string }>(wang.socket, 'call:ended');
+    await customer.hangup();
+    await callReaches(wang.phone, 'ended');
+    expect((await wangEnded).endReason).toBe('completed');
+    await app.composed.callsSettled();
+
+    const row = await t.db('interactions').where({ id: offer.interactionId }).first();
+    expect(row).toMatchObject({ agent_id: wang.id, end_reason: 'completed', hangup_by: 'customer' });
+    const transfers = await t.db('interaction_transfers').where({ interaction_id: offer.interactionId });
+    expect(transfers).toEqual([
+      expect.objectContaining({ kind: 'blind', from_agent_id: li.id, to_agent_id: wang.id, reason: 'Refund needs billing', answered_by: wang.id }),
+    ]);
+    // Both agents may finish their own part of the call.
+    expect(await li.socket.emitWithAck('call:save-notes', { interactionId: offer.interactionId, notes: '已转账务' })).toMatchObject({ ok: true });
+  });
+});
