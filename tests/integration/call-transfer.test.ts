@@ -48,8 +48,18 @@ async function caller(number: string): Promise<Softphone> {
   return p;
 }
 
+/** Finishes the agent's after-call work, if any: each agent gives their own part a disposition. */
+async function wrapUp(desk: Desk): Promise<void> {
+  const now = await desk.socket.emitWithAck('agent:get-desktop', {});
+  if (!now.ok || now.data.status.state !== 'wrap_up' || !now.data.call) return;
+  const done = await desk.socket.emitWithAck('call:wrap-up', { interactionId: now.data.call.interactionId, disposition: 'resolved_first_time', then: 'not_ready', reason: 'break' });
+  expect(done, JSON.stringify(done)).toMatchObject({ ok: true, data: { state: "not_ready" } });
+}
+
 /** The caller reaches agent1 (agent2 is on a break so the queue cannot pick them). */
 async function callAnsweredByLi(from: Softphone): Promise<LiveCallView> {
+  await wrapUp(li);
+  await wrapUp(wang);
   expect(await wang.socket.emitWithAck('agent:set-state', { state: 'not_ready', reason: 'break' })).toMatchObject({ ok: true });
   expect(await li.socket.emitWithAck('agent:set-state', { state: 'ready' })).toMatchObject({ ok: true });
   const offered = next<LiveCallView>(li.socket, 'call:offered');
@@ -84,9 +94,9 @@ describe('blind transfer', () => {
     const dir = await li.socket.emitWithAck('transfer:directory', {});
     expect(dir.ok).toBe(true);
     if (!dir.ok) return;
-    expect(dir.data.agents.find((a) => a.id === wang.id)).toMatchObject({ extension: '1002', phoneReachable: true });
-    expect(dir.data.agents.some((a) => a.id === li.id)).toBe(false);
-    expect(dir.data.queues.some((q) => q.name === 'Customer support')).toBe(true);
+    expect(dir.data.agents.find((a: { id: number }) => a.id === wang.id)).toMatchObject({ extension: '1002', phoneReachable: true });
+    expect(dir.data.agents.some((a: { id: number }) => a.id === li.id)).toBe(false);
+    expect(dir.data.queues.some((q: { name: string }) => q.name === 'Customer support')).toBe(true);
   });
 
   it('refuses a transfer with no call, and an unknown target, in words the agent reads', async () => {
@@ -150,5 +160,55 @@ describe('blind transfer', () => {
     ]);
     // Both agents may finish their own part of the call.
     expect(await li.socket.emitWithAck('call:save-notes', { interactionId: offer.interactionId, notes: '已转账务' })).toMatchObject({ ok: true });
+  });
+
+  it('comes back to agent1, rung again from their wrap-up, when agent2 does not take it', async () => {
+    const customer = await caller('+852 9123 4567');
+    const offer = await callAnsweredByLi(customer);
+    const wangRings = nextEvent(wang.phone, 'call:incoming');
+    const liHungUp = callReaches(li.phone, 'ended');
+    expect(await li.socket.emitWithAck('call:transfer', { to: '王芳 Wang Fang (1002)' })).toMatchObject({ ok: true });
+    await wangRings;
+    await liHungUp;
+    expect((await li.socket.emitWithAck('agent:get-desktop', {})) as unknown).toMatchObject({ ok: true, data: { status: { state: 'wrap_up' } } });
+
+    const backToLi = next<LiveCallView>(li.socket, 'call:offered');
+    const liRings = nextEvent(li.phone, 'call:incoming');
+    await wang.phone.reject();
+    expect(await backToLi).toMatchObject({ interactionId: offer.interactionId, state: 'ringing' });
+    await liRings;
+    const liTalks = next<LiveCallView>(li.socket, 'call:updated');
+    await li.phone.answer();
+    expect((await liTalks).state).toBe('talking');
+    expect(customer.call?.state).toBe('active');
+
+    await li.phone.hangup();
+    await callReaches(customer, 'ended');
+    await app.composed.callsSettled();
+    const row = await t.db('interactions').where({ id: offer.interactionId }).first();
+    expect(row).toMatchObject({ agent_id: li.id, end_reason: 'completed', hangup_by: 'agent' });
+    const [transfer] = await t.db('interaction_transfers').where({ interaction_id: offer.interactionId });
+    expect(transfer).toMatchObject({ to_agent_id: wang.id, answered_by: li.id });
+    // agent2 rejected: out of rotation until they say they are back, as for any missed offer.
+    expect(await wang.socket.emitWithAck('agent:get-desktop', {})).toMatchObject({ ok: true, data: { status: { state: 'not_ready' } } });
+  });
+
+  it('puts the caller in the queue named, where the next free agent answers', async () => {
+    const customer = await caller('+1 212 555 0142');
+    const offer = await callAnsweredByLi(customer);
+    const popForWang = next<LiveCallView>(wang.socket, 'call:offered');
+    const done = await li.socket.emitWithAck('call:transfer', { to: 'Customer support', reason: 'Second opinion' });
+    expect(done).toMatchObject({ ok: true, data: { to: { type: 'queue', name: 'Customer support' } } });
+    const pop = await popForWang;
+    expect(pop).toMatchObject({ interactionId: offer.interactionId, transfer: { reason: 'Second opinion', by: { id: li.id } } });
+    await nextEvent(wang.phone, 'call:incoming');
+    const wangTalks = next<LiveCallView>(wang.socket, 'call:updated');
+    await wang.phone.answer();
+    expect(await wangTalks).toMatchObject({ state: 'talking', transfer: { by: { id: li.id } } });
+    await customer.hangup();
+    await callReaches(wang.phone, 'ended');
+    await app.composed.callsSettled();
+    const [transfer] = await t.db('interaction_transfers').where({ interaction_id: offer.interactionId });
+    expect(transfer).toMatchObject({ to_queue_id: expect.any(Number), to_agent_id: null, answered_by: wang.id });
   });
 });

@@ -18,7 +18,7 @@ export class WrapUpService {
   async codesFor(userId: number, interactionId: number): Promise<DispositionList> {
     const call = await this.d.interactions.queueAndAgentOf(interactionId);
     if (!call) throw notFound('Call');
-    if (call.agentId !== userId) throw forbidden(msg('call.notYours'));
+    if (call.agentId !== userId && !(await this.d.interactions.wasTransferredBy(interactionId, userId))) throw forbidden(msg('call.notYours'));
     return { items: await this.d.dispositions.forQueue(call.queueId) };
   }
 

@@ -81,6 +81,11 @@ export class InteractionRepository {
     return n > 0;
   }
 
+  /** Whether the agent handed this call on (a transfer): their part of it is still theirs to wrap up. */
+  async wasTransferredBy(interactionId: number, agentId: number): Promise<boolean> {
+    return (await this.db('interaction_transfers').where({ interaction_id: interactionId, from_agent_id: agentId }).first('id')) !== undefined;
+  }
+
   /** The agent's call: they answered it last, or they had it before handing it on (a transfer). */
   private ownCall(interactionId: number, agentId: number) {
     return this.db('interactions')

@@ -18,6 +18,8 @@ export function detachAgent(call: Call): boolean {
   if (call.state !== 'bridged' || !call.agentLeg || call.anchor || call.agentLeg.reinvitePending || call.callerLeg.reinvitePending) return false;
   sendBye(call.ctx.transactions, call.agentLeg, call.ctx.contact);
   call.acks.clear();
+  // That agent's offer is over: they may be rung again for this call (a transfer coming back).
+  if (call.answeredBy) call.answeredBy.settled = true;
   call.agentLeg = undefined;
   call.answeredBy = undefined;
   call.onHold = false;
