@@ -1,0 +1,30 @@
+// 简体中文: transfers. Same keys as transfer.en.ts.
+import type { transferEn } from './transfer.en.js';
+
+export const transferZh: { readonly [K in keyof typeof transferEn]: string } = {
+  'transfer.button': '转接',
+  'transfer.form': '转接',
+  'transfer.to': '转接给',
+  'transfer.toHint': '坐席姓名或分机号，或队列',
+  'transfer.reason': '原因（可选，一行）',
+  'transfer.now': '立即转接',
+  'transfer.cancel': '取消',
+  'transfer.directory': '通讯录',
+  'transfer.agents': '坐席',
+  'transfer.queues': '队列',
+  'transfer.loading': '正在加载通讯录…',
+  'transfer.loadFailed': '无法加载通讯录：{error}',
+  'transfer.noAgents': '没有其他已签入的坐席。',
+  'transfer.pick': '{name}，{state}',
+  'transfer.working': '正在转接…',
+  'transfer.doneAgent': '已转接给 {name}。',
+  'transfer.doneQueue': '已转接到队列 {name}。',
+  'transfer.failed': '通话未能转接：{error}',
+  'transfer.phoneOff': '话机未连接',
+  'transfer.context': '由 {name} 转接',
+  'transfer.contextReason': '原因',
+  'transfer.contextNotes': '已记录的备注',
+  'transfer.contextNoNotes': '未记录备注。',
+  'transfer.contextCases': '通话中关联的工单',
+  'shortcuts.transfer': '转接通话',
+};
