@@ -64,6 +64,10 @@ export class ErasureRepository {
           .where({ id: c.id })
           .update({ caller_number: c.caller_number === null ? null : tokenOf(c.caller_number), notes: c.notes === null ? null : REDACTED });
       }
+      // A transfer's reason is free text typed about the caller: it goes like the notes.
+      if (calls.length) {
+        await trx('interaction_transfers').whereIn('interaction_id', calls.map((c) => c.id)).whereNotNull('reason').update({ reason: REDACTED });
+      }
       const leads = (await trx('campaign_leads').where({ customer_id: customerId }).select('id', 'phone_e164')) as { id: string | number; phone_e164: string }[];
       for (const l of leads) await trx('campaign_leads').where({ id: l.id }).update({ phone_e164: tokenOf(l.phone_e164) });
 
