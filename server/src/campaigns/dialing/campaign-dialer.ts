@@ -44,6 +44,8 @@ interface Dial {
   connectedAt: number | null;
   /** Waiting for a free agent after the answer: the connect window's timer. */
   waitTimer: unknown;
+  /** The switch said the call is over. */
+  over: boolean;
   /** This dial's writes, in order (the row is inserted before it is updated). */
   writes: Promise<void>;
 }
@@ -56,6 +58,8 @@ export class CampaignDialer {
   private readonly waiting: Dial[] = [];
   /** Agents talking on (or wrapping up) a call of this campaign, since its connect: the handle time. */
   private readonly handling = new Map<number, number>();
+  /** Agents claimed for an answered lead, their phone about to ring. */
+  private readonly claimed = new Set<number>();
   /** Writes not yet done, for the idle signal. */
   private readonly writing = new Set<Promise<void>>();
   private stepping = false;
@@ -128,7 +132,7 @@ export class CampaignDialer {
     let ready = 0;
     let busy = 0;
     for (const id of this.campaign.agentIds) {
-      const s = this.d.floor.stateOf(id);
+      const s = this.claimed.has(id) ? 'busy' : this.d.floor.stateOf(id);
       if (s === 'free') ready += 1;
       else if (s === 'busy') busy += 1;
     }
@@ -162,7 +166,7 @@ export class CampaignDialer {
 
   private dial(outbound: OutboundDialing, lead: LeadDialRow): void {
     const now = this.d.clock.now();
-    const dial: Dial = { callId: null, lead, placedAt: now, answeredAt: null, agentId: null, connectedAt: null, waitTimer: null, writes: Promise.resolve() };
+    const dial: Dial = { callId: null, lead, placedAt: now, answeredAt: null, agentId: null, connectedAt: null, waitTimer: null, over: false, writes: Promise.resolve() };
     const callId = outbound.originate({
       number: lead.phone,
       callerId: this.d.callerId,
@@ -200,33 +204,38 @@ export class CampaignDialer {
     dial.answeredAt = now;
     this.pacer.observe({ type: 'answered', callId, at: now });
     this.write(dial, () => this.d.dials.answered(callId, new Date(now)));
-    if (this.connect(dial)) return this.d.changed(this.campaign.id);
+    if (this.connect(dial)) return;
     // No agent free now: one may be within the connect window (a wrap-up ending), else abandoned.
     this.waiting.push(dial);
     dial.waitTimer = this.d.clock.setTimeout(() => this.abandon(dial, 'no agent available'), this.pacer.connectWithinMs());
     this.step();
   }
 
-  /** Connects the answered lead to the free campaign agent idle longest; false when none is free. */
+  /**
+   * Claims the free campaign agent idle longest for the answered lead, holds the lead for them,
+   * then rings their phone; false when no agent is free. The lead is held first so the pop their
+   * desk reads as the phone rings may show the lead's customer (a lead on the desk grants it).
+   */
   private connect(dial: Dial): boolean {
-    const outbound = this.d.outbound();
-    if (!outbound || dial.callId === null) return false;
-    const free = this.campaign.agentIds.filter((id) => this.d.floor.stateOf(id) === 'free').sort((a, b) => this.d.floor.idleSince(a) - this.d.floor.idleSince(b));
-    for (const agentId of free) {
-      if (!outbound.connect(dial.callId, agentId)) continue;
-      const now = this.d.clock.now();
-      this.d.clock.clearTimeout(dial.waitTimer);
+    const agentId = this.campaign.agentIds
+      .filter((id) => !this.claimed.has(id) && this.d.floor.stateOf(id) === 'free')
+      .sort((a, b) => this.d.floor.idleSince(a) - this.d.floor.idleSince(b))[0];
+    if (agentId === undefined || dial.callId === null) return false;
+    const callId = dial.callId;
+    this.claimed.add(agentId);
+    this.d.clock.clearTimeout(dial.waitTimer);
+    const at = new Date(this.d.clock.now());
+    this.write(dial, () => this.d.attempts.holdFor(dial.lead.id, agentId, at));
+    void dial.writes.then(() => {
+      this.claimed.delete(agentId);
+      if (dial.over) return;
+      if (!this.d.outbound()?.connect(callId, agentId)) return this.d.outbound()?.abandon(callId, 'agent unavailable');
       dial.agentId = agentId;
-      this.pacer.observe({ type: 'connected', callId: dial.callId, at: now });
-      const callId = dial.callId;
-      // The lead is the agent's until their disposition, as a previewed lead is.
-      this.write(dial, async () => {
-        await this.d.dials.assigned(callId, agentId);
-        await this.d.attempts.holdFor(dial.lead.id, agentId, new Date(now));
-      });
-      return true;
-    }
-    return false;
+      this.pacer.observe({ type: 'connected', callId, at: this.d.clock.now() });
+      this.write(dial, () => this.d.dials.assigned(callId, agentId));
+      this.d.changed(this.campaign.id);
+    });
+    return true;
   }
 
   private abandon(dial: Dial, reason: string): void {
@@ -265,6 +274,7 @@ export class CampaignDialer {
   }
 
   private settle(dial: Dial, outcome: DialOutcome | null, reason: string | null, now: number): void {
+    dial.over = true;
     this.dials.delete(dial);
     const callId = dial.callId!;
     this.write(dial, () => this.d.dials.ended(callId, new Date(now), outcome, reason));
