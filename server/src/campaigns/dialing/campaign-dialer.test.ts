@@ -98,6 +98,17 @@ describe('the campaign dialer', () => {
     expect(sw.connected.get('call-2')).toBe(20);
   });
 
+  it('passes to the next free agent when the one claimed took another call meanwhile', async () => {
+    const { sw, dialer, agents } = setup('progressive', { 21: 'free', 20: 'free' });
+    dialer.step();
+    await dialer.settled();
+    sw.answer(0);
+    agents[20] = 'busy'; // an inbound call reached them while the lead was being held for them
+    await dialer.settled();
+    expect(sw.connected.get('call-1')).toBe(21);
+    expect(sw.abandoned.size).toBe(0);
+  });
+
   it('abandons an answered lead once the connect window passes with no agent free, and connects one that frees in time', async () => {
     const { sw, dialer, agents, clock } = setup('predictive', { 31: 'free' });
     dialer.step();

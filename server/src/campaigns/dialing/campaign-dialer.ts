@@ -20,6 +20,9 @@ import type { LeadAttempts } from './lead-attempts.js';
 
 export type DialingMode = 'progressive' | 'predictive';
 
+/** How long a list that had no lead to dial now waits before it is read again (retries come due). */
+const NOTHING_TO_DIAL_PAUSE_MS = 30_000;
+
 export interface CampaignDialerDeps {
   outbound(): OutboundDialing | null;
   floor: AgentFloor;
@@ -67,6 +70,15 @@ export class CampaignDialer {
   private stopped = false;
   private ticker: unknown = null;
   lastDecision: PacingDecision | null = null;
+  /** Until when the list is not read again: it had no lead to dial (see place()). */
+  private nothingUntil = 0;
+
+  /** The campaign changed (agents, rules, a new list): its leads are read afresh. */
+  update(c: Campaign): void {
+    this.campaign = c;
+    this.nothingUntil = 0;
+    this.step();
+  }
 
   constructor(
     public campaign: Campaign,
@@ -144,8 +156,10 @@ export class CampaignDialer {
     const now = this.d.clock.now();
     const decision = this.pacer.callsToPlace(this.floorState(now));
     this.lastDecision = decision;
-    if (decision.place <= 0) return;
+    // A list with nothing to dial now is read again after a while, not on every agent's move.
+    if (decision.place <= 0 || now < this.nothingUntil) return;
     const leads = await this.nextLeads(decision.place, now);
+    if (leads.length === 0) this.nothingUntil = now + NOTHING_TO_DIAL_PAUSE_MS;
     const outbound = this.d.outbound();
     if (!outbound) return;
     for (const lead of leads) {
@@ -229,6 +243,11 @@ export class CampaignDialer {
     void dial.writes.then(() => {
       this.claimed.delete(agentId);
       if (dial.over) return;
+      // The ACD may have given the agent a call meanwhile: another free agent, or none.
+      if (this.d.floor.stateOf(agentId) !== 'free') {
+        if (!this.connect(dial)) this.d.outbound()?.abandon(callId, 'no agent available');
+        return;
+      }
       if (!this.d.outbound()?.connect(callId, agentId)) return this.d.outbound()?.abandon(callId, 'agent unavailable');
       dial.agentId = agentId;
       this.pacer.observe({ type: 'connected', callId, at: this.d.clock.now() });

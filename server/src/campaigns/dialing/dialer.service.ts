@@ -53,8 +53,7 @@ export class DialerService {
     const mode = dialingMode(c);
     const current = this.dialers.get(c.id);
     if (current && current.mode === mode) {
-      current.campaign = c;
-      current.step();
+      current.update(c);
       return;
     }
     if (current) {
