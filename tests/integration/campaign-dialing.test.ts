@@ -141,9 +141,24 @@ describe('progressive dialing', () => {
     // The lead waits on the agent's desk for its disposition (preview's outcome call).
     expect(await t.db('campaign_leads').where({ id: dial.lead_id }).first('reserved_by')).toEqual({ reserved_by: a.id });
 
+    // Stopped: no new call. The second lead, still ringing, refuses the call: busy, tried again later.
     expect((await marketer.post(`/api/campaigns/${campaignId}/stop`)).body.status).toBe('finished');
-    await second.hangup().catch(() => {});
+    const counted = new Promise<CampaignLiveFigures>((resolve) => {
+      const seen = (f: CampaignLiveFigures) => {
+        if (f.inFlight !== 0 || f.attempts !== 2) return;
+        page.off('campaign:figures', seen);
+        resolve(f);
+      };
+      page.on('campaign:figures', seen);
+    });
+    await second.reject();
+    expect(await counted).toMatchObject({ dialling: false, attempts: 2, reached: 1, connected: 1, abandoned: 0 });
     await settled();
+    const dials = await dialsOf(campaignId);
+    expect(dials.map((d) => d.outcome)).toEqual(['connected', 'busy']);
+    const busy = await t.db('campaign_leads').where({ id: dials[1].lead_id }).first('attempts', 'last_outcome', 'retry_at');
+    expect(busy).toMatchObject({ attempts: 1, last_outcome: 'busy' });
+    expect(busy.retry_at.getTime()).toBeGreaterThan(Date.now());
   });
 });
 
