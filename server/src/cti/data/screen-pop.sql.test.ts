@@ -19,7 +19,7 @@ describe('screenPopStatement', () => {
   it('limits the matches to what an agent may see, binding the number, the viewer and the limits in order', () => {
     const q = screenPopStatement(db, { ...base, viewer: { id: 4, role: 'agent', teamId: 1 }, withOpenCases: true }).toSQL();
     expect(q.sql).toContain('c.owner_id = ?');
-    expect(q.bindings.slice(0, 5)).toEqual(['+8613800138000', 4, 4, 4, 10]);
+    expect(q.bindings.slice(0, 6)).toEqual(['+8613800138000', 4, 4, 4, 4, 10]);
     expect(q.sql).toMatch(/from "tickets" as "t"/i);
   });
 
@@ -35,8 +35,8 @@ describe('screenPopStatement', () => {
     expect(second.sql).toBe(first.sql);
     expect(second.options).toEqual(first.options);
     expect(first.options).toMatchObject({ name: expect.stringMatching(/^kefu_[0-9a-f]{24}$/) });
-    expect(second.bindings.slice(0, 5)).toEqual(['+8613800138000', 9, 9, 9, 10]);
-    expect(second.bindings.slice(5)).toEqual(first.bindings.slice(5));
+    expect(second.bindings.slice(0, 6)).toEqual(['+8613800138000', 9, 9, 9, 9, 10]);
+    expect(second.bindings.slice(6)).toEqual(first.bindings.slice(6));
   });
 
   it('names another shape another statement: pg refuses one name for two texts', () => {
