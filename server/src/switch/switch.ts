@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { CountryCode } from 'libphonenumber-js/max';
 import type { Logger } from 'pino';
-import type { CallControl, MediaRelay, SipAccountDirectory, SwitchEvents } from './ports.js';
+import type { CallControl, CallerMedia, MediaRelay, SipAccountDirectory, SwitchEvents } from './ports.js';
 import { InMemorySipAccountDirectory, type AccountRecord } from './accounts/sip-account-directory.js';
 import { DigestAuth } from './auth/digest.js';
 import { B2bua, type B2buaLimits } from './b2bua/b2bua.js';
@@ -79,6 +79,8 @@ export interface SipSwitchStats {
 
 export interface SipSwitch {
   readonly control: CallControl;
+  /** What callers hear from the media plane (the queue's announcements). */
+  readonly callerMedia: CallerMedia;
   readonly accounts: SipAccountDirectory;
   stats(): SipSwitchStats;
   /** Opens the plain SIP listeners; resolves with their bound addresses. */
@@ -246,6 +248,7 @@ export function createSipSwitch(options: SipSwitchOptions): SipSwitch {
 
   return {
     control: b2bua,
+    callerMedia: b2bua,
     accounts,
     listenPlain: async () => {
       if (plain?.udp && !udp) {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { HEADER_CALL_ID } from '../../../../contract/sip-headers.js';
-import type { OfferFailure } from '../ports.js';
+import type { CallerPrompt, OfferFailure } from '../ports.js';
 import { bodyOf, buildResponse, type Body, type HeaderLine } from '../message/build.js';
 import type { SipRequest, SipResponse } from '../message/parse.js';
 import { ALLOW } from './allowed-methods.js';
@@ -83,7 +83,7 @@ export class Call implements BridgedCall {
     const offer: Offer = { agentUserId, forks: [], withdrawn: false, ringing: false, settled: false };
     this.offers.push(offer);
     if (!this.anchor) return this.sendForks(offer, forks, this.offerBody);
-    this.anchor.towardAgents.then(
+    this.anchor.offerForAgents().then(
       (body) => {
         // Withdrawn or ended while the relay was answering: nothing was sent, nothing to cancel.
         if (this.state !== 'waiting' || offer.withdrawn) offer.settled = true;
@@ -191,10 +191,46 @@ export class Call implements BridgedCall {
     return leg === this.agentLeg ? this.callerLeg : undefined;
   }
 
-  noteHold(onHold: boolean): void {
+  noteHold(onHold: boolean, by: Leg): void {
     if (onHold === this.onHold || this.state !== 'bridged') return;
     this.onHold = onHold;
+    // A carrier's caller held by the agent hears the hold tune from the relay.
+    if (this.anchor && by === this.agentLeg) void this.anchor.holdMusic(onHold);
     this.ctx.events.holdChanged(this.id, onHold);
+  }
+
+  /**
+   * The caller is admitted to a queue. A caller whose media is anchored starts hearing the
+   * relay (183 with its SDP: early media), so prompts and music reach them while they wait;
+   * others hear "Queued" (182).
+   */
+  queued(): void {
+    if (this.state !== 'waiting') return;
+    if (!this.anchor) return this.respondCaller(182, 'Queued');
+    this.anchor.earlyMedia().then(
+      (body) => {
+        if (this.state === 'waiting') this.respondCaller(183, 'Session Progress', body);
+      },
+      (err: unknown) => {
+        // Still a call: it waits in silence, as it would without a media plane.
+        this.log.warn({ err }, 'The media relay did not open early media; the caller waits without prompts');
+        if (this.state === 'waiting') this.respondCaller(182, 'Queued');
+      },
+    );
+  }
+
+  /** Plays a prompt to a caller whose media is anchored; resolves with its length in ms (0: nothing played). */
+  async playToCaller(prompt: CallerPrompt, repeat: boolean): Promise<number> {
+    if (!this.anchor || this.state === 'ended') return 0;
+    // A waiting caller hears the relay once early media is up; a bridged one already does.
+    if (this.state === 'waiting') await this.anchor.earlyMedia().catch(() => undefined);
+    // (The state may have changed while the relay answered.)
+    if ((this.state as CallState) === 'ended') return 0;
+    return this.anchor.playToCaller(prompt, repeat);
+  }
+
+  stopPlayingToCaller(): void {
+    if (this.anchor && this.state !== 'ended') void this.anchor.stopPlaying();
   }
 
   awaitAck(leg: Leg, cseq: number): void {
@@ -273,7 +309,7 @@ export class Call implements BridgedCall {
     }
     const answer = bodyOf(response);
     if (this.anchor && answer) {
-      this.anchor.towardCaller(fork.leg.localTag, answer).then(
+      this.anchor.towardCaller(answer).then(
         (body) => {
           if (this.state !== 'bridged') return;
           this.respondCaller(200, 'OK', body);
