@@ -53,14 +53,20 @@ function next<T>(socket: Socket, event: string): Promise<T> {
 
 const inRelay = (port: number) => port >= engine.settings.portMin && port <= engine.settings.portMax;
 
-/** An agent ready with a softphone whose media we can read; a carrier call answered by them. */
-async function answeredTrunkCall(username: string): Promise<{ phone: Softphone; media: ChromeLikeMedia; socket: Socket; relayPort: number; interactionId: number }> {
+/** An agent signed in at their desk with a registered softphone whose media we can read. */
+async function agentAtDesk(username: string): Promise<{ phone: Softphone; media: ChromeLikeMedia; socket: Socket }> {
   const agent = await new ApiClient(app.baseUrl).login(username);
   const socket = await calls.desk(agent);
   const media = new ChromeLikeMedia();
   const phone = calls.phone((await agent.get<SipCredentialsView>('/api/softphone/credentials')).body, media);
   await phone.start();
   await registered(phone);
+  return { phone, media, socket };
+}
+
+/** An agent ready with a softphone whose media we can read; a carrier call answered by them. */
+async function answeredTrunkCall(username: string): Promise<{ phone: Softphone; media: ChromeLikeMedia; socket: Socket; relayPort: number; interactionId: number }> {
+  const { phone, media, socket } = await agentAtDesk(username);
   expect(await socket.emitWithAck('agent:set-state', { state: 'ready' })).toMatchObject({ ok: true });
 
   carrier = new TrunkPeer(trunkPort, sipPort);
@@ -160,6 +166,36 @@ describe('a carrier call anchored in rtpengine', () => {
     // The agent's phone was asked by the relay's browser side, holding it (sendonly).
     expect(media.last.remoteDirection).toBe('sendonly');
     // A carrier holding the agent plays nothing toward the browser.
+    await hangUp(phone, socket);
+  });
+
+  it('plays a queued caller the welcome and music from the relay while no agent is free, and stops when an agent answers', async () => {
+    const { phone, socket } = await agentAtDesk('agent3');
+    carrier = new TrunkPeer(trunkPort, sipPort);
+    await carrier.open();
+    carrier.invite('4008001234', '13800138000');
+    const early = audioOf((await carrier.response(183)).body);
+    expect(early.proto).toBe('RTP/AVP');
+    // Nobody is ready: the caller waits, and hears the relay (real RTP at its media port).
+    await carrier.morePackets(50);
+    // The caller's own audio reaches the relay on the early-media port.
+    carrier.sendAudio(early.port, 5);
+
+    const offered = next<LiveCallView>(socket, 'call:offered');
+    const incoming = nextEvent(phone, 'call:incoming');
+    expect(await socket.emitWithAck('agent:set-state', { state: 'ready' })).toMatchObject({ ok: true });
+    await offered;
+    await incoming;
+    const talking = next<LiveCallView>(socket, 'call:updated');
+    await phone.answer();
+    expect((await talking).state).toBe('talking');
+    const ok = await carrier.response(200);
+    expect(audioOf(ok.body).proto).toBe('RTP/AVP');
+    carrier.ack(1);
+    // The queue's sounds stop at the answer; the agent's (fake) phone sends nothing itself.
+    const atAnswer = carrier.rtpPackets;
+    await new Promise((r) => setTimeout(r, 400));
+    expect(carrier.rtpPackets - atAnswer).toBeLessThan(5);
     await hangUp(phone, socket);
   });
 });

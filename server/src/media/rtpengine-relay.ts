@@ -13,10 +13,17 @@ const FOREVER = 10_000;
 
 /** Shaped as the switch's MediaRelay port (server/src/switch/ports.ts), which it is given as. */
 export class RtpengineRelay {
+  private readonly promptsDir: string;
+  private readonly language: string;
+
   constructor(
     private readonly ng: NgClient,
-    private readonly promptsDir: string = DEFAULT_PROMPTS_DIR,
-  ) {}
+    /** Where the prompts are (an external rtpengine must see them at that path) and their default language. */
+    o: { promptsDir?: string; language?: string } = {},
+  ) {
+    this.promptsDir = o.promptsDir ?? DEFAULT_PROMPTS_DIR;
+    this.language = o.language ?? 'en';
+  }
 
   offerTowardBrowser(sipCallId: string, callerTag: string, sdp: string): Promise<string> {
     return this.ng.offer({ callId: sipCallId, fromTag: callerTag, sdp, flags: TOWARD_BROWSER });
@@ -38,7 +45,7 @@ export class RtpengineRelay {
     const reply = await this.ng.command('play media', {
       'call-id': sipCallId,
       'from-tag': hearerTag,
-      file: promptFile(prompt, this.promptsDir),
+      file: promptFile({ ...prompt, language: prompt.language ?? this.language }, this.promptsDir),
       'repeat-times': repeat ? FOREVER : 1,
     });
     return typeof reply.duration === 'number' ? reply.duration : 0;

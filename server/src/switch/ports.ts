@@ -19,7 +19,13 @@ export interface InboundQueueCall {
 /** The ACD's answer to a new queue call: wait in the queue, or refuse with a SIP status. */
 export type QueueAdmission =
   | { outcome: 'queued'; queueName: string }
-  | { outcome: 'refused'; status: 404 | 480 | 486 | 503; reason: string };
+  | {
+      outcome: 'refused';
+      status: 404 | 480 | 486 | 503;
+      reason: string;
+      /** What a caller whose media is anchored hears before the refusal (out of hours, queue full). */
+      announce?: 'closed' | 'busy';
+    };
 
 export type OfferFailure = 'rejected' | 'unreachable' | 'busy' | 'failed';
 

@@ -139,7 +139,8 @@ export class B2bua implements CallControl, CallerMedia {
       dialled,
     });
     if (admission.outcome === 'refused') {
-      call.release(admission.status);
+      if (admission.announce) void call.announceThenRelease({ name: admission.announce }, admission.status);
+      else call.release(admission.status);
       return;
     }
     call.queued();
@@ -185,7 +186,10 @@ export class B2bua implements CallControl, CallerMedia {
   }
 
   release(callId: string, status: 480 | 486 | 503 = 480): void {
-    this.calls.get(callId)?.release(status);
+    const call = this.calls.get(callId);
+    // A waiting caller sent away busy (the queue's longest wait is over) hears why first.
+    if (call && status === 486 && call.state === 'waiting') void call.announceThenRelease({ name: 'busy' }, status);
+    else call?.release(status);
   }
 
   playToCaller(callId: string, prompt: CallerPrompt, repeat = false): Promise<number> {

@@ -16,6 +16,9 @@ import type { MediaAnchor } from './media-anchor.js';
 
 export type { CallContext, CallKind, CallState, NewFork } from './call-types.js';
 
+/** A closed or busy prompt longer than this is cut short: the caller is sent away anyway. */
+const MAX_PROMPT_BEFORE_RELEASE_MS = 30_000;
+
 /**
  * A call owned by the B2BUA: the caller's leg (we are its UAS) and the agent leg(s) (we are
  * their UAC). Signalling is relayed between the legs; SDP is passed through unchanged.
@@ -32,6 +35,8 @@ export class Call implements BridgedCall {
   private logger: Logger | undefined;
   /** Set on a trunk call when there is a media plane: both legs' SDP is the relay's. */
   anchor: MediaAnchor | undefined;
+  private earlyMediaSent = false;
+  private earlyMediaFailed = false;
 
   constructor(
     readonly ctx: CallContext,
@@ -207,26 +212,49 @@ export class Call implements BridgedCall {
   queued(): void {
     if (this.state !== 'waiting') return;
     if (!this.anchor) return this.respondCaller(182, 'Queued');
-    this.anchor.earlyMedia().then(
-      (body) => {
-        if (this.state === 'waiting') this.respondCaller(183, 'Session Progress', body);
-      },
-      (err: unknown) => {
-        // Still a call: it waits in silence, as it would without a media plane.
-        this.log.warn({ err }, 'The media relay did not open early media; the caller waits without prompts');
-        if (this.state === 'waiting') this.respondCaller(182, 'Queued');
-      },
-    );
+    void this.openEarlyMedia().then((open) => {
+      // Still a call: it waits in silence, as it would without a media plane.
+      if (!open && this.state === 'waiting') this.respondCaller(182, 'Queued');
+    });
   }
 
   /** Plays a prompt to a caller whose media is anchored; resolves with its length in ms (0: nothing played). */
   async playToCaller(prompt: CallerPrompt, repeat: boolean): Promise<number> {
     if (!this.anchor || this.state === 'ended') return 0;
     // A waiting caller hears the relay once early media is up; a bridged one already does.
-    if (this.state === 'waiting') await this.anchor.earlyMedia().catch(() => undefined);
+    if (this.state === 'waiting' && !(await this.openEarlyMedia())) return 0;
     // (The state may have changed while the relay answered.)
     if ((this.state as CallState) === 'ended') return 0;
     return this.anchor.playToCaller(prompt, repeat);
+  }
+
+  /**
+   * Sends a waiting caller away with `status`, after a prompt (closed, busy) when their media
+   * is anchored; at once otherwise. A caller who hangs up meanwhile ends it sooner.
+   */
+  async announceThenRelease(prompt: CallerPrompt, status: number): Promise<void> {
+    const ms = this.state === 'waiting' ? await this.playToCaller(prompt, false) : 0;
+    if (ms <= 0) return this.release(status);
+    setTimeout(() => this.release(status), Math.min(ms, MAX_PROMPT_BEFORE_RELEASE_MS)).unref();
+  }
+
+  /** 183 with the relay's SDP, once; false when the relay could not answer for the queue. */
+  private openEarlyMedia(): Promise<boolean> {
+    if (!this.anchor) return Promise.resolve(false);
+    return this.anchor.earlyMedia().then(
+      (body) => {
+        if (this.state === 'waiting' && !this.earlyMediaSent) {
+          this.earlyMediaSent = true;
+          this.respondCaller(183, 'Session Progress', body);
+        }
+        return true;
+      },
+      (err: unknown) => {
+        if (!this.earlyMediaFailed) this.log.warn({ err }, 'The media relay did not open early media; the caller waits without prompts');
+        this.earlyMediaFailed = true;
+        return false;
+      },
+    );
   }
 
   stopPlayingToCaller(): void {
