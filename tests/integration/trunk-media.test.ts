@@ -198,4 +198,27 @@ describe('a carrier call anchored in rtpengine', () => {
     expect(carrier.rtpPackets - atAnswer).toBeLessThan(5);
     await hangUp(phone, socket);
   });
+
+  it('plays the closed prompt to a caller outside the queue’s hours before the busy answer', async () => {
+    const admin = await new ApiClient(app.baseUrl).login('admin1');
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const created = await admin.post('/api/admin/queues', {
+      name: 'closed-today',
+      numbers: ['4009007000'],
+      // Open on weekdays in general, but yesterday, today and tomorrow are holidays.
+      openingHours: { timeZone: 'UTC', weeklyHours: Array.from({ length: 7 }, () => [{ start: '09:00', end: '17:00' }]), holidays: [day(-1), day(0), day(1)], extraWorkingDays: [] },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    carrier = new TrunkPeer(trunkPort, sipPort);
+    await carrier.open();
+    carrier.invite('4009007000', '13800138000');
+    expect(audioOf((await carrier.response(183)).body).proto).toBe('RTP/AVP');
+    await carrier.morePackets(50);
+    // Only after the prompt (a few seconds of speech) is the caller sent away.
+    await carrier.response(486);
+    // The English prompt is about 6 s: well over a hundred packets of it came first.
+    expect(carrier.rtpPackets).toBeGreaterThan(100);
+    carrier.ack(1);
+    expect((await engine.client.command('list', {})).calls).toEqual([]);
+  });
 });
