@@ -60,6 +60,19 @@ export class RtpengineRelay {
     await this.ng.command(blocked ? 'block media' : 'unblock media', { 'call-id': sipCallId, 'from-tag': tag });
   }
 
+  /**
+   * Starts recording the call; `metadata` is written beside the pcap when it stops. A pause
+   * (card numbers) is a stop and a later start: each stretch is its own file (rtpengine 10.5
+   * has no pause), and what happened between them is never captured.
+   */
+  async startRecording(sipCallId: string, metadata: string): Promise<void> {
+    await this.ng.command('start recording', { 'call-id': sipCallId, metadata });
+  }
+
+  async stopRecording(sipCallId: string): Promise<void> {
+    await this.ng.command('stop recording', { 'call-id': sipCallId });
+  }
+
   release(sipCallId: string): Promise<void> {
     return this.ng.delete(sipCallId);
   }
