@@ -94,7 +94,7 @@ export class TrunkPeer {
   }
 
   /** Resolves once `count` more RTP packets have arrived (rejects after `ms`). */
-  morePackets(count: number, ms = 5_000): Promise<void> {
+  morePackets(count: number, ms = 10_000): Promise<void> {
     const target = this.rtpPackets + count;
     return new Promise((resolve, reject) => {
       const check = (): void => {

@@ -3,7 +3,7 @@
 import type { Logger } from 'pino';
 import type { Body } from '../message/build.js';
 import type { CallerPrompt, MediaRelay } from '../ports.js';
-import { placeholderAnswer, setupPassive } from './sdp.js';
+import { placeholderAnswer } from './sdp.js';
 
 const SDP = 'application/sdp';
 /**
@@ -17,7 +17,6 @@ export class MediaAnchor {
   readonly towardAgents: Promise<Body>;
   /** The relay's answer to the carrier for the queue's placeholder party (early media). */
   private early: Promise<Body> | undefined;
-  private reoffered: Promise<Body> | undefined;
   private music = false;
   private released = false;
 
@@ -46,21 +45,20 @@ export class MediaAnchor {
   }
 
   /**
-   * What the agents' phones are offered. Always after the placeholder's answer (the flow proven
-   * with Chromium: carrier offer, placeholder answer, a fresh offer for the agent), so a call
-   * answered at once and one that waited take the same path.
+   * What the agents' phones are offered: the first offer, given once the placeholder has
+   * answered (so the agent's answer always comes second). A fresh offer after the placeholder
+   * would break DTLS with Chromium (it connects ICE, then fails); a second answer does not.
    */
   offerForAgents(): Promise<Body> {
-    this.reoffered ??= this.earlyMedia().then(() => this.reoffer('caller', this.callerOffer));
-    return this.reoffered;
+    return this.earlyMedia().then(() => this.towardAgents);
   }
 
   async towardCaller(agentAnswer: Body): Promise<Body> {
     // The queue's prompts stop when the agent's voice starts.
     await this.stopPlaying();
-    // After the placeholder, the relay keeps its DTLS role toward the agent's side: the
-    // browser's answer must leave it the client's part (proven with Chromium; see TELEPHONY).
-    const content = await this.relay.answerTowardTrunk(this.sipCallId, this.callerTag, AGENT_SIDE_TAG, setupPassive(agentAnswer.content));
+    // The agent's answer replaces the placeholder's (the same party to the relay), so the
+    // carrier keeps the port it was given in the 183.
+    const content = await this.relay.answerTowardTrunk(this.sipCallId, this.callerTag, AGENT_SIDE_TAG, agentAnswer.content);
     return { contentType: SDP, content };
   }
 

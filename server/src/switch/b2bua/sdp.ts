@@ -45,8 +45,3 @@ export function placeholderAnswer(offer: string): string {
   }
   return `${out.join('\r\n')}\r\n`;
 }
-
-/** A browser's answer with its DTLS role given as passive (`a=setup:active` → `a=setup:passive`). */
-export function setupPassive(sdp: string): string {
-  return sdp.replace(/^a=setup:active\r?$/gm, (line) => line.replace('active', 'passive'));
-}
