@@ -4,7 +4,8 @@ import type { Db } from './platform/db/database.js';
 import { type Clock } from './platform/clock.js';
 import type { Logger } from './platform/logger.js';
 import { notifyCallFacts, type TelephonyNotifier } from './acd/telephony-notifier.js';
-import type { CallControl } from './switch/ports.js';
+import type { CallControl, CallerMedia } from './switch/ports.js';
+import { WaitingAnnouncements, type WaitingAnnouncementSettings } from './acd/waiting-announcements.js';
 import { CallFacts } from './acd/call-facts.js';
 import { AGENT_STATE_RETRY, CallLogWriter } from './cti/data/call-log-writer.js';
 import { InteractionIdPool } from './cti/data/call-log-ids.js';
@@ -25,7 +26,17 @@ import type { Services } from './compose-services.js';
  */
 export function createCallCenter(
   services: Services,
-  o: { clock: Clock; log: Logger; notifier: TelephonyNotifier; control(): CallControl | null; serverId?: string; callLogDb?: Db },
+  o: {
+    clock: Clock;
+    log: Logger;
+    notifier: TelephonyNotifier;
+    control(): CallControl | null;
+    serverId?: string;
+    callLogDb?: Db;
+    /** What phone-line callers hear from the media plane; unset: nothing is played. */
+    callerMedia?: () => CallerMedia | null;
+    announcements?: WaitingAnnouncementSettings;
+  },
 ) {
   const serverId = o.serverId ?? `kefu-${randomUUID()}`;
   // Its own pool when given: the call log's writes then never queue the screen-pop's read.
@@ -76,6 +87,15 @@ export function createCallCenter(
     survey,
     normalizeNumber: (dialled) => services.customers.normalize(dialled),
   });
+  // A queued phone-line caller hears a welcome, music and their place in the queue.
+  const announcements = new WaitingAnnouncements({
+    media: o.callerMedia ?? (() => null),
+    positionOf: (callId) => callCenter.positionInQueue(callId),
+    clock,
+    log: callsLog,
+    settings: o.announcements ?? { positionEverySeconds: 30, language: 'en' },
+  });
+  facts.subscribe(announcements.follow);
   const callsSettled = async () => {
     // A write may finish an admission's wait and an admission emits writes: wait until both rest.
     do {

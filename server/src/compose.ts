@@ -31,6 +31,7 @@ import { buildOpenApi } from './platform/http/openapi.js';
 import { healthRoutes } from './platform/http/health.routes.js';
 import { INSTALL_HINT, mediaHealth, NO_MEDIA, type MediaPlane } from './media/media-plane.js';
 import { RtpengineRelay } from './media/rtpengine-relay.js';
+import type { WaitingAnnouncementSettings } from './acd/waiting-announcements.js';
 import { authenticate, sessionToken } from './identity/http/authenticate.js';
 import { auditRoleRefusals } from './identity/http/audit-role-refusals.js';
 import { authRoutes } from './identity/http/auth.routes.js';
@@ -111,6 +112,8 @@ export interface ComposeOptions {
   callLogDb?: Db;
   /** The media plane (rtpengine); unset: none, media runs browser to browser. */
   media?: MediaPlane;
+  /** What queued phone-line callers hear (their place every N seconds, the prompts' language). */
+  announcements?: WaitingAnnouncementSettings;
   /** Plain SIP listeners and the carrier trunk; unset: SIP over WebSocket only. */
   sipPlain?: Omit<PlainSipSettings, 'trunkRefusal'>;
   /** Redis shared by the servers on this database: their consoles reach each other (redis-adapter.ts). */
@@ -163,6 +166,8 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     log: o.log.child({ module: 'call-center' }),
     notifier: socketTelephonyNotifier(() => io),
     control: () => sipSwitch?.control ?? null,
+    callerMedia: () => sipSwitch?.callerMedia ?? null,
+    ...(o.announcements ? { announcements: o.announcements } : {}),
   });
   const dialer = createCampaignDialing(services, {
     agents,
@@ -340,7 +345,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     events: callCenter,
     log: o.log,
     origins,
-    media: o.media?.ng ? new RtpengineRelay(o.media.ng) : null,
+    media: o.media?.ng ? new RtpengineRelay(o.media.ng, { language: o.announcements?.language ?? 'en' }) : null,
     ...(o.sipPlain
       ? {
           plain: {

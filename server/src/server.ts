@@ -70,6 +70,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       retentionEveryMs: 86_400_000,
       callLogDb: database.callLogDb,
       media,
+      announcements: config.media.announcements,
       sipPlain: { udp: config.sipUdp, tcp: config.sipTcp, trunk: config.trunk },
       redisUrl: config.redisUrl,
       // Stable across restarts, so a restart closes its own leftovers at once.

@@ -219,7 +219,8 @@ describe('the ACD follows the administration without a restart', () => {
 
     clock.advance(2 * 3600_000); // 19:00: closed
     const closed = await dial('4009005000');
-    expect(closed.admission).toEqual({ outcome: 'refused', status: 486, reason: 'Queue closed' });
+    // A phone-line caller hears the closed prompt before the busy.
+    expect(closed.admission).toEqual({ outcome: 'refused', status: 486, reason: 'Queue closed', announce: 'closed' });
 
     await patchQueue(day, { outOfHoursQueueId: night.id });
     const elsewhere = await dial('4009005000');

@@ -12,10 +12,10 @@ export class CallHarness {
   constructor(private readonly baseUrl: () => string) {}
 
   /** A softphone with the server's credentials; media faked (no WebRTC in Node), no auto-reconnect. */
-  phone(creds: SipCredentialsView): Softphone {
+  phone(creds: SipCredentialsView, media = new FakeMediaEngine()): Softphone {
     const p = new Softphone(
       { ...creds, iceGatheringTimeoutMs: 0, reconnect: { initialDelayMs: 60_000, maxDelayMs: 60_000, jitter: 0 }, sipLogLevel: 'error' },
-      { media: new FakeMediaEngine(), ringtone: new FakeRingtone() },
+      { media, ringtone: new FakeRingtone() },
     );
     this.phones.push(p);
     return p;

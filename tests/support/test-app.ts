@@ -20,7 +20,7 @@ export interface TestApp {
 /** Sessions read the app's clock: tests move a fake clock by hours, and their sign-ins must last. */
 const SESSION_TTL_MS = 30 * 24 * 3600_000;
 
-export async function startTestApp(db: Db, loginPolicy?: LoginPolicy, opts: { demo?: boolean; clock?: Clock; startCallCenter?: boolean; serverId?: string; backup?: BackupSetup; media?: MediaPlane; sipPlain?: ComposeOptions['sipPlain']; redisUrl?: string; keyring?: Keyring; hashKey?: Buffer } = {}): Promise<TestApp> {
+export async function startTestApp(db: Db, loginPolicy?: LoginPolicy, opts: { demo?: boolean; clock?: Clock; startCallCenter?: boolean; serverId?: string; backup?: BackupSetup; media?: MediaPlane; announcements?: ComposeOptions['announcements']; sipPlain?: ComposeOptions['sipPlain']; redisUrl?: string; keyring?: Keyring; hashKey?: Buffer } = {}): Promise<TestApp> {
   const log = logger.child({ test: true });
   log.level = 'silent';
   const services = createServices(
@@ -45,6 +45,7 @@ export async function startTestApp(db: Db, loginPolicy?: LoginPolicy, opts: { de
     ...(opts.serverId ? { serverId: opts.serverId } : {}),
     ...(opts.backup ? { backup: opts.backup } : {}),
     ...(opts.media ? { media: opts.media } : {}),
+    ...(opts.announcements ? { announcements: opts.announcements } : {}),
     ...(opts.sipPlain ? { sipPlain: opts.sipPlain } : {}),
     ...(opts.redisUrl ? { redisUrl: opts.redisUrl } : {}),
   });

@@ -31,9 +31,10 @@ export class Admission {
     const decision = admissionFor(this.d.queues(), c.dialled, (id) => this.waitingIn(id), new Date(this.d.clock.now()), e164);
     if (decision.outcome === 'unknown_queue') return { outcome: 'refused', status: 404, reason: 'No such queue' };
     if (decision.outcome === 'full' || decision.outcome === 'closed') {
-      // Busy either way until the media plane can play a closed message.
+      // Busy either way; a phone-line caller first hears the closed or busy prompt.
       this.track(this.logRefused(c, decision.queue));
-      return { outcome: 'refused', status: 486, reason: decision.outcome === 'full' ? 'Queue full' : 'Queue closed' };
+      const full = decision.outcome === 'full';
+      return { outcome: 'refused', status: 486, reason: full ? 'Queue full' : 'Queue closed', announce: full ? 'busy' : 'closed' };
     }
     const queue = decision.queue;
     const call: LiveCall = {

@@ -130,6 +130,11 @@ export class CallCenter implements SwitchEvents {
     this.dispatcher.dispatch();
   }
 
+  /** A waiting call's place in its queue (1: next), or null when it rings an agent, is answered or gone. */
+  positionInQueue(callId: string): number | null {
+    return this.dispatcher.positionOf(callId);
+  }
+
   /** The agent a dialled number rings directly, if it is one of theirs. */
   agentForNumber(dialled: string): number | null {
     if (this.agentNumbers.size === 0) return null;

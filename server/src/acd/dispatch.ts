@@ -42,6 +42,11 @@ export class Dispatcher {
     return this.waiting.has(call.callId);
   }
 
+  /** The call's place in its queue's line, or null when it is not waiting for an offer. */
+  positionOf(callId: string): number | null {
+    return this.waiting.positionOf(callId);
+  }
+
   /** The call no longer waits (answered, gone, or being moved). */
   leave(call: LiveCall): void {
     this.waiting.remove(call.callId);

@@ -28,6 +28,14 @@ export class WaitingCalls {
     calls.splice(calls.indexOf(entry, insertionPoint(calls, entry)), 1);
   }
 
+  /** The call's place in its queue's line (1: next to be offered), or null when it is not waiting. */
+  positionOf(callId: string): number | null {
+    const entry = this.entries.get(callId);
+    if (!entry) return null;
+    const calls = this.lines.get(entry.queueId)!.calls;
+    return calls.indexOf(entry, insertionPoint(calls, entry)) + 1;
+  }
+
   /** The queues' lines, for the router; read-only until the offers are made. */
   queueLines(): readonly QueueLine[] {
     return [...this.lines.values()];

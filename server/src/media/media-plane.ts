@@ -69,6 +69,8 @@ export async function openMediaPlane(s: MediaPlaneSettings, log: Logger): Promis
         ngPort: s.ngPort,
         portMin: s.ports.min,
         portMax: s.ports.max,
+        // Recordings (pcap, one file per stretch) stay in kefu's data directory.
+        recordingDir: path.join(s.dataDir, 'recordings'),
       },
       log,
     );

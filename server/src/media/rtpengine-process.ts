@@ -16,6 +16,8 @@ export interface RtpengineSettings {
   readonly ngPort: number;
   readonly portMin: number;
   readonly portMax: number;
+  /** Where call recordings go (pcap files, one per stretch recorded); unset: calls cannot be recorded. */
+  readonly recordingDir?: string;
 }
 
 export interface RunningRtpengine {
@@ -53,6 +55,8 @@ export function rtpengineArgs(s: RtpengineSettings): string[] {
     '--foreground',
     '--log-stderr',
     '--delete-delay=0',
+    // pcap in userspace: the only method that works without the kernel module (10.5).
+    ...(s.recordingDir ? [`--recording-dir=${s.recordingDir}`, '--recording-method=pcap', '--recording-format=raw'] : []),
   ];
 }
 
@@ -63,6 +67,7 @@ export function rtpengineArgs(s: RtpengineSettings): string[] {
 export async function startRtpengine(s: RtpengineSettings, log: Logger): Promise<RunningRtpengine> {
   const mediaLog = log.child({ module: 'rtpengine' });
   fs.mkdirSync(s.runDir, { recursive: true });
+  if (s.recordingDir) fs.mkdirSync(s.recordingDir, { recursive: true });
   const pidFile = path.join(s.runDir, PID_FILE);
   const orphanStopped = await stopOrphan(pidFile, mediaLog);
   // Another rtpengine on the port would answer our pings as if it were ours. A killed orphan

@@ -140,7 +140,14 @@ describe('backup settings', () => {
 describe('parseConfig of phone lines and the media plane', () => {
   it('starts rtpengine when installed, with no SIP listener or trunk, by default', () => {
     const c = parseConfig({});
-    expect(c.media).toEqual({ mode: 'auto', externalNg: null, ngPort: 22223, ports: { min: 30000, max: 30999 } });
+    expect(c.media).toEqual({
+      mode: 'auto',
+      externalNg: null,
+      ngPort: 22223,
+      ports: { min: 30000, max: 30999 },
+      // The demo's region is China: its callers hear 简体中文, and their place every 30 s.
+      announcements: { positionEverySeconds: 30, language: 'zh-CN' },
+    });
     expect(c.sipUdp).toBeNull();
     expect(c.sipTcp).toBeNull();
     expect(c.trunk).toBeNull();
@@ -158,6 +165,8 @@ describe('parseConfig of phone lines and the media plane', () => {
     expect(c.sipTcp).toEqual({ host: '::1', port: 5061 });
     expect(c.media.externalNg).toEqual({ host: '10.0.0.5', port: 2223 });
     expect(c.media.ports).toEqual({ min: 40000, max: 40100 });
+    expect(parseConfig({ KEFU_DEFAULT_REGION: 'US', KEFU_QUEUE_POSITION_EVERY: '0' }).media.announcements).toEqual({ positionEverySeconds: 0, language: 'en' });
+    expect(parseConfig({ KEFU_PROMPT_LANGUAGE: 'en' }).media.announcements.language).toBe('en');
     expect(c.trunk).toEqual({ address: { host: '192.0.2.10', port: 5060 }, transport: 'udp' });
   });
 

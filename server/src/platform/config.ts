@@ -139,6 +139,10 @@ const EnvSchema = z.object({
     .pipe(hostPort('udp://127.0.0.1:2223'))
     .optional(),
   KEFU_RTPENGINE_NG_PORT: z.coerce.number().int().min(1024).max(65535).default(22223),
+  // How often a phone-line caller waiting in a queue hears their place in it (seconds; 0: never).
+  KEFU_QUEUE_POSITION_EVERY: z.coerce.number().int().min(0).max(3600).default(30),
+  // The prompts' language; unset: 简体中文 when the default region is CN, else English.
+  KEFU_PROMPT_LANGUAGE: z.enum(['en', 'zh-CN']).optional(),
   // The embedded rtpengine's RTP ports; a bridged phone call takes three.
   KEFU_RTPENGINE_PORTS: z
     .string()
@@ -219,7 +223,14 @@ export type Config = Readonly<{
   /** Secret: never logged. The keyed-hash key from KEFU_HASH_KEY, or null for the key file. */
   hashKey: Buffer | null;
   /** The media plane (rtpengine): whether to use one, an external one's ng address, the embedded one's ports. */
-  media: Readonly<{ mode: 'auto' | 'off'; externalNg: HostPort | null; ngPort: number; ports: Readonly<{ min: number; max: number }> }>;
+  media: Readonly<{
+    mode: 'auto' | 'off';
+    externalNg: HostPort | null;
+    ngPort: number;
+    ports: Readonly<{ min: number; max: number }>;
+    /** What queued phone-line callers hear: their place every so often, in which language. */
+    announcements: Readonly<{ positionEverySeconds: number; language: 'en' | 'zh-CN' }>;
+  }>;
   /** Plain SIP listeners; null: off. */
   sipUdp: HostPort | null;
   sipTcp: HostPort | null;
@@ -298,6 +309,10 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
       externalNg: e.KEFU_RTPENGINE_URL ?? null,
       ngPort: e.KEFU_RTPENGINE_NG_PORT,
       ports: e.KEFU_RTPENGINE_PORTS,
+      announcements: Object.freeze({
+        positionEverySeconds: e.KEFU_QUEUE_POSITION_EVERY,
+        language: e.KEFU_PROMPT_LANGUAGE ?? (e.KEFU_DEFAULT_REGION === 'CN' ? 'zh-CN' : 'en'),
+      }),
     }),
     sipUdp: e.KEFU_SIP_UDP ?? null,
     sipTcp: e.KEFU_SIP_TCP ?? null,

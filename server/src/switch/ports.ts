@@ -19,7 +19,13 @@ export interface InboundQueueCall {
 /** The ACD's answer to a new queue call: wait in the queue, or refuse with a SIP status. */
 export type QueueAdmission =
   | { outcome: 'queued'; queueName: string }
-  | { outcome: 'refused'; status: 404 | 480 | 486 | 503; reason: string };
+  | {
+      outcome: 'refused';
+      status: 404 | 480 | 486 | 503;
+      reason: string;
+      /** What a caller whose media is anchored hears before the refusal (out of hours, queue full). */
+      announce?: 'closed' | 'busy';
+    };
 
 export type OfferFailure = 'rejected' | 'unreachable' | 'busy' | 'failed';
 
@@ -115,15 +121,49 @@ export interface CallControl {
 }
 
 /**
+ * What a caller hears from the media plane, asked of the switch (implemented by it beside
+ * CallControl) by whoever decides it: the queue's announcements.
+ */
+export interface CallerMedia {
+  /**
+   * Plays a prompt (or, `repeat`, the hold tune over and over) to a caller whose media is
+   * anchored in the media plane; replaces what played before. Resolves with its length in ms,
+   * 0 when nothing plays (no media plane, a web caller, the call is over).
+   */
+  playToCaller(callId: string, prompt: CallerPrompt, repeat?: boolean): Promise<number>;
+  /** Stops what `playToCaller` started; no-op when nothing plays. */
+  stopPlayingToCaller(callId: string): void;
+}
+
+/** Which kind of endpoint a leg's SDP is written for: a browser (WebRTC) or a carrier (plain RTP). */
+export type LegKind = 'browser' | 'trunk';
+
+/** A sound the media plane plays to a caller, in the caller's language. */
+export type CallerPrompt =
+  | { readonly name: 'welcome' | 'music' | 'closed' | 'busy'; readonly language?: string }
+  | { readonly name: 'position'; readonly position: number; readonly language?: string };
+
+/**
  * The media plane as the switch sees it (implemented over rtpengine in server/src/media):
  * the SDP of a trunk call is rewritten per leg so its media is anchored in the relay. Keyed by
- * the caller leg's SIP Call-ID and From tag.
+ * the caller leg's SIP Call-ID and each party's tag (the caller's From tag, and one tag for the
+ * agent's side whoever answers).
  */
 export interface MediaRelay {
   /** The caller's offer (plain RTP from a carrier) rewritten for a browser (ICE, DTLS-SRTP). */
   offerTowardBrowser(sipCallId: string, callerTag: string, sdp: string): Promise<string>;
   /** The browser's answer rewritten for the carrier (plain RTP/AVP). */
   answerTowardTrunk(sipCallId: string, callerTag: string, agentTag: string, sdp: string): Promise<string>;
+  /** A mid-call offer (re-INVITE) from party `fromTag`, rewritten for the other party's kind of leg. */
+  reoffer(sipCallId: string, fromTag: string, toTag: string, sdp: string, toward: LegKind): Promise<string>;
+  /** The answer to a `reoffer`, rewritten for the offerer's kind of leg. */
+  reanswer(sipCallId: string, offererTag: string, answererTag: string, sdp: string, toward: LegKind): Promise<string>;
+  /** Plays a prompt to party `hearerTag` (once, or over and over); resolves with its length in ms. */
+  play(sipCallId: string, hearerTag: string, prompt: CallerPrompt, repeat: boolean): Promise<number>;
+  /** Stops what `play` started for that party; no error when nothing plays. */
+  stopPlaying(sipCallId: string, hearerTag: string): Promise<void>;
+  /** Keeps party `tag`'s media from the other party (while music plays over it), or lets it through again. */
+  block(sipCallId: string, tag: string, blocked: boolean): Promise<void>;
   /** The call is over: free its ports. */
   release(sipCallId: string): Promise<void>;
 }

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { CountryCode } from 'libphonenumber-js/max';
 import { HEADER_CALL_ID, HEADER_INTERACTION_ID } from '../../../../contract/sip-headers.js';
 import { normalizePhone } from '../../platform/phone-number.js';
-import type { CallControl, DirectCall, MediaRelay, SwitchEvents } from '../ports.js';
+import type { CallControl, CallerMedia, CallerPrompt, DirectCall, MediaRelay, SwitchEvents } from '../ports.js';
 import { MediaAnchor } from './media-anchor.js';
 import type { AccountRecord } from '../accounts/sip-account-directory.js';
 import { bodyOf, buildResponse, newCallId, newTag, quoteDisplayName, type HeaderLine } from '../message/build.js';
@@ -41,7 +41,7 @@ export interface B2buaOptions {
  * to the ACD's queues), finds the call for each in-dialog request and CANCEL, and implements
  * the ACD's CallControl on top of them.
  */
-export class B2bua implements CallControl {
+export class B2bua implements CallControl, CallerMedia {
   private readonly calls = new Map<string, Call>();
   /** connection|Call-ID|our tag → leg: in-dialog requests arrive with our tag in To. */
   private readonly dialogs = new Map<string, { call: Call; leg: Leg }>();
@@ -140,10 +140,11 @@ export class B2bua implements CallControl {
       dialled,
     });
     if (admission.outcome === 'refused') {
-      call.release(admission.status);
+      if (admission.announce) void call.announceThenRelease({ name: admission.announce }, admission.status);
+      else call.release(admission.status);
       return;
     }
-    if (call.state === 'waiting') call.respondCaller(182, 'Queued');
+    call.queued();
   }
 
   /** CANCEL of a caller's INVITE (same branch, same connection). */
@@ -191,7 +192,18 @@ export class B2bua implements CallControl {
   }
 
   release(callId: string, status: 480 | 486 | 503 = 480): void {
-    this.calls.get(callId)?.release(status);
+    const call = this.calls.get(callId);
+    // A waiting caller sent away busy (the queue's longest wait is over) hears why first.
+    if (call && status === 486 && call.state === 'waiting') void call.announceThenRelease({ name: 'busy' }, status);
+    else call?.release(status);
+  }
+
+  playToCaller(callId: string, prompt: CallerPrompt, repeat = false): Promise<number> {
+    return this.calls.get(callId)?.playToCaller(prompt, repeat) ?? Promise.resolve(0);
+  }
+
+  stopPlayingToCaller(callId: string): void {
+    this.calls.get(callId)?.stopPlayingToCaller();
   }
 
   promptCaller(callId: string, text: string): void {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { HEADER_CALL_ID } from '../../../../contract/sip-headers.js';
-import type { OfferFailure } from '../ports.js';
+import type { CallerPrompt, OfferFailure } from '../ports.js';
 import { bodyOf, buildResponse, type Body, type HeaderLine } from '../message/build.js';
 import type { SipRequest, SipResponse } from '../message/parse.js';
 import { ALLOW } from './allowed-methods.js';
@@ -16,6 +16,9 @@ import type { MediaAnchor } from './media-anchor.js';
 import { ringParked } from './transfer-ring.js';
 
 export type { CallContext, CallKind, CallState, NewFork } from './call-types.js';
+
+/** A closed or busy prompt longer than this is cut short: the caller is sent away anyway. */
+const MAX_PROMPT_BEFORE_RELEASE_MS = 30_000;
 
 /**
  * A call owned by the B2BUA: the caller's leg (we are its UAS) and the agent leg(s) (we are
@@ -34,6 +37,8 @@ export class Call implements BridgedCall {
   private logger: Logger | undefined;
   /** Set on a trunk call when there is a media plane: both legs' SDP is the relay's. */
   anchor: MediaAnchor | undefined;
+  private earlyMediaSent = false;
+  private earlyMediaFailed = false;
 
   constructor(
     readonly ctx: CallContext,
@@ -86,7 +91,7 @@ export class Call implements BridgedCall {
     this.offers.push(offer);
     if (this.state === 'parked') return ringParked(this, offer, forks);
     if (!this.anchor) return this.sendForks(offer, forks, this.offerBody);
-    this.anchor.towardAgents.then(
+    this.anchor.offerForAgents().then(
       (body) => {
         // Withdrawn or ended while the relay was answering: nothing was sent, nothing to cancel.
         if (this.state !== 'waiting' || offer.withdrawn) offer.settled = true;
@@ -200,10 +205,69 @@ export class Call implements BridgedCall {
     return leg === this.agentLeg ? this.callerLeg : undefined;
   }
 
-  noteHold(onHold: boolean): void {
+  noteHold(onHold: boolean, by: Leg): void {
     if (onHold === this.onHold || this.state !== 'bridged') return;
     this.onHold = onHold;
+    // A carrier's caller held by the agent hears the hold tune from the relay.
+    if (this.anchor && by === this.agentLeg) void this.anchor.holdMusic(onHold);
     this.ctx.events.holdChanged(this.id, onHold);
+  }
+
+  /**
+   * The caller is admitted to a queue. A caller whose media is anchored starts hearing the
+   * relay (183 with its SDP: early media), so prompts and music reach them while they wait;
+   * others hear "Queued" (182).
+   */
+  queued(): void {
+    if (this.state !== 'waiting') return;
+    if (!this.anchor) return this.respondCaller(182, 'Queued');
+    void this.openEarlyMedia().then((open) => {
+      // Still a call: it waits in silence, as it would without a media plane.
+      if (!open && this.state === 'waiting') this.respondCaller(182, 'Queued');
+    });
+  }
+
+  /** Plays a prompt to a caller whose media is anchored; resolves with its length in ms (0: nothing played). */
+  async playToCaller(prompt: CallerPrompt, repeat: boolean): Promise<number> {
+    if (!this.anchor || this.state === 'ended') return 0;
+    // A waiting caller hears the relay once early media is up; a bridged one already does.
+    if (this.state === 'waiting' && !(await this.openEarlyMedia())) return 0;
+    // (The state may have changed while the relay answered.)
+    if ((this.state as CallState) === 'ended') return 0;
+    return this.anchor.playToCaller(prompt, repeat);
+  }
+
+  /**
+   * Sends a waiting caller away with `status`, after a prompt (closed, busy) when their media
+   * is anchored; at once otherwise. A caller who hangs up meanwhile ends it sooner.
+   */
+  async announceThenRelease(prompt: CallerPrompt, status: number): Promise<void> {
+    const ms = this.state === 'waiting' ? await this.playToCaller(prompt, false) : 0;
+    if (ms <= 0) return this.release(status);
+    setTimeout(() => this.release(status), Math.min(ms, MAX_PROMPT_BEFORE_RELEASE_MS)).unref();
+  }
+
+  /** 183 with the relay's SDP, once; false when the relay could not answer for the queue. */
+  private openEarlyMedia(): Promise<boolean> {
+    if (!this.anchor) return Promise.resolve(false);
+    return this.anchor.earlyMedia().then(
+      (body) => {
+        if (this.state === 'waiting' && !this.earlyMediaSent) {
+          this.earlyMediaSent = true;
+          this.respondCaller(183, 'Session Progress', body);
+        }
+        return true;
+      },
+      (err: unknown) => {
+        if (!this.earlyMediaFailed) this.log.warn({ err }, 'The media relay did not open early media; the caller waits without prompts');
+        this.earlyMediaFailed = true;
+        return false;
+      },
+    );
+  }
+
+  stopPlayingToCaller(): void {
+    if (this.anchor && this.state !== 'ended') void this.anchor.stopPlaying();
   }
 
   awaitAck(leg: Leg, cseq: number): void {
@@ -282,7 +346,7 @@ export class Call implements BridgedCall {
     }
     const answer = bodyOf(response);
     if (this.anchor && answer) {
-      this.anchor.towardCaller(fork.leg.localTag, answer).then(
+      this.anchor.towardCaller(answer).then(
         (body) => {
           if (this.state !== 'bridged') return;
           this.respondCaller(200, 'OK', body);

@@ -1,9 +1,10 @@
 import type { SwitchEvents } from '../ports.js';
-import { bodyOf, buildResponse, type HeaderLine } from '../message/build.js';
+import { bodyOf, buildResponse, type Body, type HeaderLine } from '../message/build.js';
 import type { SipRequest } from '../message/parse.js';
 import type { ClientTransactions } from './client-transactions.js';
 import type { Leg } from './leg.js';
 import { ackNon2xx, IGNORE_RESPONSES } from './leg-signalling.js';
+import type { MediaAnchor } from './media-anchor.js';
 import { dtmfFromInfo, sdpMeansHold } from './sdp.js';
 
 /** What the relay needs of the call whose legs it joins. */
@@ -18,8 +19,10 @@ export interface BridgedCall {
   };
   /** The leg a request from `leg` goes on to; undefined unless the call is bridged. */
   peerOf(leg: Leg): Leg | undefined;
-  /** An answered re-INVITE's offer says whether the call is now on hold. */
-  noteHold(onHold: boolean): void;
+  /** Set on a trunk call anchored in the media plane: each leg's SDP is rewritten by the relay. */
+  readonly anchor?: MediaAnchor | undefined;
+  /** An answered re-INVITE's offer (sent by leg `by`) says whether the call is now on hold. */
+  noteHold(onHold: boolean, by: Leg): void;
   /** We sent a 2xx to `leg`'s INVITE with CSeq `cseq`: its ACK must follow (§13.3.1.4). */
   awaitAck(leg: Leg, cseq: number): void;
 }
@@ -27,6 +30,8 @@ export interface BridgedCall {
 /**
  * Hold/resume: one leg's re-INVITE becomes ours on the other leg, and the answer comes back
  * to the first. One re-INVITE at a time on a call (§14.1): a second one meanwhile gets 491.
+ * On an anchored call the offer and the answer each pass through the media relay, which
+ * writes them for the leg they go to (a browser's SDP never reaches the carrier).
  */
 export function relayReinvite(call: BridgedCall, leg: Leg, request: SipRequest): void {
   const other = call.peerOf(leg);
@@ -38,10 +43,50 @@ export function relayReinvite(call: BridgedCall, leg: Leg, request: SipRequest):
   if (target) leg.remoteTarget = target; // target refresh (§12.2.2)
   const body = bodyOf(request);
   leg.reinvitePending = other.reinvitePending = true;
-  const invite = other.request('INVITE', other.connection.contact ?? call.ctx.contact, body);
-  const sent = { leg: other, invite, ruri: other.remoteTarget };
   const done = (): void => {
     leg.reinvitePending = other.reinvitePending = false;
+  };
+  const { anchor } = call;
+  const offerer = leg === call.callerLeg ? 'caller' : 'agent';
+  if (!anchor || !body) {
+    sendReinvite(call, leg, other, request, body, done, async (answer) => answer);
+    return;
+  }
+  anchor.reoffer(offerer, body).then(
+    (offer) => {
+      // The call may have ended while the relay answered: then there is nobody to ask.
+      if (call.peerOf(leg) !== other) {
+        done();
+        leg.connection.send(buildResponse(request, 481, 'Call/Transaction Does Not Exist'));
+        return;
+      }
+      sendReinvite(call, leg, other, request, offer, done, (answer) => anchor.reanswer(offerer, answer));
+    },
+    () => {
+      done();
+      leg.connection.send(buildResponse(request, 488, 'Not Acceptable Here'));
+    },
+  );
+}
+
+function sendReinvite(
+  call: BridgedCall,
+  leg: Leg,
+  other: Leg,
+  request: SipRequest,
+  offer: Body | undefined,
+  done: () => void,
+  rewriteAnswer: (answer: Body) => Promise<Body>,
+): void {
+  const invite = other.request('INVITE', other.connection.contact ?? call.ctx.contact, offer);
+  const sent = { leg: other, invite, ruri: other.remoteTarget };
+  const held = offer ? sdpMeansHold(bodyOf(request)?.content ?? '') : false;
+  const answerFirstLeg = (answer: Body | undefined): void => {
+    leg.connection.send(
+      buildResponse(request, 200, 'OK', { headers: [['Contact', leg.connection.contact ?? call.ctx.contact]], ...(answer ? { body: answer } : {}) }),
+    );
+    call.awaitAck(leg, request.cseq);
+    call.noteHold(held, leg);
   };
   call.ctx.transactions.start(other.connection, invite.branch, 'INVITE', {
     onResponse: (response) => {
@@ -57,11 +102,12 @@ export function relayReinvite(call: BridgedCall, leg: Leg, request: SipRequest):
       if (refreshed) other.remoteTarget = refreshed;
       other.send(other.ack2xx(invite.cseq));
       const answer = bodyOf(response);
-      leg.connection.send(
-        buildResponse(request, 200, 'OK', { headers: [['Contact', leg.connection.contact ?? call.ctx.contact]], ...(answer ? { body: answer } : {}) }),
-      );
-      call.awaitAck(leg, request.cseq);
-      call.noteHold(body ? sdpMeansHold(body.content) : false);
+      if (!answer) return answerFirstLeg(undefined);
+      rewriteAnswer(answer).then(answerFirstLeg, () => {
+        // The far leg agreed but the relay could not write its answer for this one: the
+        // offerer hears a failure and keeps the session it had (§14.1).
+        leg.connection.send(buildResponse(request, 500, 'Media Relay Failed'));
+      });
     },
     onFailure: () => {
       done();

@@ -25,3 +25,23 @@ export function dtmfFromInfo(contentType: string | undefined, body: string): str
   }
   return digit !== undefined && /^[0-9*#A-Da-d]$/.test(digit) ? digit.toUpperCase() : undefined;
 }
+
+/**
+ * The answer a queue gives a carrier's offer before any agent does: the offer's own codecs,
+ * sendrecv, at a port nobody listens on (the discard port). Only the media relay reads it; the
+ * carrier gets the relay's SDP, and what the caller hears is what the relay plays.
+ */
+export function placeholderAnswer(offer: string): string {
+  const out: string[] = [];
+  for (const raw of offer.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line) continue;
+    if (line.startsWith('o=')) out.push('o=kefu 1 1 IN IP4 127.0.0.1');
+    else if (line.startsWith('c=')) out.push('c=IN IP4 127.0.0.1');
+    else if (line.startsWith('m=audio ')) out.push(line.replace(/^m=audio \d+/, 'm=audio 9'));
+    else if (/^a=(sendrecv|sendonly|recvonly|inactive)$/.test(line)) out.push('a=sendrecv');
+    else if (/^a=(rtcp|candidate|ice-|fingerprint|setup|crypto)/.test(line)) continue;
+    else out.push(line);
+  }
+  return `${out.join('\r\n')}\r\n`;
+}
