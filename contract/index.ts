@@ -18,4 +18,5 @@ export * from './floor.js';
 export * from './queue-admin.js';
 export * from './campaigns.js';
 export * from './wallboard.js';
+export * from './monitoring.js';
 export * from './work-codes.js';
