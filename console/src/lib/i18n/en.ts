@@ -3,6 +3,7 @@
 import { casesEn } from './cases.en.js';
 import { supervisionEn } from './supervision.en.js';
 import { floorEn } from './floor.en.js';
+import { monitoringEn } from './monitoring.en.js';
 import { auditEn } from './audit.en.js';
 import { privacyEn } from './privacy.en.js';
 import { workCodesEn } from './work-codes.en.js';
@@ -15,6 +16,7 @@ export const en = {
   ...casesEn,
   ...supervisionEn,
   ...floorEn,
+  ...monitoringEn,
   ...auditEn,
   ...privacyEn,
   ...administrationEn,

@@ -3,6 +3,7 @@ import type { Messages } from './messages.js';
 import { casesZh } from './cases.zh-CN.js';
 import { supervisionZh } from './supervision.zh-CN.js';
 import { floorZh } from './floor.zh-CN.js';
+import { monitoringZh } from './monitoring.zh-CN.js';
 import { auditZh } from './audit.zh-CN.js';
 import { privacyZh } from './privacy.zh-CN.js';
 import { workCodesZh } from './work-codes.zh-CN.js';
@@ -15,6 +16,7 @@ export const zhCN: Messages = {
   ...casesZh,
   ...supervisionZh,
   ...floorZh,
+  ...monitoringZh,
   ...auditZh,
   ...privacyZh,
   ...administrationZh,
