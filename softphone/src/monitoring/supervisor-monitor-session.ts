@@ -35,9 +35,13 @@ export class SupervisorMonitorSession {
   static async offer(options: SupervisorMonitorOptions): Promise<{ session: SupervisorMonitorSession; offer: string }> {
     const session = new SupervisorMonitorSession(options);
     try {
-      const stream = await (options.microphone ?? (() => navigator.mediaDevices.getUserMedia({ audio: true, video: false })))();
-      session.mic = stream.getAudioTracks()[0] ?? null;
-      if (session.mic) session.peer.addTrack(session.mic, stream);
+      const stream = await (options.microphone ?? (() => navigator.mediaDevices.getUserMedia({ audio: true, video: false })))().catch((error: unknown) => {
+        // Listening needs no microphone; coaching and joining do.
+        if (options.mode === 'listen') return null;
+        throw error;
+      });
+      session.mic = stream?.getAudioTracks()[0] ?? null;
+      if (session.mic && stream) session.peer.addTrack(session.mic, stream);
       else session.peer.addTransceiver('audio', { direction: 'recvonly' });
       session.applyMode();
       const offer = await localDescriptionGathered(session.peer, await session.peer.createOffer());
