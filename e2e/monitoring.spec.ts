@@ -67,7 +67,8 @@ test('a supervisor listens, whispers and barges into a live call from the wallbo
     const row = board.agentRow(AGENT);
     const controls = row.getByRole('group', { name: `Monitoring ${AGENT}’s call` });
     await controls.getByRole('button', { name: 'Listen', exact: true }).click();
-    await expect(controls.getByRole('status')).toHaveText(`Listening to ${AGENT}’s call.`);
+    // The microphone, the offer's candidates and the agent's answer: seconds on a busy machine.
+    await expect(controls.getByRole('status')).toHaveText(`Listening to ${AGENT}’s call.`, { timeout: 30_000 });
     await expect(agent.page.getByRole('region', { name: 'Supervisor notices' })).toContainText('E2E Supervisor is listening to this call.');
     await expect.poll(() => bytesReceived(supervisorPage, '__kefuSupervisorMonitorPeerConnection'), { timeout: 15_000 }).toBeGreaterThan(0);
     await expectHears(supervisorPage, '__kefuSupervisorMonitorPeerConnection', ['caller', 'agent'], ['supervisor']);

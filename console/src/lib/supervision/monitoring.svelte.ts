@@ -41,12 +41,19 @@ export class SupervisorMonitoring {
     try {
       if (this.current) await this.stop();
       this.#listen(socket);
+      // Shown as connecting at once: the microphone and the offer's candidates take a moment.
+      this.current = { agentUserId, sessionId: null, mode, allowedModes: [mode], live: false };
       const { SupervisorMonitorSession } = await import('@kefu/softphone');
       const { session, offer } = await SupervisorMonitorSession.offer({ mode });
+      if (this.current?.agentUserId !== agentUserId) return session.close(); // stopped meanwhile
       this.#media = session;
       if (navigator.webdriver === true) window.__kefuSupervisorMonitorPeerConnection = session.peer;
-      this.current = { agentUserId, sessionId: null, mode, allowedModes: [mode], live: false };
       const view = await command<MonitorSessionView>((done) => socket.emit('monitor:start', { agentUserId, mode, offer }, done));
+      if (this.#media !== session) {
+        // Stopped while the server was setting it up.
+        socket.emit('monitor:stop', { sessionId: view.sessionId }, () => {});
+        return;
+      }
       // An answer may already have come: it names the session id the ack now gives.
       this.current = { agentUserId, sessionId: view.sessionId, mode: view.mode, allowedModes: view.allowedModes, live: this.current?.live ?? false };
       this.#answerTimer = setTimeout(() => {
