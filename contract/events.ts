@@ -8,6 +8,7 @@ import type { EscalationView, WrapUpCommand } from './cases.js';
 import type { BackupRunView } from './backups.js';
 import type { FloorNotice } from './floor.js';
 import type { WallboardDelta, WallboardSnapshot } from './wallboard.js';
+import type { CampaignLiveFigures, CampaignWatchCommand } from './campaign-dialing.js';
 import type {
   MonitorAnswerCommand,
   MonitorAnswered,
@@ -66,6 +67,8 @@ export interface ServerToClientEvents {
   'monitor:mode-changed': (payload: MonitorModeChanged) => void;
   /** To both ends: the session is over (stopped, the call ended, a party left). */
   'monitor:ended': (payload: MonitorEnded) => void;
+  /** To those watching a campaign's page: its live figures changed (coalesced). */
+  'campaign:figures': (payload: CampaignLiveFigures) => void;
 }
 
 export interface EscalationAcknowledged {
@@ -101,6 +104,9 @@ export interface ClientToServerEvents {
   'monitor:decline': (payload: MonitorSessionCommand, ack: (res: Ack<{ declined: true }>) => void) => void;
   'monitor:set-mode': (payload: MonitorSetModeCommand, ack: (res: Ack<MonitorSessionView>) => void) => void;
   'monitor:stop': (payload: MonitorSessionCommand, ack: (res: Ack<{ stopped: true }>) => void) => void;
+  /** Whoever may see the campaign: its live figures now; 'campaign:figures' follows. */
+  'campaign:watch': (payload: CampaignWatchCommand, ack: (res: Ack<CampaignLiveFigures>) => void) => void;
+  'campaign:unwatch': (payload: CampaignWatchCommand, ack: (res: Ack<{ watching: false }>) => void) => void;
 }
 
 export interface SocketData {
