@@ -65,10 +65,12 @@ export async function partyBrowser(party: Party): Promise<Browser> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-tone-'));
   const file = path.join(dir, `${party}.wav`);
   fs.writeFileSync(file, toneWav(TONES[party]));
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [...ARGS, `--use-file-for-fake-audio-capture=${file}`],
   });
+  browser.on('disconnected', () => fs.rmSync(dir, { recursive: true, force: true }));
+  return browser;
 }
 
 /** The peer connections the console exposes under automation (navigator.webdriver) only. */
