@@ -11,6 +11,17 @@ import type { TransferCommand, TransferDirectory, TransferResult } from './trans
 import type { WallboardDelta, WallboardSnapshot } from './wallboard.js';
 import type { CampaignLiveFigures, CampaignWatchCommand } from './campaign-dialing.js';
 import type {
+  MonitorAnswerCommand,
+  MonitorAnswered,
+  MonitorEnded,
+  MonitorModeChanged,
+  MonitorOffered,
+  MonitorSessionCommand,
+  MonitorSessionView,
+  MonitorSetModeCommand,
+  MonitorStartCommand,
+} from './monitoring.js';
+import type {
   AgentDesktopSnapshot,
   AgentStatusView,
   CallEndedEvent,
@@ -49,6 +60,14 @@ export interface ServerToClientEvents {
   'floor:notice': (payload: FloorNotice) => void;
   /** To supervisors watching the wallboard: the queue and agent rows that changed (coalesced). */
   'wallboard:changed': (payload: WallboardDelta) => void;
+  /** To the agent's console holding the call: a supervisor's monitoring session to answer. */
+  'monitor:offered': (payload: MonitorOffered) => void;
+  /** To the supervisor's page: the agent's softphone answered the monitoring session. */
+  'monitor:answered': (payload: MonitorAnswered) => void;
+  /** To both ends: the session's mode changed (the agent's softphone remixes). */
+  'monitor:mode-changed': (payload: MonitorModeChanged) => void;
+  /** To both ends: the session is over (stopped, the call ended, a party left). */
+  'monitor:ended': (payload: MonitorEnded) => void;
   /** To those watching a campaign's page: its live figures changed (coalesced). */
   'campaign:figures': (payload: CampaignLiveFigures) => void;
 }
@@ -82,6 +101,14 @@ export interface ClientToServerEvents {
   /** Supervisors and admins: the wallboard as it is now; 'wallboard:changed' follows. */
   'wallboard:watch': (payload: Record<string, never>, ack: (res: Ack<WallboardSnapshot>) => void) => void;
   'wallboard:unwatch': (payload: Record<string, never>, ack: (res: Ack<{ watching: false }>) => void) => void;
+  /** Supervisors and admins: listen, whisper or barge into an agent's current call. */
+  'monitor:start': (payload: MonitorStartCommand, ack: (res: Ack<MonitorSessionView>) => void) => void;
+  /** The monitored agent's softphone: its answer to the session's offer. */
+  'monitor:answer': (payload: MonitorAnswerCommand, ack: (res: Ack<{ answered: true }>) => void) => void;
+  /** The monitored agent's softphone could not join the session (no call here, no media). */
+  'monitor:decline': (payload: MonitorSessionCommand, ack: (res: Ack<{ declined: true }>) => void) => void;
+  'monitor:set-mode': (payload: MonitorSetModeCommand, ack: (res: Ack<MonitorSessionView>) => void) => void;
+  'monitor:stop': (payload: MonitorSessionCommand, ack: (res: Ack<{ stopped: true }>) => void) => void;
   /** Whoever may see the campaign: its live figures now; 'campaign:figures' follows. */
   'campaign:watch': (payload: CampaignWatchCommand, ack: (res: Ack<CampaignLiveFigures>) => void) => void;
   'campaign:unwatch': (payload: CampaignWatchCommand, ack: (res: Ack<{ watching: false }>) => void) => void;

@@ -20,4 +20,5 @@ export * from './queue-admin.js';
 export * from './campaigns.js';
 export * from './campaign-dialing.js';
 export * from './wallboard.js';
+export * from './monitoring.js';
 export * from './work-codes.js';

@@ -9,6 +9,11 @@ import { FloorActionsService } from './supervision/floor-actions/floor-actions.s
 import { FloorPeopleRepository } from './supervision/floor-actions/data/floor-people.repository.js';
 import type { LiveFloor } from './supervision/floor-actions/floor-ports.js';
 import { socketFloorNotifier } from './supervision/floor-actions/socket/socket-floor-notifier.js';
+import type { Clock } from './platform/clock.js';
+import type { Logger } from './platform/logger.js';
+import { MonitoringService } from './supervision/monitoring/monitoring.service.js';
+import { socketMonitorNotifier } from './supervision/monitoring/monitor-notifier.js';
+import { DEFAULT_MONITORING_POLICY, type MonitoringPolicy } from './supervision/monitoring/rules/monitor-policy.js';
 
 /** The ACD's live state and moves as the floor's actions see them. */
 export function liveFloorOf(callCenter: CallCenter, agents: AgentRegistry): LiveFloor {
@@ -44,5 +49,17 @@ export function createFloorActions(services: Services, callCenter: CallCenter, a
     audit: services.audit,
     notifier: socketFloorNotifier(io),
     clock: services.clock,
+  });
+}
+
+/** Listening, whispering and barging: the sessions over the call facts, pushed to the two browsers. */
+export function createMonitoring(services: Services, clock: Clock, io: () => KefuIo | null, policy: MonitoringPolicy | undefined, log: Logger): MonitoringService {
+  return new MonitoringService({
+    people: new FloorPeopleRepository(services.db),
+    audit: services.audit,
+    notifier: socketMonitorNotifier(io),
+    clock,
+    log,
+    policy: policy ?? DEFAULT_MONITORING_POLICY,
   });
 }

@@ -63,7 +63,9 @@ import { previewRoutes } from './campaigns/http/preview.routes.js';
 import { campaignPaths } from './campaigns/http/openapi-campaigns.js';
 import { type Services } from './compose-services.js';
 import { createCallCenter } from './compose-call-center.js';
-import { createFloorActions } from './compose-floor.js';
+import { createFloorActions, createMonitoring } from './compose-floor.js';
+import type { MonitoringPolicy } from './supervision/monitoring/rules/monitor-policy.js';
+import { registerMonitoring } from './supervision/monitoring/socket/monitoring.handlers.js';
 import { floorActionRoutes } from './supervision/floor-actions/http/floor-actions.routes.js';
 import { floorPaths } from './supervision/floor-actions/http/openapi-floor.js';
 import { FloorService } from './supervision/floor.service.js';
@@ -118,6 +120,8 @@ export interface ComposeOptions {
   sipPlain?: Omit<PlainSipSettings, 'trunkRefusal'>;
   /** Redis shared by the servers on this database: their consoles reach each other (redis-adapter.ts). */
   redisUrl?: string | null;
+  /** Who may listen, whisper or barge, and whether agents see it; unset: the defaults (monitor-policy.ts). */
+  monitoring?: MonitoringPolicy;
 }
 
 export interface BackupSetup {
@@ -190,6 +194,8 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     notifier: socketFloorNotifier(() => io),
   });
   facts.subscribe(floor.follow);
+  const monitoring = createMonitoring(services, clock, () => io, o.monitoring, o.log.child({ module: 'monitoring' }));
+  facts.subscribe(monitoring.follow);
   const callReports = new CallReportService({
     repo: floorRepo,
     audit: services.audit,
@@ -331,6 +337,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
           log: o.log.child({ module: 'transfer' }),
         }),
       (socket, user) => registerWallboard(socket, user, { floor, audit: services.audit, log: o.log.child({ module: 'wallboard' }) }),
+      (socket, user) => registerMonitoring(socket, user, { monitoring, audit: services.audit, log: o.log.child({ module: 'monitoring' }) }),
       (socket, user) => registerCampaignWatch(socket, user, { dialer, audit: services.audit, log: o.log.child({ module: 'campaign-watch' }) }),
     ],
     origins,

@@ -25,3 +25,4 @@ export { WebAudioRingtone } from './ringtone.js';
 export type { Ringtone, WebAudioRingtoneOptions } from './ringtone.js';
 export type { TransportBinding, RetryReason } from './connection.js';
 export type { BackoffPolicy } from './backoff.js';
+export * from './monitoring/index.js';

@@ -184,3 +184,14 @@ describe('parseConfig of phone lines and the media plane', () => {
     expect(() => parseConfig({ KEFU_TRUNK_ADDRESS: '192.0.2.10:5060', KEFU_TRUNK_TRANSPORT: 'tcp', KEFU_SIP_UDP: '127.0.0.1:5060' })).toThrow(/needs KEFU_SIP_TCP/);
   });
 });
+
+describe('monitoring settings', () => {
+  it('lets supervisors use every mode and agents see who monitors unless narrowed, refusing a made-up mode', () => {
+    expect(parseConfig({}).monitoring).toEqual({ supervisorModes: ['listen', 'whisper', 'barge'], agentSeesMonitoring: true });
+    expect(parseConfig({ KEFU_MONITOR_SUPERVISOR_MODES: ' listen, whisper ', KEFU_MONITOR_AGENT_SEES: 'false' }).monitoring).toEqual({
+      supervisorModes: ['listen', 'whisper'],
+      agentSeesMonitoring: false,
+    });
+    expect(() => parseConfig({ KEFU_MONITOR_SUPERVISOR_MODES: 'listen,shout' })).toThrow(/KEFU_MONITOR_SUPERVISOR_MODES/);
+  });
+});

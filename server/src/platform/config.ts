@@ -163,6 +163,13 @@ const EnvSchema = z.object({
   // One carrier trunk: its address is the only source whose calls come in without credentials.
   KEFU_TRUNK_ADDRESS: hostPort('192.0.2.10:5060').optional(),
   KEFU_TRUNK_TRANSPORT: z.enum(['udp', 'tcp']).default('udp'),
+  // Which monitoring modes supervisors may use (admins: all), and whether agents see a monitor.
+  KEFU_MONITOR_SUPERVISOR_MODES: z
+    .string()
+    .transform((v) => v.split(',').map((m) => m.trim()).filter((m) => m !== ''))
+    .pipe(z.array(z.enum(['listen', 'whisper', 'barge'])))
+    .optional(),
+  KEFU_MONITOR_AGENT_SEES: bool.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Read by the logger itself (it exists before the configuration); checked here with the rest.
   LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
@@ -236,6 +243,8 @@ export type Config = Readonly<{
   sipTcp: HostPort | null;
   /** The carrier trunk from the environment; null: none. */
   trunk: Readonly<{ address: HostPort; transport: 'udp' | 'tcp' }> | null;
+  /** Listen, whisper, barge: the modes supervisors may use, and whether agents see who monitors. */
+  monitoring: Readonly<{ supervisorModes: readonly ('listen' | 'whisper' | 'barge')[]; agentSeesMonitoring: boolean }>;
 }>;
 
 /** A key written as hex or base64, when it has at least 32 bytes. */
@@ -304,6 +313,10 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     }),
     pgBinDir: e.KEFU_PG_BIN_DIR ? path.resolve(e.KEFU_PG_BIN_DIR) : null,
     hashKey: e.KEFU_HASH_KEY ? hashKeyBytes(e.KEFU_HASH_KEY) : null,
+    monitoring: Object.freeze({
+      supervisorModes: Object.freeze(e.KEFU_MONITOR_SUPERVISOR_MODES ?? (['listen', 'whisper', 'barge'] as const)),
+      agentSeesMonitoring: e.KEFU_MONITOR_AGENT_SEES ?? true,
+    }),
     media: Object.freeze({
       mode: e.KEFU_RTPENGINE,
       externalNg: e.KEFU_RTPENGINE_URL ?? null,

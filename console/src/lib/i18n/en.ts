@@ -4,6 +4,7 @@ import { casesEn } from './cases.en.js';
 import { supervisionEn } from './supervision.en.js';
 import { floorEn } from './floor.en.js';
 import { transferEn } from './transfer.en.js';
+import { monitoringEn } from './monitoring.en.js';
 import { auditEn } from './audit.en.js';
 import { privacyEn } from './privacy.en.js';
 import { workCodesEn } from './work-codes.en.js';
@@ -17,6 +18,7 @@ export const en = {
   ...supervisionEn,
   ...floorEn,
   ...transferEn,
+  ...monitoringEn,
   ...auditEn,
   ...privacyEn,
   ...administrationEn,

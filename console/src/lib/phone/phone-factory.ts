@@ -6,6 +6,7 @@
 // driven by WebDriver / DevTools automation has navigator.webdriver === true; people's do not.
 import type { SipCredentialsView } from '@kefu/contract';
 import { Softphone, WebMediaEngine, type AudioDevices, type MediaEngine } from '@kefu/softphone';
+import { callPeer } from './call-peer.js';
 
 declare global {
   interface Window {
@@ -29,10 +30,12 @@ export class ProbedMediaEngine implements MediaEngine {
   attachRemoteAudio(handler: Handler): void {
     this.#inner.attachRemoteAudio(handler);
     exposeForTests(handler);
+    callPeer.set((handler as unknown as { peerConnection?: RTCPeerConnection }).peerConnection ?? null);
   }
 
   detachRemoteAudio(): void {
     this.#inner.detachRemoteAudio();
+    callPeer.set(null);
   }
 
   setSending(handler: Handler, enabled: boolean): void {

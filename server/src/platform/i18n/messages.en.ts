@@ -4,6 +4,7 @@
 
 import { CONTRACT_MESSAGES_EN } from '../../../../contract/messages.js';
 import { FLOOR_MESSAGES_EN } from './messages-floor.en.js';
+import { MONITORING_MESSAGES_EN } from './messages-monitoring.en.js';
 import { CAMPAIGN_MESSAGES_EN } from './messages.campaigns.en.js';
 import { TRANSFER_MESSAGES_EN } from './messages-transfer.en.js';
 
@@ -12,6 +13,7 @@ export const MESSAGES_EN = {
   ...CONTRACT_MESSAGES_EN,
   // Supervisors acting on the floor
   ...FLOOR_MESSAGES_EN,
+  ...MONITORING_MESSAGES_EN,
   ...CAMPAIGN_MESSAGES_EN,
   ...TRANSFER_MESSAGES_EN,
 

@@ -20,6 +20,7 @@ import {
 } from './vocabulary.zh-CN.js';
 import { FLOOR_MESSAGES_ZH_CN } from './messages-floor.zh-CN.js';
 import { TRANSFER_MESSAGES_ZH_CN } from './messages-transfer.zh-CN.js';
+import { MONITORING_MESSAGES_ZH_CN } from './messages-monitoring.zh-CN.js';
 
 export type Translation = string | ((params: MessageParams) => string | null);
 
@@ -30,6 +31,7 @@ const zhList = (list: string) => list.split(', ').join('、');
 export const MESSAGES_ZH_CN: Readonly<Record<MessageKey, Translation>> = {
   // Supervisors acting on the floor
   ...FLOOR_MESSAGES_ZH_CN,
+  ...MONITORING_MESSAGES_ZH_CN,
   ...CAMPAIGN_MESSAGES_ZH_CN,
   ...TRANSFER_MESSAGES_ZH_CN,
   // The contract's validation messages (contract/messages.ts)
