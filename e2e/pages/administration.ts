@@ -67,6 +67,8 @@ export class QueuesPage {
   async open() {
     await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Queues', exact: true }).click();
     await expect(this.page.getByRole('heading', { level: 1 })).toHaveText('Queues');
+    // Loaded: with no queue yet the new-queue form opens by itself, else "New queue" opens it.
+    await expect(this.page.getByRole('table').or(this.page.getByText('No queues yet.'))).toBeVisible();
   }
 
   /** Creates a queue answering `number` with `members` (by display name) at level 1. */

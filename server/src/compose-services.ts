@@ -112,7 +112,7 @@ export function createServices(
   const hash = keyedHash(hashKey);
   const sensitiveFields = new SensitiveFields(config.keyring ?? PROCESS_KEYS.data, hash);
   const interactions = new InteractionRepository(db, sensitiveFields);
-  const caseReads = new CaseRepository(db);
+  const caseReads = new CaseRepository(db, sensitiveFields);
   const customerRows = new CustomerRepository(db, sensitiveFields);
   const now = () => new Date(clock.now());
   // The privacy part checks visibility through the customer service, built just below.
@@ -129,7 +129,7 @@ export function createServices(
   const consentRows = new ConsentRepository(db);
   const sla = new SlaSettings({ db, settings, audit }, config.timeZone ?? 'Asia/Shanghai');
   const directory = new UserDirectory(db);
-  const caseDeps = { db, cases: caseReads, writes: new CaseWriteRepository(), interactions, customers, users: directory, audit, sla, clock };
+  const caseDeps = { db, cases: caseReads, writes: new CaseWriteRepository(sensitiveFields), interactions, customers, users: directory, audit, sla, clock };
   const cases = new CaseService(caseDeps);
   const dialIntents = new DialIntents(() => clock.now());
   const centerZone = config.timeZone ?? 'Asia/Shanghai';
@@ -158,7 +158,7 @@ export function createServices(
     phoneMasking,
     retention: new RetentionService({ db, settings, audit, retention: new RetentionRepository(db), now }),
     cases,
-    caseWorkflow: new CaseWorkflowService({ ...caseDeps, followUps: new FollowUpRepository(db), caseService: cases, dialIntents }),
+    caseWorkflow: new CaseWorkflowService({ ...caseDeps, followUps: new FollowUpRepository(db, sensitiveFields), caseService: cases, dialIntents }),
     escalations: new EscalationService(new EscalationRepository(db), audit, clock),
     reports: new ReportService(db, audit, clock),
     sla,

@@ -362,7 +362,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
           },
         }
       : {}),
-    numberOwner: (dialled) => callCenter.agentForNumber(dialled),
+    numberOwner: (e164) => callCenter.agentForNumber(e164),
   });
 
   let shared: SharedSockets | undefined;

@@ -16,7 +16,7 @@ export type FourQueryPop = (viewer: Viewer, callerNumber: string, e164: string |
 export function fourQueryPop(db: Db, fields: SensitiveFields): FourQueryPop {
   const customers = new CustomerRepository(db, fields);
   const interactions = new InteractionRepository(db, fields);
-  const cases = new CaseRepository(db);
+  const cases = new CaseRepository(db, fields);
   return async (viewer, callerNumber, e164, historySize = 50) => {
     if (!e164) return { callerNumber, normalizedPhone: null, matches: [], primary: null };
     const matches = await customers.findByPhone(e164, viewer, 10);

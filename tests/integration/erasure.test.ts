@@ -1,7 +1,7 @@
 // Erasure leaves nothing of the person behind: after it, no column of any table, cast to text,
 // holds the name, numbers, email, address, note or case texts that were there (search keys, the
-// audit log and the case search index included), nor the sealed forms of the email and address
-// or the email's blind index; what reports count stays.
+// audit log and the case search index included), nor the sealed forms of the email, address and
+// case texts or the email's blind index; what reports count stays.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../server/src/seed/demo-seed.js';
 import { createTestDb, type TestDb } from '../support/test-db.js';
@@ -82,20 +82,28 @@ describe('erasure', () => {
     expect((await admin.get(`/api/cases?q=kumquat`)).body.items).toHaveLength(1);
     expect((await admin.get(`/api/customers/${id}/export`)).status).toBe(200);
     // The test would prove nothing if the values were not there to begin with.
-    expect(await grepDatabase(PERSONAL)).toEqual(expect.arrayContaining(['customers: Ottoline', 'customer_phones: 13777665544', 'interactions: marmalade', 'tickets: kumquat', 'case_events: Bartholomew', 'follow_up_tasks: zanzibar']));
+    expect(await grepDatabase(PERSONAL)).toEqual(expect.arrayContaining(['customers: Ottoline', 'customer_phones: 13777665544', 'interactions: marmalade', 'tickets: kumquat']));
 
     // The email and address are sealed at rest; their sealed forms and the email's blind index
     // are personal data too (decryptable, or matchable), and must go with the erasure.
     const sealed = await t.db('customers').where({ id }).first('email', 'address', 'email_hash');
     expect([sealed.email, sealed.address]).toEqual([expect.stringMatching(/^enc:v1:/), expect.stringMatching(/^enc:v1:/)]);
     expect(sealed.email_hash).toMatch(/^[0-9a-f]{64}$/);
+    // So are the case texts: the description, the follow-up's note and the timeline's notes.
+    const sealedCase = [
+      (await t.db('tickets').where({ id: caseId }).first('description')).description,
+      (await t.db('follow_up_tasks').where({ ticket_id: caseId }).first('note')).note,
+      ...((await t.db('case_events').where({ ticket_id: caseId }).pluck('detail')) as Record<string, unknown>[]).flatMap((d) => [d.text, d.note]).filter((v) => typeof v === 'string'),
+    ] as string[];
+    expect(sealedCase).toHaveLength(5);
+    for (const v of sealedCase) expect(v).toMatch(/^enc:v1:/);
 
     const erased = await admin.post(`/api/customers/${id}/erasure`);
     expect(erased.status).toBe(200);
     expect(erased.body).toMatchObject({ customerId: id, counts: { phones: 2, interactions: 3, notes: 2, cases: 1, followUps: 1 } });
 
     expect(await grepDatabase(PERSONAL)).toEqual([]);
-    expect(await grepDatabase([sealed.email, sealed.address, sealed.email_hash])).toEqual([]);
+    expect(await grepDatabase([sealed.email, sealed.address, sealed.email_hash, ...sealedCase])).toEqual([]);
 
     // What reports count stays: the calls, their times, durations and dispositions, the case.
     const calls = await t.db('interactions').where({ customer_id: id }).orderBy('talk_seconds', 'desc').select('talk_seconds', 'disposition', 'notes', 'caller_number');

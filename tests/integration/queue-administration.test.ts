@@ -244,7 +244,7 @@ describe('phone numbers', () => {
     const first = await admin.post<AdminPhoneNumber>('/api/admin/phone-numbers', { number: '010 5800 7777', destination: { kind: 'agent', userId: agent }, defaultOutbound: true });
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ number: '+861058007777', destination: { kind: 'agent', userId: agent }, defaultOutbound: true, version: 1 });
-    expect(cc.agentForNumber('01058007777')).toBe(agent);
+    expect(cc.agentForNumber('+861058007777')).toBe(agent);
 
     const again = await admin.post('/api/admin/phone-numbers', { number: '+861058007777', destination: { kind: 'queue', queueId: 1 } });
     expect(again.body.error.fields).toEqual([{ field: 'number', message: `+861058007777 already goes to QA ${seq}; one number has one destination` }]);
@@ -258,7 +258,7 @@ describe('phone numbers', () => {
     const current = list.find((n) => n.id === first.body.id)!;
     const ok = await admin.patch<AdminPhoneNumber>(`/api/admin/phone-numbers/${first.body.id}`, { version: current.version, destination: { kind: 'queue', queueId: 1 } });
     expect(ok.status).toBe(200);
-    expect(cc.agentForNumber('01058007777')).toBeNull();
+    expect(cc.agentForNumber('+861058007777')).toBeNull();
     const [entry] = await audits('admin.phone-number.updated', first.body.id);
     expect(entry.detail).toEqual({ before: { destination: { kind: 'agent', userId: agent } }, after: { destination: { kind: 'queue', queueId: 1 } } });
 

@@ -12,8 +12,7 @@ import { RecordingEvents } from '../../server/src/switch/testing/recording-event
 import type { SipAccount } from '../../server/src/switch/ports.js';
 import type { Softphone } from '../../softphone/src/softphone.js';
 import type { FakeMediaEngine } from '../../softphone/src/testing/fake-media.js';
-import { switchSoftphone } from '../support/switch-softphone.js';
-import { callReaches, nextEvent } from '../../softphone/src/testing/phone-harness.js';
+import { legitimateCallConnects as legitimateCallConnectsTo, switchSoftphone } from '../support/switch-softphone.js';
 
 const DOMAIN = 'kefu.test';
 const SDP = ['v=0', 'o=- 1 1 IN IP4 127.0.0.1', 's=-', 't=0 0', 'm=audio 9 UDP/TLS/RTP/SAVPF 111', 'c=IN IP4 127.0.0.1', 'a=sendrecv', ''].join('\r\n');
@@ -105,22 +104,7 @@ function makePhone(account: SipAccount): { phone: Softphone; media: FakeMediaEng
   return made;
 }
 
-/** The proof the server is still fine: a softphone queue call is offered, answered, bridged. */
-async function legitimateCallConnects(): Promise<void> {
-  const agentPhone = makePhone(sw.accounts.issue({ username: '1001', userId: 7, displayName: 'Agent' }));
-  const caller = makePhone(sw.accounts.issue({ username: '+8613800138000', userId: null, displayName: 'Customer' }));
-  await Promise.all([agentPhone.phone.start(), caller.phone.start()]);
-  const before = events.named('queueCallArrived').length;
-  await caller.phone.dial('support');
-  await events.waitFor('queueCallArrived', () => events.named('queueCallArrived').length > before);
-  const callId = (events.named('queueCallArrived').at(-1)!.args[0] as { callId: string }).callId;
-  const ring = nextEvent(agentPhone.phone, 'call:incoming');
-  expect(sw.control.offer(callId, 7, { interactionId: 9 })).toBe(true);
-  await ring;
-  const active = callReaches(caller.phone, 'active');
-  await agentPhone.phone.answer();
-  await active;
-}
+const legitimateCallConnects = () => legitimateCallConnectsTo(sw, events, makePhone);
 
 describe('SIP switch: hostile input', () => {
   it('refuses WebSockets without the sip subprotocol and leaves other paths alone', async () => {

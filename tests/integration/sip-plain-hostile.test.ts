@@ -12,8 +12,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSipSwitch, type SipSwitch } from '../../server/src/switch/switch.js';
 import { RecordingEvents } from '../../server/src/switch/testing/recording-events.js';
 import type { SipAccount } from '../../server/src/switch/ports.js';
-import { switchSoftphone } from '../support/switch-softphone.js';
-import { callReaches, nextEvent } from '../../softphone/src/testing/phone-harness.js';
+import { legitimateCallConnects as legitimateCallConnectsTo, switchSoftphone } from '../support/switch-softphone.js';
 import { RawUdpSip, udpInvite } from '../support/raw-udp-sip.js';
 import { freeUdpPort } from '../support/rtpengine.js';
 
@@ -82,22 +81,7 @@ function makePhone(account: SipAccount) {
   return made;
 }
 
-/** A registered phone's queue call is offered, answered and bridged. */
-async function legitimateCallConnects(): Promise<void> {
-  const agentPhone = makePhone(sw.accounts.issue({ username: '1001', userId: 7, displayName: 'Agent' }));
-  const caller = makePhone(sw.accounts.issue({ username: '+8613800138000', userId: null, displayName: 'Customer' }));
-  await Promise.all([agentPhone.phone.start(), caller.phone.start()]);
-  const before = events.named('queueCallArrived').length;
-  await caller.phone.dial('support');
-  await events.waitFor('queueCallArrived', () => events.named('queueCallArrived').length > before);
-  const callId = (events.named('queueCallArrived').at(-1)!.args[0] as { callId: string }).callId;
-  const ring = nextEvent(agentPhone.phone, 'call:incoming');
-  expect(sw.control.offer(callId, 7, { interactionId: 9 })).toBe(true);
-  await ring;
-  const active = callReaches(caller.phone, 'active');
-  await agentPhone.phone.answer();
-  await active;
-}
+const legitimateCallConnects = () => legitimateCallConnectsTo(sw, events, makePhone);
 
 class TcpPeer {
   readonly received: string[] = [];

@@ -13,6 +13,7 @@ import { Admission } from './admission.js';
 import { Dispatcher } from './dispatch.js';
 import { OfferTimers } from './offer-timers.js';
 import { FloorControl } from './floor-control.js';
+import { NewestRead } from '../platform/newest-read.js';
 import type { CallCenterDeps } from './call-center-ports.js';
 import { CallTransfers } from './call-transfers.js';
 
@@ -33,9 +34,8 @@ export class CallCenter implements SwitchEvents {
   /** An agent handing their call on to another agent or a queue. */
   readonly transfers: CallTransfers;
 
-  /** The reloads begun, and the latest begun whose read is in force (see reload()). */
-  private reloadsStarted = 0;
-  private reloadApplied = 0;
+  /** Overlapping reloads keep the newest read (see reload()). */
+  private readonly reloads = new NewestRead();
 
   constructor(private readonly d: CallCenterDeps) {
     this.timers = new OfferTimers(d.clock);
@@ -111,23 +111,23 @@ export class CallCenter implements SwitchEvents {
    * running keeps its end.
    */
   async reload(): Promise<void> {
-    // Reloads overlap (an admin's save, a new agent, the floor's refresh): a read that started
-    // earlier but answered later must not put back what a later read already replaced.
-    const mine = ++this.reloadsStarted;
-    const [queues, agents, numbers] = await Promise.all([this.d.directory.queues(), this.d.directory.agents(), this.d.directory.agentNumbers?.() ?? []]);
-    if (mine < this.reloadApplied) return;
-    this.reloadApplied = mine;
-    this.queues = queues;
-    this.agentNumbers = new Map(numbers.map((n) => [n.e164, n.userId]));
-    this.d.agents.load(agents);
-    const byId = new Map(queues.map((q) => [q.id, q]));
-    for (const call of this.calls.values()) {
-      const fresh = byId.get(call.queue.id);
-      if (!fresh || fresh === call.queue) continue;
-      call.queue = fresh;
-      if (this.dispatcher.isWaiting(call)) this.dispatcher.wait(call);
-    }
-    this.dispatcher.dispatch();
+    // Reloads overlap (an admin's save, a new agent, the floor's refresh).
+    await this.reloads.run(
+      () => Promise.all([this.d.directory.queues(), this.d.directory.agents(), this.d.directory.agentNumbers?.() ?? []]),
+      ([queues, agents, numbers]) => {
+        this.queues = queues;
+        this.agentNumbers = new Map(numbers.map((n) => [n.e164, n.userId]));
+        this.d.agents.load(agents);
+        const byId = new Map(queues.map((q) => [q.id, q]));
+        for (const call of this.calls.values()) {
+          const fresh = byId.get(call.queue.id);
+          if (!fresh || fresh === call.queue) continue;
+          call.queue = fresh;
+          if (this.dispatcher.isWaiting(call)) this.dispatcher.wait(call);
+        }
+        this.dispatcher.dispatch();
+      },
+    );
   }
 
   /** A waiting call's place in its queue (1: next), or null when it rings an agent, is answered or gone. */
@@ -135,11 +135,9 @@ export class CallCenter implements SwitchEvents {
     return this.dispatcher.positionOf(callId);
   }
 
-  /** The agent a dialled number rings directly, if it is one of theirs. */
-  agentForNumber(dialled: string): number | null {
-    if (this.agentNumbers.size === 0) return null;
-    const e164 = this.d.normalizeNumber?.(dialled) ?? dialled;
-    return this.agentNumbers.get(e164) ?? this.agentNumbers.get(dialled) ?? null;
+  /** The agent a number rings directly, if it is one of theirs; the switch gives it in E.164. */
+  agentForNumber(e164: string): number | null {
+    return this.agentNumbers.get(e164) ?? null;
   }
 
   /**

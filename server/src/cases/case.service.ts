@@ -159,7 +159,7 @@ export class CaseService {
           created_at: now,
           updated_at: now,
         },
-        (number) => documentKeys(number, body.subject, body.description),
+        (number) => documentKeys(number, body.subject),
       );
       await this.d.writes.addEvent(trx, created.id, ctx.viewer.id, 'created', { number: created.number, kind: body.kind, priority: body.priority, severity }, now);
       if (body.interactionId !== undefined) {
@@ -216,9 +216,8 @@ export class CaseService {
         if (!c.paused_at) Object.assign(changes, { resolve_due_at: clocks.resolveDueAt, resolve_at_risk_at: clocks.resolveAtRiskAt });
       }
       if (Object.keys(changes).length === 0) return;
-      const keys = changes.subject !== undefined || changes.description !== undefined
-        ? documentKeys(c.number, changes.subject ?? c.subject, changes.description === undefined ? c.description : changes.description)
-        : undefined;
+      // The description is sealed at rest, so only the number and subject are search keys.
+      const keys = changes.subject !== undefined ? documentKeys(c.number, changes.subject) : undefined;
       changes.updated_at = now;
       if ((await this.d.writes.update(trx, id, patch.version, changes, keys)) === null) throw conflict();
       const type = Object.keys(changed).length === 1 && changed.assigneeId ? 'assigned' : 'field';

@@ -7,6 +7,7 @@ import type { WallboardDelta, WallboardSnapshot, AgentState } from '../../../con
 import type { CallFact } from '../acd/call-facts.js';
 import type { Clock } from '../platform/clock.js';
 import type { Logger } from '../platform/logger.js';
+import { NewestRead } from '../platform/newest-read.js';
 import { FloorState, type MaskNumber } from './floor-state.js';
 import type { FloorRepository } from './data/floor.repository.js';
 
@@ -51,9 +52,8 @@ export interface FloorDeps {
 export class FloorService {
   private state: FloorState;
   private teams: { id: number; name: string }[] = [];
-  /** Definition reads begun, and the latest begun whose read is in force (loadDefinitions). */
-  private definitionReadsStarted = 0;
-  private definitionReadApplied = 0;
+  /** Overlapping definition reads keep the newest (loadDefinitions). */
+  private readonly definitionReads = new NewestRead();
   private zone = 'UTC';
   private nextDay: DayBounds | null = null;
   private flushTimer: unknown = null;
@@ -145,14 +145,14 @@ export class FloorService {
   }
 
   private async loadDefinitions(): Promise<void> {
-    // Reads overlap (an admin's save, the minute's refresh): an earlier read that answers later
-    // must not put back what a later one replaced (as the ACD's reload, call-center.ts).
-    const mine = ++this.definitionReadsStarted;
-    const [queues, agents, teams] = await Promise.all([this.d.repo.queues(), this.d.repo.agents(), this.d.repo.teams()]);
-    if (mine < this.definitionReadApplied) return;
-    this.definitionReadApplied = mine;
-    this.teams = teams;
-    this.state.define(queues, agents, this.d.clock.now());
+    // Reads overlap (an admin's save, the minute's refresh).
+    await this.definitionReads.run(
+      () => Promise.all([this.d.repo.queues(), this.d.repo.agents(), this.d.repo.teams()]),
+      ([queues, agents, teams]) => {
+        this.teams = teams;
+        this.state.define(queues, agents, this.d.clock.now());
+      },
+    );
   }
 
   private async rebuild(day: DayBounds): Promise<void> {

@@ -53,8 +53,11 @@ export interface SipSwitchOptions {
   readonly nonceSecret?: Buffer;
   /** Web pages allowed to open the WebSocket; by default those of the host it is served on. */
   readonly origins?: OriginPolicy;
-  /** The agent a dialled number (one of the site's numbers) rings directly, if any. */
-  readonly numberOwner?: (dialled: string) => number | null;
+  /**
+   * The agent a dialled number (one of the site's numbers) rings directly, if any. It is given
+   * the number in E.164, as the switch normalised it (or as dialled when it is no phone number).
+   */
+  readonly numberOwner?: (e164: string) => number | null;
   /** Plain SIP listeners (phones, carriers), opened by `listenPlain`. */
   readonly plain?: PlainSipSettings;
   /** The media plane: trunk calls are anchored in it. */

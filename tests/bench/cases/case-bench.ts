@@ -91,7 +91,7 @@ export async function benchCases(
   rng: Rng,
   opts: { iterations: number; searchWords: string[]; customerIds: number[]; sweepCases: number },
 ): Promise<CaseBenchResult> {
-  const repo = new CaseRepository(db);
+  const repo = new CaseRepository(db, services.sensitiveFields);
   const admin: Viewer = { id: 0, role: 'admin', teamId: null };
   const assignees = ((await db('users').select('id').where('role', 'agent').limit(50)) as { id: number }[]).map((u) => u.id);
   const now = new Date();

@@ -12,6 +12,14 @@ import type {
   SlaStatus,
 } from '../../../../contract/index.js';
 import { refreshCaseSla, type SweepStateChange } from './case-sla.sql.js';
+import type { SensitiveField, SensitiveFields } from '../../platform/crypto/sensitive-fields.js';
+
+/** The case's texts sealed at rest (sensitive-fields.ts): sealed on write, opened on lock. */
+const SEALED_COLUMNS = [
+  ['description', 'tickets.description'],
+  ['resolution', 'tickets.resolution'],
+  ['compensation', 'tickets.compensation'],
+] as const satisfies readonly (readonly [keyof CaseColumns, SensitiveField])[];
 
 /** Every column a rule may look at, as stored. */
 export interface CaseRecord {
@@ -55,15 +63,26 @@ export interface CaseRecord {
 export type CaseColumns = Partial<Omit<CaseRecord, 'id' | 'number' | 'version' | 'assignee_team_id'>>;
 
 export class CaseWriteRepository {
-  /** The case row, locked until the transaction ends, so rules see what they change. */
+  constructor(private readonly fields: SensitiveFields) {}
+
+  /** The case row, locked until the transaction ends, so rules see what they change (in clear). */
   async lock(trx: Knex.Transaction, id: number): Promise<CaseRecord | undefined> {
-    return (await trx('tickets as t')
+    const row = (await trx('tickets as t')
       .leftJoin('users as a', 'a.id', 't.assignee_id')
       .leftJoin('case_sla as s', 's.ticket_id', 't.id')
       .select('t.*', 'a.team_id as assignee_team_id', 's.state as sla_state', 's.status as sla_status')
       .where('t.id', id)
       .forUpdate('t')
       .first()) as CaseRecord | undefined;
+    if (!row) return undefined;
+    for (const [column, field] of SEALED_COLUMNS) row[column] = this.fields.open(field, row[column]);
+    return row;
+  }
+
+  private sealed<T extends CaseColumns>(c: T): T {
+    const out = { ...c };
+    for (const [column, field] of SEALED_COLUMNS) if (out[column] !== undefined) out[column] = this.fields.seal(field, out[column]);
+    return out;
   }
 
   /**
@@ -80,7 +99,7 @@ export class CaseWriteRepository {
     const prefix = `${c.kind === 'ticket' ? 'T' : 'C'}-${year}-`;
     const { rows } = (await trx.raw(`SELECT ? || lpad(nextval('${seq}')::text, 6, '0') AS number`, [prefix])) as { rows: { number: string }[] };
     const number = rows[0]!.number;
-    const { ticket, sla } = splitSla(c);
+    const { ticket, sla } = splitSla(this.sealed(c));
     const [row] = (await trx('tickets')
       .insert({
         ...ticket,
@@ -96,7 +115,7 @@ export class CaseWriteRepository {
 
   /** Applies changes if `version` is still the stored one; false means someone saved first. */
   async update(trx: Knex.Transaction, id: number, version: number, changes: CaseColumns, searchKeys?: string[]): Promise<number | null> {
-    const { ticket, sla } = splitSla(changes);
+    const { ticket, sla } = splitSla(this.sealed(changes));
     const set: Record<string, unknown> = { ...ticket, updated_at: changes.updated_at ?? trx.fn.now(), version: trx.raw('version + 1') };
     if (searchKeys) set.search = trx.raw('array_to_tsvector(?::text[])', [searchKeys]);
     const rows = (await trx('tickets').where({ id, version }).update(set).returning('version')) as { version: number }[];
@@ -104,8 +123,16 @@ export class CaseWriteRepository {
     return rows[0]?.version ?? null;
   }
 
+  /** An entry on the timeline; its free texts (notes, changed descriptions) are sealed. */
   async addEvent(trx: Knex.Transaction | Knex, ticketId: number, actorId: number | null, type: string, detail: Record<string, unknown>, at: Date): Promise<void> {
-    await trx('case_events').insert({ ticket_id: ticketId, actor_id: actorId, type, detail: JSON.stringify(detail), at });
+    await trx('case_events').insert({
+      ticket_id: ticketId,
+      actor_id: actorId,
+      type,
+      detail: JSON.stringify(this.fields.sealDocument('case_events.detail', detail)),
+      texts_key: this.fields.cipher.currentKeyId,
+      at,
+    });
   }
 
   /** Links a call to a case once; false when it was already linked. */

@@ -14,6 +14,7 @@ import { applyCaseFilters, type ListWindow } from './case-list.sql.js';
 import { caseSummaryQuery, toCaseSummary, type CaseRow } from './case-row.js';
 import { customerVisibleTo } from '../../customers/data/customer-visibility.sql.js';
 import { isoRequired } from '../../platform/db/row-mapping.js';
+import type { SensitiveFields } from '../../platform/crypto/sensitive-fields.js';
 
 
 interface DetailRow extends CaseRow {
@@ -58,7 +59,11 @@ export interface ListCursor {
 }
 
 export class CaseRepository {
-  constructor(private readonly db: Db) {}
+  /** `fields` opens the case texts sealed at rest (sensitive-fields.ts). */
+  constructor(
+    private readonly db: Db,
+    private readonly fields: SensitiveFields,
+  ) {}
 
   private base() {
     return caseSummaryQuery(this.db);
@@ -116,15 +121,15 @@ export class CaseRepository {
     const detail = {
       ...toCaseSummary(r, now),
       customer: { id: Number(r.customer_id), name: r.customer_name, valueTier: r.value_tier },
-      description: r.description,
+      description: this.fields.open('tickets.description', r.description),
       tags: r.tags,
       assigneeId: r.assignee_id,
       teamId: r.team_id,
       teamName: r.team_name,
       channel: r.channel,
       rootCause: r.root_cause,
-      resolution: r.resolution,
-      compensation: r.compensation,
+      resolution: this.fields.open('tickets.resolution', r.resolution),
+      compensation: this.fields.open('tickets.compensation', r.compensation),
       customerConfirmed: r.customer_confirmed,
       contactAttempts: r.contact_attempts,
       createdByName: r.created_by_name,
@@ -141,7 +146,7 @@ export class CaseRepository {
   }
 
   async events(id: number): Promise<CaseEventRow[]> {
-    return (await this.db('case_events as e')
+    const rows = (await this.db('case_events as e')
       .leftJoin('users as u', 'u.id', 'e.actor_id')
       .select('e.at', 'u.display_name as actor_name', 'e.type', 'e.detail')
       .where('e.ticket_id', id)
@@ -149,6 +154,7 @@ export class CaseRepository {
         { column: 'e.at', order: 'asc' },
         { column: 'e.id', order: 'asc' },
       ])) as CaseEventRow[];
+    return rows.map((r) => ({ ...r, detail: this.fields.openDocument('case_events.detail', r.detail) }));
   }
 
   async csatScores(id: number): Promise<CaseDetail['csatScores']> {

@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import type { Db } from '../../platform/db/database.js';
 import type { FollowUpOutcome, FollowUpReason, FollowUpStatus, FollowUpTask } from '../../../../contract/index.js';
 import { iso, isoRequired } from '../../platform/db/row-mapping.js';
+import type { SensitiveFields } from '../../platform/crypto/sensitive-fields.js';
 
 interface TaskRow {
   id: number | string;
@@ -28,7 +29,7 @@ interface TaskRow {
 
 const num = (v: number | string | null) => (v === null ? null : Number(v));
 
-function toTask(r: TaskRow): FollowUpTask {
+function toTask(r: TaskRow, note: string | null): FollowUpTask {
   return {
     id: Number(r.id),
     caseId: num(r.ticket_id),
@@ -45,7 +46,7 @@ function toTask(r: TaskRow): FollowUpTask {
     outcome: r.outcome,
     attempts: r.attempts,
     reason: r.reason,
-    note: r.note,
+    note,
     version: r.version,
     createdAt: isoRequired(r.created_at),
     completedAt: iso(r.completed_at),
@@ -76,8 +77,14 @@ export interface FollowUpRecord {
   due_at: Date;
 }
 
+/** The note is sealed at rest (sensitive-fields.ts): sealed on every write, opened on read. */
 export class FollowUpRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly fields: SensitiveFields,
+  ) {}
+
+  private toTask = (r: TaskRow): FollowUpTask => toTask(r, this.fields.open('follow_up_tasks.note', r.note));
 
   private base(db: Knex = this.db) {
     return db('follow_up_tasks as f')
@@ -94,13 +101,13 @@ export class FollowUpRepository {
   }
 
   async insert(db: Knex, t: NewFollowUp): Promise<number> {
-    const [row] = (await db('follow_up_tasks').insert(t).returning('id')) as { id: number | string }[];
+    const [row] = (await db('follow_up_tasks').insert({ ...t, note: this.fields.seal('follow_up_tasks.note', t.note) }).returning('id')) as { id: number | string }[];
     return Number(row!.id);
   }
 
   async get(id: number): Promise<FollowUpTask | undefined> {
     const r = (await this.base().where('f.id', id).first()) as TaskRow | undefined;
-    return r ? toTask(r) : undefined;
+    return r ? this.toTask(r) : undefined;
   }
 
   async lock(trx: Knex.Transaction, id: number): Promise<FollowUpRecord | undefined> {
@@ -109,7 +116,8 @@ export class FollowUpRepository {
   }
 
   async update(trx: Knex.Transaction, id: number, version: number, changes: Record<string, unknown>): Promise<boolean> {
-    const n = await trx('follow_up_tasks').where({ id, version }).update({ ...changes, version: trx.raw('version + 1') });
+    const sealed = typeof changes.note === 'string' ? { ...changes, note: this.fields.seal('follow_up_tasks.note', changes.note) } : changes;
+    const n = await trx('follow_up_tasks').where({ id, version }).update({ ...sealed, version: trx.raw('version + 1') });
     return n > 0;
   }
 
@@ -123,10 +131,10 @@ export class FollowUpRepository {
       })
       .orderBy([{ column: 'f.due_at' }, { column: 'f.id' }])
       .limit(limit);
-    return ((await q) as TaskRow[]).map(toTask);
+    return ((await q) as TaskRow[]).map(this.toTask);
   }
 
   async forCase(ticketId: number): Promise<FollowUpTask[]> {
-    return ((await this.base().where('f.ticket_id', ticketId).orderBy('f.due_at')) as TaskRow[]).map(toTask);
+    return ((await this.base().where('f.ticket_id', ticketId).orderBy('f.due_at')) as TaskRow[]).map(this.toTask);
   }
 }

@@ -8,7 +8,16 @@
 // half-way is resumed by running it again.
 import type { Knex } from 'knex';
 import { SEALED_PREFIX } from './field-cipher.js';
-import { SENSITIVE_FIELDS, SENSITIVE_FIELD_NAMES, type SensitiveField, type SensitiveFieldSpec, type SensitiveFields } from './sensitive-fields.js';
+import {
+  SENSITIVE_DOCUMENTS,
+  SENSITIVE_DOCUMENT_NAMES,
+  SENSITIVE_FIELDS,
+  SENSITIVE_FIELD_NAMES,
+  type SensitiveDocument,
+  type SensitiveField,
+  type SensitiveFieldSpec,
+  type SensitiveFields,
+} from './sensitive-fields.js';
 
 export type ResealMode = 'clear' | 'not-current';
 
@@ -17,15 +26,57 @@ export interface ResealOptions {
   /** Markers that are not personal data and are matched in clear (erasure's "[redacted]"). */
   leaveClear: readonly string[];
   batchSize?: number;
-  onBatch?: (field: SensitiveField, doneInField: number) => void;
+  onBatch?: (field: SensitiveField | SensitiveDocument, doneInField: number) => void;
 }
 
-export type ResealCounts = Record<SensitiveField, number>;
+/** Values sealed per text column; documents (rows) re-sealed per JSON column. */
+export type ResealCounts = Record<SensitiveField | SensitiveDocument, number>;
 
 export async function resealFields(db: Knex, fields: SensitiveFields, o: ResealOptions): Promise<ResealCounts> {
   const counts = {} as ResealCounts;
   for (const field of SENSITIVE_FIELD_NAMES) counts[field] = await resealField(db, fields, field, o);
+  for (const doc of SENSITIVE_DOCUMENT_NAMES) counts[doc] = await resealDocument(db, fields, doc, o);
   return counts;
+}
+
+/**
+ * A document's texts: the key column says which key they are under (null: maybe clear), so the
+ * batches read `key IS NULL` ('clear') or `key IS DISTINCT FROM current` ('not-current'), and
+ * each row is written back only if neither its document nor its key changed meanwhile.
+ */
+async function resealDocument(db: Knex, fields: SensitiveFields, doc: SensitiveDocument, o: ResealOptions): Promise<number> {
+  const spec = SENSITIVE_DOCUMENTS[doc];
+  const { column: col, keyColumn: keyCol } = spec;
+  const current = fields.cipher.currentKeyId;
+  const batchSize = o.batchSize ?? 500;
+  let after = 0;
+  let done = 0;
+  for (;;) {
+    const q = db(spec.table).select('id', col, keyCol).where('id', '>', after).orderBy('id').limit(batchSize);
+    if (o.mode === 'clear') q.whereNull(keyCol);
+    else q.where((w) => w.whereNull(keyCol).orWhereNot(keyCol, current));
+    const rows = (await q) as Record<string, unknown>[];
+    if (rows.length === 0) return done;
+    after = Number(rows.at(-1)!.id);
+    const ids: string[] = [];
+    const olds: string[] = [];
+    const news: string[] = [];
+    const oldKeys: (string | null)[] = [];
+    for (const r of rows) {
+      ids.push(String(r.id));
+      olds.push(JSON.stringify(r[col]));
+      news.push(JSON.stringify(fields.sealDocument(doc, fields.openDocument(doc, r[col]), o.leaveClear)));
+      oldKeys.push((r[keyCol] as string | null) ?? null);
+    }
+    const updated = await db.raw(
+      `UPDATE ?? AS t SET ${col} = v.new::jsonb, ${keyCol} = ?
+         FROM (SELECT unnest(?::bigint[]) AS id, unnest(?::text[]) AS old, unnest(?::text[]) AS new, unnest(?::text[]) AS old_key) v
+        WHERE t.id = v.id AND t.${col} = v.old::jsonb AND t.${keyCol} IS NOT DISTINCT FROM v.old_key`,
+      [spec.table, current, ids, olds, news, oldKeys] as never,
+    );
+    done += (updated as { rowCount: number }).rowCount;
+    o.onBatch?.(doc, done);
+  }
 }
 
 async function resealField(db: Knex, fields: SensitiveFields, field: SensitiveField, o: ResealOptions): Promise<number> {

@@ -32,8 +32,11 @@ export interface B2buaOptions {
   readonly limits: B2buaLimits;
   /** The media plane; trunk calls (plain SIP) are anchored in it. */
   readonly media?: MediaRelay | null;
-  /** The agent a dialled number (one of the site's numbers) rings directly, if any. */
-  readonly numberOwner?: (dialled: string) => number | null;
+  /**
+   * The agent a dialled number (one of the site's numbers) rings directly, if any. It is given
+   * the number in E.164, as the switch normalised it (or as dialled when it is no phone number).
+   */
+  readonly numberOwner?: (e164: string) => number | null;
 }
 
 /**
@@ -230,7 +233,7 @@ export class B2bua implements CallControl, CallerMedia {
       if (bindings.length > 0) return { aor, bindings };
     }
     // A number the site gave one agent rings that agent's phones, as their extension would.
-    const owner = this.options.numberOwner?.(user) ?? null;
+    const owner = this.options.numberOwner?.(e164 ?? user) ?? null;
     if (owner !== null) {
       const bindings = this.options.registrar.bindingsOfUser(owner).filter((b) => b.connectionId !== callerConnectionId);
       if (bindings.length > 0) return { aor: bindings[0]!.aor, bindings };

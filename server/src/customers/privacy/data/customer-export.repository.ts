@@ -70,12 +70,12 @@ export class CustomerExportRepository {
         kind: t.kind,
         status: t.status,
         subject: t.subject,
-        description: t.description,
-        resolution: t.resolution,
+        description: this.fields.open('tickets.description', t.description),
+        resolution: this.fields.open('tickets.resolution', t.resolution),
         createdAt: isoRequired(t.created_at),
         closedAt: iso(t.closed_at),
       })),
-      caseNotes: notes.map((n: Record<string, any>) => ({ caseId: Number(n.ticket_id), at: isoRequired(n.at), type: n.type, text: n.text })),
+      caseNotes: notes.map((n: Record<string, any>) => ({ caseId: Number(n.ticket_id), at: isoRequired(n.at), type: n.type, text: this.fields.cipher.open('case_events.detail', n.text) })),
     };
   }
 }

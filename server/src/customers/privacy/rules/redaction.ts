@@ -3,6 +3,9 @@
 // number still count as one caller) but the number cannot be recovered without the key, and
 // the token has no digits, so no phone search can ever match it.
 
+import { mapFreeTexts } from '../../../platform/crypto/document-texts.js';
+import { CASE_EVENT_TEXTS } from '../../../platform/crypto/sensitive-fields.js';
+
 export const REDACTED = '[redacted]';
 export const ERASED_NAME = 'Erased customer';
 
@@ -17,20 +20,9 @@ export function phoneToken(keyedHashHex: string): string {
 
 /**
  * A case event's detail with every free text replaced; what says what happened (status moves,
- * outcomes, ids, times, priorities) stays for the timeline and the reports. A text is kept only
- * when its own key and every key above it name such a fact: a field change
- * `{changes: {priority: {from, to}}}` keeps its values, `{changes: {subject: {from, to}}}` does not.
+ * outcomes, ids, times, priorities) stays for the timeline and the reports. The same rule tells
+ * which texts are sealed at rest (CASE_EVENT_TEXTS), so erasure reaches every sealed one.
  */
-const FACT_KEYS = new Set(['action', 'from', 'to', 'kind', 'priority', 'severity', 'reason', 'outcome', 'dueAt', 'nextDueAt', 'number', 'clock', 'level', 'status', 'category', 'rootCause', 'channel', 'assigneeId', 'teamId']);
-const CONTAINER_KEYS = new Set(['changes']);
-
-export function redactDetail(detail: unknown, key: string | null = null, trusted = true): unknown {
-  if (typeof detail === 'string') return trusted && key !== null && FACT_KEYS.has(key) ? detail : REDACTED;
-  if (Array.isArray(detail)) return detail.map((d) => redactDetail(d, null, false));
-  if (detail && typeof detail === 'object') {
-    return Object.fromEntries(
-      Object.entries(detail).map(([k, v]) => [k, redactDetail(v, k, trusted && (key === null || CONTAINER_KEYS.has(key) || FACT_KEYS.has(key)))]),
-    );
-  }
-  return detail;
+export function redactDetail(detail: unknown): unknown {
+  return mapFreeTexts(detail, CASE_EVENT_TEXTS, () => REDACTED);
 }
