@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { Shell } from './pages/shell.js';
+import { goToNav, Shell } from './pages/shell.js';
 import { AuditLogPage } from './pages/audit-log.js';
 import { apiAs, makeCast, makeCaller, signIn } from './support/fixtures.js';
 
@@ -21,7 +21,7 @@ test.describe('the audit log', () => {
 
     await Shell.signedIn(page, adminUser.username);
     const audit = new AuditLogPage(page);
-    await audit.navLink().click();
+    await goToNav(page, 'Audit log');
     await expect(audit.heading()).toBeVisible();
     await expect(audit.listStatus()).toContainText('shown');
 

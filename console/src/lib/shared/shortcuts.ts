@@ -3,7 +3,7 @@ import type { MessageKey } from '../i18n/index.svelte.js';
 
 export type NavigationAction = 'search' | 'customers' | 'home' | 'help';
 /** Call control on the agent desktop; they work from any page while the desktop runs. */
-export type CallAction = 'answer' | 'hangup' | 'hold' | 'mute' | 'ready' | 'notReady' | 'finishWrapUp';
+export type CallAction = 'answer' | 'hangup' | 'hold' | 'mute' | 'ready' | 'notReady' | 'finishWrapUp' | 'keypad';
 export type ShortcutAction = NavigationAction | CallAction;
 
 export interface Shortcut {
@@ -27,9 +27,10 @@ export const SHORTCUTS: Shortcut[] = [
   { action: 'ready', keys: ['Alt', 'R'], label: 'shortcuts.ready', group: 'calls' },
   { action: 'notReady', keys: ['Alt', 'N'], label: 'shortcuts.notReady', group: 'calls' },
   { action: 'finishWrapUp', keys: ['Alt', 'W'], label: 'shortcuts.finishWrapUp', group: 'calls' },
+  { action: 'keypad', keys: ['Alt', 'K'], label: 'shortcuts.keypad', group: 'calls' },
 ];
 
-const CALL_ACTIONS = new Set<ShortcutAction>(['answer', 'hangup', 'hold', 'mute', 'ready', 'notReady', 'finishWrapUp']);
+const CALL_ACTIONS = new Set<ShortcutAction>(['answer', 'hangup', 'hold', 'mute', 'ready', 'notReady', 'finishWrapUp', 'keypad']);
 
 export function isCallAction(action: ShortcutAction): action is CallAction {
   return CALL_ACTIONS.has(action);
@@ -46,6 +47,7 @@ const ALT_KEYS: Record<string, ShortcutAction> = {
   KeyR: 'ready',
   KeyN: 'notReady',
   KeyW: 'finishWrapUp',
+  KeyK: 'keypad',
 };
 
 /** True while the user is typing somewhere a plain key press means a character. */
