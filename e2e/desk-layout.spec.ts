@@ -13,6 +13,7 @@ import { addPastCall, makeCaller, makeDesk } from './support/fixtures.js';
 
 const LAPTOP = { width: 1366, height: 768 };
 const DESKTOP = { width: 1920, height: 1080 };
+const NOTES = 'Asked about the late installer; promised a call back tomorrow.';
 const SHOTS = path.resolve(import.meta.dirname, '..', 'test-results', 'desk');
 
 /** The element lies wholly inside the window (no scrolling needed to see or use it). */
@@ -112,7 +113,7 @@ test('at 1366×768 a whole call, from ring to wrap-up, fits one screen without s
     await page.keyboard.press('Alt+KeyK');
     await expectInViewport(page, desktop.keypad(), 'the keypad, once asked for');
     await expectNoPageScroll(page);
-    await desktop.callNotes().fill('Asked about the late installer; promised a call back tomorrow.');
+    await desktop.callNotes().fill(NOTES);
     await shoot(page, '3-on-call');
     await page.keyboard.press('Alt+KeyK');
     await expect(desktop.keypad()).toBeHidden();
@@ -139,12 +140,15 @@ test('at 1366×768 a whole call, from ring to wrap-up, fits one screen without s
     await expect(desktop.agentState()).toHaveText('Ready');
     await expect(pop.getByRole('heading', { name: zhang.name })).toHaveCount(0);
     await expect(desktop.callLine()).toHaveText('No call');
+    await expect(desktop.callNotes()).toHaveValue('');
+    await expect(desktop.callNotes()).toBeDisabled();
     await expect(desktop.todayCalls()).toBeVisible();
     await expectNoPageScroll(page);
     await shoot(page, '5-after-wrap-up');
     const reopen = pop.getByRole('button', { name: `Show the last caller: ${zhang.name} (${zhang.e164})` });
     await reopen.click();
     await expect(pop.getByRole('heading', { name: zhang.name })).toBeVisible();
+    await expect(desktop.callNotes()).toHaveValue(NOTES);
   } finally {
     await callerContext.close();
   }

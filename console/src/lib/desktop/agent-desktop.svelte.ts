@@ -278,6 +278,17 @@ export class AgentDesktop extends CallOnScreen {
   #handOff(): void {
     this.handedOff = true;
     this.showingLastCaller = false;
+    this.#retarget();
+  }
+
+  /** Reopens (or puts away) the last caller's details; their notes come back with them. */
+  showLastCaller(on: boolean): void {
+    this.showingLastCaller = on;
+    this.#retarget();
+    if (on) {
+      const id = this.interactionId;
+      this.notes.prefill(id, this.today.items.find((i) => i.id === id)?.notes);
+    }
   }
 
   #newCall(): void {
@@ -378,9 +389,9 @@ export class AgentDesktop extends CallOnScreen {
     showCallNotification(t('notify.title'), queue ? t('notify.bodyQueue', { caller, queue }) : t('notify.body', { caller }));
   }
 
-  /** Points the notes box at the call on screen. */
+  /** Points the notes box at the call on screen; between calls, at none (a clean page). */
   #retarget(): void {
-    this.notes.retarget(this.interactionId);
+    this.notes.retarget(this.nextCallView ? null : this.interactionId);
   }
 
   // ---- the pop -------------------------------------------------------------------------
