@@ -115,7 +115,7 @@ test('at 1366×768 a whole call, from ring to wrap-up, fits one screen without s
     await expectNoPageScroll(page);
     await desktop.callNotes().fill(NOTES);
     await shoot(page, '3-on-call');
-    await page.keyboard.press('Alt+KeyK');
+    await desktop.keypadButton().click();
     await expect(desktop.keypad()).toBeHidden();
 
     // Wrap-up in the place of the call controls, focus on the disposition, all on screen.
