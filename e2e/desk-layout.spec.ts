@@ -153,3 +153,36 @@ test('at 1366×768 a whole call, from ring to wrap-up, fits one screen without s
     await callerContext.close();
   }
 });
+
+test('the header keeps to one row for an admin from 1280 px, with the admin pages under a keyboard-friendly menu', async ({ page, request }) => {
+  const desk = await makeDesk(request, ['赵敏 Zhao Min']);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const shell = await Shell.signedIn(page, desk.admin.username);
+  for (const width of [1280, 1440]) {
+    await page.setViewportSize({ width, height: 800 });
+    const nav = await shell.nav().boundingBox();
+    const account = await shell.account().boundingBox();
+    // One row: the navigation and the user's menu share a line, and the bar is one line high.
+    expect(Math.abs(nav!.y + nav!.height / 2 - (account!.y + account!.height / 2)), `one row at ${width} px`).toBeLessThan(8);
+    expect((await page.getByRole('banner').boundingBox())!.height, `header height at ${width} px`).toBeLessThan(80);
+    await expectNoPageScroll(page);
+  }
+
+  // The admin pages: a button that opens a list of links, with the arrows and Escape.
+  const menu = shell.nav().getByRole('button', { name: 'Administration', exact: true });
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+  await expect(shell.nav().getByRole('link', { name: 'Users', exact: true })).toBeHidden();
+  await menu.focus();
+  await page.keyboard.press('Enter');
+  await expect(menu).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.press('ArrowDown');
+  await expect(shell.nav().getByRole('link', { name: 'Skills', exact: true })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(shell.nav().getByRole('link', { name: 'Not-ready reasons', exact: true })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+  await expect(menu).toBeFocused();
+  await shell.goTo('Users');
+  await expect(shell.heading()).toHaveText('Users');
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+});
