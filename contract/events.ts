@@ -8,6 +8,7 @@ import type { EscalationView, WrapUpCommand } from './cases.js';
 import type { BackupRunView } from './backups.js';
 import type { FloorNotice } from './floor.js';
 import type { WallboardDelta, WallboardSnapshot } from './wallboard.js';
+import type { CampaignLiveFigures, CampaignWatchCommand } from './campaign-dialing.js';
 import type {
   AgentDesktopSnapshot,
   AgentStatusView,
@@ -47,6 +48,8 @@ export interface ServerToClientEvents {
   'floor:notice': (payload: FloorNotice) => void;
   /** To supervisors watching the wallboard: the queue and agent rows that changed (coalesced). */
   'wallboard:changed': (payload: WallboardDelta) => void;
+  /** To those watching a campaign's page: its live figures changed (coalesced). */
+  'campaign:figures': (payload: CampaignLiveFigures) => void;
 }
 
 export interface EscalationAcknowledged {
@@ -74,6 +77,9 @@ export interface ClientToServerEvents {
   /** Supervisors and admins: the wallboard as it is now; 'wallboard:changed' follows. */
   'wallboard:watch': (payload: Record<string, never>, ack: (res: Ack<WallboardSnapshot>) => void) => void;
   'wallboard:unwatch': (payload: Record<string, never>, ack: (res: Ack<{ watching: false }>) => void) => void;
+  /** Whoever may see the campaign: its live figures now; 'campaign:figures' follows. */
+  'campaign:watch': (payload: CampaignWatchCommand, ack: (res: Ack<CampaignLiveFigures>) => void) => void;
+  'campaign:unwatch': (payload: CampaignWatchCommand, ack: (res: Ack<{ watching: false }>) => void) => void;
 }
 
 export interface SocketData {

@@ -17,5 +17,6 @@ export * from './service-level.js';
 export * from './floor.js';
 export * from './queue-admin.js';
 export * from './campaigns.js';
+export * from './campaign-dialing.js';
 export * from './wallboard.js';
 export * from './work-codes.js';

@@ -17,6 +17,9 @@ import { createSocketServer, type KefuIo } from './platform/realtime/socket-serv
 import { shareSocketsThroughRedis, type SharedSockets } from './platform/realtime/redis-adapter.js';
 import { HEARTBEAT_MS } from './platform/db/server-heartbeat.js';
 import { createSipSwitch, type PlainSipSettings, type SipSwitch } from './switch/switch.js';
+import { createCampaignDialing } from './compose-campaign-dialing.js';
+import type { DialerService } from './campaigns/dialing/dialer.service.js';
+import { registerCampaignWatch } from './campaigns/socket/campaign-watch.handlers.js';
 import { originPolicyFor } from './platform/http/origin-policy.js';
 import { CallCenter } from './acd/call-center.js';
 import { SlaScheduler } from './cases/sla-scheduler.js';
@@ -75,6 +78,8 @@ export { createCallCenter } from './compose-call-center.js';
 
 export interface ComposeOptions {
   log: Logger;
+  /** The number a campaign's leads see calling (the caller id of the dialers' calls). */
+  campaignCallerId?: string;
   secureCookies: boolean;
   sessionTtlMs: number;
   consoleDir: string | null;
@@ -127,6 +132,8 @@ export interface ComposedServer {
   io: KefuIo;
   sipSwitch: SipSwitch;
   callCenter: CallCenter;
+  /** The campaigns' progressive and predictive dialers. */
+  dialer: DialerService;
   /** The supervisors' live wallboard, fed by the call facts. */
   floor: FloorService;
   slaScheduler: SlaScheduler;
@@ -154,6 +161,15 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     log: o.log.child({ module: 'call-center' }),
     notifier: socketTelephonyNotifier(() => io),
     control: () => sipSwitch?.control ?? null,
+  });
+  const dialer = createCampaignDialing(services, {
+    agents,
+    facts,
+    clock,
+    log: o.log.child({ module: 'dialer' }),
+    outbound: () => sipSwitch?.outbound ?? null,
+    io: () => io,
+    callerId: o.campaignCallerId ?? 'kefu',
   });
   const floorRepo = new FloorRepository(services.db);
   const floor = new FloorService({
@@ -299,6 +315,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
           log: o.log.child({ module: 'agent-desk' }),
         }),
       (socket, user) => registerWallboard(socket, user, { floor, audit: services.audit, log: o.log.child({ module: 'wallboard' }) }),
+      (socket, user) => registerCampaignWatch(socket, user, { dialer, audit: services.audit, log: o.log.child({ module: 'campaign-watch' }) }),
     ],
     origins,
   );
@@ -361,6 +378,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     io: sockets.io,
     sipSwitch,
     callCenter,
+    dialer,
     floor,
     slaScheduler,
     backups,
@@ -380,6 +398,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
       await floor.start();
       await callCenter.start(sipSwitch!.control);
       await sipSwitch!.listenPlain();
+      await dialer.start();
       if (o.slaSweepMs) slaScheduler.start();
       backupScheduler.start();
       scheduleBeat();
@@ -395,7 +414,9 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
       await slaScheduler.stop();
       await backupScheduler.stop();
       await backups.idle();
+      dialer.close();
       sipSwitch!.close();
+      await dialer.settled();
       await new Promise<void>((resolve) => {
         sockets.io.close(() => resolve());
         server.closeAllConnections();

@@ -119,6 +119,7 @@ const ROUTES: [method: string, path: string][] = [
   ['PATCH', '/api/campaigns/1'],
   ['POST', '/api/campaigns/1/start'],
   ['POST', '/api/campaigns/1/pause'],
+  ['POST', '/api/campaigns/1/stop'],
   ['POST', '/api/campaigns/1/leads/import'],
   ['GET', '/api/campaigns/1/imports'],
   ['GET', '/api/campaigns/1/imports/1'],

@@ -85,6 +85,7 @@ describe('health and documentation', () => {
       '/api/campaigns/{id}/next-lead',
       '/api/campaigns/{id}/pause',
       '/api/campaigns/{id}/start',
+      '/api/campaigns/{id}/stop',
       '/api/cases',
       '/api/cases/{id}',
       '/api/cases/{id}/contact-attempts',

@@ -7,7 +7,7 @@ import type { Db } from '../platform/db/database.js';
 import { DomainError, fieldError, forbidden, invalid, notFound } from '../platform/domain-error.js';
 import { msg } from '../platform/i18n/message.js';
 import type { CampaignPatch, CampaignRepository } from './data/campaign.repository.js';
-import { canCreateCampaign, canRunCampaign, canSeeCampaign } from './rules/campaign-access.js';
+import { canCreateCampaign, canRunCampaign, canSeeCampaign, canSteerCampaign } from './rules/campaign-access.js';
 
 export interface CampaignDeps {
   db: Db;
@@ -16,7 +16,26 @@ export interface CampaignDeps {
 }
 
 export class CampaignService {
+  private readonly listeners: ((c: Campaign) => void)[] = [];
+
   constructor(private readonly d: CampaignDeps) {}
+
+  /** Told of every campaign after a change (status, agents, rules): the dialers follow. */
+  onChanged(listener: (c: Campaign) => void): void {
+    this.listeners.push(listener);
+  }
+
+  private changed(c: Campaign): Campaign {
+    for (const l of this.listeners) l(c);
+    return c;
+  }
+
+  /** The campaign if the viewer may start, pause or stop it. */
+  async steerable(viewer: Viewer, id: number): Promise<Campaign> {
+    const c = await this.visible(viewer, id);
+    if (!canSteerCampaign(viewer, c)) throw forbidden();
+    return c;
+  }
 
   /** The campaign if the viewer may see it; 404 when it does not exist, 403 when it is not theirs. */
   async visible(viewer: Viewer, id: number): Promise<Campaign> {
@@ -75,26 +94,34 @@ export class CampaignService {
     if (u.mode !== undefined) patch.mode = u.mode;
     if (u.rules !== undefined) patch.rules = u.rules;
     await this.apply(ctx, id, u.version, patch, u.agentIds, 'campaign.update', { fields: Object.keys(u).filter((k) => k !== 'version') });
-    return (await this.d.campaigns.get(id))!;
+    return this.changed((await this.d.campaigns.get(id))!);
   }
 
   async start(ctx: RequestContext, id: number): Promise<Campaign> {
-    const c = await this.runnable(ctx.viewer, id);
+    const c = await this.steerable(ctx.viewer, id);
     if (c.status === 'running') return c;
     if (c.status === 'finished') throw new DomainError('CONFLICT', msg('campaign.cannotStart', { status: c.status }));
     return this.setStatus(ctx, c, 'running');
   }
 
   async pause(ctx: RequestContext, id: number): Promise<Campaign> {
-    const c = await this.runnable(ctx.viewer, id);
+    const c = await this.steerable(ctx.viewer, id);
     if (c.status === 'paused') return c;
     if (c.status !== 'running') throw new DomainError('CONFLICT', msg('campaign.cannotPause'));
     return this.setStatus(ctx, c, 'paused');
   }
 
+  /** Ends the campaign for good: no more calls (those in flight finish). */
+  async stop(ctx: RequestContext, id: number): Promise<Campaign> {
+    const c = await this.steerable(ctx.viewer, id);
+    if (c.status === 'finished') return c;
+    return this.setStatus(ctx, c, 'finished');
+  }
+
   private async setStatus(ctx: RequestContext, c: Campaign, status: CampaignStatus): Promise<Campaign> {
-    await this.apply(ctx, c.id, c.version, { status }, undefined, `campaign.${status === 'running' ? 'start' : 'pause'}`, { from: c.status });
-    return (await this.d.campaigns.get(c.id))!;
+    const action = status === 'running' ? 'start' : status === 'paused' ? 'pause' : 'stop';
+    await this.apply(ctx, c.id, c.version, { status }, undefined, `campaign.${action}`, { from: c.status });
+    return this.changed((await this.d.campaigns.get(c.id))!);
   }
 
   private async apply(ctx: RequestContext, id: number, version: number, patch: CampaignPatch, agentIds: readonly number[] | undefined, action: string, detail: Record<string, unknown>): Promise<void> {

@@ -20,6 +20,8 @@ import { startUdpSipServer, type UdpSipServer } from './transport/udp-sip-server
 import { startTcpSipServer, type TcpSipServer } from './transport/tcp-sip-server.js';
 import type { UdpTimers } from './transport/udp-transactions.js';
 import { isTrunk, trunkCaller, type TrunkSettings } from './trunk/trunk.js';
+import { Originator } from './originate/originator.js';
+import type { AbandonAnnouncer, OutboundDialing } from './originate/outbound-ports.js';
 
 export interface SipSwitchLimits extends TransportLimits, B2buaLimits {
   /** Timer B/F: a request nobody answers fails after this long. */
@@ -57,6 +59,8 @@ export interface SipSwitchOptions {
   readonly plain?: PlainSipSettings;
   /** The media plane: trunk calls are anchored in it. */
   readonly media?: MediaRelay | null;
+  /** Plays the abandon message to an answered campaign call no agent takes (a media plane). */
+  readonly announceAbandon?: AbandonAnnouncer | null;
 }
 
 export interface PlainSipSettings {
@@ -80,6 +84,8 @@ export interface SipSwitchStats {
 export interface SipSwitch {
   readonly control: CallControl;
   readonly accounts: SipAccountDirectory;
+  /** Outbound calls for the campaigns' dialer (originate/). */
+  readonly outbound: OutboundDialing;
   stats(): SipSwitchStats;
   /** Opens the plain SIP listeners; resolves with their bound addresses. */
   listenPlain(): Promise<{ udp: { host: string; port: number } | null; tcp: { host: string; port: number } | null }>;
@@ -123,6 +129,17 @@ export function createSipSwitch(options: SipSwitchOptions): SipSwitch {
     ...(options.numberOwner ? { numberOwner: options.numberOwner } : {}),
   });
   b2bua.connectionLookup = (id) => connections.get(id)?.connection;
+  const originator = new Originator({
+    domain: options.domain,
+    contact: b2bua.contact,
+    registrar,
+    transactions,
+    events,
+    log,
+    connectionLookup: (id) => connections.get(id)?.connection,
+    maxCalls: limits.maxCalls,
+    announce: options.announceAbandon ?? null,
+  });
   const registerFailures = new FailureTally(log, 'REGISTER authentication failures by source');
   const plain = options.plain;
   const trunk = plain?.trunk ?? null;
@@ -160,7 +177,7 @@ export function createSipSwitch(options: SipSwitchOptions): SipSwitch {
     const { connection } = state;
     if (request.method === 'CANCEL') return b2bua.onCancel(connection, request);
     if (request.toTag) {
-      if (b2bua.onInDialog(connection, request)) return;
+      if (b2bua.onInDialog(connection, request) || originator.onInDialog(connection, request)) return;
       return reply(connection, request, 481, 'Call/Transaction Does Not Exist');
     }
     switch (request.method) {
@@ -225,6 +242,7 @@ export function createSipSwitch(options: SipSwitchOptions): SipSwitch {
     connections.delete(connection.id);
     // Calls first (they may BYE other legs), then the bindings, then whatever still waits.
     b2bua.connectionClosed(connection.id);
+    originator.connectionClosed(connection.id);
     registrar.connectionClosed(connection.id);
     transactions.connectionClosed(connection.id);
   };
@@ -247,6 +265,7 @@ export function createSipSwitch(options: SipSwitchOptions): SipSwitch {
   return {
     control: b2bua,
     accounts,
+    outbound: originator,
     listenPlain: async () => {
       if (plain?.udp && !udp) {
         udp = await startUdpSipServer({
@@ -276,7 +295,7 @@ export function createSipSwitch(options: SipSwitchOptions): SipSwitch {
     stats: () => ({
       connections: transport.connectionCount() + (udp?.connectionCount() ?? 0) + (tcp?.connectionCount() ?? 0),
       registrations: registrar.count(),
-      calls: b2bua.callCount,
+      calls: b2bua.callCount + originator.callCount,
       transactions: transactions.size,
     }),
     close: () => {
@@ -284,6 +303,7 @@ export function createSipSwitch(options: SipSwitchOptions): SipSwitch {
       clearInterval(failureLog);
       registerFailures.flush();
       b2bua.closeAll();
+      originator.closeAll();
       transport.close();
       udp?.close();
       tcp?.close();

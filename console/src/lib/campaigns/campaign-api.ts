@@ -24,6 +24,7 @@ export const campaignApi = {
   update: (id: number, body: CampaignUpdate) => request<Campaign>('PATCH', `/api/campaigns/${id}`, { body }),
   start: (id: number) => request<Campaign>('POST', `/api/campaigns/${id}/start`),
   pause: (id: number) => request<Campaign>('POST', `/api/campaigns/${id}/pause`),
+  stop: (id: number) => request<Campaign>('POST', `/api/campaigns/${id}/stop`),
   dryRun: (id: number, signal?: AbortSignal) => request<DryRun>('GET', `/api/campaigns/${id}/dry-run?limit=50&samples=10`, { signal }),
   dryRunExportUrl: (id: number) => `/api/campaigns/${id}/dry-run/export`,
   imports: (id: number) => request<{ items: LeadImportView[] }>('GET', `/api/campaigns/${id}/imports`),

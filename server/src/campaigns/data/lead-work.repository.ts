@@ -80,7 +80,7 @@ export class LeadWorkRepository {
   }
 
   async recordOutcome(
-    o: { lead: LeadState; agentId: number; outcome: CallOutcome; at: Date; status: LeadStatus; retryAt: Date | null; callbackAt: Date | null; callbackAgentId: number | null; interactionId: number | null },
+    o: { lead: LeadState; agentId: number | null; outcome: CallOutcome; at: Date; status: LeadStatus; retryAt: Date | null; callbackAt: Date | null; callbackAgentId: number | null; interactionId: number | null },
     db: Knex,
   ): Promise<void> {
     await db('campaign_attempts').insert({ lead_id: o.lead.id, campaign_id: o.lead.campaignId, agent_id: o.agentId, interaction_id: o.interactionId, outcome: o.outcome, at: o.at });

@@ -74,11 +74,14 @@ export function campaignRoutes(d: CampaignRouteDeps): Router {
     const campaignId = id(req);
     res.json(await d.campaigns.update(contextOf(req), campaignId, parseInput(CampaignUpdate, req.body)));
   });
-  r.post('/:id/start', requireRole('marketer', 'admin'), async (req, res) => {
+  r.post('/:id/start', requireRole('marketer', 'admin', 'supervisor'), async (req, res) => {
     res.json(await d.campaigns.start(contextOf(req), id(req)));
   });
-  r.post('/:id/pause', requireRole('marketer', 'admin'), async (req, res) => {
+  r.post('/:id/pause', requireRole('marketer', 'admin', 'supervisor'), async (req, res) => {
     res.json(await d.campaigns.pause(contextOf(req), id(req)));
+  });
+  r.post('/:id/stop', requireRole('marketer', 'admin', 'supervisor'), async (req, res) => {
+    res.json(await d.campaigns.stop(contextOf(req), id(req)));
   });
 
   r.post('/:id/leads/import', requireRole('marketer', 'admin'), async (req, res) => {

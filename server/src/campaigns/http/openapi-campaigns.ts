@@ -39,6 +39,9 @@ export const campaignPaths = {
   '/api/campaigns/{id}/start': {
     post: { summary: 'Start (or resume) the campaign (audited)', parameters: [idParam], responses: { '200': { description: 'The campaign', content: json(C.Campaign) }, ...errors(400, 401, 403, 404, 409) } },
   },
+  '/api/campaigns/{id}/stop': {
+    post: { summary: 'Stop the campaign for good: no more calls are placed, calls in flight finish (audited)', parameters: [idParam], responses: { '200': { description: 'The campaign', content: json(C.Campaign) }, ...errors(400, 401, 403, 404, 409) } },
+  },
   '/api/campaigns/{id}/pause': {
     post: { summary: 'Pause a running campaign (audited)', parameters: [idParam], responses: { '200': { description: 'The campaign', content: json(C.Campaign) }, ...errors(400, 401, 403, 404, 409) } },
   },

@@ -13,6 +13,9 @@ export const canCreateCampaign = (v: Viewer): boolean => v.role === 'marketer' |
 /** Change, import into, start and pause. */
 export const canRunCampaign = (v: Viewer, c: CampaignOwnership): boolean => v.role === 'admin' || (v.role === 'marketer' && c.ownerId === v.id);
 
+/** Start, pause and stop its dialing: those who run it, and supervisors, who watch the floor it takes agents from. */
+export const canSteerCampaign = (v: Viewer, c: CampaignOwnership): boolean => canRunCampaign(v, c) || v.role === 'supervisor';
+
 /** See the campaign, its figures and its dry run. */
 export const canSeeCampaign = (v: Viewer, c: CampaignOwnership): boolean =>
   canRunCampaign(v, c) || v.role === 'supervisor' || (v.role === 'agent' && c.agentIds.includes(v.id));

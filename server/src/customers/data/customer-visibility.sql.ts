@@ -32,8 +32,9 @@ export function customerVisibleTo(viewer: Viewer): SqlFragment {
         sql: `(c.owner_id = ?
           OR EXISTS (SELECT 1 FROM interactions i WHERE i.agent_id = ? AND i.customer_id = c.id AND i.agent_handled)
           OR EXISTS (SELECT 1 FROM interaction_offers o JOIN interactions i ON i.id = o.interaction_id
-                     WHERE o.agent_id = ? AND o.outcome IS NULL AND i.customer_id = c.id))`,
-        bindings: [viewer.id, viewer.id, viewer.id],
+                     WHERE o.agent_id = ? AND o.outcome IS NULL AND i.customer_id = c.id)
+          OR EXISTS (SELECT 1 FROM campaign_leads l WHERE l.customer_id = c.id AND l.reserved_by = ? AND l.reserved_until > now()))`,
+        bindings: [viewer.id, viewer.id, viewer.id, viewer.id],
       };
   }
 }

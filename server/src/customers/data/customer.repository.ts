@@ -117,8 +117,9 @@ export class CustomerRepository {
            EXISTS (SELECT 1 FROM interactions i JOIN users u ON u.id = i.agent_id
                    WHERE i.customer_id = c.id AND i.agent_handled AND u.team_id = ?::int) AS "handledByViewersTeam",
            EXISTS (SELECT 1 FROM campaign_leads l JOIN campaigns k ON k.id = l.campaign_id
-                   WHERE l.customer_id = c.id AND k.owner_id = ?) AS "inViewersCampaigns"`,
-          [viewer.id, viewer.id, viewer.id, viewer.teamId, viewer.teamId, viewer.teamId, viewer.id],
+                   WHERE l.customer_id = c.id AND k.owner_id = ?) AS "inViewersCampaigns",
+           EXISTS (SELECT 1 FROM campaign_leads l WHERE l.customer_id = c.id AND l.reserved_by = ? AND l.reserved_until > now()) AS "leadHeldByViewer"`,
+          [viewer.id, viewer.id, viewer.id, viewer.teamId, viewer.teamId, viewer.teamId, viewer.id, viewer.id],
         ),
       )
       .from('customers as c')

@@ -8,6 +8,7 @@ const none: CustomerRelation = {
   ownedByViewersTeam: false,
   handledByViewersTeam: false,
   inViewersCampaigns: false,
+  leadHeldByViewer: false,
 };
 const agent: Viewer = { id: 1, role: 'agent', teamId: 1 };
 const supervisor: Viewer = { id: 2, role: 'supervisor', teamId: 1 };

@@ -14,6 +14,8 @@ export interface CustomerRelation {
   ownedByViewersTeam: boolean;
   handledByViewersTeam: boolean;
   inViewersCampaigns: boolean;
+  /** A campaign lead of the customer's is on the viewer's desk now (previewed, or its call connected to them). */
+  leadHeldByViewer: boolean;
 }
 
 /** A customer the viewer has nothing to do with: only a viewer who sees all sees them. */
@@ -24,11 +26,12 @@ export const NO_RELATION: CustomerRelation = {
   ownedByViewersTeam: false,
   handledByViewersTeam: false,
   inViewersCampaigns: false,
+  leadHeldByViewer: false,
 };
 
 export function canSeeCustomer(viewer: Viewer, rel: CustomerRelation): boolean {
   return viewerReaches(viewer, {
-    own: rel.ownedByViewer || rel.handledByViewer || rel.offeredToViewerNow,
+    own: rel.ownedByViewer || rel.handledByViewer || rel.offeredToViewerNow || rel.leadHeldByViewer,
     team: rel.ownedByViewersTeam || rel.handledByViewersTeam,
     campaign: rel.inViewersCampaigns,
   });

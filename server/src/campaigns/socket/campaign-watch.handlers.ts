@@ -1,0 +1,40 @@
+// A campaign page's live figures: whoever may see the campaign starts watching (the figures now
+// come back in the ack, then 'campaign:figures' follows in the campaign's room) or stops.
+import { CampaignWatchCommand, campaignRoom, type Me } from '../../../../contract/index.js';
+import type { AuditRepository } from '../../identity/data/audit.repository.js';
+import type { Logger } from '../../platform/logger.js';
+import { command, type CommandContext } from '../../platform/realtime/ack.js';
+import type { KefuSocket } from '../../platform/realtime/socket-server.js';
+import type { DialerService } from '../dialing/dialer.service.js';
+
+export interface CampaignWatchDeps {
+  dialer: DialerService;
+  audit: AuditRepository;
+  log: Logger;
+}
+
+export function registerCampaignWatch(socket: KefuSocket, user: Me, d: CampaignWatchDeps): void {
+  const ctx: CommandContext = {
+    log: d.log.child({ userId: user.id, socketId: socket.id }),
+    locale: () => socket.data.locale,
+    refused: (err) =>
+      d.audit.write({ userId: user.id, action: 'socket.refused', outcome: 'denied', ip: socket.handshake.address ?? null, detail: { role: user.role, reason: err.messageKey.key } }),
+  };
+  const viewer = { id: user.id, role: user.role, teamId: user.teamId };
+  socket.on(
+    'campaign:watch',
+    command(CampaignWatchCommand, ctx, async ({ campaignId }) => {
+      // Refused (403/404) before joining: the room's pushes carry the campaign's figures.
+      await d.dialer.figuresFor(viewer, campaignId);
+      await socket.join(campaignRoom(campaignId));
+      return d.dialer.figuresFor(viewer, campaignId);
+    }),
+  );
+  socket.on(
+    'campaign:unwatch',
+    command(CampaignWatchCommand, ctx, async ({ campaignId }) => {
+      await socket.leave(campaignRoom(campaignId));
+      return { watching: false as const };
+    }),
+  );
+}
