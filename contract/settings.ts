@@ -249,3 +249,7 @@ export interface StoredSetting<K extends SettingKey> {
   value: SettingValues[K];
   version: number;
 }
+
+/** GET /api/settings/center-zone: the contact center's time zone (its business calendar's), for every signed-in user. */
+export const CenterZone = z.object({ timeZone: z.string() }).strict();
+export type CenterZone = z.infer<typeof CenterZone>;

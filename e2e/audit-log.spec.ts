@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { Shell } from './pages/shell.js';
+import { goToNav, Shell } from './pages/shell.js';
 import { AuditLogPage } from './pages/audit-log.js';
 import { apiAs, makeCast, makeCaller, signIn } from './support/fixtures.js';
 
@@ -21,7 +21,7 @@ test.describe('the audit log', () => {
 
     await Shell.signedIn(page, adminUser.username);
     const audit = new AuditLogPage(page);
-    await audit.navLink().click();
+    await goToNav(page, 'Audit log');
     await expect(audit.heading()).toBeVisible();
     await expect(audit.listStatus()).toContainText('shown');
 
@@ -64,7 +64,7 @@ test.describe('the audit log', () => {
     await expect(audit.row('audit.export')).toContainText(adminUser.username);
 
     // In 简体中文 the page speaks Chinese.
-    await page.getByRole('combobox', { name: /Language|语言/ }).selectOption('zh-CN');
+    await new Shell(page).chooseLanguage('简体中文');
     await expect(page.getByRole('heading', { level: 1, name: '审计日志' })).toBeVisible();
     await expect(page.getByRole('button', { name: '导出 CSV' })).toBeVisible();
   });

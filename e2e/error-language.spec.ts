@@ -9,7 +9,7 @@ test('a server refusal reads in 简体中文 for an agent who works in 简体中
   const { agents } = await makeDesk(request, ['王磊 Wang Lei']);
   const shell = await Shell.signedIn(page, agents[0]!.username);
   const saved = page.waitForResponse((r) => r.url().endsWith('/api/auth/me') && r.request().method() === 'PATCH');
-  await shell.language().selectOption({ label: '简体中文' });
+  await shell.chooseLanguage('简体中文');
   expect((await saved).ok()).toBe(true);
   try {
     const created = await page.request.post('/api/customers', { data: { name: `E2E 客户 ${Date.now() % 100_000}` } });
@@ -27,7 +27,7 @@ test('a server refusal reads in 简体中文 for an agent who works in 简体中
     await status.getByRole('button', { name: '关闭', exact: true }).click();
     await expect(status.getByRole('alert')).toHaveText('状态未更改。须在客户确认问题已解决，或已尝试回访联系客户之后，才能关闭投诉。');
   } finally {
-    await shell.language().selectOption({ label: 'English' });
+    await shell.chooseLanguage('English');
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   }
 });

@@ -11,6 +11,7 @@ test.describe('signing in and out', () => {
       await expect(shell.heading()).toHaveText(heading);
       await expect(shell.nav().getByRole('link', { name: 'Home', exact: true })).toBeVisible();
       await expect(shell.nav().getByRole('link', { name: 'Customers', exact: true })).toBeVisible();
+      await shell.openAccount();
       await shell.signOut().click();
       const signInPage = new SignInPage(page);
       await expect(signInPage.submit()).toBeVisible();

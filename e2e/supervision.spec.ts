@@ -216,7 +216,7 @@ test.describe('supervision: case list, escalations, reports, settings', () => {
   test('settings show the server’s field errors, and a save over someone else’s change asks for a reload', async ({ page, baseURL }) => {
     const me = await anAdmin();
     const shell = await Shell.signedIn(page, me.username);
-    await shell.nav().getByRole('link', { name: 'Settings', exact: true }).click();
+    await shell.goTo('Settings');
     const settings = new SettingsPage(page);
     await expect(settings.heading()).toBeVisible();
 
@@ -251,7 +251,7 @@ test.describe('supervision: case list, escalations, reports, settings', () => {
   test('an admin adds a per-category SLA exception, saves it, and finds it again after a reload', async ({ page, baseURL }) => {
     const me = await anAdmin();
     const shell = await Shell.signedIn(page, me.username);
-    await shell.nav().getByRole('link', { name: 'Settings', exact: true }).click();
+    await shell.goTo('Settings');
     const settings = new SettingsPage(page);
     const sla = settings.section('SLA policy');
     await expect(sla).toBeVisible();

@@ -23,14 +23,14 @@ test('an admin adds a Not-ready reason with a 简体中文 name, and an agent wo
   try {
     const agentPage = await agentContext.newPage();
     const desktop = await AgentDesktopPage.signedIn(agentPage, desk.agents[0]!.username);
-    await new Shell(agentPage).language().selectOption({ label: '简体中文' });
+    await new Shell(agentPage).chooseLanguage('简体中文');
     const panel = agentPage.getByRole('region', { name: '我的状态' });
     await panel.getByRole('combobox', { name: '未就绪原因' }).selectOption({ label: labelZh });
     await panel.getByRole('button', { name: '未就绪', exact: true }).click();
     await expect(panel.getByRole('status').filter({ hasText: /^未就绪/ })).toHaveText(`未就绪（${labelZh}）`);
 
     // Back in English the same state reads in English words.
-    await new Shell(agentPage).language().selectOption({ label: 'English' });
+    await new Shell(agentPage).chooseLanguage('English');
     await expect(desktop.agentState()).toHaveText(`Not ready (coaching ${desk.tag})`);
   } finally {
     await agentContext.close();

@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { goToNav } from './shell.js';
 
 /** The admin's Users page, found by role and accessible name. */
 export class UsersPage {
@@ -9,7 +10,7 @@ export class UsersPage {
   row = (name: string) => this.page.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name, exact: true }) });
 
   async open() {
-    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users', exact: true }).click();
+    await goToNav(this.page, 'Users');
     await expect(this.page.getByRole('heading', { level: 1 })).toHaveText('Users');
   }
 
@@ -31,7 +32,7 @@ export class TeamsPage {
   constructor(readonly page: Page) {}
 
   async open() {
-    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Teams', exact: true }).click();
+    await goToNav(this.page, 'Teams');
     await expect(this.page.getByRole('heading', { level: 1 })).toHaveText('Teams');
   }
 
@@ -65,7 +66,7 @@ export class QueuesPage {
   row = (name: string) => this.page.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name }) });
 
   async open() {
-    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Queues', exact: true }).click();
+    await goToNav(this.page, 'Queues');
     await expect(this.page.getByRole('heading', { level: 1 })).toHaveText('Queues');
     // Loaded: with no queue yet the new-queue form opens by itself, else "New queue" opens it.
     await expect(this.page.getByRole('table').or(this.page.getByText('No queues yet.'))).toBeVisible();
@@ -89,7 +90,7 @@ export class SkillsPage {
   constructor(readonly page: Page) {}
 
   async open() {
-    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Skills', exact: true }).click();
+    await goToNav(this.page, 'Skills');
     await expect(this.page.getByRole('heading', { level: 1 })).toHaveText('Skills and agents');
   }
 

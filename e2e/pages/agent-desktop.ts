@@ -38,7 +38,9 @@ export class AgentDesktopPage {
   resumeButton = () => this.page.getByRole('button', { name: 'Resume', exact: true });
   muteButton = () => this.page.getByRole('button', { name: 'Mute', exact: true });
   unmuteButton = () => this.page.getByRole('button', { name: 'Unmute', exact: true });
+  /** Shown on demand: the Keypad button or Alt+K. */
   keypad = () => this.page.getByRole('group', { name: 'Keypad' });
+  keypadButton = () => this.phonePanel().getByRole('button', { name: 'Keypad', exact: true });
   numberToDial = () => this.page.getByRole('textbox', { name: 'Number to dial' });
   callButton = () => this.page.getByRole('button', { name: 'Call', exact: true });
   phoneAlert = () => this.phonePanel().getByRole('alert');
@@ -78,10 +80,10 @@ export class AgentDesktopPage {
     await expect(form).toBeHidden();
   }
 
-  /** Ready; a call still in wrap-up is finished first with a routine disposition. */
+  /** Ready; a call still in wrap-up is finished first with a routine disposition. Ready is offered only when not Ready. */
   async goReady(): Promise<void> {
     if (await this.inWrapUp()) await this.wrapUp(ROUTINE_DISPOSITION, 'ready');
-    else await this.readyButton().click();
+    else if (!/^Ready/.test((await this.agentState().textContent()) ?? '')) await this.readyButton().click();
     await expect(this.agentState()).toHaveText('Ready');
   }
 

@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { goToNav } from './shell.js';
 
 /** The admin pages of Not-ready reasons and disposition codes, found by role and accessible name. */
 abstract class CodesPage {
@@ -12,7 +13,7 @@ abstract class CodesPage {
   notice = (text: string) => this.page.getByRole('status').filter({ hasText: text });
 
   async open() {
-    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: this.navLabel, exact: true }).click();
+    await goToNav(this.page, this.navLabel);
     await expect(this.page.getByRole('heading', { level: 1 })).toHaveText(this.navLabel);
   }
 

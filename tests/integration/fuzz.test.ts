@@ -90,6 +90,7 @@ const ROUTES: [method: string, path: string][] = [
   ['GET', '/api/reports/calls'],
   ['GET', '/api/reports/calls.csv'],
   ['GET', '/api/settings/sla_policy'],
+  ['GET', '/api/settings/center-zone'],
   ['PUT', '/api/settings/business_calendar'],
   ['GET', '/api/directory'],
   ['GET', '/api/interactions/1/dispositions'],

@@ -118,6 +118,7 @@ describe('health and documentation', () => {
       '/api/reports/calls',
       '/api/reports/calls.csv',
       '/api/reports/cases',
+      '/api/settings/center-zone',
       '/api/settings/{key}',
       '/api/softphone/credentials',
       '/api/webphone/credentials',

@@ -51,6 +51,14 @@ export function deskPath(user: Me | null): string {
 
 export class AgentDesktop extends CallOnScreen {
   active = $state(false);
+  /** The keypad is shown (a button or Alt+K): it stays out of the way until asked for. */
+  keypadOpen = $state(false);
+  /**
+   * The agent became Ready (or Not ready) again after a call: the desk shows the calm next-call
+   * view instead of the last caller, who stays one click away (`showingLastCaller`).
+   */
+  handedOff = $state(false);
+  showingLastCaller = $state(false);
 
   readonly agent = new AgentStatus(() => this.now);
   readonly phone = new DeskPhone({
@@ -138,6 +146,8 @@ export class AgentDesktop extends CallOnScreen {
 
   #reset(): void {
     this.picture = r.NO_CALL;
+    this.#newCall();
+    this.keypadOpen = false;
     this.agent.reset();
     this.phone.reset();
     this.pop.reset();
@@ -238,8 +248,52 @@ export class AgentDesktop extends CallOnScreen {
   #setStatus(next: AgentStatusView): void {
     const was = this.agent.status?.state;
     this.agent.status = next;
+    // Ready again after wrap-up or a pause: the last call is history. A call the caller gave up
+    // while it rang (ringing → ready) keeps its line, so the agent sees what happened.
+    if (next.state === 'ready' && (was === 'wrap_up' || was === 'not_ready' || was === 'logged_out') && !this.callOnScreen) this.#handOff();
     if (next.state === 'wrap_up' && was !== 'wrap_up') this.afterCall.entered();
     if (was === 'wrap_up' && next.state !== 'wrap_up') this.afterCall.left(next.state);
+  }
+
+  // ---- between calls ----------------------------------------------------------------------
+
+  /** The desk shows the next-call view: no call rings or is up, no wrap-up is open, the agent moved on. */
+  get nextCallView(): boolean {
+    if (this.callOnScreen || this.agent.wrapping) return false;
+    if (this.handedOff) return !this.showingLastCaller;
+    // Before the first call of the session: nothing to show but what comes next.
+    return r.phase(this.picture).kind === 'idle' && this.screenPop === null && this.pop.lookupStatus === 'idle';
+  }
+
+  /** A last caller to reopen from the next-call view: the pop or the number of the call before. */
+  get lastCaller(): string | null {
+    if (!this.handedOff || this.callOnScreen) return null;
+    return this.callerLabel || null;
+  }
+
+  override get callLine(): string {
+    return this.nextCallView ? t('call.idle') : super.callLine;
+  }
+
+  #handOff(): void {
+    this.handedOff = true;
+    this.showingLastCaller = false;
+    this.#retarget();
+  }
+
+  /** Reopens (or puts away) the last caller's details; their notes come back with them. */
+  showLastCaller(on: boolean): void {
+    this.showingLastCaller = on;
+    this.#retarget();
+    if (on) {
+      const id = this.interactionId;
+      this.notes.prefill(id, this.today.items.find((i) => i.id === id)?.notes);
+    }
+  }
+
+  #newCall(): void {
+    this.handedOff = false;
+    this.showingLastCaller = false;
   }
 
   // ---- the softphone's events --------------------------------------------------------------
@@ -255,6 +309,7 @@ export class AgentDesktop extends CallOnScreen {
   }
 
   #onIncoming(call: CallInfo): void {
+    this.#newCall();
     this.picture = r.ringing(this.picture);
     this.phone.actionError = null;
     const key = call.interactionId ?? call.id;
@@ -276,6 +331,7 @@ export class AgentDesktop extends CallOnScreen {
 
   #onOffered(c: LiveCallView): void {
     const key = String(c.interactionId);
+    this.#newCall();
     this.cases.followUpCall = null;
     this.afterCall.expired = false;
     this.paint.offered(key);
@@ -316,7 +372,10 @@ export class AgentDesktop extends CallOnScreen {
   }
 
   #move(moved: r.Moved): void {
-    if (moved.newCall) this.pop.forget();
+    if (moved.newCall) {
+      this.pop.forget();
+      this.#newCall();
+    }
     this.picture = moved.picture;
   }
 
@@ -330,9 +389,9 @@ export class AgentDesktop extends CallOnScreen {
     showCallNotification(t('notify.title'), queue ? t('notify.bodyQueue', { caller, queue }) : t('notify.body', { caller }));
   }
 
-  /** Points the notes box at the call on screen. */
+  /** Points the notes box at the call on screen; between calls, at none (a clean page). */
   #retarget(): void {
-    this.notes.retarget(this.interactionId);
+    this.notes.retarget(this.nextCallView ? null : this.interactionId);
   }
 
   // ---- the pop -------------------------------------------------------------------------
@@ -369,6 +428,7 @@ export class AgentDesktop extends CallOnScreen {
   async #dial(number: string): Promise<void> {
     const target = number.trim();
     if (!target || this.softphoneCall) return;
+    this.#newCall();
     this.afterCall.expired = false;
     this.picture = r.dialling(this.picture);
     this.pop.forget();

@@ -36,6 +36,13 @@ export class AgentStatus {
     return Number.isNaN(endsAt) ? null : Math.max(0, endsAt - this.#now());
   }
 
+  /** The whole wrap-up time this call was given; null when the queue sets no limit. */
+  get wrapUpAllowedMs(): number | null {
+    const endsAt = this.wrapping && this.status?.wrapUpEndsAt ? Date.parse(this.status.wrapUpEndsAt) : NaN;
+    const since = this.status ? Date.parse(this.status.since) : NaN;
+    return Number.isNaN(endsAt) || Number.isNaN(since) ? null : Math.max(0, endsAt - since);
+  }
+
   /** Asks the server for a state; resolves its answer, or null when refused (see `error`). */
   async send(socket: KefuSocket | null, cmd: SetAgentStateCommand): Promise<AgentStatusView | null> {
     this.error = null;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { i18n } from '../i18n/index.svelte.js';
-import { callLineWords, clockTime, countdownTime, endReasonWords } from './call-format.js';
+import { callLineWords, clockTime, countdownTime, endReasonWords, wrapUpWarnAtMs } from './call-format.js';
 
 afterEach(() => i18n.set('en'));
 
@@ -45,5 +45,18 @@ describe('the call line', () => {
     const en = callLineWords({ kind: 'idle' }, '');
     i18n.set('zh-CN');
     expect(callLineWords({ kind: 'idle' }, '')).not.toBe(en);
+  });
+});
+
+describe('the wrap-up warning', () => {
+  it('warns 30 s before the end of a long wrap-up', () => {
+    expect(wrapUpWarnAtMs(60_001)).toBe(30_000);
+    expect(wrapUpWarnAtMs(300_000)).toBe(30_000);
+  });
+
+  it('warns only in the last 10 s of a short one, so it is not red from its first second', () => {
+    expect(wrapUpWarnAtMs(30_000)).toBe(10_000);
+    expect(wrapUpWarnAtMs(60_000)).toBe(10_000);
+    expect(wrapUpWarnAtMs(null)).toBe(10_000);
   });
 });

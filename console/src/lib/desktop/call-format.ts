@@ -74,3 +74,12 @@ export function callLineWords(phase: CallPhase, caller: string): string {
       return t('call.idle');
   }
 }
+
+/**
+ * From how much time left the wrap-up countdown turns red and is said aloud. A long wrap-up warns
+ * at 30 s; a short one (an outbound call's 30 s) would be red from its first second, so it warns
+ * at 10 s. `allowedMs` is the whole wrap-up time the call was given.
+ */
+export function wrapUpWarnAtMs(allowedMs: number | null): number {
+  return allowedMs !== null && allowedMs > 60_000 ? 30_000 : 10_000;
+}

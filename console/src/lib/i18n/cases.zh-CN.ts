@@ -3,7 +3,7 @@ import type { casesEn } from './cases.en.js';
 
 export const casesZh: { readonly [K in keyof typeof casesEn]: string } = {
   'nav.myWork': '我的工作',
-  'nav.cases': '工单',
+  'nav.cases': '服务单',
 
   'sla.on_track': '正常',
   'sla.at_risk': '即将超时',
@@ -85,8 +85,8 @@ export const casesZh: { readonly [K in keyof typeof casesEn]: string } = {
   'callbar.wrapUp': '话后处理：请选择通话小结以结束本次通话。',
   'shortcuts.finishWrapUp': '完成话后处理并就绪',
 
-  'case.title': '工单',
-  'case.back': '返回工单列表',
+  'case.title': '服务单',
+  'case.back': '返回服务单列表',
   'case.forbidden': '您无权查看此工单。',
   'case.notFound': '未找到此工单。',
   'case.sla': '服务时限',

@@ -12,6 +12,7 @@ import { administrationEn } from './administration.en.js';
 import { queueAdminEn } from './queue-admin.en.js';
 import { campaignsEn } from './campaigns.en.js';
 import { wallboardEn } from './wallboard.en.js';
+import { deskEn } from './desk.en.js';
 
 export const en = {
   ...casesEn,
@@ -25,6 +26,7 @@ export const en = {
   ...queueAdminEn,
   ...campaignsEn,
   ...wallboardEn,
+  ...deskEn,
   ...workCodesEn,
   'app.name': 'kefu',
   'app.titleSuffix': 'kefu',

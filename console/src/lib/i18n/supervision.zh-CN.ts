@@ -28,7 +28,7 @@ export const supervisionZh: { readonly [K in keyof typeof supervisionEn]: string
   'sup.onlySupervisors': '此页面仅供主管和管理员使用。',
   'sup.onlyAdmins': '此页面仅供管理员使用。',
 
-  'caseList.title': '工单',
+  'caseList.title': '服务单',
   'caseList.filters': '搜索和筛选工单',
   'caseList.search': '搜索工单',
   'caseList.searchHint': '可搜索单号、标题或描述中的词语，支持中文，例如：安装师傅。',

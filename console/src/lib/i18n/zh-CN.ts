@@ -12,6 +12,7 @@ import { administrationZh } from './administration.zh-CN.js';
 import { queueAdminZh } from './queue-admin.zh-CN.js';
 import { campaignsZh } from './campaigns.zh-CN.js';
 import { wallboardZh } from './wallboard.zh-CN.js';
+import { deskZh } from './desk.zh-CN.js';
 
 export const zhCN: Messages = {
   ...casesZh,
@@ -25,6 +26,7 @@ export const zhCN: Messages = {
   ...queueAdminZh,
   ...campaignsZh,
   ...wallboardZh,
+  ...deskZh,
   ...workCodesZh,
   'app.name': 'kefu',
   'app.titleSuffix': 'kefu 客服',

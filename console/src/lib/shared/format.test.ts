@@ -1,12 +1,33 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { i18n } from '../i18n/index.svelte.js';
-import { describeDue, DUE_SOON_MS, durationParts, formatDuration } from './format.js';
+import { centerZone, zoneOptions } from './center-zone.svelte.js';
+import { describeDue, DUE_SOON_MS, durationParts, formatDateTime, formatDuration, formatTime } from './format.js';
 
 const NOW = Date.parse('2026-11-26T09:00:00Z');
 const at = (ms: number) => new Date(NOW + ms).toISOString();
 const HOUR = 3_600_000;
 
-afterEach(() => i18n.set('en'));
+afterEach(() => {
+  i18n.set('en');
+  centerZone.reset();
+});
+
+describe('times in the contact center zone', () => {
+  it('reads times in the center zone and names it when the browser is elsewhere', () => {
+    // A zone no test machine sits in: 09:00 UTC is 23:00 there, the same day.
+    centerZone.zone = 'Pacific/Kiritimati';
+    expect(formatTime('2026-11-26T09:00:00Z')).toMatch(/^11:00\sPM\sGMT\+14$/);
+    i18n.set('zh-CN');
+    expect(formatDateTime('2026-11-26T09:00:00Z')).toContain('2026年11月26日');
+    expect(formatDateTime('2026-11-26T09:00:00Z')).toContain('23:00');
+  });
+
+  it('names no zone when the browser is in the center zone, and none before the zone is known', () => {
+    expect(zoneOptions('Asia/Shanghai', 'Asia/Shanghai')).toEqual({ timeZone: 'Asia/Shanghai' });
+    expect(zoneOptions('Asia/Shanghai', 'Europe/Paris')).toEqual({ timeZone: 'Asia/Shanghai', timeZoneName: 'short' });
+    expect(zoneOptions(null, 'Europe/Paris')).toEqual({});
+  });
+});
 
 describe('durations', () => {
   it('keeps the two most significant units', () => {

@@ -2,6 +2,7 @@
 // templates that call these functions reactive to a language switch.
 import type { Locale } from '@kefu/contract';
 import { i18n, t, type MessageKey } from '../i18n/index.svelte.js';
+import { browserZone, centerZone, zoneOptions } from './center-zone.svelte.js';
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 
@@ -20,21 +21,31 @@ function parse(iso: string): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
-/** "26 Nov 2026, 09:54" / "2026年11月26日 09:54" */
+// Written as parts, not dateStyle/timeStyle: those cannot carry the zone's name.
+const DATE: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric' };
+const TIME: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
+
+/** The contact center's zone, named when the browser's differs; read here so templates follow it. */
+function zone(): Intl.DateTimeFormatOptions {
+  return zoneOptions(centerZone.zone, browserZone());
+}
+
+/** "Nov 26, 2026, 9:54 AM" / "2026年11月26日 09:54", with "GMT+8" when the browser is elsewhere. */
 export function formatDateTime(iso: string | null): string {
   const d = iso ? parse(iso) : null;
-  return d ? dateFormat(i18n.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(d) : '';
+  return d ? dateFormat(i18n.locale, { ...DATE, ...TIME, ...zone() }).format(d) : '';
 }
 
-/** "09:54" / "09:54": the time of day, for today's calls. */
+/** "9:54 AM" / "09:54": the time of day, for today's calls. */
 export function formatTime(iso: string | null): string {
   const d = iso ? parse(iso) : null;
-  return d ? dateFormat(i18n.locale, { timeStyle: 'short' }).format(d) : '';
+  return d ? dateFormat(i18n.locale, { ...TIME, ...zone() }).format(d) : '';
 }
 
+/** The day in the contact center's zone (no zone name: a day needs none). */
 export function formatDate(iso: string | null): string {
   const d = iso ? parse(iso) : null;
-  return d ? dateFormat(i18n.locale, { dateStyle: 'medium' }).format(d) : '';
+  return d ? dateFormat(i18n.locale, { ...DATE, timeZone: zone().timeZone }).format(d) : '';
 }
 
 type Unit = 'd' | 'h' | 'min' | 's';

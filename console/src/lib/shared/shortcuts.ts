@@ -3,7 +3,7 @@ import type { MessageKey } from '../i18n/index.svelte.js';
 
 export type NavigationAction = 'search' | 'customers' | 'home' | 'help';
 /** Call control on the agent desktop; they work from any page while the desktop runs. */
-export type CallAction = 'answer' | 'hangup' | 'hold' | 'mute' | 'ready' | 'notReady' | 'finishWrapUp' | 'transfer';
+export type CallAction = 'answer' | 'hangup' | 'hold' | 'mute' | 'ready' | 'notReady' | 'finishWrapUp' | 'transfer' | 'keypad';
 export type ShortcutAction = NavigationAction | CallAction;
 
 export interface Shortcut {
@@ -28,9 +28,10 @@ export const SHORTCUTS: Shortcut[] = [
   { action: 'notReady', keys: ['Alt', 'N'], label: 'shortcuts.notReady', group: 'calls' },
   { action: 'finishWrapUp', keys: ['Alt', 'W'], label: 'shortcuts.finishWrapUp', group: 'calls' },
   { action: 'transfer', keys: ['Alt', 'T'], label: 'shortcuts.transfer', group: 'calls' },
+  { action: 'keypad', keys: ['Alt', 'K'], label: 'shortcuts.keypad', group: 'calls' },
 ];
 
-const CALL_ACTIONS = new Set<ShortcutAction>(['answer', 'hangup', 'hold', 'mute', 'ready', 'notReady', 'finishWrapUp', 'transfer']);
+const CALL_ACTIONS = new Set<ShortcutAction>(['answer', 'hangup', 'hold', 'mute', 'ready', 'notReady', 'finishWrapUp', 'transfer', 'keypad']);
 
 export function isCallAction(action: ShortcutAction): action is CallAction {
   return CALL_ACTIONS.has(action);
@@ -48,6 +49,7 @@ const ALT_KEYS: Record<string, ShortcutAction> = {
   KeyN: 'notReady',
   KeyW: 'finishWrapUp',
   KeyT: 'transfer',
+  KeyK: 'keypad',
 };
 
 /** True while the user is typing somewhere a plain key press means a character. */

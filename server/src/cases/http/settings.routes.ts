@@ -1,5 +1,6 @@
-// Settings the SLA clocks follow: read by supervisors, saved by admins.
-import { SUPERVISING_ROLES } from '../../../../contract/index.js';
+// Settings the SLA clocks follow: read by supervisors, saved by admins. The contact center's
+// zone (the business calendar's) is read by everyone signed in: the console shows times in it.
+import { SUPERVISING_ROLES, type CenterZone } from '../../../../contract/index.js';
 import { Router } from 'express';
 import { z } from 'zod';
 import { SettingKeyParam, type SlaSettings } from '../sla-settings.js';
@@ -11,6 +12,12 @@ const SettingPut = z.object({ version: z.number().int().min(0).max(2_147_483_647
 
 export function settingsRoutes(sla: SlaSettings): Router {
   const r = Router();
+  // Before '/:key', which knows only the stored settings.
+  r.get('/center-zone', async (req, res) => {
+    parseInput(NoQuery, req.query, 'query');
+    const body: CenterZone = { timeZone: (await sla.rules()).calendar.timeZone };
+    res.json(body);
+  });
   r.get('/:key', requireRole(...SUPERVISING_ROLES), async (req, res) => {
     const { key } = parseInput(SettingKeyParam, req.params, 'path');
     parseInput(NoQuery, req.query, 'query');
