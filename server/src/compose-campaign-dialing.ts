@@ -33,7 +33,7 @@ export function agentFloorOf(agents: AgentRegistry): AgentFloor {
 
 export function createCampaignDialing(
   services: Services,
-  o: { agents: AgentRegistry; facts: CallFacts; clock: Clock; log: Logger; outbound(): OutboundDialing | null; io(): KefuIo | null; callerId: string },
+  o: { agents: AgentRegistry; facts: CallFacts; clock: Clock; log: Logger; outbound(): OutboundDialing | null; io(): KefuIo | null; callerId(): string },
 ): DialerService {
   const dialer = new DialerService({
     outbound: o.outbound,

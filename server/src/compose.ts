@@ -39,6 +39,7 @@ import { directoryRoutes } from './identity/http/directory.routes.js';
 import { identityPaths } from './identity/http/openapi-identity.js';
 import { administrationPaths } from './administration/http/openapi-administration.js';
 import { codeAdministrationPaths } from './administration/http/openapi-code-administration.js';
+import { OutboundCallerId } from './administration/outbound-caller-id.js';
 import { administrationRoutes } from './compose-administration.js';
 import { customerRoutes } from './customers/http/customer.routes.js';
 import { customerPaths } from './customers/http/openapi-customers.js';
@@ -173,6 +174,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     callerMedia: () => sipSwitch?.callerMedia ?? null,
     ...(o.announcements ? { announcements: o.announcements } : {}),
   });
+  const outboundCallerId = new OutboundCallerId(services.db);
   const dialer = createCampaignDialing(services, {
     agents,
     facts,
@@ -180,7 +182,8 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     log: o.log.child({ module: 'dialer' }),
     outbound: () => sipSwitch?.outbound ?? null,
     io: () => io,
-    callerId: o.campaignCallerId ?? 'kefu',
+    // The site's default outbound number when an admin set one, else the configured one.
+    callerId: () => outboundCallerId.current() ?? o.campaignCallerId ?? 'kefu',
   });
   const floorRepo = new FloorRepository(services.db);
   const floor = new FloorService({
@@ -251,6 +254,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
   const floorActions = createFloorActions(services, callCenter, agents, () => io);
   // After a change of queues, numbers, skills or agents: routing and the wallboard read them again.
   const routingChanged = async (): Promise<void> => {
+    await outboundCallerId.refresh();
     await callCenter.reload();
     await floor.reload();
   };
@@ -363,6 +367,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
         }
       : {}),
     numberOwner: (e164) => callCenter.agentForNumber(e164),
+    outboundCallerId: () => outboundCallerId.current(),
   });
 
   let shared: SharedSockets | undefined;
@@ -419,6 +424,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
       await closeGone();
       // Today's figures so far come from the log, before any new fact arrives.
       await floor.start();
+      await outboundCallerId.refresh();
       await callCenter.start(sipSwitch!.control);
       await sipSwitch!.listenPlain();
       await dialer.start();

@@ -5,7 +5,7 @@
 import { WebSocket } from 'ws';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CampaignLiveFigures, LiveCallView, SipCredentialsView } from '../../contract/index.js';
+import type { AdminPhoneNumberList, CampaignLiveFigures, LiveCallView, SipCredentialsView } from '../../contract/index.js';
 import type { Softphone } from '../../softphone/src/softphone.js';
 import { seedDemo } from '../../server/src/seed/demo-seed.js';
 import { callReaches, nextEvent, registered } from '../../softphone/src/testing/phone-harness.js';
@@ -88,9 +88,15 @@ describe('progressive dialing', () => {
     const watched = await page.emitWithAck('campaign:watch', { campaignId });
     expect(watched).toMatchObject({ ok: true, data: { campaignId, dialling: false, attempts: 0, remainingLeads: 3, agentsOnCampaign: 2 } });
 
-    const firstRing = Promise.race(leads.map((p) => nextEvent(p, 'call:incoming').then(() => p)));
+    // The site's hotline is the default outbound caller id: the lead's phone shows it.
+    const admin = await new ApiClient(app.baseUrl).login('admin1');
+    const hotline = (await admin.get<AdminPhoneNumberList>('/api/admin/phone-numbers')).body.items[0]!;
+    expect((await admin.patch(`/api/admin/phone-numbers/${hotline.id}`, { version: hotline.version, defaultOutbound: true })).status).toBe(200);
+
+    const firstRing = Promise.race(leads.map((p) => nextEvent(p, 'call:incoming').then(({ call }) => ({ p, shown: call.remote.user }))));
     expect((await marketer.post(`/api/campaigns/${campaignId}/start`)).body.status).toBe('running');
-    const lead = await firstRing;
+    const { p: lead, shown } = await firstRing;
+    expect(shown).toBe(hotline.number);
     await settled();
     // One agent is ready: one lead rings, the others wait.
     expect(ringing(leads)).toEqual([lead]);

@@ -44,8 +44,7 @@ export class PhoneNumberAdminService {
 
   /** The default outbound caller id, if one is set (any signed-in caller may read it). */
   async defaultOutbound(): Promise<string | null> {
-    const row = (await this.d.db('phone_numbers').where('default_outbound', true).first('e164')) as { e164: string } | undefined;
-    return row?.e164 ?? null;
+    return this.numbers.defaultOutbound();
   }
 
   async create(ctx: RequestContext, input: AdminPhoneNumberCreate): Promise<AdminPhoneNumber> {

@@ -58,6 +58,8 @@ export interface SipSwitchOptions {
    * the number in E.164, as the switch normalised it (or as dialled when it is no phone number).
    */
   readonly numberOwner?: (e164: string) => number | null;
+  /** The default outbound caller id, cached: see B2buaOptions. */
+  readonly outboundCallerId?: () => string | null;
   /** Plain SIP listeners (phones, carriers), opened by `listenPlain`. */
   readonly plain?: PlainSipSettings;
   /** The media plane: trunk calls are anchored in it. */
@@ -132,6 +134,7 @@ export function createSipSwitch(options: SipSwitchOptions): SipSwitch {
     limits,
     media: options.media ?? null,
     ...(options.numberOwner ? { numberOwner: options.numberOwner } : {}),
+    ...(options.outboundCallerId ? { outboundCallerId: options.outboundCallerId } : {}),
   });
   b2bua.connectionLookup = (id) => connections.get(id)?.connection;
   const originator = new Originator({

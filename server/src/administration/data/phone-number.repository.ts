@@ -48,6 +48,12 @@ export class PhoneNumberRepository {
     return (await this.base().orderBy('p.e164')).map(toNumber);
   }
 
+  /** The number marked as the default outbound caller id, if any (at most one is). */
+  async defaultOutbound(): Promise<string | null> {
+    const row = (await this.db('phone_numbers').where('default_outbound', true).first('e164')) as { e164: string } | undefined;
+    return row?.e164 ?? null;
+  }
+
   async find(id: number, db: Knex = this.db): Promise<AdminPhoneNumber | undefined> {
     const row = await this.base(db).where('p.id', id).first();
     return row ? toNumber(row) : undefined;

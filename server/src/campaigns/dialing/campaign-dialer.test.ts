@@ -67,7 +67,7 @@ function setup(mode: DialingMode, agents: Record<number, FloorAgentState>, leads
     dryRun,
     clock,
     log: logger.child({ test: true }),
-    callerId: '4008001234',
+    callerId: () => '4008001234',
     changed: () => {},
   });
   return { clock, sw, dialer, agents };

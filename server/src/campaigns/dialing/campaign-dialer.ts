@@ -31,8 +31,8 @@ export interface CampaignDialerDeps {
   dryRun: DryRunService;
   clock: Clock;
   log: Logger;
-  /** The number leads' phones show. */
-  callerId: string;
+  /** The number leads' phones show, asked at each call (an admin may change it meanwhile). */
+  callerId(): string;
   /** Something the figures count changed. */
   changed(campaignId: number): void;
 }
@@ -183,7 +183,7 @@ export class CampaignDialer {
     const dial: Dial = { callId: null, lead, placedAt: now, answeredAt: null, agentId: null, connectedAt: null, waitTimer: null, over: false, writes: Promise.resolve() };
     const callId = outbound.originate({
       number: lead.phone,
-      callerId: this.d.callerId,
+      callerId: this.d.callerId(),
       displayName: this.campaign.name,
       ringTimeoutMs: this.pacer.ringTimeoutMs(),
       listener: this.listenerFor(dial),

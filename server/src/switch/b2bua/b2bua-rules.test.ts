@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TokenBucket } from '../../platform/token-bucket.js';
 import { callerStatusFor, offerFailureFor, releaseReason, worstFailure } from './offer-failure.js';
 import { dtmfFromInfo, sdpMeansHold } from './sdp.js';
+import { presentedCaller } from './presented-caller.js';
 
 describe('hold detection from the SDP offer', () => {
   it.each([
@@ -62,5 +63,17 @@ describe('TokenBucket', () => {
     expect([bucket.take(), bucket.take()]).toEqual([true, false]);
     now += 60_000;
     expect([bucket.take(), bucket.take(), bucket.take(), bucket.take()]).toEqual([true, true, true, false]);
+  });
+});
+
+describe('the caller a called party sees', () => {
+  const agent = { number: '1001', displayName: 'Li Na', isStaff: true };
+  it("shows the site's default number to a customer, without the agent's name", () => {
+    expect(presentedCaller(agent, false, '+864008001234')).toEqual({ number: '+864008001234', displayName: null });
+  });
+  it('keeps the own number between colleagues, without a default, and for callers who are not staff', () => {
+    expect(presentedCaller(agent, true, '+864008001234')).toEqual({ number: '1001', displayName: 'Li Na' });
+    expect(presentedCaller(agent, false, null)).toEqual({ number: '1001', displayName: 'Li Na' });
+    expect(presentedCaller({ ...agent, number: '+8613800138000', isStaff: false }, false, '+864008001234').number).toBe('+8613800138000');
   });
 });

@@ -13,6 +13,7 @@ import type { SipConnection } from '../transport/ws-sip-server.js';
 import { Call, type CallContext } from './call.js';
 import type { ClientTransactions } from './client-transactions.js';
 import { Leg } from './leg.js';
+import { presentedCaller } from './presented-caller.js';
 import { detachAgent } from './transfer-ring.js';
 
 export interface B2buaLimits {
@@ -37,6 +38,12 @@ export interface B2buaOptions {
    * the number in E.164, as the switch normalised it (or as dialled when it is no phone number).
    */
   readonly numberOwner?: (e164: string) => number | null;
+  /**
+   * The site's default outbound caller id (cached by its owner, so it MUST answer at once):
+   * what a staff phone's call shows to a called party that is not staff. Null: none is set,
+   * and the caller's own number shows, as between colleagues.
+   */
+  readonly outboundCallerId?: () => string | null;
 }
 
 /**
@@ -124,7 +131,14 @@ export class B2bua implements CallControl, CallerMedia {
       direct.callId = call.id;
       this.track(call, request.topVia);
       this.options.events.directCallChanged(direct, 'started');
-      call.ring(direct.to.userId, this.forks(call, callee.bindings, callerNumber, displayName, []));
+      const shown = presentedCaller(
+        { number: callerNumber, displayName, isStaff: account.userId !== null },
+        callee.bindings.some((b) => b.userId !== null),
+        this.options.outboundCallerId?.() ?? null,
+      );
+      // The asserted identity (RFC 3325) repeats it for peers that show that rather than From.
+      const asserted: HeaderLine[] = shown.number === callerNumber ? [] : [['P-Asserted-Identity', `<sip:${shown.number}@${this.options.domain}>`]];
+      call.ring(direct.to.userId, this.forks(call, callee.bindings, shown.number, shown.displayName, asserted));
       return;
     }
 
