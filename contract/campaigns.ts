@@ -42,6 +42,24 @@ const HH_MM = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 const TimeOfDay = z.string().refine((s) => HH_MM.test(s), coded('calendar.timeOfDay'));
 const minutes = (s: string) => Number(s.slice(0, 2)) * 60 + Number(s.slice(3, 5));
 
+/** The periods an abandon cap is measured over: 30 days per campaign (US), 24 h (UK). */
+export const CAP_WINDOWS = ['30d', '24h'] as const;
+/** Regulations want an unanswered call to ring at least this long before the dialer gives up. */
+export const MIN_RING_SECONDS = 15;
+export const CapWindow = z.enum(CAP_WINDOWS);
+export type CapWindow = z.infer<typeof CapWindow>;
+
+export const CampaignPacing = z
+  .object({
+    /** Highest share of live-answered calls that may be abandoned in a cap window, in percent. */
+    abandonCapPercent: z.number().min(0).max(10).default(3),
+    capWindow: CapWindow.default('30d'),
+    /** How long an unanswered call rings before the dialer hangs up: at least 15 s by regulation. */
+    ringSeconds: z.number().int().min(MIN_RING_SECONDS).max(120).default(25),
+  })
+  .strict();
+export type CampaignPacing = z.infer<typeof CampaignPacing>;
+
 /** The rules one campaign dials by. Every field has a default, so `{}` is a valid set. */
 export const CampaignRules = z
   .object({
@@ -73,6 +91,8 @@ export const CampaignRules = z
     /** After an abandoned call, no call to that number for this long. */
     abandonRecallHours: z.number().int().min(0).max(720).default(72),
     order: LeadOrder.default('priority'),
+    /** How the progressive and predictive dialers pace this campaign (regulation decides these). */
+    pacing: CampaignPacing.default({}),
   })
   .strict();
 export type CampaignRules = z.infer<typeof CampaignRules>;

@@ -1,7 +1,7 @@
 // The dialer against fakes of the switch and the floor (no SIP, no database): how many leads it
 // rings for the agents ready, whom it connects an answered lead to, and when it abandons one.
 import { describe, expect, it } from 'vitest';
-import { CampaignRules, type Campaign } from '../../../../contract/index.js';
+import { CampaignRules, type Campaign, type CampaignRulesInput } from '../../../../contract/index.js';
 import { logger } from '../../platform/logger.js';
 import { FakeClock } from '../../../../tests/support/fake-clock.js';
 import type { OriginateRequest, OutboundDialing } from '../../switch/originate/outbound-ports.js';
@@ -42,11 +42,17 @@ class FakeSwitch implements OutboundDialing {
   }
 }
 
-function setup(mode: DialingMode, agents: Record<number, FloorAgentState>, leads = 5) {
+function setup(
+  mode: DialingMode,
+  agents: Record<number, FloorAgentState>,
+  leads = 5,
+  rules: CampaignRulesInput = {},
+  restored?: { answered: number; abandoned: number },
+) {
   const clock = new FakeClock();
   const sw = new FakeSwitch();
   const campaign: Campaign = {
-    id: 7, name: 'Renewals', purpose: 'service', mode, status: 'running', rules: CampaignRules.parse({}), ownerId: 1, ownerName: null,
+    id: 7, name: 'Renewals', purpose: 'service', mode, status: 'running', rules: CampaignRules.parse(rules), ownerId: 1, ownerName: null,
     agentIds: Object.keys(agents).map(Number), version: 1, createdAt: new Date(clock.now() - 60_000).toISOString(),
     leads: { total: leads, byStatus: { new: leads, contacted: 0, interested: 0, converted: 0, lost: 0 }, dialled: 0 },
   };
@@ -69,7 +75,7 @@ function setup(mode: DialingMode, agents: Record<number, FloorAgentState>, leads
     log: logger.child({ test: true }),
     callerId: () => '4008001234',
     changed: () => {},
-  });
+  }, restored);
   return { clock, sw, dialer, agents };
 }
 
@@ -144,5 +150,30 @@ describe('the campaign dialer', () => {
     const created = Date.parse(dialer.campaign.createdAt);
     expect(capWindowStart(dialer.campaign, '24h', created + 25 * 3_600_000)).toBe(created + 24 * 3_600_000);
     expect(capWindowStart(dialer.campaign, '30d', created + 1000)).toBe(created);
+  });
+
+  it("enforces the campaign's own abandon cap and ring time, not the defaults", async () => {
+    // The same floor and the same window so far (10 abandoned of 1,000 answered, 1 %): under the
+    // default 3 % cap the dialer rings ahead for the busy agents; under a 1 % cap it may not.
+    const floor = (): Record<number, FloorAgentState> => Object.fromEntries(Array.from({ length: 60 }, (_, i) => [i + 1, i === 0 ? 'free' : 'busy']));
+    const window = { answered: 1000, abandoned: 10 };
+    const loose = setup('predictive', floor(), 50, {}, window);
+    loose.dialer.step();
+    await loose.dialer.settled();
+    expect(loose.sw.placed.length).toBeGreaterThan(1);
+
+    const strict = setup('predictive', floor(), 50, { pacing: { abandonCapPercent: 1, ringSeconds: 40 } }, window);
+    expect(strict.dialer.pacer.settings).toMatchObject({ abandonCap: 0.01, ringTimeoutSeconds: 40 });
+    strict.dialer.step();
+    await strict.dialer.settled();
+    expect(strict.sw.placed).toHaveLength(1); // only the ready agent's call
+    expect(strict.dialer.lastDecision).toMatchObject({ workingAs: 'progressive', reason: 'cap_guard' });
+    expect(strict.sw.placed[0]!.ringTimeoutMs).toBe(40_000);
+  });
+
+  it('refuses a campaign ring time under 15 s and a cap over 10 %', () => {
+    expect(CampaignRules.safeParse({ pacing: { ringSeconds: 14 } }).success).toBe(false);
+    expect(CampaignRules.safeParse({ pacing: { abandonCapPercent: 11 } }).success).toBe(false);
+    expect(CampaignRules.parse({}).pacing).toEqual({ abandonCapPercent: 3, capWindow: '30d', ringSeconds: 25 });
   });
 });

@@ -9,6 +9,7 @@ import type { Campaign } from '../../../../contract/index.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Logger } from '../../platform/logger.js';
 import type { OutboundCallListener, OutboundDialing, UnansweredOutcome } from '../../switch/originate/outbound-ports.js';
+import { campaignPacing } from './campaign-pacing.js';
 import { createPacer, type FloorState, type Pacer, type PacingDecision } from '../pacing/pacer.js';
 import { CAP_WINDOW_MS, type CapWindow } from '../pacing/pacing-settings.js';
 import type { DialLogRepository, DialOutcome } from '../data/dial-log.repository.js';
@@ -87,7 +88,7 @@ export class CampaignDialer {
     restored?: { answered: number; abandoned: number },
   ) {
     const now = d.clock.now();
-    this.pacer = createPacer({ mode }, Date.parse(campaign.createdAt), restored ? { now, ...restored } : undefined);
+    this.pacer = createPacer(campaignPacing(campaign, mode), Date.parse(campaign.createdAt), restored ? { now, ...restored } : undefined);
   }
 
   get running(): boolean {

@@ -9,7 +9,7 @@ import type { Logger } from '../../platform/logger.js';
 import type { CampaignService } from '../campaign.service.js';
 import type { CampaignRepository } from '../data/campaign.repository.js';
 import type { DialLogRepository } from '../data/dial-log.repository.js';
-import { pacingSettings } from '../pacing/pacing-settings.js';
+import { campaignPacing, samePacing } from './campaign-pacing.js';
 import { CampaignDialer, capWindowStart, type CampaignDialerDeps, type DialingMode } from './campaign-dialer.js';
 
 /** Figures pushes of one campaign are gathered for this long: a burst of calls makes one push. */
@@ -52,7 +52,8 @@ export class DialerService {
     if (this.closed) return;
     const mode = dialingMode(c);
     const current = this.dialers.get(c.id);
-    if (current && current.mode === mode) {
+    // A new cap or ring time: a fresh pacer (the cap window's count is restored from the log).
+    if (current && current.mode === mode && samePacing(current.campaign, c)) {
       current.update(c);
       return;
     }
@@ -62,7 +63,7 @@ export class DialerService {
       this.draining.add(current);
     }
     if (mode !== null) {
-      const settings = pacingSettings({ mode });
+      const settings = campaignPacing(c, mode);
       const counts = await this.d.dials.counts(c.id, new Date(capWindowStart(c, settings.capWindow, this.d.clock.now())));
       // The cap window's calls so far, so a restart (or a pause) keeps the cap's count.
       const restored = { answered: counts.windowAnswered, abandoned: counts.windowAbandoned };
@@ -92,7 +93,7 @@ export class DialerService {
     const now = this.d.clock.now();
     const dialer = this.dialers.get(c.id);
     const running = dialer !== undefined;
-    const settings = dialer?.pacer.settings ?? pacingSettings({ mode: 'predictive' });
+    const settings = dialer?.pacer.settings ?? campaignPacing(c, 'predictive');
     const [counts, remaining] = await Promise.all([
       this.d.dials.counts(c.id, new Date(capWindowStart(c, settings.capWindow, now))),
       this.d.dials.remainingLeads(c.id, c.rules.maxAttempts),

@@ -1,6 +1,7 @@
 // A campaign's pacing settings: one schema, parsed where the settings enter (the campaign's
 // REST body or row), defaults written once here.
 import { z } from 'zod';
+import { CAP_WINDOWS, MIN_RING_SECONDS, type CapWindow } from '../../../../contract/index.js';
 
 export const DIAL_MODES = ['preview', 'progressive', 'predictive'] as const;
 export type DialMode = (typeof DIAL_MODES)[number];
@@ -13,12 +14,10 @@ export type DialMode = (typeof DIAL_MODES)[number];
  * A rolling window cannot be promised: once dialing stops, old answered calls leave a rolling
  * window while its abandons stay, so its rate rises with no call placed.
  */
-export const CAP_WINDOWS = ['30d', '24h'] as const;
-export type CapWindow = (typeof CAP_WINDOWS)[number];
+export { CAP_WINDOWS, type CapWindow } from '../../../../contract/index.js';
 export const CAP_WINDOW_MS: Record<CapWindow, number> = { '30d': 30 * 86_400_000, '24h': 86_400_000 };
 
-/** Regulations want an unanswered call to ring at least this long before the dialer gives up. */
-export const MIN_RING_SECONDS = 15;
+export { MIN_RING_SECONDS } from '../../../../contract/index.js';
 
 export const pacingSettingsSchema = z.object({
   mode: z.enum(DIAL_MODES).default('predictive'),
