@@ -199,6 +199,15 @@ describe('predictive dialing', () => {
     const figures = await app.composed.dialer.figuresFor({ id: 1, role: 'admin', teamId: null }, campaignId);
     expect(figures).toMatchObject({ reached: 1, abandoned: 1, abandonRate: 1, abandonCap: 0.03 });
 
+    // The marketer sets the campaign's own cap (UK rules): the running dialer follows it, with
+    // the window's count so far kept.
+    const loaded = await marketer.get<{ version: number }>(`/api/campaigns/${campaignId}`);
+    const paced = await marketer.patch(`/api/campaigns/${campaignId}`, { version: loaded.body.version, rules: { ...ALWAYS, pacing: { abandonCapPercent: 5, capWindow: '24h' } } });
+    expect(paced.status, JSON.stringify(paced.body)).toBe(200);
+    await settled();
+    expect(app.composed.dialer.dialerOf(campaignId)!.pacer.settings).toMatchObject({ abandonCap: 0.05, capWindow: '24h' });
+    expect(await app.composed.dialer.figuresFor({ id: 1, role: 'admin', teamId: null }, campaignId)).toMatchObject({ abandoned: 1, abandonRate: 1, abandonCap: 0.05, capWindow: '24h' });
+
     // Back to Ready: over the cap, the pacer dials one lead for the one agent, never the
     // abandoned lead again (72 h), and the answered call reaches the agent.
     const nextRing = Promise.race(leads.filter((p) => p !== lead).map((p) => nextEvent(p, 'call:incoming').then(() => p)));
