@@ -69,7 +69,8 @@ export class Originator implements OutboundDialing {
     });
     const call = new OutboundCall(this.ctx, leg, r.number, r.listener);
     this.calls.set(call.id, call);
-    call.start([], r.ringTimeoutMs);
+    // The asserted identity (RFC 3325) repeats the caller id for peers that show that rather than From.
+    call.start([['P-Asserted-Identity', `<sip:${r.callerId}@${this.o.domain}>`]], r.ringTimeoutMs);
     return call.id;
   }
 
