@@ -250,6 +250,9 @@ export interface StoredSetting<K extends SettingKey> {
   version: number;
 }
 
-/** GET /api/settings/center-zone: the contact center's time zone (its business calendar's), for every signed-in user. */
-export const CenterZone = z.object({ timeZone: z.string() }).strict();
+/**
+ * GET /api/settings/center-zone: the contact center's time zone (its business calendar's) and its
+ * home region (ISO 3166 code numbers without a country code belong to), for every signed-in user.
+ */
+export const CenterZone = z.object({ timeZone: z.string(), region: z.string().length(2) }).strict();
 export type CenterZone = z.infer<typeof CenterZone>;

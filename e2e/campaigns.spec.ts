@@ -126,7 +126,7 @@ test.describe('campaigns', () => {
       const campaignDesk = page.getByRole('region', { name: 'Campaign calls' });
       await campaignDesk.getByRole('button', { name: 'Next lead' }).click();
       await expect(campaignDesk.getByRole('heading', { name: 'Lena Lead' })).toBeVisible();
-      await campaignDesk.getByRole('button', { name: `Call ${lead.e164}` }).click();
+      await campaignDesk.getByRole('button', { name: `Call ${lead.shown}` }).click();
 
       await expect(phone.answerButton()).toBeVisible({ timeout: 15_000 });
       await phone.answerButton().click();

@@ -38,13 +38,13 @@ test.describe('customer search and the customer 360', () => {
     // Stored as +86138… from "+86 138 …": looked up written another way.
     const digits = number.e164.slice(3);
     await search.search(`0086 ${digits.slice(0, 3)}-${digits.slice(3, 7)}-${digits.slice(7)}`);
-    await expect(page.getByRole('status').filter({ hasText: `Looked up by phone number ${number.e164}` })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: `Looked up by phone number ${number.shown}` })).toBeVisible();
     await search.results().getByRole('link', { name: '张伟' }).first().click();
 
     const c360 = new Customer360Page(page);
     await expect(c360.heading()).toHaveText('张伟');
     await expect(c360.profile()).toContainText('VIP');
-    await expect(c360.profile()).toContainText(number.e164);
+    await expect(c360.profile()).toContainText(number.shown);
     await expect(c360.profile()).toContainText('华为技术有限公司');
     const open = c360.cases().getByRole('table', { name: 'Open items' });
     const complaint = open.getByRole('row').filter({ hasText: '安装师傅迟到两小时' });
@@ -109,7 +109,7 @@ test.describe('customer search and the customer 360', () => {
     await form.getByRole('button', { name: 'Create customer' }).click();
     const c360 = new Customer360Page(page);
     await expect(c360.heading()).toHaveText('周杰');
-    await expect(c360.profile()).toContainText(number.e164);
+    await expect(c360.profile()).toContainText(number.shown);
     await shell.goToCustomers();
     await new CustomerSearchPage(page).search(`${digits.slice(0, 3)}-${digits.slice(3, 7)}-${digits.slice(7)}`);
     await expect(page.getByRole('table', { name: 'Search results' }).getByRole('link', { name: '周杰' })).toBeVisible();

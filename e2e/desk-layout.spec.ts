@@ -99,7 +99,7 @@ test('at 1366×768 a whole call, from ring to wrap-up, fits one screen without s
 
     // On the call: controls, notes and the pop on screen; the keypad opens on demand.
     await desktop.answerButton().click();
-    await expect(desktop.callLine()).toHaveText(`Connected with ${zhang.name} (${zhang.e164})`);
+    await expect(desktop.callLine()).toHaveText(`Connected with ${zhang.name} (${zhang.shown})`);
     for (const [control, what] of [
       [desktop.hangUpButton(), 'Hang up'],
       [desktop.holdButton(), 'Hold'],
@@ -146,7 +146,7 @@ test('at 1366×768 a whole call, from ring to wrap-up, fits one screen without s
     await expect(desktop.todayCalls()).toBeVisible();
     await expectNoPageScroll(page);
     await shoot(page, '5-after-wrap-up');
-    const reopen = pop.getByRole('button', { name: `Show the last caller: ${zhang.name} (${zhang.e164})` });
+    const reopen = pop.getByRole('button', { name: `Show the last caller: ${zhang.name} (${zhang.shown})` });
     await reopen.click();
     await expect(pop.getByRole('heading', { name: zhang.name })).toBeVisible();
     await expect(desktop.callNotes()).toHaveValue(NOTES);

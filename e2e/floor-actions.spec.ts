@@ -100,7 +100,7 @@ test('a supervisor pulls a waiting call to an agent outside its queue, whose pho
     await row.getByRole('button', { name: 'Pull', exact: true }).click();
 
     await expect(desktop.answerButton()).toBeVisible({ timeout: 15_000 });
-    await expect(desktop.callLine()).toHaveText(`Incoming call from ${zhang.name} (${zhang.e164})`);
+    await expect(desktop.callLine()).toHaveText(`Incoming call from ${zhang.name} (${zhang.shown})`);
     await desktop.answerButton().click();
     await expect(phone.callState()).toHaveText('Connected');
     await desktop.hangUpButton().click();

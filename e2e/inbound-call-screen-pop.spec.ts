@@ -29,7 +29,7 @@ test.describe('screen-pop', () => {
       const pop = desktop.callerDetails();
       const card = pop.getByRole('group', { name: 'New caller' });
       await expect(card).toBeVisible({ timeout: 15_000 });
-      await expect(card).toContainText(`No customer has the number ${number.e164}`);
+      await expect(card).toContainText(`No customer has the number ${number.shown}`);
       await expect(desktop.answerButton()).toBeVisible();
 
       const name = `E2E 新来电 ${Date.now() % 100_000}`;
@@ -79,14 +79,14 @@ test.describe('screen-pop', () => {
       await expect(chooser.getByRole('listitem')).toHaveCount(2);
       await expect(desktop.answerButton()).toBeVisible();
       // Not named before the agent chooses: the number alone.
-      await expect(desktop.callLine()).toHaveText(`Incoming call from ${liuYang.e164}`);
+      await expect(desktop.callLine()).toHaveText(`Incoming call from ${liuYang.shown}`);
 
       await chooser.getByRole('button', { name: 'This is 刘芳' }).click();
       await expect(chooser.getByRole('status')).toHaveText('The call is linked to 刘芳.');
       await expect(chooser.getByRole('button', { name: 'This is 刘芳' })).toHaveAttribute('aria-pressed', 'true');
       await expect(pop.getByRole('heading', { name: '刘芳', level: 3 })).toBeVisible();
       await expect(pop).toContainText('更改账单地址。');
-      await expect(desktop.callLine()).toHaveText(`Incoming call from 刘芳 (${liuYang.e164})`);
+      await expect(desktop.callLine()).toHaveText(`Incoming call from 刘芳 (${liuYang.shown})`);
 
       await desktop.answerButton().click();
       await expect(phone.callState()).toHaveText('Connected');

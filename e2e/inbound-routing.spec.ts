@@ -44,7 +44,7 @@ test.describe('inbound routing', () => {
 
       await expect(agent2.answerButton()).toBeVisible({ timeout: 15_000 });
       await expect(agent2.callerDetails().getByRole('heading', { name: EMILY.name })).toBeVisible();
-      await expect(agent2.callLine()).toHaveText(`Incoming call from ${EMILY.name} (${EMILY.e164})`);
+      await expect(agent2.callLine()).toHaveText(`Incoming call from ${EMILY.name} (${EMILY.shown})`);
       await expect(phone.callState()).toHaveText('Waiting in queue');
       await expect(agent3.answerButton()).toHaveCount(0);
       await expect(agent3.agentState()).toHaveText('Ready');
@@ -52,14 +52,14 @@ test.describe('inbound routing', () => {
       // Nobody answers: after the ring time the offer moves on and agent2 is out of rotation.
       await expect(agent3.answerButton()).toBeVisible({ timeout: 25_000 });
       await expect(agent3.callerDetails().getByRole('heading', { name: EMILY.name })).toBeVisible();
-      await expect(agent3.callLine()).toHaveText(`Incoming call from ${EMILY.name} (${EMILY.e164})`);
+      await expect(agent3.callLine()).toHaveText(`Incoming call from ${EMILY.name} (${EMILY.shown})`);
       await expect(agent2.agentState()).toHaveText('Not ready (missed call)');
       await expect(agent2.answerButton()).toHaveCount(0);
       await expect(phone.callState()).toHaveText('Waiting in queue');
 
       await agent3.answerButton().click();
       await expect(phone.callState()).toHaveText('Connected');
-      await expect(agent3.callLine()).toHaveText(`Connected with ${EMILY.name} (${EMILY.e164})`);
+      await expect(agent3.callLine()).toHaveText(`Connected with ${EMILY.name} (${EMILY.shown})`);
       await expect(agent2.agentState()).toHaveText('Not ready (missed call)');
 
       await phone.hangUpButton().click();
@@ -145,11 +145,11 @@ test.describe('inbound routing', () => {
       await expect(pop.getByRole('heading', { name: ZHANG.name })).toBeVisible();
       await expect(pop).toContainText('VIP');
       await expect(pop).not.toContainText(LIU_YANG.name);
-      await expect(agent1.callLine()).toHaveText(`Incoming call from ${ZHANG.name} (${ZHANG.e164})`);
+      await expect(agent1.callLine()).toHaveText(`Incoming call from ${ZHANG.name} (${ZHANG.shown})`);
 
       await agent1.answerButton().click();
       await expect(zhangSide.phone.callState()).toHaveText('Connected');
-      await expect(agent1.callLine()).toHaveText(`Connected with ${ZHANG.name} (${ZHANG.e164})`);
+      await expect(agent1.callLine()).toHaveText(`Connected with ${ZHANG.name} (${ZHANG.shown})`);
       await expect(liuSide.phone.callState()).toHaveText('Waiting in queue');
       await agent1.hangUpButton().click();
       await expect(zhangSide.phone.callState()).toHaveText('Call ended');
@@ -158,7 +158,7 @@ test.describe('inbound routing', () => {
       // Wrap-up done (a disposition is required) and Ready again: the caller who waited is next.
       await agent1.wrapUp('Resolved on first contact', 'ready');
       await expect(agent1.answerButton()).toBeVisible({ timeout: 15_000 });
-      await expect(agent1.callLine()).toHaveText(`Incoming call from ${LIU_YANG.e164}`);
+      await expect(agent1.callLine()).toHaveText(`Incoming call from ${LIU_YANG.shown}`);
       await expect(pop.getByRole('group', { name: '2 customers use this number. Who is calling?' })).toBeVisible();
       await agent1.answerButton().click();
       await expect(liuSide.phone.callState()).toHaveText('Connected');

@@ -43,6 +43,7 @@ test.describe('personal data on the customer page', () => {
     await expect(requests.getByRole('status')).toContainText('The customer was erased on');
     await expect(c360.profile()).not.toContainText('rosalind@example.test');
     await expect(c360.profile()).not.toContainText(caller.e164);
+    await expect(c360.profile()).not.toContainText(caller.shown);
     await expect(c360.history().getByRole('listitem').first()).toContainText('[redacted]');
     await expect(requests.getByRole('button', { name: 'Erase customer…' })).toHaveCount(0);
   });

@@ -3,6 +3,7 @@ import { defineConfig } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { CHROMIUM_ARGS } from './support/chromium-args.js';
 import { E2E_BASE_URL as baseURL, E2E_EMBEDDED_PG_PORT, E2E_PORT as PORT, E2E_RTPENGINE_NG_PORT, E2E_RTPENGINE_PORTS } from './support/ports.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -10,19 +11,6 @@ const root = path.resolve(import.meta.dirname, '..');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-e2e-'));
 fs.chmodSync(dataDir, 0o755);
 
-export const CHROMIUM_ARGS = [
-  '--use-fake-device-for-media-stream',
-  '--use-fake-ui-for-media-stream',
-  '--allow-loopback-in-peer-connection',
-  '--autoplay-policy=no-user-gesture-required',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 export default defineConfig({
   testDir: '.',

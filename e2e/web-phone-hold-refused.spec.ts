@@ -73,7 +73,7 @@ test('a hold or resume the network refuses leaves the call as it was, and the ag
     await expect(desktop.answerButton()).toBeVisible({ timeout: 15_000 });
     await desktop.answerButton().click();
     await expect(phone.callState()).toHaveText('Connected');
-    const connected = `Connected with ${EMILY.name} (${EMILY.e164})`;
+    const connected = `Connected with ${EMILY.name} (${EMILY.shown})`;
     await expect(desktop.callLine()).toHaveText(connected);
     const told = desktop.phonePanel().getByRole('status').filter({ hasText: /failed/ });
 
@@ -88,13 +88,13 @@ test('a hold or resume the network refuses leaves the call as it was, and the ag
     // Once the network agrees, the call is held and the notice goes.
     sip.refuse(null);
     await desktop.holdButton().click();
-    await expect(desktop.callLine()).toHaveText(`On hold: ${EMILY.name} (${EMILY.e164})`);
+    await expect(desktop.callLine()).toHaveText(`On hold: ${EMILY.name} (${EMILY.shown})`);
     await expect(told).toHaveCount(0);
 
     sip.refuse({ status: 491, reason: 'Request Pending' });
     await desktop.resumeButton().click();
     await expect(told).toHaveText('Resume failed — the call is still on hold.');
-    await expect(desktop.callLine()).toHaveText(`On hold: ${EMILY.name} (${EMILY.e164})`);
+    await expect(desktop.callLine()).toHaveText(`On hold: ${EMILY.name} (${EMILY.shown})`);
     await expect(desktop.resumeButton()).toBeEnabled();
 
     sip.refuse(null);

@@ -33,7 +33,7 @@ test('a caller to the hotline waits in the queue until an agent is Ready', async
     // queue (182) until the agent answers, so the caller still reads "Waiting in queue".
     await agent.readyButton().click();
     await expect(agent.answerButton()).toBeVisible({ timeout: 15_000 });
-    await expect(agent.callLine()).toHaveText(`Incoming call from ${NEW_CALLER.e164}`);
+    await expect(agent.callLine()).toHaveText(`Incoming call from ${NEW_CALLER.shown}`);
     await expect(phone.callState()).toHaveText('Waiting in queue');
 
     await agent.answerButton().click();

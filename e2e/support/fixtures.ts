@@ -17,17 +17,27 @@ export function uniqueTag(): string {
   return randomBytes(6).toString('hex');
 }
 
+/** A number as typed, as E.164 (dialled and stored), and as the console shows it. */
+export interface TestNumber {
+  typed: string;
+  e164: string;
+  /** The console's one format: national grouping for the home region (CN here), else international. */
+  shown: string;
+}
+
 /** A Chinese mobile number nobody else in the run has, typed with spaces and as E.164. */
-export function uniqueMobile(prefix = '139'): { typed: string; e164: string } {
+export function uniqueMobile(prefix = '139'): TestNumber {
   const rest = String(randomInt(0, 100_000_000)).padStart(8, '0');
-  return { typed: `+86 ${prefix} ${rest.slice(0, 4)} ${rest.slice(4)}`, e164: `+86${prefix}${rest}` };
+  const national = `${prefix} ${rest.slice(0, 4)} ${rest.slice(4)}`;
+  return { typed: `+86 ${national}`, e164: `+86${prefix}${rest}`, shown: national };
 }
 
 /** A New York number nobody else in the run has, for a caller from abroad. */
-export function uniqueUsNumber(): { typed: string; e164: string } {
+export function uniqueUsNumber(): TestNumber {
   const exchange = String(randomInt(200, 1000));
   const line = String(randomInt(0, 10_000)).padStart(4, '0');
-  return { typed: `+1 212 ${exchange} ${line}`, e164: `+1212${exchange}${line}` };
+  const international = `+1 212 ${exchange} ${line}`;
+  return { typed: international, e164: `+1212${exchange}${line}`, shown: international };
 }
 
 async function door<T>(path: string, body: unknown): Promise<T> {
@@ -123,17 +133,14 @@ export async function makeDesk(api: APIRequestContext, agentNames: string[], opt
   };
 }
 
-export interface Caller extends CreatedCustomer {
-  /** The number as the caller types it, and as E.164 (what the console shows). */
-  typed: string;
-  e164: string;
-}
+/** The number as the caller types it, as E.164, and as the console shows it. */
+export interface Caller extends CreatedCustomer, TestNumber {}
 
 /** A customer with a number nobody else has; `api` must be signed in as an admin. */
 export async function makeCaller(
   api: APIRequestContext,
   name: string,
-  extra: Omit<CustomerCreate, 'name' | 'phones'> & { number?: { typed: string; e164: string } } = {},
+  extra: Omit<CustomerCreate, 'name' | 'phones'> & { number?: TestNumber } = {},
 ): Promise<Caller> {
   const { number = uniqueMobile(), ...rest } = extra;
   const customer = await createCustomer(api, { name, phones: [{ number: number.typed }], ...rest });

@@ -5,6 +5,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { CHROMIUM_ARGS as ARGS } from './chromium-args.js';
 
 // Chosen so that no mixing product of two tones (up to the fifth order: a mix that clips a little
 // makes them) lands within 150 Hz of the third tone or of the quiet floor.
@@ -13,19 +14,6 @@ export type Party = keyof typeof TONES;
 /** A frequency no party speaks: the floor the tones are measured against. */
 const QUIET_HZ = 3100;
 
-const ARGS = [
-  '--use-fake-device-for-media-stream',
-  '--use-fake-ui-for-media-stream',
-  '--allow-loopback-in-peer-connection',
-  '--autoplay-policy=no-user-gesture-required',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /**
  * A 2-second loop of 48 kHz mono PCM: the tone for 350 ms of every 500, faded in and out over

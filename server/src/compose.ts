@@ -290,7 +290,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
       ['/my-work', signedIn, myWorkRoutes(services.caseWorkflow)],
       ['/follow-ups', signedIn, followUpRoutes(services.caseWorkflow)],
       ['/escalations', signedIn, escalationRoutes(services.escalations)],
-      ['/settings', signedIn, settingsRoutes(services.sla)],
+      ['/settings', signedIn, settingsRoutes(services.sla, o.defaultRegion)],
       ['/directory', signedIn, directoryRoutes(services.directory)],
       ['/reports', signedIn, reportRoutes(services.reports)],
       ['/floor', signedIn, floorActionRoutes(floorActions)],

@@ -6,6 +6,7 @@ import type { CallInfo } from '@kefu/softphone';
 import type { AfterCallWork } from './after-call-work.svelte.js';
 import type { AgentStatus } from './agent-status.svelte.js';
 import { callLineWords } from './call-format.js';
+import { showPhone } from '../shared/phone-format.js';
 import type { CallPop } from './call-pop.svelte.js';
 import * as r from './call-reconciliation.js';
 
@@ -59,10 +60,10 @@ export abstract class CallOnScreen {
     return r.callerNumber(this.picture, this.screenPop);
   }
 
-  /** "张伟 (+8613800138000)" or the number alone. */
+  /** "张伟 (138 0013 8000)" or the number alone, in the one phone format. */
   get callerLabel(): string {
     const name = this.pop.callerName(this.screenPop);
-    const number = this.callerNumber;
+    const number = showPhone(this.callerNumber);
     return name && number ? `${name} (${number})` : (name ?? number);
   }
 

@@ -1,16 +1,21 @@
 // The contact center's time zone (its business calendar's, where the SLA clocks run): times on
 // screen are read in it, so "due at 18:00" means the center's 18:00 wherever the agent sits,
-// and they carry the zone's name when the browser's zone is another one.
+// and they carry the zone's name when the browser's zone is another one. Its home region comes
+// with it: phone numbers of that region show in national form (see phone-format.ts).
 import type { CenterZone as CenterZoneBody } from '@kefu/contract';
 import { request } from './api.js';
 
 class CenterZone {
   /** Null until read (and for the signed-out pages): times then show in the browser's zone. */
   zone = $state<string | null>(null);
+  /** The home region (ISO 3166, e.g. CN); null until read: numbers then show in international form. */
+  region = $state<string | null>(null);
 
   async load(): Promise<void> {
     try {
-      this.zone = (await request<CenterZoneBody>('GET', '/api/settings/center-zone')).timeZone;
+      const body = await request<CenterZoneBody>('GET', '/api/settings/center-zone');
+      this.zone = body.timeZone;
+      this.region = body.region;
     } catch {
       // Unknown zone: times stay in the browser's zone, as they were.
     }
@@ -18,6 +23,7 @@ class CenterZone {
 
   reset(): void {
     this.zone = null;
+    this.region = null;
   }
 }
 

@@ -3,7 +3,8 @@
 import { CampaignWatchCommand, campaignRoom, type Me } from '../../../../contract/index.js';
 import type { AuditRepository } from '../../identity/data/audit.repository.js';
 import type { Logger } from '../../platform/logger.js';
-import { command, type CommandContext } from '../../platform/realtime/ack.js';
+import { command } from '../../platform/realtime/ack.js';
+import { socketCommandContext } from '../../platform/realtime/socket-command-context.js';
 import type { KefuSocket } from '../../platform/realtime/socket-server.js';
 import type { DialerService } from '../dialing/dialer.service.js';
 
@@ -14,12 +15,7 @@ export interface CampaignWatchDeps {
 }
 
 export function registerCampaignWatch(socket: KefuSocket, user: Me, d: CampaignWatchDeps): void {
-  const ctx: CommandContext = {
-    log: d.log.child({ userId: user.id, socketId: socket.id }),
-    locale: () => socket.data.locale,
-    refused: (err) =>
-      d.audit.write({ userId: user.id, action: 'socket.refused', outcome: 'denied', ip: socket.handshake.address ?? null, detail: { role: user.role, reason: err.messageKey.key } }),
-  };
+  const ctx = socketCommandContext(socket, user, d.audit, d.log);
   const viewer = { id: user.id, role: user.role, teamId: user.teamId };
   socket.on(
     'campaign:watch',

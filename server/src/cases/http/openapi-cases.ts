@@ -64,7 +64,7 @@ export const casePaths = {
     get: { summary: 'Backlog, SLA compliance, complaints by category and root cause, CSAT by queue and agent', parameters: [q('from'), q('to'), q('teamId', 'integer')], responses: { ...ok('Report', C.CaseReport), ...errors(400, 401, 403) } },
   },
   '/api/settings/center-zone': {
-    get: { summary: 'The contact center\'s time zone (its business calendar\'s), for every signed-in user', responses: { ...ok('Zone', C.CenterZone), ...errors(400, 401) } },
+    get: { summary: 'The contact center\'s time zone (its business calendar\'s) and home region (numbers in it show in national form), for every signed-in user', responses: { ...ok('Zone and region', C.CenterZone), ...errors(400, 401) } },
   },
   '/api/settings/{key}': {
     get: { summary: 'business_calendar, sla_policy or follow_up_policy', parameters: [{ name: 'key', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: '{ value, version }' }, ...errors(400, 401, 403) } },

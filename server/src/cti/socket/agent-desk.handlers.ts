@@ -20,7 +20,8 @@ import type { AuditRepository } from '../../identity/data/audit.repository.js';
 import type { AgentRegistry } from '../../acd/agent-registry.js';
 import type { CallCenter } from '../../acd/call-center.js';
 import type { NotReadyReasons } from '../../acd/not-ready-reasons.js';
-import { command, type CommandContext } from '../../platform/realtime/ack.js';
+import { command } from '../../platform/realtime/ack.js';
+import { socketCommandContext } from '../../platform/realtime/socket-command-context.js';
 import type { KefuSocket } from '../../platform/realtime/socket-server.js';
 import { msg } from '../../platform/i18n/message.js';
 
@@ -43,19 +44,8 @@ export interface AgentDeskDeps {
 /** Agents (and supervisors who take calls) get the desk; others get nothing to call. */
 export function registerAgentDesk(socket: KefuSocket, user: Me, d: AgentDeskDeps): void {
   if (!roleTakesCalls(user.role)) return;
-  const log = d.log.child({ userId: user.id, socketId: socket.id });
-  const commands: CommandContext = {
-    log,
-    locale: () => socket.data.locale,
-    refused: (err) =>
-      d.audit.write({
-        userId: user.id,
-        action: 'socket.refused',
-        outcome: 'denied',
-        ip: socket.handshake.address ?? null,
-        detail: { role: user.role, reason: err.messageKey.key },
-      }),
-  };
+  const commands = socketCommandContext(socket, user, d.audit, d.log);
+  const log = commands.log;
   const ctx = { viewer: { id: user.id, role: user.role, teamId: user.teamId }, ip: socket.handshake.address ?? null, requestId: null };
   const agent = () => {
     const a = d.agents.get(user.id);

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { roleSupervises, type Me } from '../../../../contract/index.js';
 import { forbidden } from '../../platform/domain-error.js';
 import type { Logger } from '../../platform/logger.js';
-import { command, type CommandContext } from '../../platform/realtime/ack.js';
+import { command } from '../../platform/realtime/ack.js';
+import { socketCommandContext } from '../../platform/realtime/socket-command-context.js';
 import type { KefuSocket } from '../../platform/realtime/socket-server.js';
 import { msg } from '../../platform/i18n/message.js';
 import type { AuditRepository } from '../../identity/data/audit.repository.js';
@@ -20,18 +21,7 @@ export interface WallboardDeps {
 }
 
 export function registerWallboard(socket: KefuSocket, user: Me, d: WallboardDeps): void {
-  const ctx: CommandContext = {
-    log: d.log.child({ userId: user.id, socketId: socket.id }),
-    locale: () => socket.data.locale,
-    refused: (err) =>
-      d.audit.write({
-        userId: user.id,
-        action: 'socket.refused',
-        outcome: 'denied',
-        ip: socket.handshake.address ?? null,
-        detail: { role: user.role, reason: err.messageKey.key },
-      }),
-  };
+  const ctx = socketCommandContext(socket, user, d.audit, d.log);
   const mayWatch = () => {
     if (!roleSupervises(user.role)) throw forbidden(msg('wallboard.supervisorsOnly'));
   };

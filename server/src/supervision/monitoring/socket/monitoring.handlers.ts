@@ -9,7 +9,8 @@ import {
   type Me,
 } from '../../../../../contract/index.js';
 import type { Logger } from '../../../platform/logger.js';
-import { command, type CommandContext } from '../../../platform/realtime/ack.js';
+import { command } from '../../../platform/realtime/ack.js';
+import { socketCommandContext } from '../../../platform/realtime/socket-command-context.js';
 import type { KefuSocket } from '../../../platform/realtime/socket-server.js';
 import type { AuditRepository } from '../../../identity/data/audit.repository.js';
 import type { MonitoringService, MonitorRequester } from '../monitoring.service.js';
@@ -21,19 +22,8 @@ export interface MonitoringHandlerDeps {
 }
 
 export function registerMonitoring(socket: KefuSocket, user: Me, d: MonitoringHandlerDeps): void {
-  const log = d.log.child({ userId: user.id, socketId: socket.id });
-  const ctx: CommandContext = {
-    log,
-    locale: () => socket.data.locale,
-    refused: (err) =>
-      d.audit.write({
-        userId: user.id,
-        action: 'socket.refused',
-        outcome: 'denied',
-        ip: socket.handshake.address ?? null,
-        detail: { role: user.role, reason: err.messageKey.key },
-      }),
-  };
+  const ctx = socketCommandContext(socket, user, d.audit, d.log);
+  const log = ctx.log;
   const requester = (): MonitorRequester => ({
     viewer: { id: user.id, role: user.role, teamId: user.teamId },
     ip: socket.handshake.address ?? null,
