@@ -10,9 +10,6 @@ import { customerPrivacyRoutes, privacySettingsRoutes } from './customers/privac
 import http from 'node:http';
 import type { CountryCode } from 'libphonenumber-js';
 import type { Logger } from './platform/logger.js';
-import { registerAgentDesk } from './cti/socket/agent-desk.handlers.js';
-import { registerCallTransfer } from './cti/socket/transfer.handlers.js';
-import { TransferContextRepository } from './cti/data/transfer-context.repository.js';
 import { socketTelephonyNotifier } from './cti/socket/socket-telephony-notifier.js';
 import { socketEscalationAcknowledged, socketEscalationRaised } from './cases/socket/socket-escalation-notifier.js';
 import { createSocketServer, type KefuIo } from './platform/realtime/socket-server.js';
@@ -20,8 +17,8 @@ import { shareSocketsThroughRedis, type SharedSockets } from './platform/realtim
 import { HEARTBEAT_MS } from './platform/db/server-heartbeat.js';
 import { createSipSwitch, type PlainSipSettings, type SipSwitch } from './switch/switch.js';
 import { createCampaignDialing } from './compose-campaign-dialing.js';
+import { socketRooms } from './compose-sockets.js';
 import type { DialerService } from './campaigns/dialing/dialer.service.js';
-import { registerCampaignWatch } from './campaigns/socket/campaign-watch.handlers.js';
 import { originPolicyFor } from './platform/http/origin-policy.js';
 import { CallCenter } from './acd/call-center.js';
 import { SlaScheduler } from './cases/sla-scheduler.js';
@@ -66,12 +63,10 @@ import { type Services } from './compose-services.js';
 import { createCallCenter } from './compose-call-center.js';
 import { createFloorActions, createMonitoring } from './compose-floor.js';
 import type { MonitoringPolicy } from './supervision/monitoring/rules/monitor-policy.js';
-import { registerMonitoring } from './supervision/monitoring/socket/monitoring.handlers.js';
 import { floorActionRoutes } from './supervision/floor-actions/http/floor-actions.routes.js';
 import { floorPaths } from './supervision/floor-actions/http/openapi-floor.js';
 import { FloorService } from './supervision/floor.service.js';
 import { FloorRepository } from './supervision/data/floor.repository.js';
-import { registerWallboard } from './supervision/socket/wallboard.handlers.js';
 import { CallReportService } from './supervision/call-report.service.js';
 import { callReportRoutes } from './supervision/http/call-report.routes.js';
 import { supervisionPaths } from './supervision/http/openapi-supervision.js';
@@ -309,7 +304,6 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
   const server = http.createServer(app);
   // One allow-list for the pages that may open either WebSocket: Socket.IO and /sip.
   const origins = originPolicyFor(o.sipAllowedOrigins ?? null, o.publicUrl);
-  const transferContext = new TransferContextRepository(services.db, services.interactions);
   const sockets = createSocketServer(
     server,
     // Someone who must still set their own password has no console yet.
@@ -318,32 +312,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
       return session && !session.user.mustChangePassword ? session : null;
     },
     o.log.child({ module: 'socket' }),
-    [
-      (socket, user) =>
-        registerAgentDesk(socket, user, {
-          callCenter,
-          agents,
-          callLog,
-          interactions: services.interactions,
-          callWritten,
-          customers: services.customers,
-          wrapUp,
-          reasons: services.notReadyReasons,
-          audit: services.audit,
-          log: o.log.child({ module: 'agent-desk' }),
-        }),
-      (socket, user) =>
-        registerCallTransfer(socket, user, {
-          callCenter,
-          agents,
-          context: transferContext,
-          callWritten,
-          log: o.log.child({ module: 'transfer' }),
-        }),
-      (socket, user) => registerWallboard(socket, user, { floor, audit: services.audit, log: o.log.child({ module: 'wallboard' }) }),
-      (socket, user) => registerMonitoring(socket, user, { monitoring, audit: services.audit, log: o.log.child({ module: 'monitoring' }) }),
-      (socket, user) => registerCampaignWatch(socket, user, { dialer, audit: services.audit, log: o.log.child({ module: 'campaign-watch' }) }),
-    ],
+    socketRooms(services, { desk: { callCenter, agents, callLog, callWritten, wrapUp }, floor, monitoring, dialer, log: o.log }),
     origins,
   );
   io = sockets.io;

@@ -13,6 +13,7 @@ import { queueAdminEn } from './queue-admin.en.js';
 import { campaignsEn } from './campaigns.en.js';
 import { wallboardEn } from './wallboard.en.js';
 import { deskEn } from './desk.en.js';
+import { webphoneEn } from './webphone.en.js';
 
 export const en = {
   ...casesEn,
@@ -27,6 +28,7 @@ export const en = {
   ...campaignsEn,
   ...wallboardEn,
   ...deskEn,
+  ...webphoneEn,
   ...workCodesEn,
   'app.name': 'kefu',
   'app.titleSuffix': 'kefu',
@@ -415,46 +417,6 @@ export const en = {
   'callbar.label': 'Current call',
   'callbar.back': 'Go to the agent desktop',
 
-  'webphone.title': 'Web phone',
-  'webphone.intro':
-    'A caller’s phone in the browser, for demonstrations and tests: choose who is calling, call the hotline or a queue, and answer calls from agents.',
-  'webphone.line': 'Caller line',
-  'webphone.demo': 'Demo customer',
-  'webphone.demoOther': 'Other number (type it below)',
-  'webphone.newCaller': 'New caller',
-  'webphone.callerNumber': 'Caller number',
-  'webphone.callerHint': 'This phone presents this number when it calls and is reached on it.',
-  'webphone.connect': 'Connect',
-  'webphone.disconnect': 'Disconnect',
-  'webphone.callSection': 'Call',
-  'webphone.target': 'Number to call',
-  'webphone.targetHint': 'The hotline 4008001234, or a queue name such as support or sales.',
-  'webphone.call': 'Call',
-  'webphone.answer': 'Answer',
-  'webphone.hangup': 'Hang up',
-  'webphone.reg.disconnected': 'Not connected',
-  'webphone.reg.connecting': 'Connecting…',
-  'webphone.reg.registered': 'Registered as {number}',
-  'webphone.reg.reconnecting': 'Connection lost, reconnecting…',
-  'webphone.reg.failed': 'Registration refused',
-  'webphone.state.idle': 'No call',
-  'webphone.state.dialing': 'Calling {target}…',
-  'webphone.state.ringingOut': 'Ringing / waiting in queue',
-  'webphone.state.queued': 'Waiting in queue',
-  'webphone.state.ringing': 'Ringing',
-  'webphone.state.incoming': 'Incoming call from {caller}',
-  'webphone.state.answering': 'Answering…',
-  'webphone.state.active': 'Connected',
-  'webphone.state.held': 'On hold',
-  'webphone.state.ended': 'Call ended',
-  'webphone.state.endedWith': 'Call ended ({detail})',
-  'webphone.end.refused': 'refused: {status}',
-  'webphone.end.failed': 'the call failed',
-  'webphone.end.cancelled': 'the other side gave up',
-  'webphone.needNumber': 'Enter the caller number first.',
-  'webphone.failed': 'Could not connect. {error}',
-  'webphone.callFailed': 'The call could not be placed. {error}',
-  'webphone.messageLabel': 'Message from the call center',
 
   'notFound.title': 'Page not found',
   'notFound.body': 'There is no page at this address.',
