@@ -32,6 +32,8 @@ import { ConsentService } from './customers/privacy/consent.service.js';
 import { CustomerExportService } from './customers/privacy/customer-export.service.js';
 import { ErasureService } from './customers/privacy/erasure.service.js';
 import { PhoneMasking } from './customers/privacy/phone-masking.js';
+import { MaskedDialService } from './customers/privacy/masked-dial.service.js';
+import { DialTokens } from './cti/dial-tokens.js';
 import { RetentionService } from './customers/privacy/retention.service.js';
 import { RetentionRepository } from './customers/privacy/data/retention.repository.js';
 import { keyedHash } from './platform/keyed-hash.js';
@@ -71,6 +73,9 @@ export interface Services {
   customerExports: CustomerExportService;
   erasure: ErasureService;
   phoneMasking: PhoneMasking;
+  /** One-time tokens for numbers dialled without being shown (resolved by the switch). */
+  dialTokens: DialTokens;
+  maskedDial: MaskedDialService;
   retention: RetentionService;
   cases: CaseService;
   caseWorkflow: CaseWorkflowService;
@@ -132,6 +137,7 @@ export function createServices(
   const caseDeps = { db, cases: caseReads, writes: new CaseWriteRepository(sensitiveFields), interactions, customers, users: directory, audit, sla, clock };
   const cases = new CaseService(caseDeps);
   const dialIntents = new DialIntents(() => clock.now());
+  const dialTokens = new DialTokens(() => clock.now());
   const centerZone = config.timeZone ?? 'Asia/Shanghai';
   const maskFor = async (viewer: Viewer) => ((await phoneMasking.masksFor(viewer)) ? maskPhoneText : (p: string) => p);
   const campaigns = new CampaignService({ db, campaigns: new CampaignRepository(db), audit });
@@ -156,6 +162,8 @@ export function createServices(
     customerExports: new CustomerExportService({ exports: new CustomerExportRepository(db, sensitiveFields), consents: consentRows, audit, assertCanSee, now }),
     erasure: new ErasureService({ erasures: new ErasureRepository(db), audit, hash, assertCanSee, now }),
     phoneMasking,
+    dialTokens,
+    maskedDial: new MaskedDialService({ audit, assertCanSee, phonesOf: async (id) => (await customerRows.getById(id))?.phones ?? [], tokens: dialTokens }),
     retention: new RetentionService({ db, settings, audit, retention: new RetentionRepository(db), now }),
     cases,
     caseWorkflow: new CaseWorkflowService({ ...caseDeps, followUps: new FollowUpRepository(db, sensitiveFields), caseService: cases, dialIntents }),

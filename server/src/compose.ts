@@ -273,7 +273,13 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
       [
         '/customers',
         signedIn,
-        customerPrivacyRoutes({ consent: services.consent, exports: services.customerExports, erasure: services.erasure, masking: services.phoneMasking }),
+        customerPrivacyRoutes({
+          consent: services.consent,
+          exports: services.customerExports,
+          erasure: services.erasure,
+          masking: services.phoneMasking,
+          maskedDial: services.maskedDial,
+        }),
       ],
       ['/privacy', signedIn, privacySettingsRoutes(services.phoneMasking, services.retention)],
       [
@@ -337,6 +343,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
       : {}),
     numberOwner: (e164) => callCenter.agentForNumber(e164),
     outboundCallerId: () => outboundCallerId.current(),
+    dialTokens: services.dialTokens,
   });
 
   let shared: SharedSockets | undefined;

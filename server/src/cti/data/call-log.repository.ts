@@ -18,6 +18,8 @@ export interface NewCallRecord {
    * anyway. Default true.
    */
   agentHandled?: boolean;
+  /** The agent dialled the number without seeing it (a dial token): their lists show it masked. */
+  numberHidden?: boolean;
   sipCallId: string;
   at: Date;
 }
@@ -40,6 +42,7 @@ export class CallLogRepository {
         queue_id: r.queueId,
         agent_id: r.agentId,
         agent_handled: r.agentHandled ?? true,
+        ...(r.numberHidden ? { number_hidden: true } : {}),
         server_id: this.serverId,
         sip_call_id: r.sipCallId,
         started_at: r.at,

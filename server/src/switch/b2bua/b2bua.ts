@@ -3,7 +3,8 @@ import type { Logger } from 'pino';
 import type { CountryCode } from 'libphonenumber-js/max';
 import { HEADER_CALL_ID, HEADER_INTERACTION_ID } from '../../../../contract/sip-headers.js';
 import { normalizePhone } from '../../platform/phone-number.js';
-import type { CallControl, CallerMedia, CallerPrompt, DirectCall, MediaRelay, SwitchEvents } from '../ports.js';
+import type { CallControl, CallerMedia, CallerPrompt, DialTokenResolver, DirectCall, MediaRelay, SwitchEvents } from '../ports.js';
+import { isDialToken } from '../../../../contract/masked-dial.js';
 import { MediaAnchor } from './media-anchor.js';
 import type { AccountRecord } from '../accounts/sip-account-directory.js';
 import { bodyOf, buildResponse, newCallId, newTag, quoteDisplayName, type HeaderLine } from '../message/build.js';
@@ -44,6 +45,8 @@ export interface B2buaOptions {
    * and the caller's own number shows, as between colleagues.
    */
   readonly outboundCallerId?: () => string | null;
+  /** Resolves a dialled one-time token to the number behind it (numbers dialled unseen). */
+  readonly dialTokens?: DialTokenResolver;
 }
 
 /**
@@ -102,6 +105,15 @@ export class B2bua implements CallControl, CallerMedia {
     }
     const target = request.contactUri();
     if (!target) return reply(400, 'Missing Contact');
+    // A dial token stands for a number its caller may call but not see: it is resolved here,
+    // and only the callee's leg ever carries the number. Unknown, spent or someone else's: 404.
+    let dialled = request.ruriUser ?? '';
+    const numberHidden = isDialToken(dialled);
+    if (numberHidden) {
+      const number = this.options.dialTokens?.take(dialled, account.userId) ?? null;
+      if (number === null) return reply(404, 'Not Found');
+      dialled = number;
+    }
     connection.send(buildResponse(request, 100, 'Trying'));
 
     const localTag = newTag();
@@ -117,7 +129,6 @@ export class B2bua implements CallControl, CallerMedia {
     const callerNumber = fromUser === account.username ? fromUser : account.username;
     const rawName = request.from?.displayName?.trim();
     const displayName = rawName ? rawName : null;
-    const dialled = request.ruriUser ?? '';
 
     const callee = this.resolve(dialled, connection.id);
     if (callee) {
@@ -126,6 +137,7 @@ export class B2bua implements CallControl, CallerMedia {
         sipCallId: request.callId,
         from: { userId: account.userId, number: callerNumber },
         to: { userId: callee.bindings[0]?.userId ?? null, number: callee.aor },
+        ...(numberHidden ? { numberHidden } : {}),
       };
       const call = new Call(this.ctx, { type: 'direct', direct }, callerLeg, request, { number: callerNumber, displayName });
       direct.callId = call.id;
@@ -142,6 +154,8 @@ export class B2bua implements CallControl, CallerMedia {
       return;
     }
 
+    // A hidden number is a customer's, never a queue: nothing here reaches it.
+    if (numberHidden) return reply(480, 'Temporarily Unavailable');
     const call = new Call(this.ctx, { type: 'queue' }, callerLeg, request, { number: callerNumber, displayName });
     // A carrier's plain RTP cannot reach a browser: its media goes through the relay.
     if (this.options.media && connection.viaTransport) {
