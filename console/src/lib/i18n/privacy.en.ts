@@ -26,6 +26,8 @@ export const privacyEn = {
   'phones.reveal': 'Show full numbers',
   'phones.revealHint': 'Numbers are masked for your role; showing them is recorded.',
   'phones.revealFailed': 'The numbers could not be shown: {reason}',
+  'phones.callMasked': 'Call {number}',
+  'phones.callFailed': 'The call could not be placed: {reason}',
   'dataRequest.title': 'Data requests',
   'dataRequest.hint': "The customer's data (profile, consents, calls, cases and notes). Every export and erasure is recorded.",
   'dataRequest.exportJson': 'Export as JSON',

@@ -28,6 +28,8 @@ export const privacyZh: { readonly [K in keyof typeof privacyEn]: string } = {
   'phones.reveal': '显示完整号码',
   'phones.revealHint': '您的角色看到的是遮蔽后的号码；查看完整号码会被记录。',
   'phones.revealFailed': '无法显示号码：{reason}',
+  'phones.callMasked': '拨打 {number}',
+  'phones.callFailed': '无法拨出电话：{reason}',
   'dataRequest.title': '个人信息请求',
   'dataRequest.hint': '客户的全部数据（资料、同意记录、通话、工单和备注）。每次导出和删除都会被记录。',
   'dataRequest.exportJson': '导出为 JSON',
