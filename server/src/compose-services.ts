@@ -34,6 +34,8 @@ import { ErasureService } from './customers/privacy/erasure.service.js';
 import { PhoneMasking } from './customers/privacy/phone-masking.js';
 import { MaskedDialService } from './customers/privacy/masked-dial.service.js';
 import { DialTokens } from './cti/dial-tokens.js';
+import { AuditRetention } from './identity/audit-retention.service.js';
+import { DEFAULT_AUDIT_RETENTION_DAYS } from '../../contract/index.js';
 import { RetentionService } from './customers/privacy/retention.service.js';
 import { RetentionRepository } from './customers/privacy/data/retention.repository.js';
 import { keyedHash } from './platform/keyed-hash.js';
@@ -64,6 +66,8 @@ export interface Services {
   db: Db;
   audit: AuditRepository;
   auditLog: AuditLogService;
+  /** Old audit entries removed by the database's one purge path (KEFU_AUDIT_RETENTION_DAYS). */
+  auditRetention: AuditRetention;
   users: UserRepository;
   interactions: InteractionRepository;
   auth: AuthService;
@@ -106,7 +110,7 @@ const PROCESS_KEYS = { hash: randomBytes(32), data: new Keyring([randomBytes(32)
 export function createServices(
   db: Db,
   // No hashKey or keyring: random keys for this process (tests); the server passes the configured ones.
-  config: Pick<Config, 'sessionTtlMs' | 'defaultRegion'> & Partial<Pick<Config, 'timeZone'>> & { hashKey?: Buffer | null; keyring?: Keyring },
+  config: Pick<Config, 'sessionTtlMs' | 'defaultRegion'> & Partial<Pick<Config, 'timeZone' | 'auditRetentionDays'>> & { hashKey?: Buffer | null; keyring?: Keyring },
   loginPolicy: LoginPolicy = DEFAULT_LOGIN_POLICY,
   clock: Clock = systemClock,
 ): Services {
@@ -154,6 +158,7 @@ export function createServices(
     db,
     audit,
     auditLog: new AuditLogService(new AuditLogReader(db), audit),
+    auditRetention: new AuditRetention({ db, audit, keepDays: config.auditRetentionDays ?? DEFAULT_AUDIT_RETENTION_DAYS, now }),
     users,
     interactions,
     auth: new AuthService(users, new SessionRepository(db), audit, new LoginThrottleRepository(db), config.sessionTtlMs, loginPolicy, () => new Date(clock.now())),

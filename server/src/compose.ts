@@ -5,6 +5,7 @@
 // Features never import this file; it imports them.
 import type { Db } from './platform/db/database.js';
 import { auditRoutes } from './identity/http/audit.routes.js';
+import { auditRetentionRoutes } from './identity/http/audit-retention.routes.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import { customerPrivacyRoutes, privacySettingsRoutes } from './customers/privacy/http/privacy.routes.js';
 import http from 'node:http';
@@ -298,6 +299,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
       ['/reports', signedIn, callReportRoutes(callReports)],
       ['/admin/backups', signedIn, backupRoutes(backups)],
       ['/admin/audit', signedIn, auditRoutes(services.auditLog)],
+      ['/admin/audit', signedIn, auditRetentionRoutes(services.auditRetention)],
       ['/campaigns', signedIn, campaignRoutes({ campaigns: services.campaigns, imports: services.campaignImports, dryRun: services.dryRun, audit: services.audit })],
       ['/campaigns', signedIn, previewRoutes(services.preview)],
       ['/dnc', signedIn, dncRoutes(services.dnc)],
@@ -371,7 +373,12 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     retentionTimer = clock.setTimeout(() => {
       retaining = services.retention
         .apply()
-        .then((report) => report && o.log.info({ retention: report }, 'retention applied'))
+        .then(async (report) => {
+          if (!report) return; // another server is running it
+          o.log.info({ retention: report }, 'retention applied');
+          const purge = await services.auditRetention.purge({ userId: null });
+          if (purge.purged > 0) o.log.info({ auditPurge: purge }, 'old audit entries purged');
+        })
         .catch((err: unknown) => o.log.error({ err }, 'retention run failed'))
         .finally(() => scheduleRetention(o.retentionEveryMs!));
     }, ms);

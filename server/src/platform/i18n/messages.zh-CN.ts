@@ -216,8 +216,7 @@ export const MESSAGES_ZH_CN: Readonly<Record<MessageKey, Translation>> = {
   // Personal data
   'erasure.heldByComplaint': '该客户有未结投诉，处于法律保留状态，不能删除：{cases}。',
   'erasure.heldByDispute': '该客户有未结争议，处于法律保留状态，不能删除：{cases}。',
-  // Dialling a masked number, and the audit log's retention
+  // Dialling a masked number
   'privacy.dialNumberChanged': '页面加载后该客户的号码已变更，请重新加载并再次选择号码。',
   'privacy.noSuchNumber': '该客户的号码列表中没有这个位置的号码。',
-  'auditRetention.nothingToPurge': '没有超过保留期限的审计记录。',
 };
