@@ -84,6 +84,9 @@ describe('dialling a number the agent sees masked', () => {
     expect(view).toMatchObject({ callerNumber: '+852****0101', numberHidden: true });
     await customerPhone.answer();
     await callReaches(agentPhone, 'active');
+    // Choosing the customer on the call answers the pop masked too.
+    const chosen = await socket.emitWithAck('call:choose-customer', { interactionId: view.interactionId, customerId });
+    expect(chosen).toMatchObject({ ok: true, data: { primary: { customer: { id: customerId } } } });
     const over = new Promise((resolve) => socket.once('call:ended', resolve));
     await agentPhone.hangup();
     await over;
@@ -101,7 +104,7 @@ describe('dialling a number the agent sees masked', () => {
     expect(audit?.outcome).toBe('allowed');
 
     // Nothing the agent's browser received holds the number whole.
-    for (const received of [seen.body, dial.body, pushes, today.body, placed, agentPhone.call ?? null]) {
+    for (const received of [seen.body, dial.body, pushes, chosen, today.body, placed, agentPhone.call ?? null]) {
       expect(JSON.stringify(received)).not.toMatch(whole);
     }
     expect(pushes.length).toBeGreaterThan(0);
