@@ -61,7 +61,17 @@ test('an admin masks numbers for agents, and an agent calls a customer without e
     await roles.getByRole('checkbox', { name: 'Agent' }).check();
     await masking.getByRole('button', { name: 'Save masking' }).click();
     await expect(masking.getByRole('status')).toContainText('Saved');
-    await expect(privacy.getByRole('region', { name: 'Audit log retention' })).toContainText('Audit entries are kept 1095 days');
+    const retention = privacy.getByRole('region', { name: 'Retention of calls and notes' });
+    const notes = retention.getByRole('group', { name: 'Call notes' });
+    await expect(notes).toContainText('Kept for good.');
+    await notes.getByRole('checkbox', { name: 'Remove after a period' }).check();
+    await notes.getByRole('textbox', { name: 'Call notes: days kept' }).fill('730');
+    await retention.getByRole('button', { name: 'Save retention' }).click();
+    await expect(retention.getByRole('status')).toContainText('Saved');
+    const auditLog = privacy.getByRole('region', { name: 'Audit log retention' });
+    await expect(auditLog).toContainText('Audit entries are kept 1095 days');
+    await auditLog.getByRole('button', { name: 'Purge old audit entries now' }).click();
+    await expect(auditLog.getByRole('status')).toHaveText('No audit entry was older than the period; nothing was removed.');
 
     // The customer's phone: 张伟's number in the demo data.
     const phone = new WebPhonePage(caller.page);
