@@ -74,6 +74,7 @@ import { socketFloorNotifier } from './supervision/socket/socket-floor-notifier.
 import { maskPhoneText } from './customers/privacy/rules/phone-mask.js';
 import { purchaseRoutes, rfmRoutes, segmentListRoutes, segmentRoutes } from './campaigns/http/segment.routes.js';
 import { RfmScheduler } from './campaigns/rfm-scheduler.js';
+import { segmentPaths } from './campaigns/http/openapi-segments.js';
 
 export { createServices, sealSensitiveData, type Services } from './compose-services.js';
 export { createCallCenter } from './compose-call-center.js';
@@ -261,7 +262,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
   const app = createApp({
     log: o.log,
     consoleDir: o.consoleDir,
-    openapi: buildOpenApi([identityPaths, customerPaths, ctiPaths, casePaths, administrationPaths, codeAdministrationPaths, backupPaths, campaignPaths, supervisionPaths, floorPaths]),
+    openapi: buildOpenApi([identityPaths, customerPaths, ctiPaths, casePaths, administrationPaths, codeAdministrationPaths, backupPaths, campaignPaths, supervisionPaths, floorPaths, segmentPaths]),
     api: [
       ['/health', healthRoutes(services.db, () => mediaHealth(o.media ?? NO_MEDIA))],
       [
