@@ -12,7 +12,7 @@ import type { PurchaseFacts, RfmScores } from '../rules/rfm.js';
 type PoolClient = { acquireConnection(): Promise<pg.Client>; releaseConnection(c: pg.Client): Promise<void> };
 
 /** Two servers on one database never write the scores at once. */
-const RFM_LOCK = 0x6b656675_0 + 13;
+const RFM_LOCK = 0x6b65_6675_0d;
 
 interface RunRow {
   id: number;

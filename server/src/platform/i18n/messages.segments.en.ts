@@ -2,5 +2,4 @@
 export const SEGMENT_MESSAGES_EN = {
   'purchase.columnMissing': "The file has no '{column}' column; name the column that holds it",
   'rfm.alreadyRunning': 'The RFM scores are being computed already; try again in a moment',
-  'segment.marketingOnlyForMarketing': 'This campaign is a service campaign; its list is built without marketing consent',
 } as const;

@@ -4,5 +4,4 @@ import type { SEGMENT_MESSAGES_EN } from './messages.segments.en.js';
 export const SEGMENT_MESSAGES_ZH_CN: Readonly<Record<keyof typeof SEGMENT_MESSAGES_EN, string>> = {
   'purchase.columnMissing': '文件中没有“{column}”列，请指定存放该信息的列。',
   'rfm.alreadyRunning': 'RFM 评分正在计算中，请稍后再试。',
-  'segment.marketingOnlyForMarketing': '这是服务类活动，其名单不需要营销同意即可生成。',
 };
