@@ -188,7 +188,7 @@ export function createServices(
     preview: new PreviewService({ db, campaigns, dryRun, leads: new LeadWorkRepository(db), dnc: dncRows, audit, now: () => clock.now() }),
     purchaseImports: new PurchaseImportService({ imports: leadImports, purchases: new PurchaseImportRepository(db), audit, region: config.defaultRegion, centerZone }),
     rfm: new RfmService({ rfm: new RfmRepository(db), audit, now: () => clock.now() }),
-    segments: new SegmentService({ segments: new SegmentRepository(db), imports: leadImports, campaigns, audit, now: () => clock.now(), maskFor }),
+    segments: new SegmentService({ segments: new SegmentRepository(db), imports: leadImports, campaigns, audit, now: () => clock.now(), centerZone, maskFor }),
     centerZone,
   };
 }

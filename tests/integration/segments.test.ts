@@ -185,10 +185,10 @@ describe('purchases, RFM and segments', () => {
       const saved = await marketer.post(`/api/campaigns/${c.body.id}/leads/from-segment`, { filter: { tags: [TAG] } });
       expect(saved.status).toBe(200);
       expect(saved.body).toMatchObject({ matched: 6, imported: 2, alreadyInCampaign: 0, excluded: { no_consent: 4, dnc: 0, no_phone: 0 } });
-      const leads = await t.db('campaign_leads').where({ campaign_id: c.body.id }).orderBy('customer_id').select('customer_id', 'phone_e164', 'status', 'import_id');
+      const leads = await t.db('campaign_leads').where({ campaign_id: c.body.id }).orderBy('customer_id').select('customer_id', 'phone_e164', 'status', 'import_id', 'time_zones');
       expect(leads).toEqual([
-        { customer_id: ids.ada, phone_e164: '+8613900000001', status: 'new', import_id: saved.body.importId },
-        { customer_id: ids.fay, phone_e164: '+8613900000006', status: 'new', import_id: saved.body.importId },
+        { customer_id: ids.ada, phone_e164: '+8613900000001', status: 'new', import_id: saved.body.importId, time_zones: ['Asia/Shanghai'] },
+        { customer_id: ids.fay, phone_e164: '+8613900000006', status: 'new', import_id: saved.body.importId, time_zones: ['Asia/Shanghai'] },
       ]);
       const again = await marketer.post(`/api/campaigns/${c.body.id}/leads/from-segment`, { filter: { tags: [TAG] } });
       expect(again.body).toMatchObject({ imported: 0, alreadyInCampaign: 2 });

@@ -11,6 +11,7 @@ import type { CampaignService } from './campaign.service.js';
 import type { LeadImportRepository } from './data/lead-import.repository.js';
 import type { SegmentRepository } from './data/segment.repository.js';
 import { canBuildSegments } from './rules/campaign-access.js';
+import { timeZonesOfNumber } from './rules/lead-time-zone.js';
 
 export const SAMPLE_SIZE = 10;
 
@@ -20,6 +21,8 @@ export interface SegmentDeps {
   campaigns: CampaignService;
   audit: AuditRepository;
   now(): number;
+  /** The contact center's zone: a number's zones are derived from it as lead imports derive them. */
+  centerZone: string;
   /** Masks a number for viewers whose role sees numbers masked. */
   maskFor(viewer: Viewer): Promise<(phone: string) => string>;
 }
@@ -56,7 +59,7 @@ export class SegmentService {
     const purpose: CampaignPurpose = campaign.purpose;
     const importId = await this.d.imports.start(campaign.id, ctx.viewer.id, 'segment', filter);
     try {
-      const { count, imported } = await this.d.segments.saveAsLeads(filter, this.d.now(), purpose, campaign.id, importId);
+      const { count, imported } = await this.d.segments.saveAsLeads(filter, this.d.now(), purpose, campaign.id, importId, (e164) => timeZonesOfNumber(e164, this.d.centerZone));
       await this.d.imports.finish(importId, 'done', count.matched, imported, []);
       const result: SegmentSaveResult = { importId, matched: count.matched, imported, alreadyInCampaign: count.dialable - imported, excluded: count.excluded };
       await this.d.audit.write({

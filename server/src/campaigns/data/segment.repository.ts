@@ -75,19 +75,37 @@ export class SegmentRepository {
 
   /**
    * Adds the customers a list would dial as the campaign's leads (with the number chosen for
-   * each); customers already on the campaign are left as they are. The count is read in the
-   * same transaction, so the figures add up.
+   * each, and that number's time zones as `zonesOf` gives them); customers already on the
+   * campaign are left as they are. The count is read in the same transaction, so the figures
+   * add up.
    */
-  async saveAsLeads(f: SegmentFilter, now: number, purpose: CampaignPurpose, campaignId: number, importId: number): Promise<{ count: SegmentCount; imported: number }> {
+  async saveAsLeads(
+    f: SegmentFilter,
+    now: number,
+    purpose: CampaignPurpose,
+    campaignId: number,
+    importId: number,
+    zonesOf: (e164: string) => string[],
+  ): Promise<{ count: SegmentCount; imported: number }> {
     return this.db.transaction(async (trx) => {
       const count = await this.count(f, now, purpose, campaignId, trx);
       const s = segmentCandidates(trx, f, now, purpose, campaignId).as('s');
       const chosen = trx.from(s).whereNull('s.exclusion').select(trx.raw('?::int', [campaignId]), 's.id', 's.phone', trx.raw('?::int', [importId]));
-      const { rowCount } = (await trx.raw(
-        `INSERT INTO campaign_leads (campaign_id, customer_id, phone_e164, import_id) ? ON CONFLICT (campaign_id, customer_id) DO NOTHING`,
+      const { rows } = (await trx.raw(
+        `INSERT INTO campaign_leads (campaign_id, customer_id, phone_e164, import_id) ? ON CONFLICT (campaign_id, customer_id) DO NOTHING RETURNING id, phone_e164`,
         [chosen],
-      )) as { rowCount: number | null };
-      return { count, imported: rowCount ?? 0 };
+      )) as { rows: { id: number; phone_e164: string }[] };
+      // Numbers of one country mostly share their zones: one update per set of zones.
+      const byZones = new Map<string, { zones: string[]; ids: number[] }>();
+      for (const r of rows) {
+        const zones = zonesOf(r.phone_e164);
+        const key = zones.join('|');
+        const group = byZones.get(key) ?? { zones, ids: [] };
+        group.ids.push(Number(r.id));
+        byZones.set(key, group);
+      }
+      for (const g of byZones.values()) await trx('campaign_leads').whereIn('id', g.ids).update({ time_zones: g.zones });
+      return { count, imported: rows.length };
     });
   }
 }
