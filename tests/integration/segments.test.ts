@@ -130,6 +130,15 @@ describe('purchases, RFM and segments', () => {
     expect(await t.db('audit_log').where({ action: 'rfm.recompute' }).first()).toBeTruthy();
   });
 
+  it('recomputes the same way nightly, and drops the scores of a customer erased since', async () => {
+    await t.db('customers').where({ id: ids.ed }).update({ erased_at: new Date(clock.now()) });
+    const run = await app.services.rfm.nightly();
+    expect(run).toMatchObject({ trigger: 'nightly', customers: 4 });
+    expect(await t.db('customer_rfm').where({ customer_id: ids.ed }).first()).toBeUndefined();
+    await t.db('customers').where({ id: ids.ed }).update({ erased_at: null });
+    expect(await app.services.rfm.nightly()).toMatchObject({ customers: 5, segments: { lost: 1 } });
+  });
+
   describe('the segment builder', () => {
     const count = (filter: object, purpose?: string) => marketer.post('/api/segments/count', { filter: { tags: [TAG], ...filter }, ...(purpose ? { purpose } : {}) });
 
