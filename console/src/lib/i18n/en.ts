@@ -14,6 +14,7 @@ import { campaignsEn } from './campaigns.en.js';
 import { wallboardEn } from './wallboard.en.js';
 import { deskEn } from './desk.en.js';
 import { webphoneEn } from './webphone.en.js';
+import { dateEntryEn } from './date-entry.en.js';
 
 export const en = {
   ...casesEn,
@@ -29,6 +30,7 @@ export const en = {
   ...wallboardEn,
   ...deskEn,
   ...webphoneEn,
+  ...dateEntryEn,
   ...workCodesEn,
   'app.name': 'kefu',
   'app.titleSuffix': 'kefu',
