@@ -15,6 +15,7 @@ import { wallboardEn } from './wallboard.en.js';
 import { deskEn } from './desk.en.js';
 import { webphoneEn } from './webphone.en.js';
 import { dateEntryEn } from './date-entry.en.js';
+import { floorLiveEn } from './floor-live.en.js';
 
 export const en = {
   ...casesEn,
@@ -31,6 +32,7 @@ export const en = {
   ...deskEn,
   ...webphoneEn,
   ...dateEntryEn,
+  ...floorLiveEn,
   ...workCodesEn,
   'app.name': 'kefu',
   'app.titleSuffix': 'kefu',
