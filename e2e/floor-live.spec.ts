@@ -54,12 +54,17 @@ test('a waiting call appears on the Floor page and leaves it live; an agent put 
     await phone.dial(cast.queue!.dialNumber);
     await expect(phone.callState()).toHaveText('Waiting in queue', { timeout: 15_000 });
     await expect(floor.waitingRow(queueName)).toHaveCount(1);
-    await floor.agentRow('Tom Walker').getByRole('button', { name: 'Queues and skills of Tom Walker', exact: true }).click();
+    const routingButton = floor.agentRow('Tom Walker').getByRole('button', { name: 'Queues and skills of Tom Walker', exact: true });
+    await routingButton.click();
     const routing = supervisorPage.getByRole('region', { name: 'Tom Walker: queues and skills' });
     await expect(routing.getByRole('heading', { name: 'Tom Walker: queues and skills' })).toBeFocused();
     await routing.getByRole('checkbox', { name: `Tom Walker takes calls of ${queueName}`, exact: true }).check();
     await routing.getByRole('button', { name: "Save the agent's skills and queues", exact: true }).click();
     await expect(routing.getByRole('status')).toHaveText('Tom Walker’s queues and skills were saved.');
+    // Escape closes the panel and gives the focus back to the button that opened it.
+    await supervisorPage.keyboard.press('Escape');
+    await expect(routing).toHaveCount(0);
+    await expect(routingButton).toBeFocused();
 
     // Routing follows at once: Tom's phone rings with the waiting call, which leaves the list.
     await expect(desktop.answerButton()).toBeVisible({ timeout: 15_000 });

@@ -7,6 +7,7 @@ export const floorLiveEn = {
   'floorLive.routingOf': 'Queues and skills of {name}',
   'floorLive.routingTitle': '{name}: queues and skills',
   'floorLive.routingHint': 'Changes apply to the next call offered; a call in progress is not affected.',
+  'floorLive.routingEscape': 'Escape closes it.',
   'floorLive.routingClose': 'Close',
   'floorLive.routingSaved': '{name}’s queues and skills were saved.',
   'floorLive.routingLoadFailed': 'The queues and skills could not be loaded. {error}',

@@ -8,6 +8,7 @@ export const floorLiveZh: { readonly [K in keyof typeof floorLiveEn]: string } =
   'floorLive.routingOf': '{name} 的队列和技能',
   'floorLive.routingTitle': '{name}：队列和技能',
   'floorLive.routingHint': '更改对下一通分配的来电生效，不影响正在进行的通话。',
+  'floorLive.routingEscape': '按 Esc 键关闭。',
   'floorLive.routingClose': '关闭',
   'floorLive.routingSaved': '已保存 {name} 的队列和技能。',
   'floorLive.routingLoadFailed': '无法加载队列和技能。{error}',
