@@ -62,7 +62,7 @@ import { previewRoutes } from './campaigns/http/preview.routes.js';
 import { campaignPaths } from './campaigns/http/openapi-campaigns.js';
 import { type Services } from './compose-services.js';
 import { createCallCenter } from './compose-call-center.js';
-import { createFloorActions, createMonitoring } from './compose-floor.js';
+import { createFloorActions, createMonitoring, createWaitingCallsFeed } from './compose-floor.js';
 import type { MonitoringPolicy } from './supervision/monitoring/rules/monitor-policy.js';
 import { floorActionRoutes } from './supervision/floor-actions/http/floor-actions.routes.js';
 import { floorPaths } from './supervision/floor-actions/http/openapi-floor.js';
@@ -200,6 +200,8 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
   facts.subscribe(floor.follow);
   const monitoring = createMonitoring(services, clock, () => io, o.monitoring, o.log.child({ module: 'monitoring' }));
   facts.subscribe(monitoring.follow);
+  const waitingCalls = createWaitingCallsFeed(callCenter, agents, clock, () => io);
+  facts.subscribe(waitingCalls.follow);
   const callReports = new CallReportService({
     repo: floorRepo,
     audit: services.audit,
@@ -330,7 +332,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
       return session && !session.user.mustChangePassword ? session : null;
     },
     o.log.child({ module: 'socket' }),
-    socketRooms(services, { desk: { callCenter, agents, callLog, callWritten, wrapUp }, floor, monitoring, dialer, log: o.log }),
+    socketRooms(services, { desk: { callCenter, agents, callLog, callWritten, wrapUp }, floor, monitoring, dialer, waitingCalls: () => waitingCalls.list(), log: o.log }),
     origins,
   );
   io = sockets.io;
@@ -432,6 +434,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
       clock.clearTimeout(beatTimer);
       clock.clearTimeout(retentionTimer);
       floor.stop();
+      waitingCalls.stop();
       await beating;
       await retaining;
       await slaScheduler.stop();
