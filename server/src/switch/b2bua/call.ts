@@ -4,13 +4,13 @@ import { HEADER_CALL_ID } from '../../../../contract/sip-headers.js';
 import type { CallerPrompt, OfferFailure } from '../ports.js';
 import { bodyOf, buildResponse, type Body, type HeaderLine } from '../message/build.js';
 import type { SipRequest, SipResponse } from '../message/parse.js';
-import { ALLOW } from './allowed-methods.js';
 import { AwaitedAcks } from './awaited-acks.js';
 import type { CallContext, CallKind, CallState, Fork, NewFork, Offer } from './call-types.js';
 import type { TransactionFailure } from './client-transactions.js';
 import type { Leg } from './leg.js';
 import { ackNon2xx, IGNORE_RESPONSES, sendBye, sendCancel } from './leg-signalling.js';
-import { relayInfo, relayReinvite, type BridgedCall } from './mid-call-relay.js';
+import { answerInDialog } from './in-dialog.js';
+import type { BridgedCall } from './mid-call-relay.js';
 import { callerStatusFor, offerFailureFor, releaseReason, worstFailure } from './offer-failure.js';
 import type { MediaAnchor } from './media-anchor.js';
 import { ringParked } from './transfer-ring.js';
@@ -158,37 +158,15 @@ export class Call implements BridgedCall {
 
   /** A request inside one of our dialogs (the To tag is ours). */
   inDialog(leg: Leg, request: SipRequest): void {
-    if (request.method !== 'ACK') {
-      if (request.cseq <= leg.remoteCseq && request.method !== 'CANCEL') {
-        leg.connection.send(buildResponse(request, 500, 'CSeq Out of Order'));
-        return;
-      }
-      leg.remoteCseq = request.cseq;
-    }
-    switch (request.method) {
-      case 'ACK':
-        // 2xx ACKs end here: each leg's ACK is ours to send or absorb (§13.3.1.4).
-        this.acks.received(leg, request.cseq);
-        return;
-      case 'BYE':
-        leg.connection.send(buildResponse(request, 200, 'OK'));
-        if (leg === this.callerLeg) {
-          if (this.state === 'waiting') this.respondCaller(487, 'Request Terminated');
-          this.callerGone(leg);
-        } else this.agentGone(leg, leg);
-        return;
-      case 'INVITE':
-        relayReinvite(this, leg, request);
-        return;
-      case 'INFO':
-        relayInfo(this, leg, request);
-        return;
-      case 'OPTIONS':
-        leg.connection.send(buildResponse(request, 200, 'OK', { headers: [['Allow', ALLOW]] }));
-        return;
-      default:
-        leg.connection.send(buildResponse(request, 501, 'Not Implemented', { headers: [['Allow', ALLOW]] }));
-    }
+    answerInDialog(this, leg, request, {
+      // 2xx ACKs end here: each leg's ACK is ours to send or absorb (§13.3.1.4).
+      ack: (from, cseq) => this.acks.received(from, cseq),
+      bye: (from) => {
+        if (from !== this.callerLeg) return this.agentGone(from, from);
+        if (this.state === 'waiting') this.respondCaller(487, 'Request Terminated');
+        this.callerGone(from);
+      },
+    });
   }
 
   /** Puts a text to the caller within the call (SIP MESSAGE); the web phone shows it. */
