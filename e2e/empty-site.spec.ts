@@ -5,10 +5,10 @@
 // the checklist, every step done, leaves the admin's home.
 import { randomInt } from 'node:crypto';
 import type { Browser } from '@playwright/test';
-import { AgentDesktopPage } from './pages/agent-desktop.js';
-import { ChooseOwnPasswordPage, QueuesPage, UsersPage } from './pages/administration.js';
+import { QueuesPage, UsersPage } from './pages/administration.js';
 import { SignInPage } from './pages/sign-in-page.js';
 import { WebPhonePage } from './pages/web-phone.js';
+import { newAgentGoesReady } from './support/admin-setup.js';
 import { uniqueUsNumber } from './support/fixtures.js';
 import { expect, test } from './support/empty-site.js';
 
@@ -59,17 +59,8 @@ test('an admin sets up a site from an empty database, and the new agent takes a 
     await expect(steps).toHaveText([/Create a team\s*Done/, /Add agents\s*Done/, /Create a queue .*\s*Done/, /Put agents in the queue\s*Done/, /Make a test call .*\s*To do/]);
 
     // The new agent's first sign-in: their own password, then the desk.
-    const agentContext = await browser.newContext({ baseURL, locale: 'en-US' });
+    const { context: agentContext, desktop } = await newAgentGoesReady(browser, baseURL, { username: 'wang.fang', oneTime, password: 'wang-fang-own-password' });
     contexts.push(agentContext);
-    const agentPage = await agentContext.newPage();
-    const signIn = new SignInPage(agentPage);
-    await signIn.open();
-    await signIn.signIn('wang.fang', oneTime);
-    await new ChooseOwnPasswordPage(agentPage).choose(oneTime, 'wang-fang-own-password');
-    const desktop = new AgentDesktopPage(agentPage);
-    await expect(desktop.heading()).toBeVisible();
-    await expect(desktop.phoneState()).toHaveText('Phone connected', { timeout: 30_000 });
-    await desktop.goReady();
 
     // Outside the demo only a signed-in supervisor or admin gets a web phone: the admin's test call.
     const callerSide = await signedIn(browser, baseURL, admin.username, admin.password);
