@@ -92,14 +92,23 @@ export class Call implements BridgedCall {
     ringThroughAnchor(this, this.anchor, offer, () => this.log, (body) => this.sendForks(offer, forks, body));
   }
 
-  private sendForks(offer: Offer, forks: readonly NewFork[], body: Body | undefined): void {
+  /**
+   * INVITEs each phone of `forks` for `offer` with `body` (none: the phone makes the offer, as
+   * on a transfer's ring); their responses go to `onResponse`, by default the first ring's.
+   */
+  sendForks(
+    offer: Offer,
+    forks: readonly NewFork[],
+    body: Body | undefined,
+    onResponse: (fork: Fork, response: SipResponse) => void = (fork, response) => this.onForkResponse(offer, fork, response),
+  ): void {
     for (const { leg, headers } of forks) {
       const invite = leg.request('INVITE', this.ctx.contact, body, headers);
       const fork: Fork = { leg, invite, ruri: leg.remoteTarget, to: leg.remote, state: 'calling', cancelSent: false, outcome: undefined };
       offer.forks.push(fork);
       this.ctx.indexLeg(leg, this);
       this.ctx.transactions.start(leg.connection, invite.branch, 'INVITE', {
-        onResponse: (response) => this.onForkResponse(offer, fork, response),
+        onResponse: (response) => onResponse(fork, response),
         onFailure: (why) => this.onForkDone(offer, fork, why),
       });
       if (!leg.send(invite)) this.onForkDone(offer, fork, 'closed');
@@ -221,10 +230,7 @@ export class Call implements BridgedCall {
       return;
     }
     if (status < 300) {
-      const to = response.getHeader('to');
-      if (to) fork.leg.remote = to;
-      const target = response.contactUri();
-      if (target) fork.leg.remoteTarget = target;
+      fork.leg.answered(response);
       fork.leg.send(fork.leg.ack2xx(fork.invite.cseq));
       if (this.state !== 'waiting' || offer.withdrawn || fork.cancelSent) {
         // Answered as our CANCEL crossed it, or after someone else answered: hang it up.
@@ -271,7 +277,8 @@ export class Call implements BridgedCall {
     }
   }
 
-  private bridge(offer: Offer, fork: Fork, response: SipResponse): void {
+  /** The phone that answered (`fork`, ringing for `offer`) is the call's other side; every other ring stops. */
+  attach(offer: Offer, fork: Fork): void {
     this.state = 'bridged';
     this.agentLeg = fork.leg;
     this.answeredBy = offer;
@@ -279,6 +286,10 @@ export class Call implements BridgedCall {
       for (const f of other.forks) if (f !== fork) this.cancelFork(f);
       if (other !== offer) other.withdrawn = true;
     }
+  }
+
+  private bridge(offer: Offer, fork: Fork, response: SipResponse): void {
+    this.attach(offer, fork);
     const answer = bodyOf(response);
     const answerCaller = (body: Body | undefined): void => {
       this.respondCaller(200, 'OK', body);

@@ -204,10 +204,7 @@ export class OutboundCall implements BridgedCall {
       ackNon2xx(sent, response);
       return this.unanswered(this.noAnswer || status === 487 || status === 408 || status === 480 ? 'no_answer' : status === 486 || status === 600 || status === 603 ? 'busy' : 'failed');
     }
-    const to = response.getHeader('to');
-    if (to) sent.leg.remote = to;
-    const target = response.contactUri();
-    if (target) sent.leg.remoteTarget = target;
+    sent.leg.answered(response);
     this.leadOffer = bodyOf(response);
     if (this.state !== 'ringing' || sent.cancelSent) {
       // Answered as our CANCEL crossed it: close the dialog again.
@@ -252,10 +249,7 @@ export class OutboundCall implements BridgedCall {
       ackNon2xx(sent, response);
       return this.agentFailed();
     }
-    const to = response.getHeader('to');
-    if (to) sent.leg.remote = to;
-    const target = response.contactUri();
-    if (target) sent.leg.remoteTarget = target;
+    sent.leg.answered(response);
     sent.leg.send(sent.leg.ack2xx(sent.invite.cseq));
     if (this.state !== 'connecting') {
       // The lead left while the agent's answer crossed our CANCEL.
