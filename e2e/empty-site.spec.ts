@@ -7,9 +7,7 @@ import { randomInt } from 'node:crypto';
 import type { Browser } from '@playwright/test';
 import { QueuesPage, UsersPage } from './pages/administration.js';
 import { SignInPage } from './pages/sign-in-page.js';
-import { WebPhonePage } from './pages/web-phone.js';
-import { newAgentGoesReady } from './support/admin-setup.js';
-import { uniqueUsNumber } from './support/fixtures.js';
+import { answeredTestCall, newAgentGoesReady } from './support/admin-setup.js';
 import { expect, test } from './support/empty-site.js';
 
 async function signedIn(browser: Browser, baseURL: string, username: string, password: string) {
@@ -66,14 +64,7 @@ test('an admin sets up a site from an empty database, and the new agent takes a 
     const callerSide = await signedIn(browser, baseURL, admin.username, admin.password);
     contexts.push(callerSide.context);
     await expect(callerSide.page.getByRole('heading', { level: 1 })).toHaveText('Administration');
-    const caller = uniqueUsNumber();
-    const phone = new WebPhonePage(callerSide.page);
-    await phone.open();
-    await phone.connectAs(caller.typed, caller.e164);
-    await phone.dial(digits);
-    await expect(desktop.answerButton()).toBeVisible({ timeout: 15_000 });
-    await desktop.answerButton().click();
-    await expect(desktop.answerButton()).toBeHidden();
+    const phone = await answeredTestCall(callerSide.page, desktop, digits);
     await expect(phone.callState()).toHaveText('Connected');
 
     // Every step done: the checklist leaves the admin's home.

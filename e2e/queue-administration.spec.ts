@@ -5,9 +5,8 @@ import { randomInt } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { QueuesPage, SkillsPage } from './pages/administration.js';
 import { Shell } from './pages/shell.js';
-import { WebPhonePage } from './pages/web-phone.js';
-import { createTeamAndAgent, newAgentGoesReady, signedInAdmin } from './support/admin-setup.js';
-import { makeCast, uniqueUsNumber } from './support/fixtures.js';
+import { answeredTestCall, createTeamAndAgent, newAgentGoesReady, signedInAdmin } from './support/admin-setup.js';
+import { makeCast } from './support/fixtures.js';
 
 test('an admin creates a team, an agent and a queue with a number; the agent takes a call to that number', async ({ browser, page, baseURL }) => {
   test.setTimeout(150_000);
@@ -29,14 +28,7 @@ test('an admin creates a team, an agent and a queue with a number; the agent tak
   const { context: agentContext, desktop } = await newAgentGoesReady(browser, baseURL, { username, oneTime, password: 'my-own-long-password' });
   const callerContext = await browser.newContext({ baseURL, locale: 'en-US' });
   try {
-    const caller = uniqueUsNumber();
-    const phone = new WebPhonePage(await callerContext.newPage());
-    await phone.open();
-    await phone.connectAs(caller.typed, caller.e164);
-    await phone.dial(digits);
-    await expect(desktop.answerButton()).toBeVisible({ timeout: 15_000 });
-    await desktop.answerButton().click();
-    await expect(desktop.answerButton()).toBeHidden();
+    await answeredTestCall(await callerContext.newPage(), desktop, digits);
   } finally {
     await callerContext.close();
     await agentContext.close();

@@ -1,12 +1,13 @@
 // The set-up the administration specs share: an admin of the test's own signed in to the console,
 // a team and an agent made from its pages, and that agent's first sign-in with the one-time
-// password up to a Ready desk.
+// password up to a Ready desk, and the test call that shows the set-up works.
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { AgentDesktopPage } from '../pages/agent-desktop.js';
 import { ChooseOwnPasswordPage, TeamsPage, UsersPage } from '../pages/administration.js';
 import { Shell } from '../pages/shell.js';
 import { SignInPage } from '../pages/sign-in-page.js';
-import { makeCast, type CastUser } from './fixtures.js';
+import { WebPhonePage } from '../pages/web-phone.js';
+import { makeCast, uniqueUsNumber, type CastUser } from './fixtures.js';
 
 /** An admin of the test's own (settings are the site's, whoever the admin); `tag` is the test's. */
 async function makeAdmin(displayName = 'E2E Admin'): Promise<{ admin: CastUser; tag: string }> {
@@ -61,4 +62,20 @@ export async function newAgentGoesReady(browser: Browser, baseURL: string | unde
     await context.close();
     throw e;
   }
+}
+
+/**
+ * The test call: a caller's web phone on `page`, with a number of its own, dials `dialled`; the
+ * new agent's desk rings and they answer. Resolves with the caller's phone.
+ */
+export async function answeredTestCall(page: Page, desktop: AgentDesktopPage, dialled: string): Promise<WebPhonePage> {
+  const caller = uniqueUsNumber();
+  const phone = new WebPhonePage(page);
+  await phone.open();
+  await phone.connectAs(caller.typed, caller.e164);
+  await phone.dial(dialled);
+  await expect(desktop.answerButton()).toBeVisible({ timeout: 15_000 });
+  await desktop.answerButton().click();
+  await expect(desktop.answerButton()).toBeHidden();
+  return phone;
 }
