@@ -13,6 +13,7 @@ import type { Binding, Registrar } from '../registrar/registrar.js';
 import type { SipConnection } from '../transport/ws-sip-server.js';
 import { Call, type CallContext } from './call.js';
 import type { ClientTransactions } from './client-transactions.js';
+import { DialogRoutes } from './in-dialog.js';
 import { Leg } from './leg.js';
 import { presentedCaller } from './presented-caller.js';
 import { detachAgent } from './transfer-ring.js';
@@ -56,8 +57,7 @@ export interface B2buaOptions {
  */
 export class B2bua implements CallControl, CallerMedia {
   private readonly calls = new Map<string, Call>();
-  /** connection|Call-ID|our tag → leg: in-dialog requests arrive with our tag in To. */
-  private readonly dialogs = new Map<string, { call: Call; leg: Leg }>();
+  private readonly dialogs = new DialogRoutes<Call>();
   /**
    * connection|top Via of the caller's INVITE → call. A CANCEL repeats that Via (RFC 3261
    * §9.1), so it finds its INVITE here without the Via being parsed; see `onCancel`.
@@ -191,10 +191,7 @@ export class B2bua implements CallControl, CallerMedia {
 
   /** A request carrying a To tag; false when no dialog of ours matches. */
   onInDialog(connection: SipConnection, request: SipRequest): boolean {
-    const found = this.dialogs.get(`${connection.id}|${request.callId}|${request.toTag}`);
-    if (!found) return false;
-    found.call.inDialog(found.leg, request);
-    return true;
+    return this.dialogs.route(connection, request);
   }
 
   connectionClosed(connectionId: string): void {
@@ -322,7 +319,7 @@ export class B2bua implements CallControl, CallerMedia {
   }
 
   private indexLeg(leg: Leg, call: Call): void {
-    this.dialogs.set(`${leg.connection.id}|${leg.sipCallId}|${leg.localTag}`, { call, leg });
+    this.dialogs.add(leg, call);
     const set = this.byConnection.get(leg.connection.id);
     if (set) set.add(call);
     else this.byConnection.set(leg.connection.id, new Set([call]));
@@ -338,12 +335,9 @@ export class B2bua implements CallControl, CallerMedia {
     const calling = (this.callingFrom.get(caller) ?? 1) - 1;
     if (calling > 0) this.callingFrom.set(caller, calling);
     else this.callingFrom.delete(caller);
-    // Legs stay routable a little longer: a BYE or re-INVITE crossing the end still gets an
-    // answer (200 or 481) instead of silence. They go after one transaction timeout.
     const legs = call.legs();
-    setTimeout(() => {
-      for (const leg of legs) this.dialogs.delete(`${leg.connection.id}|${leg.sipCallId}|${leg.localTag}`);
+    this.dialogs.forgetLater(legs, () => {
       for (const leg of legs) this.byConnection.get(leg.connection.id)?.delete(call);
-    }, 32_000).unref();
+    });
   }
 }
