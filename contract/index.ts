@@ -22,3 +22,5 @@ export * from './campaign-dialing.js';
 export * from './wallboard.js';
 export * from './monitoring.js';
 export * from './work-codes.js';
+export * from './rfm.js';
+export * from './segments.js';
