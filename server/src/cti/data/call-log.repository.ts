@@ -144,11 +144,17 @@ export class CallLogRepository {
   }
 
   /** Persists a state change: closes the open history row and opens the new one. */
+  /**
+   * Ends the agent's open state and opens the new one, in one statement (atomic as a
+   * transaction, without its BEGIN and COMMIT round trips: every call changes an agent's state
+   * several times).
+   */
   async recordAgentState(userId: number, state: AgentState, reason: string | null, at: Date): Promise<void> {
-    await this.db.transaction(async (trx) => {
-      await trx('agent_state_history').where({ user_id: userId }).whereNull('ended_at').update({ ended_at: at });
-      await trx('agent_state_history').insert({ user_id: userId, state, reason, started_at: at, server_id: this.serverId });
-    });
+    await this.db.raw(
+      `WITH ended AS (UPDATE agent_state_history SET ended_at = ? WHERE user_id = ? AND ended_at IS NULL)
+       INSERT INTO agent_state_history (user_id, state, reason, started_at, server_id) VALUES (?, ?, ?, ?, ?)`,
+      [at, userId, userId, state, reason, at, this.serverId],
+    );
   }
 
   async lastAgentStates(): Promise<{ user_id: number; state: AgentState; reason: string | null; started_at: Date }[]> {
