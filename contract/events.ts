@@ -31,6 +31,7 @@ import type {
   ScreenPopLookupCommand,
   SetAgentStateCommand,
 } from './telephony.js';
+import type { CallRecordingView, RecordingCommand } from './recordings.js';
 
 export interface ServerToClientEvents {
   /** Sent once after the connection is authenticated. */
@@ -70,6 +71,8 @@ export interface ServerToClientEvents {
   'monitor:ended': (payload: MonitorEnded) => void;
   /** To those watching a campaign's page: its live figures changed (coalesced). */
   'campaign:figures': (payload: CampaignLiveFigures) => void;
+  /** To the agent on the call: its recording started, paused, resumed, failed, or may be started. */
+  'recording:changed': (payload: CallRecordingView) => void;
 }
 
 export interface EscalationAcknowledged {
@@ -112,6 +115,8 @@ export interface ClientToServerEvents {
   /** Whoever may see the campaign: its live figures now; 'campaign:figures' follows. */
   'campaign:watch': (payload: CampaignWatchCommand, ack: (res: Ack<CampaignLiveFigures>) => void) => void;
   'campaign:unwatch': (payload: CampaignWatchCommand, ack: (res: Ack<{ watching: false }>) => void) => void;
+  /** The agent on the call: start (on-demand queues), pause or resume its recording. */
+  'recording:control': (payload: RecordingCommand, ack: (res: Ack<CallRecordingView>) => void) => void;
 }
 
 export interface SocketData {

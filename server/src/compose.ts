@@ -72,6 +72,8 @@ import { callReportRoutes } from './supervision/http/call-report.routes.js';
 import { supervisionPaths } from './supervision/http/openapi-supervision.js';
 import { socketFloorNotifier } from './supervision/socket/socket-floor-notifier.js';
 import { maskPhoneText } from './customers/privacy/rules/phone-mask.js';
+import { createRecordings, DEFAULT_RECORDING_RETENTION_DAYS } from './compose-recordings.js';
+import type { Keyring } from './platform/crypto/keyring.js';
 
 export { createServices, sealSensitiveData, type Services } from './compose-services.js';
 export { createCallCenter } from './compose-call-center.js';
@@ -118,6 +120,8 @@ export interface ComposeOptions {
   redisUrl?: string | null;
   /** Who may listen, whisper or barge, and whether agents see it; unset: the defaults (monitor-policy.ts). */
   monitoring?: MonitoringPolicy;
+  /** Call recordings: how many days they are kept (unset: 365), and the data keys they are sealed with. */
+  recordings?: { retentionDays?: number; keyring?: Keyring };
 }
 
 export interface BackupSetup {
@@ -144,6 +148,8 @@ export interface ComposedServer {
   slaScheduler: SlaScheduler;
   backups: BackupService;
   backupScheduler: BackupScheduler;
+  /** Stored call recordings (list, play, retention) and the idle signal of the recorder. */
+  recordings: ReturnType<typeof createRecordings>;
   /** The idle signal of live calls: resolves once every call fact so far is written to the log. */
   callsSettled(): Promise<void>;
   /** Reads queues, members and agents again (routing and the wallboard) after a change in the database. */
@@ -247,6 +253,19 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     sipSwitch?.accounts.revokeUser(userId);
   };
   const floorActions = createFloorActions(services, callCenter, agents, () => io);
+  const recordings = createRecordings(services, {
+    setup: {
+      dir: o.media?.recordingDir ?? null,
+      retentionDays: o.recordings?.retentionDays ?? DEFAULT_RECORDING_RETENTION_DAYS,
+      ...(o.recordings?.keyring ? { keyring: o.recordings.keyring } : {}),
+    },
+    facts,
+    callWritten,
+    recording: () => sipSwitch?.recording ?? null,
+    io: () => io,
+    clock,
+    log: o.log,
+  });
   // After a change of queues, numbers, skills or agents: routing and the wallboard read them again.
   const routingChanged = async (): Promise<void> => {
     await outboundCallerId.refresh();
@@ -295,6 +314,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
       ['/campaigns', signedIn, campaignRoutes({ campaigns: services.campaigns, imports: services.campaignImports, dryRun: services.dryRun, audit: services.audit })],
       ['/campaigns', signedIn, previewRoutes(services.preview)],
       ['/dnc', signedIn, dncRoutes(services.dnc)],
+      ['/recordings', signedIn, recordings.routes],
       ['', softphoneRoutes(services.auth, sipAccounts, softphone)],
     ],
     beforeErrorHandler: [auditRoleRefusals(services.audit)],
@@ -312,7 +332,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
       return session && !session.user.mustChangePassword ? session : null;
     },
     o.log.child({ module: 'socket' }),
-    socketRooms(services, { desk: { callCenter, agents, callLog, callWritten, wrapUp }, floor, monitoring, dialer, log: o.log }),
+    [...socketRooms(services, { desk: { callCenter, agents, callLog, callWritten, wrapUp }, floor, monitoring, dialer, log: o.log }), ...recordings.socket],
     origins,
   );
   io = sockets.io;
@@ -365,6 +385,8 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
       retaining = services.retention
         .apply()
         .then((report) => report && o.log.info({ retention: report }, 'retention applied'))
+        .then(() => recordings.service.applyRetention(new Date(clock.now())))
+        .then((run) => (run.removed || run.orphans) && o.log.info({ recordings: run }, 'recording retention applied'))
         .catch((err: unknown) => o.log.error({ err }, 'retention run failed'))
         .finally(() => scheduleRetention(o.retentionEveryMs!));
     }, ms);
@@ -380,6 +402,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     slaScheduler,
     backups,
     backupScheduler,
+    recordings,
     callsSettled,
     serversSettled: () => beating,
     async reloadQueues() {
@@ -424,6 +447,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
       // once the database is closed (they did, as "Unable to acquire a connection").
       callCenter.stop();
       await callsSettled();
+      await recordings.settled();
     },
   };
 }

@@ -195,3 +195,12 @@ describe('monitoring settings', () => {
     expect(() => parseConfig({ KEFU_MONITOR_SUPERVISOR_MODES: 'listen,shout' })).toThrow(/KEFU_MONITOR_SUPERVISOR_MODES/);
   });
 });
+
+describe('recording retention setting', () => {
+  it('keeps recordings a year unless told, and refuses a period that is not a whole number of days', () => {
+    expect(parseConfig({}).recordingRetentionDays).toBe(365);
+    expect(parseConfig({ KEFU_RECORDING_RETENTION_DAYS: '90' }).recordingRetentionDays).toBe(90);
+    expect(() => parseConfig({ KEFU_RECORDING_RETENTION_DAYS: '0' })).toThrow(/KEFU_RECORDING_RETENTION_DAYS/);
+    expect(() => parseConfig({ KEFU_RECORDING_RETENTION_DAYS: 'forever' })).toThrow(/KEFU_RECORDING_RETENTION_DAYS/);
+  });
+});

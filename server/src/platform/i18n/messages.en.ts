@@ -7,6 +7,7 @@ import { FLOOR_MESSAGES_EN } from './messages-floor.en.js';
 import { MONITORING_MESSAGES_EN } from './messages-monitoring.en.js';
 import { CAMPAIGN_MESSAGES_EN } from './messages.campaigns.en.js';
 import { TRANSFER_MESSAGES_EN } from './messages-transfer.en.js';
+import { RECORDING_MESSAGES_EN } from './messages-recordings.en.js';
 
 export const MESSAGES_EN = {
   // The contract's validation messages (contract/messages.ts)
@@ -16,6 +17,7 @@ export const MESSAGES_EN = {
   ...MONITORING_MESSAGES_EN,
   ...CAMPAIGN_MESSAGES_EN,
   ...TRANSFER_MESSAGES_EN,
+  ...RECORDING_MESSAGES_EN,
 
   // Signing in, roles and the request itself
   'auth.signInFirst': 'Sign in first',
