@@ -95,8 +95,9 @@ export class CallRecorder {
   /** The agent's command on their current call's recording; answers with its state now. */
   async control(agentId: number, cmd: RecordingCommand): Promise<CallRecordingView> {
     const call = this.calls.get(cmd.callId);
-    if (!call || call.agentId !== agentId || !call.handle) throw new DomainError('NOT_FOUND', msg('recording.noCall'));
+    if (!call || call.agentId !== agentId) throw new DomainError('NOT_FOUND', msg('recording.noCall'));
     return this.step(call, async () => {
+      if (!call.handle) throw new DomainError('NOT_FOUND', msg('recording.noCall'));
       if (call.state === null) throw new DomainError('FORBIDDEN', msg('recording.notAllowed')).markAudited();
       const m = move(call.state, cmd.action);
       if (!m.ok) throw new DomainError('CONFLICT', msg(m.why));
