@@ -271,4 +271,29 @@ describe('recording a carrier call', () => {
     expect(fs.existsSync(path.join(recordingDir, 'sealed', row.file_name))).toBe(false);
     expect((await playAs(agent2, row.id)).status).toBe(404);
   });
+
+  it('offers Start on an on-demand queue; a recording the media plane cannot write fails, and the call goes on', async () => {
+    await setPolicy('on_demand');
+    const c = await answeredCall('agent3', true);
+    expect(await c.recording).toMatchObject({ callId: c.view.callId, state: 'available' });
+    // Where rtpengine writes its captures is gone (a failed disk): it cannot record.
+    const pcaps = path.join(recordingDir, 'pcaps');
+    fs.renameSync(pcaps, `${pcaps}.away`);
+    fs.writeFileSync(pcaps, '');
+    try {
+      const started = await c.socket.emitWithAck('recording:control', { callId: c.view.callId, action: 'start' });
+      expect(started).toMatchObject({ ok: true, data: { state: 'failed', failure: expect.stringContaining('no recording file') } });
+      expect(await c.socket.emitWithAck('recording:control', { callId: c.view.callId, action: 'pause' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+      await talk(c, 5);
+    } finally {
+      fs.rmSync(pcaps);
+      fs.renameSync(`${pcaps}.away`, pcaps);
+    }
+    const ended = next<{ endReason: string }>(c.socket, 'call:ended');
+    await hangUp(c);
+    expect((await ended).endReason).toBe('completed');
+    const [row] = await t.db('recordings').where('interaction_id', c.view.interactionId);
+    expect(row).toMatchObject({ state: 'failed', started_by: 'agent', file_name: null });
+    expect(row.failure_reason).toContain('no recording file');
+  });
 });

@@ -13,6 +13,14 @@ import { OpenStream, SealStream } from '../../platform/crypto/sealed-stream.js';
 
 const SEALED_NAME = /^\d+-[0-9a-f]{8}\.wav\.sealed$/;
 
+/**
+ * A Call-ID as rtpengine writes it in file names (GLib's g_uri_escape_string: every byte but
+ * letters, digits and -._~ percent-encoded), so "a1b2@carrier" is "a1b2%40carrier".
+ */
+export function fileNameOfCallId(sipCallId: string): string {
+  return encodeURIComponent(sipCallId).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
 export class RecordingFiles {
   constructor(
     /** The media plane's recording directory (rtpengine's --recording-dir). */
@@ -24,15 +32,18 @@ export class RecordingFiles {
     return path.join(this.dir, 'sealed');
   }
 
-  /** The pcap files rtpengine wrote for a call (one per stretch recorded). */
+  /** The pcap files rtpengine wrote for a call (one per stretch recorded: <call-id>-<16 hex>.pcap). */
   async capturesOf(sipCallId: string): Promise<string[]> {
-    return (await this.namesIn('pcaps')).filter((f) => f.startsWith(sipCallId) && f.endsWith('.pcap')).map((f) => path.join(this.dir, 'pcaps', f));
+    const name = new RegExp(`^${escapeRegExp(fileNameOfCallId(sipCallId))}-[0-9a-f]{16}\\.pcap$`);
+    return (await this.namesIn('pcaps')).filter((f) => name.test(f)).map((f) => path.join(this.dir, 'pcaps', f));
   }
 
   /** Removes what rtpengine wrote for a call: clear audio must not outlive its sealed copy. */
   async removeCaptures(sipCallId: string): Promise<void> {
-    for (const sub of ['pcaps', 'metadata']) {
-      for (const f of await this.namesIn(sub)) if (f.startsWith(sipCallId)) await fs.promises.rm(path.join(this.dir, sub, f), { force: true });
+    const id = escapeRegExp(fileNameOfCallId(sipCallId));
+    const ours = new RegExp(`^(rtpengine-meta-)?${id}-[0-9a-f]{16}\\.(pcap|txt|tmp)$`);
+    for (const sub of ['pcaps', 'metadata', 'tmp']) {
+      for (const f of await this.namesIn(sub)) if (ours.test(f)) await fs.promises.rm(path.join(this.dir, sub, f), { force: true });
     }
   }
 
@@ -76,8 +87,11 @@ export class RecordingFiles {
     try {
       return await fs.promises.readdir(path.join(this.dir, sub));
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      // Gone, or not a directory any more: nothing of ours is there.
+      if (['ENOENT', 'ENOTDIR'].includes((err as NodeJS.ErrnoException).code ?? '')) return [];
       throw err;
     }
   }
 }
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
