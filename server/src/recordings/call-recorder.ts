@@ -169,7 +169,12 @@ export class CallRecorder {
   /** Starts a stretch in the media plane; a refusal marks the recording failed and the call goes on. */
   private async capture(call: LiveCall): Promise<void> {
     try {
+      const before = (await this.d.files.capturesOf(call.handle!.sipCallId)).length;
       await call.handle!.start(`kefu interaction=${call.interactionId} recording=${call.recordingId}`);
+      // rtpengine opens the stretch's file as it starts, and says ok even when it could not.
+      if ((await this.d.files.capturesOf(call.handle!.sipCallId)).length <= before) {
+        throw new Error(`rtpengine wrote no recording file in ${this.d.files.dir} (disk full, or the directory is not writable)`);
+      }
       call.state = 'recording';
     } catch (err) {
       call.state = 'failed';
