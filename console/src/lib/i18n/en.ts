@@ -14,6 +14,7 @@ import { campaignsEn } from './campaigns.en.js';
 import { wallboardEn } from './wallboard.en.js';
 import { deskEn } from './desk.en.js';
 import { webphoneEn } from './webphone.en.js';
+import { recordingsEn } from './recordings.en.js';
 
 export const en = {
   ...casesEn,
@@ -29,6 +30,7 @@ export const en = {
   ...wallboardEn,
   ...deskEn,
   ...webphoneEn,
+  ...recordingsEn,
   ...workCodesEn,
   'app.name': 'kefu',
   'app.titleSuffix': 'kefu',

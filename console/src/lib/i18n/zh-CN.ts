@@ -14,6 +14,7 @@ import { campaignsZh } from './campaigns.zh-CN.js';
 import { wallboardZh } from './wallboard.zh-CN.js';
 import { deskZh } from './desk.zh-CN.js';
 import { webphoneZh } from './webphone.zh-CN.js';
+import { recordingsZh } from './recordings.zh-CN.js';
 
 export const zhCN: Messages = {
   ...casesZh,
@@ -29,6 +30,7 @@ export const zhCN: Messages = {
   ...wallboardZh,
   ...deskZh,
   ...webphoneZh,
+  ...recordingsZh,
   ...workCodesZh,
   'app.name': 'kefu',
   'app.titleSuffix': 'kefu 客服',
