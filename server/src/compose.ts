@@ -73,6 +73,7 @@ import { supervisionPaths } from './supervision/http/openapi-supervision.js';
 import { socketFloorNotifier } from './supervision/socket/socket-floor-notifier.js';
 import { maskPhoneText } from './customers/privacy/rules/phone-mask.js';
 import { createRecordings, DEFAULT_RECORDING_RETENTION_DAYS } from './compose-recordings.js';
+import { recordingPaths } from './recordings/http/openapi-recordings.js';
 import type { Keyring } from './platform/crypto/keyring.js';
 
 export { createServices, sealSensitiveData, type Services } from './compose-services.js';
@@ -275,7 +276,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
   const app = createApp({
     log: o.log,
     consoleDir: o.consoleDir,
-    openapi: buildOpenApi([identityPaths, customerPaths, ctiPaths, casePaths, administrationPaths, codeAdministrationPaths, backupPaths, campaignPaths, supervisionPaths, floorPaths]),
+    openapi: buildOpenApi([identityPaths, customerPaths, ctiPaths, casePaths, administrationPaths, codeAdministrationPaths, backupPaths, campaignPaths, supervisionPaths, floorPaths, recordingPaths]),
     api: [
       ['/health', healthRoutes(services.db, () => mediaHealth(o.media ?? NO_MEDIA))],
       [

@@ -131,6 +131,8 @@ const ROUTES: [method: string, path: string][] = [
   ['POST', '/api/campaigns/1/leads/1/outcome'],
   ['GET', '/api/dnc'],
   ['POST', '/api/dnc'],
+  ['GET', '/api/recordings'],
+  ['GET', '/api/recordings/1/audio'],
 ];
 
 const nasty = fc.oneof(

@@ -115,6 +115,8 @@ describe('health and documentation', () => {
       '/api/interactions/{id}/dispositions',
       '/api/my-work',
       '/api/not-ready-reasons',
+      '/api/recordings',
+      '/api/recordings/{id}/audio',
       '/api/reports/calls',
       '/api/reports/calls.csv',
       '/api/reports/cases',
