@@ -117,6 +117,8 @@ export interface ClientToServerEvents {
   'campaign:unwatch': (payload: CampaignWatchCommand, ack: (res: Ack<{ watching: false }>) => void) => void;
   /** The agent on the call: start (on-demand queues), pause or resume its recording. */
   'recording:control': (payload: RecordingCommand, ack: (res: Ack<CallRecordingView>) => void) => void;
+  /** The recording of the agent's current call, e.g. after a reload; null when it has none. */
+  'recording:current': (payload: Record<string, never>, ack: (res: Ack<CallRecordingView | null>) => void) => void;
 }
 
 export interface SocketData {

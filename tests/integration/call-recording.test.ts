@@ -211,6 +211,8 @@ describe('recording a carrier call', () => {
     // The caller is about to read a card number: the agent pauses.
     const paused = await c.socket.emitWithAck('recording:control', { callId: c.view.callId, action: 'pause' });
     expect(paused).toMatchObject({ ok: true, data: { state: 'paused' } });
+    // A desk opened again (a reload) learns the recording is paused.
+    expect(await c.socket.emitWithAck('recording:current', {})).toMatchObject({ ok: true, data: { callId: c.view.callId, state: 'paused' } });
     await talk(c, 25);
     const resumed = await c.socket.emitWithAck('recording:control', { callId: c.view.callId, action: 'resume' });
     expect(resumed).toMatchObject({ ok: true, data: { state: 'recording' } });

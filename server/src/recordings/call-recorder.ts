@@ -127,6 +127,14 @@ export class CallRecorder {
     });
   }
 
+  /** The recording of the agent's current call as the desk shows it; null when it has none. */
+  currentOf(agentId: number): CallRecordingView | null {
+    for (const call of this.calls.values()) {
+      if (call.agentId === agentId && call.state !== null) return { callId: call.callId, interactionId: call.interactionId, state: call.state, failure: call.failure };
+    }
+    return null;
+  }
+
   /** Resolves once every recording step started so far is done (files sealed, rows written). */
   async settled(): Promise<void> {
     while (this.pending.size > 0) await Promise.allSettled([...this.pending]);

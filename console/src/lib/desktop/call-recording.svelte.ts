@@ -35,8 +35,20 @@ export class CallRecording {
       this.view = v;
       this.error = null;
     };
+    // After a reload or a reconnect: what the server knows of the current call's recording.
+    const ask = () => {
+      command<CallRecordingView | null>((done) => socket.emit('recording:current', {}, done)).then(
+        (v) => (this.view = v),
+        () => {},
+      );
+    };
     socket.on('recording:changed', changed);
-    return () => socket.off('recording:changed', changed);
+    socket.on('connect', ask);
+    if (socket.connected) ask();
+    return () => {
+      socket.off('recording:changed', changed);
+      socket.off('connect', ask);
+    };
   }
 
   /** Start, pause or resume, as the state says; Alt+P and the button share it. */

@@ -1,5 +1,6 @@
 // The desk's recording command: start (on-demand queues), pause or resume the recording of the
 // agent's own current call. Validated and answered with an ack; the rules are in CallRecorder.
+import { z } from 'zod';
 import { RecordingCommand, roleTakesCalls, type Me } from '../../../../contract/index.js';
 import type { AuditRepository } from '../../identity/data/audit.repository.js';
 import type { Logger } from '../../platform/logger.js';
@@ -21,5 +22,9 @@ export function registerRecordingControl(socket: KefuSocket, user: Me, d: Record
   socket.on(
     'recording:control',
     command(RecordingCommand, commands, (cmd) => d.recorder.control(user.id, cmd)),
+  );
+  socket.on(
+    'recording:current',
+    command(z.object({}).strict(), commands, () => d.recorder.currentOf(user.id)),
   );
 }
