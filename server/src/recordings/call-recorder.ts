@@ -3,6 +3,7 @@
 // numbers, and when the call ends its pcaps become one stereo WAV sealed with the data key.
 // A media plane that refuses to record never stops the call: the recording is marked failed,
 // with the reason, and a warning is logged for the supervisors and admins.
+import fs from 'node:fs';
 import type { CallRecordingView, DeskRecordingState, PausedSpan, RecordingCommand } from '../../../contract/index.js';
 import type { CallFact } from '../acd/call-facts.js';
 import { pcapsToStereoWav } from '../media/recording/pcap-to-wav.js';
@@ -14,7 +15,6 @@ import type { CallRecording, CallRecordingHandle } from '../switch/ports.js';
 import type { RecordingFiles } from './data/recording-files.js';
 import type { RecordingRepository } from './data/recording.repository.js';
 import { move, stateAtAnswer } from './rules/live-recording.js';
-import fs from 'node:fs';
 
 export interface CallRecorderDeps {
   /** The switch's recording of anchored calls; null before the switch exists. */
