@@ -22,4 +22,6 @@ export * from './campaign-dialing.js';
 export * from './wallboard.js';
 export * from './monitoring.js';
 export * from './work-codes.js';
+export * from './rfm.js';
+export * from './segments.js';
 export * from './recordings.js';

@@ -72,6 +72,9 @@ import { callReportRoutes } from './supervision/http/call-report.routes.js';
 import { supervisionPaths } from './supervision/http/openapi-supervision.js';
 import { socketFloorNotifier } from './supervision/socket/socket-floor-notifier.js';
 import { maskPhoneText } from './customers/privacy/rules/phone-mask.js';
+import { purchaseRoutes, rfmRoutes, segmentListRoutes, segmentRoutes } from './campaigns/http/segment.routes.js';
+import { RfmScheduler } from './campaigns/rfm-scheduler.js';
+import { segmentPaths } from './campaigns/http/openapi-segments.js';
 import { createRecordings, DEFAULT_RECORDING_RETENTION_DAYS } from './compose-recordings.js';
 import { recordingPaths } from './recordings/http/openapi-recordings.js';
 import type { Keyring } from './platform/crypto/keyring.js';
@@ -121,6 +124,8 @@ export interface ComposeOptions {
   redisUrl?: string | null;
   /** Who may listen, whisper or barge, and whether agents see it; unset: the defaults (monitor-policy.ts). */
   monitoring?: MonitoringPolicy;
+  /** Recompute the RFM scores every night (rfm-scheduler.ts); unset: only on demand (tests). */
+  rfmNightly?: boolean;
   /** Call recordings: how many days they are kept (unset: 365), and the data keys they are sealed with. */
   recordings?: { retentionDays?: number; keyring?: Keyring };
 }
@@ -232,6 +237,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     prune: backupSetup.prune,
   });
   const backupScheduler = new BackupScheduler(backups, clock, o.log.child({ module: 'backup' }));
+  const rfmScheduler = new RfmScheduler(services.rfm, clock, services.centerZone, o.log.child({ module: 'rfm' }));
 
   const softphone = {
     sipDomain: o.sipDomain,
@@ -276,7 +282,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
   const app = createApp({
     log: o.log,
     consoleDir: o.consoleDir,
-    openapi: buildOpenApi([identityPaths, customerPaths, ctiPaths, casePaths, administrationPaths, codeAdministrationPaths, backupPaths, campaignPaths, supervisionPaths, floorPaths, recordingPaths]),
+    openapi: buildOpenApi([identityPaths, customerPaths, ctiPaths, casePaths, administrationPaths, codeAdministrationPaths, backupPaths, campaignPaths, supervisionPaths, floorPaths, segmentPaths, recordingPaths]),
     api: [
       ['/health', healthRoutes(services.db, () => mediaHealth(o.media ?? NO_MEDIA))],
       [
@@ -315,6 +321,10 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
       ['/campaigns', signedIn, campaignRoutes({ campaigns: services.campaigns, imports: services.campaignImports, dryRun: services.dryRun, audit: services.audit })],
       ['/campaigns', signedIn, previewRoutes(services.preview)],
       ['/dnc', signedIn, dncRoutes(services.dnc)],
+      ['/purchases', signedIn, purchaseRoutes(services)],
+      ['/rfm', signedIn, rfmRoutes(services)],
+      ['/segments', signedIn, segmentRoutes(services)],
+      ['/campaigns', signedIn, segmentListRoutes(services)],
       ['/recordings', signedIn, recordings.routes],
       ['', softphoneRoutes(services.auth, sipAccounts, softphone)],
     ],
@@ -425,6 +435,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
       backupScheduler.start();
       scheduleBeat();
       scheduleRetention(60_000);
+      if (o.rfmNightly) rfmScheduler.start();
     },
     async close() {
       stopped = true;
@@ -435,6 +446,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
       await retaining;
       await slaScheduler.stop();
       await backupScheduler.stop();
+      await rfmScheduler.stop();
       await backups.idle();
       dialer.close();
       sipSwitch!.close();

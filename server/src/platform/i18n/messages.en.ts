@@ -6,6 +6,7 @@ import { CONTRACT_MESSAGES_EN } from '../../../../contract/messages.js';
 import { FLOOR_MESSAGES_EN } from './messages-floor.en.js';
 import { MONITORING_MESSAGES_EN } from './messages-monitoring.en.js';
 import { CAMPAIGN_MESSAGES_EN } from './messages.campaigns.en.js';
+import { SEGMENT_MESSAGES_EN } from './messages.segments.en.js';
 import { TRANSFER_MESSAGES_EN } from './messages-transfer.en.js';
 import { RECORDING_MESSAGES_EN } from './messages-recordings.en.js';
 
@@ -16,6 +17,7 @@ export const MESSAGES_EN = {
   ...FLOOR_MESSAGES_EN,
   ...MONITORING_MESSAGES_EN,
   ...CAMPAIGN_MESSAGES_EN,
+  ...SEGMENT_MESSAGES_EN,
   ...TRANSFER_MESSAGES_EN,
   ...RECORDING_MESSAGES_EN,
 
