@@ -31,6 +31,7 @@ import type {
   ScreenPopLookupCommand,
   SetAgentStateCommand,
 } from './telephony.js';
+import type { CallRecordingView, RecordingCommand } from './recordings.js';
 
 export interface ServerToClientEvents {
   /** Sent once after the connection is authenticated. */
@@ -72,6 +73,8 @@ export interface ServerToClientEvents {
   'campaign:figures': (payload: CampaignLiveFigures) => void;
   /** To supervisors on the Floor page: the calls waiting now, whole (coalesced). */
   'floor:waiting-changed': (payload: FloorWaitingCallList) => void;
+  /** To the agent on the call: its recording started, paused, resumed, failed, or may be started. */
+  'recording:changed': (payload: CallRecordingView) => void;
 }
 
 export interface EscalationAcknowledged {
@@ -117,6 +120,10 @@ export interface ClientToServerEvents {
   /** Supervisors and admins: the calls waiting now; 'floor:waiting-changed' follows. */
   'floor:watch-waiting': (payload: Record<string, never>, ack: (res: Ack<FloorWaitingCallList>) => void) => void;
   'floor:unwatch-waiting': (payload: Record<string, never>, ack: (res: Ack<{ watching: false }>) => void) => void;
+  /** The agent on the call: start (on-demand queues), pause or resume its recording. */
+  'recording:control': (payload: RecordingCommand, ack: (res: Ack<CallRecordingView>) => void) => void;
+  /** The recording of the agent's current call, e.g. after a reload; null when it has none. */
+  'recording:current': (payload: Record<string, never>, ack: (res: Ack<CallRecordingView | null>) => void) => void;
 }
 
 export interface SocketData {

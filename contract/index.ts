@@ -25,3 +25,4 @@ export * from './work-codes.js';
 export * from './masked-dial.js';
 export * from './rfm.js';
 export * from './segments.js';
+export * from './recordings.js';

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { BusinessCalendar } from './settings.js';
 import { ServiceLevelFormula } from './service-level.js';
+import { RecordingPolicy } from './recordings.js';
 
 const RowId = z.number().int().positive().max(2_147_483_647);
 const Version = z.number().int().positive().max(2_147_483_647);
@@ -50,6 +51,8 @@ const QueueSettings = {
   openingHours: BusinessCalendar.nullable(),
   /** Where callers go while the queue is closed; null: they hear busy. */
   outOfHoursQueueId: RowId.nullable(),
+  /** Whether its calls through the media plane are recorded: all, none, or when the agent starts it. */
+  recordingPolicy: RecordingPolicy,
 };
 
 export const AdminQueue = z.object({
@@ -72,6 +75,7 @@ export const AdminQueue = z.object({
   shortAbandonSeconds: z.number().int(),
   openingHours: BusinessCalendar.nullable(),
   outOfHoursQueueId: RowId.nullable(),
+  recordingPolicy: RecordingPolicy,
   active: z.boolean(),
   version: Version,
 });

@@ -76,6 +76,9 @@ import { maskPhoneText } from './customers/privacy/rules/phone-mask.js';
 import { purchaseRoutes, rfmRoutes, segmentListRoutes, segmentRoutes } from './campaigns/http/segment.routes.js';
 import { RfmScheduler } from './campaigns/rfm-scheduler.js';
 import { segmentPaths } from './campaigns/http/openapi-segments.js';
+import { createRecordings, DEFAULT_RECORDING_RETENTION_DAYS } from './compose-recordings.js';
+import { recordingPaths } from './recordings/http/openapi-recordings.js';
+import type { Keyring } from './platform/crypto/keyring.js';
 
 export { createServices, sealSensitiveData, type Services } from './compose-services.js';
 export { createCallCenter } from './compose-call-center.js';
@@ -124,6 +127,8 @@ export interface ComposeOptions {
   monitoring?: MonitoringPolicy;
   /** Recompute the RFM scores every night (rfm-scheduler.ts); unset: only on demand (tests). */
   rfmNightly?: boolean;
+  /** Call recordings: how many days they are kept (unset: 365), and the data keys they are sealed with. */
+  recordings?: { retentionDays?: number; keyring?: Keyring };
 }
 
 export interface BackupSetup {
@@ -150,6 +155,8 @@ export interface ComposedServer {
   slaScheduler: SlaScheduler;
   backups: BackupService;
   backupScheduler: BackupScheduler;
+  /** Stored call recordings (list, play, retention) and the idle signal of the recorder. */
+  recordings: ReturnType<typeof createRecordings>;
   /** The idle signal of live calls: resolves once every call fact so far is written to the log. */
   callsSettled(): Promise<void>;
   /** Reads queues, members and agents again (routing and the wallboard) after a change in the database. */
@@ -256,6 +263,19 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     sipSwitch?.accounts.revokeUser(userId);
   };
   const floorActions = createFloorActions(services, callCenter, agents, () => io);
+  const recordings = createRecordings(services, {
+    setup: {
+      dir: o.media?.recordingDir ?? null,
+      retentionDays: o.recordings?.retentionDays ?? DEFAULT_RECORDING_RETENTION_DAYS,
+      ...(o.recordings?.keyring ? { keyring: o.recordings.keyring } : {}),
+    },
+    facts,
+    callWritten,
+    recording: () => sipSwitch?.recording ?? null,
+    io: () => io,
+    clock,
+    log: o.log,
+  });
   // After a change of queues, numbers, skills or agents: routing and the wallboard read them again.
   const routingChanged = async (): Promise<void> => {
     await outboundCallerId.refresh();
@@ -265,7 +285,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
   const app = createApp({
     log: o.log,
     consoleDir: o.consoleDir,
-    openapi: buildOpenApi([identityPaths, customerPaths, ctiPaths, casePaths, administrationPaths, codeAdministrationPaths, backupPaths, campaignPaths, supervisionPaths, floorPaths, segmentPaths]),
+    openapi: buildOpenApi([identityPaths, customerPaths, ctiPaths, casePaths, administrationPaths, codeAdministrationPaths, backupPaths, campaignPaths, supervisionPaths, floorPaths, segmentPaths, recordingPaths]),
     api: [
       ['/health', healthRoutes(services.db, () => mediaHealth(o.media ?? NO_MEDIA))],
       [
@@ -315,6 +335,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
       ['/rfm', signedIn, rfmRoutes(services)],
       ['/segments', signedIn, segmentRoutes(services)],
       ['/campaigns', signedIn, segmentListRoutes(services)],
+      ['/recordings', signedIn, recordings.routes],
       ['', softphoneRoutes(services.auth, sipAccounts, softphone)],
     ],
     beforeErrorHandler: [auditRoleRefusals(services.audit)],
@@ -332,7 +353,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
       return session && !session.user.mustChangePassword ? session : null;
     },
     o.log.child({ module: 'socket' }),
-    socketRooms(services, { desk: { callCenter, agents, callLog, callWritten, wrapUp }, floor, monitoring, dialer, waitingCalls: () => waitingCalls.list(), log: o.log }),
+    [...socketRooms(services, { desk: { callCenter, agents, callLog, callWritten, wrapUp }, floor, monitoring, dialer, waitingCalls: () => waitingCalls.list(), log: o.log }), ...recordings.socket],
     origins,
   );
   io = sockets.io;
@@ -391,6 +412,8 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
           const purge = await services.auditRetention.purge({ userId: null });
           if (purge.purged > 0) o.log.info({ auditPurge: purge }, 'old audit entries purged');
         })
+        .then(() => recordings.service.applyRetention(new Date(clock.now())))
+        .then((run) => (run.removed || run.orphans) && o.log.info({ recordings: run }, 'recording retention applied'))
         .catch((err: unknown) => o.log.error({ err }, 'retention run failed'))
         .finally(() => scheduleRetention(o.retentionEveryMs!));
     }, ms);
@@ -406,6 +429,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     slaScheduler,
     backups,
     backupScheduler,
+    recordings,
     callsSettled,
     serversSettled: () => beating,
     async reloadQueues() {
@@ -453,6 +477,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
       // once the database is closed (they did, as "Unable to acquire a connection").
       callCenter.stop();
       await callsSettled();
+      await recordings.settled();
     },
   };
 }

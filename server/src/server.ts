@@ -75,6 +75,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       sipPlain: { udp: config.sipUdp, tcp: config.sipTcp, trunk: config.trunk },
       redisUrl: config.redisUrl,
       monitoring: config.monitoring,
+      recordings: { retentionDays: config.recordingRetentionDays, keyring },
       // Stable across restarts, so a restart closes its own leftovers at once.
       serverId: config.serverId ?? `${os.hostname()}:${config.port}`,
       backup: {

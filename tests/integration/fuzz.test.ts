@@ -143,6 +143,8 @@ const ROUTES: [method: string, path: string][] = [
   ['POST', '/api/segments/count'],
   ['POST', '/api/segments/sample'],
   ['POST', '/api/campaigns/1/leads/from-segment'],
+  ['GET', '/api/recordings'],
+  ['GET', '/api/recordings/1/audio'],
 ];
 
 const nasty = fc.oneof(

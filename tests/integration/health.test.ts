@@ -119,6 +119,8 @@ describe('health and documentation', () => {
       '/api/purchases/import',
       '/api/purchases/imports/{importId}',
       '/api/purchases/imports/{importId}/rejections',
+      '/api/recordings',
+      '/api/recordings/{id}/audio',
       '/api/reports/calls',
       '/api/reports/calls.csv',
       '/api/reports/cases',

@@ -111,10 +111,10 @@ export class TrunkPeer {
     });
   }
 
-  /** Sends `count` G.711 A-law packets (20 ms of tone each) to the relay's port. */
-  sendAudio(toPort: number, count: number): void {
+  /** Sends `count` G.711 A-law packets (20 ms each, every byte `level`) to the relay's port. */
+  sendAudio(toPort: number, count: number, level = 0xd5): void {
     for (let i = 0; i < count; i++) {
-      const packet = Buffer.alloc(12 + 160, 0xd5);
+      const packet = Buffer.alloc(12 + 160, level);
       packet[0] = 0x80;
       packet[1] = 8;
       packet.writeUInt16BE(this.seq++ & 0xffff, 2);

@@ -57,6 +57,7 @@ function columnsOf(s: Settings): QueueColumns {
   if (s.shortAbandonSeconds !== undefined) c.short_abandon_seconds = s.shortAbandonSeconds;
   if (s.openingHours !== undefined) c.opening_hours = s.openingHours === null ? null : JSON.stringify(s.openingHours);
   if (s.outOfHoursQueueId !== undefined) c.out_of_hours_queue_id = s.outOfHoursQueueId;
+  if (s.recordingPolicy !== undefined) c.recording_policy = s.recordingPolicy;
   return c;
 }
 

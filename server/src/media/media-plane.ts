@@ -10,6 +10,8 @@ export interface MediaPlane {
   readonly kind: MediaPlaneKind;
   /** The ng client; null when there is no media plane. */
   readonly ng: NgClient | null;
+  /** Where it writes call recordings, as kefu sees that directory; null or unset: calls are not recorded. */
+  readonly recordingDir?: string | null;
   stop(): Promise<void>;
 }
 
@@ -60,6 +62,7 @@ export async function openMediaPlane(s: MediaPlaneSettings, log: Logger): Promis
     );
     return NO_MEDIA;
   }
+  const recordingDir = path.join(s.dataDir, 'recordings');
   try {
     const running = await startRtpengine(
       {
@@ -70,11 +73,11 @@ export async function openMediaPlane(s: MediaPlaneSettings, log: Logger): Promis
         portMin: s.ports.min,
         portMax: s.ports.max,
         // Recordings (pcap, one file per stretch) stay in kefu's data directory.
-        recordingDir: path.join(s.dataDir, 'recordings'),
+        recordingDir,
       },
       log,
     );
-    return { kind: 'rtpengine', ng: running.client, stop: () => running.stop() };
+    return { kind: 'rtpengine', ng: running.client, recordingDir, stop: () => running.stop() };
   } catch (err) {
     // Web calls need no media plane: kefu runs on, and says why phone lines will not work.
     mediaLog.error({ err }, 'No media plane: the embedded rtpengine did not start; calls from phone lines are refused');

@@ -201,3 +201,12 @@ describe('monitoring settings', () => {
     for (const bad of ['30', '3y', '1095.5']) expect(() => parseConfig({ KEFU_AUDIT_RETENTION_DAYS: bad })).toThrow(/KEFU_AUDIT_RETENTION_DAYS/);
   });
 });
+
+describe('recording retention setting', () => {
+  it('keeps recordings a year unless told, and refuses a period that is not a whole number of days', () => {
+    expect(parseConfig({}).recordingRetentionDays).toBe(365);
+    expect(parseConfig({ KEFU_RECORDING_RETENTION_DAYS: '90' }).recordingRetentionDays).toBe(90);
+    expect(() => parseConfig({ KEFU_RECORDING_RETENTION_DAYS: '0' })).toThrow(/KEFU_RECORDING_RETENTION_DAYS/);
+    expect(() => parseConfig({ KEFU_RECORDING_RETENTION_DAYS: 'forever' })).toThrow(/KEFU_RECORDING_RETENTION_DAYS/);
+  });
+});

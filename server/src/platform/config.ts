@@ -174,6 +174,8 @@ const EnvSchema = z.object({
     .pipe(z.array(z.enum(['listen', 'whisper', 'barge'])))
     .optional(),
   KEFU_MONITOR_AGENT_SEES: bool.optional(),
+  // How many days call recordings are kept (the daily retention run deletes older ones).
+  KEFU_RECORDING_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(365),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Read by the logger itself (it exists before the configuration); checked here with the rest.
   LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
@@ -251,6 +253,8 @@ export type Config = Readonly<{
   trunk: Readonly<{ address: HostPort; transport: 'udp' | 'tcp' }> | null;
   /** Listen, whisper, barge: the modes supervisors may use, and whether agents see who monitors. */
   monitoring: Readonly<{ supervisorModes: readonly ('listen' | 'whisper' | 'barge')[]; agentSeesMonitoring: boolean }>;
+  /** Days call recordings are kept. */
+  recordingRetentionDays: number;
 }>;
 
 /** A key written as hex or base64, when it has at least 32 bytes. */
@@ -337,5 +341,6 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     sipUdp: e.KEFU_SIP_UDP ?? null,
     sipTcp: e.KEFU_SIP_TCP ?? null,
     trunk: e.KEFU_TRUNK_ADDRESS ? Object.freeze({ address: e.KEFU_TRUNK_ADDRESS, transport: e.KEFU_TRUNK_TRANSPORT }) : null,
+    recordingRetentionDays: e.KEFU_RECORDING_RETENTION_DAYS,
   });
 }

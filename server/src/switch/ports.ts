@@ -179,4 +179,31 @@ export interface MediaRelay {
   block(sipCallId: string, tag: string, blocked: boolean): Promise<void>;
   /** The call is over: free its ports. */
   release(sipCallId: string): Promise<void>;
+  /** Starts recording the call (a new file per stretch); `metadata` is written beside it. */
+  startRecording(sipCallId: string, metadata: string): Promise<void>;
+  /** Ends the stretch being recorded (a pause, or the end of the recording). */
+  stopRecording(sipCallId: string): Promise<void>;
+}
+
+/**
+ * The recording of one call whose media is anchored in the media plane, which writes one file
+ * per stretch recorded (a pause is a stop and a later start), named after the SIP Call-ID.
+ */
+export interface CallRecordingHandle {
+  /** The caller leg's SIP Call-ID: the media plane's files are named after it. */
+  readonly sipCallId: string;
+  /** The caller's media address (host:port) from its SDP: their audio goes on the left channel. */
+  readonly callerSource: string | null;
+  /** Starts a stretch; rejects with the media plane's reason (the call goes on regardless). */
+  start(metadata: string): Promise<void>;
+  /** Ends the stretch being recorded. */
+  stop(): Promise<void>;
+  /** Resolves once the call's media is released: every file of it is complete. */
+  readonly released: Promise<void>;
+}
+
+/** Asked of the switch by whoever records calls (implemented by it beside CallControl). */
+export interface CallRecording {
+  /** The recording handle of a call whose media is anchored; null for others (web callers, no media plane). */
+  recordingOf(callId: string): CallRecordingHandle | null;
 }

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { CountryCode } from 'libphonenumber-js/max';
 import type { Logger } from 'pino';
-import type { CallControl, CallerMedia, DialTokenResolver, MediaRelay, SipAccountDirectory, SwitchEvents } from './ports.js';
+import type { CallControl, CallerMedia, CallRecording, DialTokenResolver, MediaRelay, SipAccountDirectory, SwitchEvents } from './ports.js';
 import { InMemorySipAccountDirectory, type AccountRecord } from './accounts/sip-account-directory.js';
 import { DigestAuth } from './auth/digest.js';
 import { B2bua, type B2buaLimits } from './b2bua/b2bua.js';
@@ -92,6 +92,8 @@ export interface SipSwitch {
   readonly control: CallControl;
   /** What callers hear from the media plane (the queue's announcements). */
   readonly callerMedia: CallerMedia;
+  /** Recording of calls whose media is anchored. */
+  readonly recording: CallRecording;
   readonly accounts: SipAccountDirectory;
   /** Outbound calls for the campaigns' dialer (originate/). */
   readonly outbound: OutboundDialing;
@@ -276,6 +278,7 @@ export function createSipSwitch(options: SipSwitchOptions): SipSwitch {
   return {
     control: b2bua,
     callerMedia: b2bua,
+    recording: b2bua,
     accounts,
     outbound: originator,
     listenPlain: async () => {

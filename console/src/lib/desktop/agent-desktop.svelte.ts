@@ -25,6 +25,7 @@ import { CallPop } from './call-pop.svelte.js';
 import * as r from './call-reconciliation.js';
 import { DeskPhone } from './desk-phone.svelte.js';
 import { listenToDesk } from './desk-socket.js';
+import { callRecording } from './call-recording.svelte.js';
 import { RingToPainted } from './ring-to-painted.svelte.js';
 import { TodayCalls } from './today-calls.svelte.js';
 
@@ -180,8 +181,10 @@ export class AgentDesktop extends CallOnScreen {
       ended: (e) => this.#onEnded(e),
     });
     if (socket.connected) void this.refresh();
+    const stopRecording = callRecording.listen(socket);
     return () => {
       stop();
+      stopRecording();
       if (this.#socket === socket) this.#socket = null;
     };
   }

@@ -17,6 +17,7 @@ import { deskEn } from './desk.en.js';
 import { webphoneEn } from './webphone.en.js';
 import { dateEntryEn } from './date-entry.en.js';
 import { floorLiveEn } from './floor-live.en.js';
+import { recordingsEn } from './recordings.en.js';
 
 export const en = {
   ...casesEn,
@@ -35,6 +36,7 @@ export const en = {
   ...webphoneEn,
   ...dateEntryEn,
   ...floorLiveEn,
+  ...recordingsEn,
   ...workCodesEn,
   'app.name': 'kefu',
   'app.titleSuffix': 'kefu',

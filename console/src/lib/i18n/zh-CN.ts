@@ -17,6 +17,7 @@ import { deskZh } from './desk.zh-CN.js';
 import { webphoneZh } from './webphone.zh-CN.js';
 import { dateEntryZh } from './date-entry.zh-CN.js';
 import { floorLiveZh } from './floor-live.zh-CN.js';
+import { recordingsZh } from './recordings.zh-CN.js';
 
 export const zhCN: Messages = {
   ...casesZh,
@@ -35,6 +36,7 @@ export const zhCN: Messages = {
   ...webphoneZh,
   ...dateEntryZh,
   ...floorLiveZh,
+  ...recordingsZh,
   ...workCodesZh,
   'app.name': 'kefu',
   'app.titleSuffix': 'kefu 客服',

@@ -1,7 +1,7 @@
 // Queues as the administration reads and edits them: settings, numbers and members. Numbers
 // live in phone_numbers (one destination each); members in queue_members with their level.
 import type { Knex } from 'knex';
-import type { AdminQueue, AdminQueueListQuery, BusinessCalendar, ServiceLevelFormula, TierWeights } from '../../../../contract/index.js';
+import type { AdminQueue, AdminQueueListQuery, BusinessCalendar, RecordingPolicy, ServiceLevelFormula, TierWeights } from '../../../../contract/index.js';
 import type { Db } from '../../platform/db/database.js';
 
 interface QueueRow {
@@ -22,6 +22,7 @@ interface QueueRow {
   short_abandon_seconds: number;
   opening_hours: BusinessCalendar | null;
   out_of_hours_queue_id: number | null;
+  recording_policy: RecordingPolicy;
   active: boolean;
   version: number;
 }
@@ -130,6 +131,7 @@ export class QueueAdminRepository {
       shortAbandonSeconds: r.short_abandon_seconds,
       openingHours: r.opening_hours,
       outOfHoursQueueId: r.out_of_hours_queue_id,
+      recordingPolicy: r.recording_policy,
       active: r.active,
       version: r.version,
     }));

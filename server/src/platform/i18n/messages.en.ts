@@ -8,6 +8,7 @@ import { MONITORING_MESSAGES_EN } from './messages-monitoring.en.js';
 import { CAMPAIGN_MESSAGES_EN } from './messages.campaigns.en.js';
 import { SEGMENT_MESSAGES_EN } from './messages.segments.en.js';
 import { TRANSFER_MESSAGES_EN } from './messages-transfer.en.js';
+import { RECORDING_MESSAGES_EN } from './messages-recordings.en.js';
 
 export const MESSAGES_EN = {
   // The contract's validation messages (contract/messages.ts)
@@ -18,6 +19,7 @@ export const MESSAGES_EN = {
   ...CAMPAIGN_MESSAGES_EN,
   ...SEGMENT_MESSAGES_EN,
   ...TRANSFER_MESSAGES_EN,
+  ...RECORDING_MESSAGES_EN,
 
   // Signing in, roles and the request itself
   'auth.signInFirst': 'Sign in first',

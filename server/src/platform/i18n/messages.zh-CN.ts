@@ -21,6 +21,7 @@ import {
 } from './vocabulary.zh-CN.js';
 import { FLOOR_MESSAGES_ZH_CN } from './messages-floor.zh-CN.js';
 import { TRANSFER_MESSAGES_ZH_CN } from './messages-transfer.zh-CN.js';
+import { RECORDING_MESSAGES_ZH_CN } from './messages-recordings.zh-CN.js';
 import { MONITORING_MESSAGES_ZH_CN } from './messages-monitoring.zh-CN.js';
 
 export type Translation = string | ((params: MessageParams) => string | null);
@@ -36,6 +37,7 @@ export const MESSAGES_ZH_CN: Readonly<Record<MessageKey, Translation>> = {
   ...CAMPAIGN_MESSAGES_ZH_CN,
   ...SEGMENT_MESSAGES_ZH_CN,
   ...TRANSFER_MESSAGES_ZH_CN,
+  ...RECORDING_MESSAGES_ZH_CN,
   // The contract's validation messages (contract/messages.ts)
   'input.nothingToChange': '没有需要修改的内容。',
   'customers.phoneOrQuery': '请只提供电话号码（phone）或关键词（q）中的一项。',

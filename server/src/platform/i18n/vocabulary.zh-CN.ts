@@ -98,4 +98,5 @@ export const THING_ZH: Readonly<Record<string, string>> = {
   Import: '导入',
   'Not-ready reason': '未就绪原因',
   'Disposition code': '通话小结代码',
+  Recording: '录音',
 };

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { CountryCode } from 'libphonenumber-js/max';
 import { HEADER_CALL_ID, HEADER_INTERACTION_ID } from '../../../../contract/sip-headers.js';
 import { normalizePhone } from '../../platform/phone-number.js';
-import type { CallControl, CallerMedia, CallerPrompt, DialTokenResolver, DirectCall, MediaRelay, SwitchEvents } from '../ports.js';
+import type { CallControl, CallerMedia, CallerPrompt, CallRecording, CallRecordingHandle, DialTokenResolver, DirectCall, MediaRelay, SwitchEvents } from '../ports.js';
 import { isDialToken } from '../../../../contract/masked-dial.js';
 import { MediaAnchor } from './media-anchor.js';
 import type { AccountRecord } from '../accounts/sip-account-directory.js';
@@ -55,7 +55,7 @@ export interface B2buaOptions {
  * to the ACD's queues), finds the call for each in-dialog request and CANCEL, and implements
  * the ACD's CallControl on top of them.
  */
-export class B2bua implements CallControl, CallerMedia {
+export class B2bua implements CallControl, CallerMedia, CallRecording {
   private readonly calls = new Map<string, Call>();
   private readonly dialogs = new DialogRoutes<Call>();
   /**
@@ -228,6 +228,11 @@ export class B2bua implements CallControl, CallerMedia {
 
   playToCaller(callId: string, prompt: CallerPrompt, repeat = false): Promise<number> {
     return this.calls.get(callId)?.playToCaller(prompt, repeat) ?? Promise.resolve(0);
+  }
+
+  recordingOf(callId: string): CallRecordingHandle | null {
+    const call = this.calls.get(callId);
+    return call && call.state !== 'ended' ? (call.anchor?.recording() ?? null) : null;
   }
 
   stopPlayingToCaller(callId: string): void {

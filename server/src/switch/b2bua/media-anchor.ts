@@ -2,7 +2,7 @@
 // the relay plays what the caller hears while no agent talks (queue prompts, hold music).
 import type { Logger } from 'pino';
 import type { Body } from '../message/build.js';
-import type { CallerPrompt, MediaRelay } from '../ports.js';
+import type { CallerPrompt, CallRecordingHandle, MediaRelay } from '../ports.js';
 import { placeholderAnswer } from './sdp.js';
 
 const SDP = 'application/sdp';
@@ -19,6 +19,9 @@ export class MediaAnchor {
   private early: Promise<Body> | undefined;
   private music = false;
   private released = false;
+  /** Settles once the relay has let the call go (its recording files are then complete). */
+  private readonly relayDone: Promise<void>;
+  private markRelayDone: () => void = () => {};
 
   constructor(
     private readonly relay: MediaRelay,
@@ -30,6 +33,18 @@ export class MediaAnchor {
     this.towardAgents = relay.offerTowardBrowser(sipCallId, callerTag, callerOffer.content).then((content) => ({ contentType: SDP, content }));
     // A failure is acted on by whoever awaits it; this only keeps it from going unhandled.
     this.towardAgents.catch(() => {});
+    this.relayDone = new Promise((resolve) => (this.markRelayDone = resolve));
+  }
+
+  /** The call's recording: stretches started and stopped in the relay, complete once released. */
+  recording(): CallRecordingHandle {
+    return {
+      sipCallId: this.sipCallId,
+      callerSource: mediaAddressOf(this.callerOffer.content),
+      start: (metadata) => (this.released ? Promise.reject(new Error('the call is over')) : this.relay.startRecording(this.sipCallId, metadata)),
+      stop: () => (this.released ? Promise.resolve() : this.relay.stopRecording(this.sipCallId)),
+      released: this.relayDone,
+    };
   }
 
   /**
@@ -116,10 +131,20 @@ export class MediaAnchor {
   release(): void {
     if (this.released) return;
     this.released = true;
-    this.relay.release(this.sipCallId).catch((err: unknown) => this.log.warn({ err }, 'Media relay did not release a call'));
+    this.relay
+      .release(this.sipCallId)
+      .catch((err: unknown) => this.log.warn({ err }, 'Media relay did not release a call'))
+      .finally(() => this.markRelayDone());
   }
 
   private tags(from: 'caller' | 'agent'): [string, string] {
     return from === 'caller' ? [this.callerTag, AGENT_SIDE_TAG] : [AGENT_SIDE_TAG, this.callerTag];
   }
+}
+
+/** The audio's host:port in an SDP (session or media c= line, first m=audio); null when absent. */
+function mediaAddressOf(sdp: string): string | null {
+  const audio = /^m=audio (\d+)/m.exec(sdp);
+  const host = /^c=IN IP4 ([0-9.]+)/m.exec(sdp.slice(audio?.index ?? 0)) ?? /^c=IN IP4 ([0-9.]+)/m.exec(sdp);
+  return audio && host ? `${host[1]}:${audio[1]}` : null;
 }
