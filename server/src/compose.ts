@@ -7,6 +7,7 @@ import type { Db } from './platform/db/database.js';
 import { auditRoutes } from './identity/http/audit.routes.js';
 import { auditRetentionRoutes } from './identity/http/audit-retention.routes.js';
 import { systemClock, type Clock } from './platform/clock.js';
+import { createPeriodicJobs } from './compose-periodic-jobs.js';
 import { customerPrivacyRoutes, privacySettingsRoutes } from './customers/privacy/http/privacy.routes.js';
 import http from 'node:http';
 import type { CountryCode } from 'libphonenumber-js';
@@ -15,7 +16,6 @@ import { socketTelephonyNotifier } from './cti/socket/socket-telephony-notifier.
 import { socketEscalationAcknowledged, socketEscalationRaised } from './cases/socket/socket-escalation-notifier.js';
 import { createSocketServer, type KefuIo } from './platform/realtime/socket-server.js';
 import { shareSocketsThroughRedis, type SharedSockets } from './platform/realtime/redis-adapter.js';
-import { HEARTBEAT_MS } from './platform/db/server-heartbeat.js';
 import { createSipSwitch, type PlainSipSettings, type SipSwitch } from './switch/switch.js';
 import { createCampaignDialing } from './compose-campaign-dialing.js';
 import { socketRooms } from './compose-sockets.js';
@@ -383,41 +383,18 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
 
   let shared: SharedSockets | undefined;
 
-  // The heartbeat, and on each beat a look for servers whose heartbeat stopped.
-  let stopped = false;
-  let beatTimer: unknown = null;
-  let beating: Promise<void> = Promise.resolve();
-  const scheduleBeat = (): void => {
-    if (stopped) return;
-    beatTimer = clock.setTimeout(() => {
-      beating = heartbeat
-        .beat()
-        .then(closeGone)
-        .catch((err: unknown) => o.log.error({ err }, 'server heartbeat failed'))
-        .finally(scheduleBeat);
-    }, HEARTBEAT_MS);
-  };
-
-  // Retention: a minute after start, then every period; one server at a time (an advisory lock).
-  let retentionTimer: unknown = null;
-  let retaining: Promise<unknown> = Promise.resolve();
-  const scheduleRetention = (ms: number): void => {
-    if (stopped || !o.retentionEveryMs) return;
-    retentionTimer = clock.setTimeout(() => {
-      retaining = services.retention
-        .apply()
-        .then(async (report) => {
-          if (!report) return; // another server is running it
-          o.log.info({ retention: report }, 'retention applied');
-          const purge = await services.auditRetention.purge({ userId: null });
-          if (purge.purged > 0) o.log.info({ auditPurge: purge }, 'old audit entries purged');
-        })
-        .then(() => recordings.service.applyRetention(new Date(clock.now())))
-        .then((run) => (run.removed || run.orphans) && o.log.info({ recordings: run }, 'recording retention applied'))
-        .catch((err: unknown) => o.log.error({ err }, 'retention run failed'))
-        .finally(() => scheduleRetention(o.retentionEveryMs!));
-    }, ms);
-  };
+  const jobs = createPeriodicJobs(
+    {
+      beat: () => heartbeat.beat(),
+      closeGone,
+      applyRetention: () => services.retention.apply(),
+      purgeAudit: () => services.auditRetention.purge({ userId: null }),
+      applyRecordingRetention: (now) => recordings.service.applyRetention(now),
+    },
+    clock,
+    o.retentionEveryMs,
+    o.log,
+  );
 
   return {
     server,
@@ -431,7 +408,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     backupScheduler,
     recordings,
     callsSettled,
-    serversSettled: () => beating,
+    serversSettled: jobs.serversSettled,
     async reloadQueues() {
       await callCenter.reload();
       await floor.reload();
@@ -449,18 +426,13 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
       await dialer.start();
       if (o.slaSweepMs) slaScheduler.start();
       backupScheduler.start();
-      scheduleBeat();
-      scheduleRetention(60_000);
+      jobs.start();
       if (o.rfmNightly) rfmScheduler.start();
     },
     async close() {
-      stopped = true;
-      clock.clearTimeout(beatTimer);
-      clock.clearTimeout(retentionTimer);
       floor.stop();
       waitingCalls.stop();
-      await beating;
-      await retaining;
+      await jobs.close();
       await slaScheduler.stop();
       await backupScheduler.stop();
       await rfmScheduler.stop();
