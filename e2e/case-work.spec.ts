@@ -281,7 +281,8 @@ test('on the case page an agent edits, is stopped from overwriting a newer save,
   await notes.getByRole('button', { name: 'Add note' }).click();
   await expect(casePage.timeline().getByRole('listitem').last()).toContainText('Guest thanked us by email.');
   const followUps = casePage.followUps();
-  await followUps.getByLabel('Follow-up due').fill('2030-01-15T10:30');
+  await followUps.getByRole('textbox', { name: 'Follow-up due: date' }).fill('2030-01-15');
+  await followUps.getByRole('textbox', { name: 'Follow-up due: time' }).fill('10:30');
   await followUps.getByRole('button', { name: 'Schedule follow-up' }).click();
   await expect(followUps.getByRole('status')).toHaveText('Follow-up scheduled.');
   await expect(followUps.getByRole('listitem').filter({ hasText: 'Scheduled by hand' })).toContainText('Pending');
