@@ -22,3 +22,4 @@ export * from './campaign-dialing.js';
 export * from './wallboard.js';
 export * from './monitoring.js';
 export * from './work-codes.js';
+export * from './consult.js';
