@@ -232,6 +232,12 @@ export class Call {
     }
   }
 
+  /** Plays this call's remote audio (the line it is on now: a consult swaps between two calls). */
+  attachAudio(): void {
+    const handler = this.handler;
+    if (handler && this.state !== 'ended') this.ctx.media.attachRemoteAudio(handler);
+  }
+
   /** Re-applies mute and hold to the media, e.g. after the microphone was swapped. */
   applyMedia(): void {
     const handler = this.handler;
@@ -327,7 +333,7 @@ export class Call {
     this.check(event);
     this.end = end;
     this.endedAt = this.ctx.now();
-    this.ctx.media.detachRemoteAudio();
+    this.ctx.media.detachRemoteAudio(this.handler);
     this.apply(event);
   }
 

@@ -28,12 +28,14 @@ export function joinConsult(call: Call, consult: Call, joined: (ok: boolean) => 
   const fork = theirOffer?.forks.find((f) => f.leg === colleague);
   if (!canJoin(call, consult) || !colleague || !theirOffer || !fork) return false;
 
+  // The agent's phone hears its caller's call end before its consult call, so it does not
+  // take the caller off hold in between.
+  sendBye(call.ctx.transactions, call.agentLeg!, call.ctx.contact);
+  call.acks.clear();
   // The consult call ends without its answering leg, which the caller's call takes over.
   consult.agentLeg = undefined;
   consult.release(480);
 
-  sendBye(call.ctx.transactions, call.agentLeg!, call.ctx.contact);
-  call.acks.clear();
   if (call.answeredBy) call.answeredBy.settled = true;
   const offer: Offer = { agentUserId: theirOffer.agentUserId, forks: [fork as Fork], withdrawn: false, ringing: true, settled: true };
   call.offers.push(offer);
