@@ -6,7 +6,7 @@ import { identityFromHeader, readKefuHeaders, type HeaderSource, type KefuCallHe
 import { dtmfDuration, dtmfInfoBody, normalizeDtmfDigit, type DtmfOptions, type ReceivedDtmf } from './dtmf.js';
 import { describeError, type SoftphoneLogger } from './logger.js';
 import type { MediaEngine } from './media-engine.js';
-import { answerDtmfInfo, answerTextMessage, AUDIO_ONLY, endSession, endsDialog, sendHoldReinvite, sendInfo } from './session-requests.js';
+import { answerDtmfInfo, answerTextMessage, AUDIO_ONLY, endSession, endsDialog, restartIceWhenAskedToOffer, sendHoldReinvite, sendInfo } from './session-requests.js';
 import { IllegalTransitionError } from './state-machine.js';
 import { SoftphoneError, toSoftphoneError } from './softphone-error.js';
 
@@ -71,6 +71,7 @@ export class Call {
     this.kefu = this.readHeaders(headers);
     this.ackArrived = direction === 'inbound' ? new Promise<void>((resolve) => (this.markAcked = resolve)) : Promise.resolve();
     session.stateChange.addListener((state) => this.onSessionState(state));
+    restartIceWhenAskedToOffer(session);
     // With an onBye delegate sip.js leaves answering the BYE to us.
     session.delegate = {
       onBye: (bye) => {
