@@ -14,6 +14,7 @@ import {
   ClockState,
   ValueTier,
 } from './domain.js';
+import { CustomerRfm } from './rfm.js';
 
 const text = (max: number) => z.string().trim().max(max);
 const isoDate = z.string(); // ISO-8601 timestamps travel as strings over JSON
@@ -90,6 +91,8 @@ export const Customer = CustomerSummary.extend({
   erasedAt: isoDate.nullable().optional(),
   /** The phones are shown masked to this viewer (see PhoneMaskingPolicy); revealing is audited. */
   phonesMasked: z.boolean().optional(),
+  /** RFM scores and segment as last computed; null for a customer who never bought. */
+  rfm: CustomerRfm.nullable().optional(),
 });
 export type Customer = z.infer<typeof Customer>;
 

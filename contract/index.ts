@@ -23,3 +23,5 @@ export * from './wallboard.js';
 export * from './monitoring.js';
 export * from './work-codes.js';
 export * from './consult.js';
+export * from './rfm.js';
+export * from './segments.js';

@@ -56,6 +56,12 @@ import { LeadWorkRepository } from './campaigns/data/lead-work.repository.js';
 import { PreviewService } from './campaigns/preview.service.js';
 import { maskPhoneText } from './customers/privacy/rules/phone-mask.js';
 import type { Viewer } from './identity/request-context.js';
+import { PurchaseImportRepository } from './campaigns/data/purchase-import.repository.js';
+import { RfmRepository } from './campaigns/data/rfm.repository.js';
+import { SegmentRepository } from './campaigns/data/segment.repository.js';
+import { PurchaseImportService } from './campaigns/purchase-import.service.js';
+import { RfmService } from './campaigns/rfm.service.js';
+import { SegmentService } from './campaigns/segment.service.js';
 
 
 export interface Services {
@@ -90,6 +96,12 @@ export interface Services {
   dryRun: DryRunService;
   dnc: DncService;
   preview: PreviewService;
+  /** Purchases imports, the RFM scores and the segment builder (campaigns room). */
+  purchaseImports: PurchaseImportService;
+  rfm: RfmService;
+  segments: SegmentService;
+  /** The contact center's time zone (the nightly RFM run keeps its clock). */
+  centerZone: string;
 }
 
 /**
@@ -136,6 +148,7 @@ export function createServices(
   const maskFor = async (viewer: Viewer) => ((await phoneMasking.masksFor(viewer)) ? maskPhoneText : (p: string) => p);
   const campaigns = new CampaignService({ db, campaigns: new CampaignRepository(db), audit });
   const dncRows = new DncRepository(db);
+  const leadImports = new LeadImportRepository(db);
   const dryRun = new DryRunService({
     facts: new DialFactsRepository(db),
     consents: consentRows,
@@ -169,10 +182,14 @@ export function createServices(
     sensitiveFields,
     clock,
     campaigns,
-    campaignImports: new LeadImportService({ imports: new LeadImportRepository(db), campaigns, audit, region: config.defaultRegion, centerZone }),
+    campaignImports: new LeadImportService({ imports: leadImports, campaigns, audit, region: config.defaultRegion, centerZone }),
     dryRun,
     dnc: new DncService({ db, dnc: dncRows, campaigns, audit, normalize: (raw) => customers.normalize(raw), maskFor }),
     preview: new PreviewService({ db, campaigns, dryRun, leads: new LeadWorkRepository(db), dnc: dncRows, audit, now: () => clock.now() }),
+    purchaseImports: new PurchaseImportService({ imports: leadImports, purchases: new PurchaseImportRepository(db), audit, region: config.defaultRegion, centerZone }),
+    rfm: new RfmService({ rfm: new RfmRepository(db), audit, now: () => clock.now() }),
+    segments: new SegmentService({ segments: new SegmentRepository(db), imports: leadImports, campaigns, audit, now: () => clock.now(), centerZone, maskFor }),
+    centerZone,
   };
 }
 

@@ -72,6 +72,9 @@ import { callReportRoutes } from './supervision/http/call-report.routes.js';
 import { supervisionPaths } from './supervision/http/openapi-supervision.js';
 import { socketFloorNotifier } from './supervision/socket/socket-floor-notifier.js';
 import { maskPhoneText } from './customers/privacy/rules/phone-mask.js';
+import { purchaseRoutes, rfmRoutes, segmentListRoutes, segmentRoutes } from './campaigns/http/segment.routes.js';
+import { RfmScheduler } from './campaigns/rfm-scheduler.js';
+import { segmentPaths } from './campaigns/http/openapi-segments.js';
 
 export { createServices, sealSensitiveData, type Services } from './compose-services.js';
 export { createCallCenter } from './compose-call-center.js';
@@ -118,6 +121,8 @@ export interface ComposeOptions {
   redisUrl?: string | null;
   /** Who may listen, whisper or barge, and whether agents see it; unset: the defaults (monitor-policy.ts). */
   monitoring?: MonitoringPolicy;
+  /** Recompute the RFM scores every night (rfm-scheduler.ts); unset: only on demand (tests). */
+  rfmNightly?: boolean;
 }
 
 export interface BackupSetup {
@@ -225,6 +230,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     prune: backupSetup.prune,
   });
   const backupScheduler = new BackupScheduler(backups, clock, o.log.child({ module: 'backup' }));
+  const rfmScheduler = new RfmScheduler(services.rfm, clock, services.centerZone, o.log.child({ module: 'rfm' }));
 
   const softphone = {
     sipDomain: o.sipDomain,
@@ -256,7 +262,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
   const app = createApp({
     log: o.log,
     consoleDir: o.consoleDir,
-    openapi: buildOpenApi([identityPaths, customerPaths, ctiPaths, casePaths, administrationPaths, codeAdministrationPaths, backupPaths, campaignPaths, supervisionPaths, floorPaths]),
+    openapi: buildOpenApi([identityPaths, customerPaths, ctiPaths, casePaths, administrationPaths, codeAdministrationPaths, backupPaths, campaignPaths, supervisionPaths, floorPaths, segmentPaths]),
     api: [
       ['/health', healthRoutes(services.db, () => mediaHealth(o.media ?? NO_MEDIA))],
       [
@@ -295,6 +301,10 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
       ['/campaigns', signedIn, campaignRoutes({ campaigns: services.campaigns, imports: services.campaignImports, dryRun: services.dryRun, audit: services.audit })],
       ['/campaigns', signedIn, previewRoutes(services.preview)],
       ['/dnc', signedIn, dncRoutes(services.dnc)],
+      ['/purchases', signedIn, purchaseRoutes(services)],
+      ['/rfm', signedIn, rfmRoutes(services)],
+      ['/segments', signedIn, segmentRoutes(services)],
+      ['/campaigns', signedIn, segmentListRoutes(services)],
       ['', softphoneRoutes(services.auth, sipAccounts, softphone)],
     ],
     beforeErrorHandler: [auditRoleRefusals(services.audit)],
@@ -401,6 +411,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
       backupScheduler.start();
       scheduleBeat();
       scheduleRetention(60_000);
+      if (o.rfmNightly) rfmScheduler.start();
     },
     async close() {
       stopped = true;
@@ -411,6 +422,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
       await retaining;
       await slaScheduler.stop();
       await backupScheduler.stop();
+      await rfmScheduler.stop();
       await backups.idle();
       dialer.close();
       sipSwitch!.close();

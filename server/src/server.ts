@@ -68,6 +68,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       demo: config.demo,
       slaSweepMs: config.slaSweepMs,
       retentionEveryMs: 86_400_000,
+      rfmNightly: true,
       callLogDb: database.callLogDb,
       media,
       announcements: config.media.announcements,

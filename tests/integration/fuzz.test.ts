@@ -131,6 +131,14 @@ const ROUTES: [method: string, path: string][] = [
   ['POST', '/api/campaigns/1/leads/1/outcome'],
   ['GET', '/api/dnc'],
   ['POST', '/api/dnc'],
+  ['POST', '/api/purchases/import'],
+  ['GET', '/api/purchases/imports/1'],
+  ['GET', '/api/purchases/imports/1/rejections'],
+  ['GET', '/api/rfm'],
+  ['POST', '/api/rfm/recompute'],
+  ['POST', '/api/segments/count'],
+  ['POST', '/api/segments/sample'],
+  ['POST', '/api/campaigns/1/leads/from-segment'],
 ];
 
 const nasty = fc.oneof(
@@ -150,6 +158,7 @@ const FIELDS = [
   'resolution', 'rootCause', 'text', 'note', 'caseId', 'dueAt', 'outcome', 'value', 'purpose', 'mode', 'rules', 'campaignId', 'agentIds', '__proto__', 'constructor',
   'purpose', 'decision', 'channel', 'maskedRoles',
   'code', 'labelZh', 'sort', 'active', 'queueId', 'revealsCase',
+  'filter',
 ];
 
 // Bodies that look almost right (known keys, wrong values) reach deeper than random JSON.
@@ -189,6 +198,7 @@ const VALID: Record<string, unknown> = {
   decision: 'withdrawn',
   channel: 'call',
   value: { maskedRoles: ['marketer'] },
+  filter: { tags: ['x'], regions: ['上海'], minTotalSpent: 10, rfmSegments: ['champions', 'none'], recentPurchases: { days: 30, count: 1 } },
   label: 'Fuzz label',
   code: 'fuzz_code',
   labelZh: '测试',

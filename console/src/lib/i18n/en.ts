@@ -12,6 +12,7 @@ import { workCodesEn } from './work-codes.en.js';
 import { administrationEn } from './administration.en.js';
 import { queueAdminEn } from './queue-admin.en.js';
 import { campaignsEn } from './campaigns.en.js';
+import { segmentsEn } from './segments.en.js';
 import { wallboardEn } from './wallboard.en.js';
 import { deskEn } from './desk.en.js';
 import { webphoneEn } from './webphone.en.js';
@@ -28,6 +29,7 @@ export const en = {
   ...administrationEn,
   ...queueAdminEn,
   ...campaignsEn,
+  ...segmentsEn,
   ...wallboardEn,
   ...deskEn,
   ...webphoneEn,

@@ -12,6 +12,7 @@ import { workCodesZh } from './work-codes.zh-CN.js';
 import { administrationZh } from './administration.zh-CN.js';
 import { queueAdminZh } from './queue-admin.zh-CN.js';
 import { campaignsZh } from './campaigns.zh-CN.js';
+import { segmentsZh } from './segments.zh-CN.js';
 import { wallboardZh } from './wallboard.zh-CN.js';
 import { deskZh } from './desk.zh-CN.js';
 import { webphoneZh } from './webphone.zh-CN.js';
@@ -28,6 +29,7 @@ export const zhCN: Messages = {
   ...administrationZh,
   ...queueAdminZh,
   ...campaignsZh,
+  ...segmentsZh,
   ...wallboardZh,
   ...deskZh,
   ...webphoneZh,

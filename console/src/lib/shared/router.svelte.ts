@@ -23,6 +23,7 @@ export type Route =
   | { name: 'admin-skills' }
   | { name: 'campaigns' }
   | { name: 'campaign'; id: number }
+  | { name: 'segments' }
   | { name: 'admin-reasons' }
   | { name: 'admin-dispositions' }
   | { name: 'not-found' };
@@ -52,6 +53,7 @@ export const paths = {
   adminSkills: () => '/admin/skills',
   campaigns: () => '/campaigns',
   campaign: (id: number) => `/campaigns/${id}`,
+  segments: () => '/segments',
   adminReasons: () => '/admin/not-ready-reasons',
   adminDispositions: () => '/admin/dispositions',
 };
@@ -78,6 +80,7 @@ export function matchRoute(pathname: string, search: string): Route {
   if (path === '/admin/phone-numbers') return { name: 'admin-phone-numbers' };
   if (path === '/admin/skills') return { name: 'admin-skills' };
   if (path === '/campaigns') return { name: 'campaigns' };
+  if (path === '/segments') return { name: 'segments' };
   const k = /^\/campaigns\/(\d{1,9})$/.exec(path);
   if (k) return { name: 'campaign', id: Number(k[1]) };
   if (path === '/admin/not-ready-reasons') return { name: 'admin-reasons' };

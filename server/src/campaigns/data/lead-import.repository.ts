@@ -18,7 +18,8 @@ export interface LoadOutcome {
 
 interface ImportRow {
   id: number;
-  campaign_id: number;
+  campaign_id: number | null;
+  kind: 'leads' | 'purchases' | 'segment';
   status: LeadImportView['status'];
   rows_read: number;
   imported: number;
@@ -27,9 +28,10 @@ interface ImportRow {
   finished_at: Date | null;
 }
 
+// A purchases import has no campaign: 0 says so to the one reader that asks (purchase-import.service.ts).
 const toView = (r: ImportRow): LeadImportView => ({
   id: r.id,
-  campaignId: r.campaign_id,
+  campaignId: r.campaign_id ?? 0,
   status: r.status,
   rowsRead: r.rows_read,
   imported: r.imported,
@@ -43,8 +45,11 @@ type PoolClient = { acquireConnection(): Promise<pg.Client>; releaseConnection(c
 export class LeadImportRepository {
   constructor(private readonly db: Db) {}
 
-  async start(campaignId: number, userId: number): Promise<number> {
-    const [row] = await this.db('campaign_imports').insert({ campaign_id: campaignId, started_by: userId, status: 'running' }).returning('id');
+  /** A running import: of leads or a saved segment into a campaign, or of purchases (no campaign). */
+  async start(campaignId: number | null, userId: number, kind: 'leads' | 'purchases' | 'segment' = 'leads', segmentFilter: object | null = null): Promise<number> {
+    const [row] = await this.db('campaign_imports')
+      .insert({ campaign_id: campaignId, started_by: userId, status: 'running', kind, segment_filter: segmentFilter === null ? null : JSON.stringify(segmentFilter) })
+      .returning('id');
     return (row as { id: number }).id;
   }
 
@@ -62,9 +67,9 @@ export class LeadImportRepository {
     });
   }
 
-  async get(id: number): Promise<LeadImportView | null> {
+  async get(id: number, kind: ImportRow['kind'] | null = null): Promise<LeadImportView | null> {
     const row = (await this.db('campaign_imports').where({ id }).first()) as ImportRow | undefined;
-    return row ? toView(row) : null;
+    return row && (kind === null || row.kind === kind) ? toView(row) : null;
   }
 
   async list(campaignId: number): Promise<LeadImportView[]> {

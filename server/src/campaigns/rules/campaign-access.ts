@@ -26,3 +26,6 @@ export const canWorkCampaign = (v: Viewer, c: CampaignOwnership): boolean => (v.
 /** Add a number to a do-not-call list: anyone who talks to customers or runs campaigns. */
 export const canAddDnc = (v: Viewer, c: CampaignOwnership | null): boolean =>
   c === null ? true : canRunCampaign(v, c) || canWorkCampaign(v, c) || v.role === 'supervisor';
+
+/** Import purchases, recompute RFM, build segments over the whole customer base: those who build lists. */
+export const canBuildSegments = (v: Viewer): boolean => v.role === 'marketer' || v.role === 'admin';

@@ -5,13 +5,14 @@
 //
 // Each part is an ordinary select of the columns the single reads use, and PostgreSQL hands
 // its rows back as JSON (timestamps become strings: reviveTimestamps turns them back into
-// Dates), so the same row mappers apply. A column added to a part's select list (the open
+// Dates), so the same row mappers apply. The first customer's RFM segment is one primary-key
+// join on customer_rfm, for that one row only. A column added to a part's select list (the open
 // cases take theirs from case-row.ts) reaches the pop without touching the statement.
 import type { Knex } from 'knex';
 import { RUNNING_CASE_STATUSES } from '../../../../contract/index.js';
 import type { Viewer } from '../../identity/request-context.js';
 import { caseSummaryQuery, type CaseRow } from '../../cases/data/case-row.js';
-import { PHONES_JSON, type CustomerRow } from '../../customers/data/customer-row.js';
+import { PHONES_JSON, RFM_COLUMNS, type CustomerRow } from '../../customers/data/customer-row.js';
 import { customerVisibleTo, type SqlFragment } from '../../customers/data/customer-visibility.sql.js';
 import { interactionQuery, type InteractionRow } from './interaction-row.js';
 import { PreparedShapes, runPrepared } from '../../platform/db/prepared-statement.js';
@@ -102,7 +103,8 @@ function buildStatement(db: Knex, q: ScreenPopQuery, vis: SqlFragment): Knex.Raw
       (SELECT COALESCE(json_agg(m ORDER BY m.last_contact_at DESC NULLS LAST, m.id DESC), '[]')
          FROM matches m) AS matches,
       (SELECT row_to_json(f)
-         FROM (SELECT fm.*, o.display_name AS owner_name FROM first_match fm LEFT JOIN users o ON o.id = fm.owner_id) f
+         FROM (SELECT fm.*, o.display_name AS owner_name, ${RFM_COLUMNS}
+                 FROM first_match fm LEFT JOIN users o ON o.id = fm.owner_id LEFT JOIN customer_rfm rf ON rf.customer_id = fm.id) f
       ) AS primary_customer,
       (SELECT COALESCE(json_agg(h ORDER BY h.started_at DESC, h.id DESC), '[]')
          FROM ? h) AS interactions,

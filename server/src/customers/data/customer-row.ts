@@ -1,6 +1,6 @@
 // A customer as the database gives it, and its mapping to the contract's shapes. Shared by the
 // repository's single reads and the screen-pop statement, which gets the same rows as JSON.
-import type { Customer, CustomerSummary, Phone, ValueTier } from '../../../../contract/index.js';
+import type { Customer, CustomerSummary, Phone, RfmSegment, ValueTier } from '../../../../contract/index.js';
 import { iso, isoRequired } from '../../platform/db/row-mapping.js';
 import type { SensitiveFields } from '../../platform/crypto/sensitive-fields.js';
 
@@ -21,7 +21,16 @@ export interface CustomerRow {
   updated_at: Date;
   erased_at?: Date | null;
   phones: Phone[] | null;
+  /** Present when the read joined the customer's RFM row as `rf` (RFM_COLUMNS); null: never bought. */
+  rfm_segment?: RfmSegment | null;
+  rfm_recency?: number | null;
+  rfm_frequency?: number | null;
+  rfm_monetary?: number | null;
+  rfm_computed_at?: Date | null;
 }
+
+/** The RFM columns of a customer row: `rf` is customer_rfm joined on the customer (a primary-key read). */
+export const RFM_COLUMNS = 'rf.segment AS rfm_segment, rf.recency AS rfm_recency, rf.frequency AS rfm_frequency, rf.monetary AS rfm_monetary, rf.computed_at AS rfm_computed_at';
 
 /** The `phones` column of a customer row: `c` is the customers alias. */
 export const PHONES_JSON = `COALESCE((SELECT json_agg(json_build_object('e164', p.e164, 'raw', p.raw, 'label', p.label)
@@ -51,5 +60,11 @@ export function toCustomer(r: CustomerRow, fields: SensitiveFields): Customer {
     createdAt: isoRequired(r.created_at),
     updatedAt: isoRequired(r.updated_at),
     erasedAt: iso(r.erased_at ?? null),
+    ...(r.rfm_segment === undefined ? {} : { rfm: rfmOf(r) }),
   };
+}
+
+function rfmOf(r: CustomerRow): Customer['rfm'] {
+  if (!r.rfm_segment || !r.rfm_recency || !r.rfm_frequency || !r.rfm_monetary || !r.rfm_computed_at) return null;
+  return { segment: r.rfm_segment, recency: r.rfm_recency, frequency: r.rfm_frequency, monetary: r.rfm_monetary, computedAt: isoRequired(r.rfm_computed_at) };
 }

@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/database.js';
 import type { Customer, CustomerSummary, ScreenPop } from '../../../../contract/index.js';
 import type { CustomerRelation, Viewer } from '../rules/access-policy.js';
 import { toCaseSummary } from '../../cases/data/case-row.js';
-import { PHONES_JSON, toCustomer, toSummary, type CustomerRow } from './customer-row.js';
+import { PHONES_JSON, RFM_COLUMNS, toCustomer, toSummary, type CustomerRow } from './customer-row.js';
 import { reviveTimestamps, screenPopStatement, type ScreenPopQuery } from '../../cti/data/screen-pop.sql.js';
 import { toInteraction } from '../../cti/data/interaction-row.js';
 import { customerVisibleTo } from './customer-visibility.sql.js';
@@ -92,9 +92,10 @@ export class CustomerRepository {
 
   async getById(id: number): Promise<Customer | undefined> {
     const row = await this.db
-      .select<CustomerRow[]>(this.db.raw(`c.*, o.display_name AS owner_name, ${PHONES_JSON}`))
+      .select<CustomerRow[]>(this.db.raw(`c.*, o.display_name AS owner_name, ${PHONES_JSON}, ${RFM_COLUMNS}`))
       .from('customers as c')
       .leftJoin('users as o', 'o.id', 'c.owner_id')
+      .leftJoin('customer_rfm as rf', 'rf.customer_id', 'c.id')
       .where('c.id', id)
       .first();
     return row ? toCustomer(row, this.fields) : undefined;

@@ -6,6 +6,7 @@ import { CONTRACT_MESSAGES_EN } from '../../../../contract/messages.js';
 import { FLOOR_MESSAGES_EN } from './messages-floor.en.js';
 import { MONITORING_MESSAGES_EN } from './messages-monitoring.en.js';
 import { CAMPAIGN_MESSAGES_EN } from './messages.campaigns.en.js';
+import { SEGMENT_MESSAGES_EN } from './messages.segments.en.js';
 import { TRANSFER_MESSAGES_EN } from './messages-transfer.en.js';
 
 export const MESSAGES_EN = {
@@ -15,6 +16,7 @@ export const MESSAGES_EN = {
   ...FLOOR_MESSAGES_EN,
   ...MONITORING_MESSAGES_EN,
   ...CAMPAIGN_MESSAGES_EN,
+  ...SEGMENT_MESSAGES_EN,
   ...TRANSFER_MESSAGES_EN,
 
   // Signing in, roles and the request itself

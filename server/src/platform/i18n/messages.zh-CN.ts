@@ -5,6 +5,7 @@
 // separator in 简体中文. The type makes a code without an entry fail to compile.
 import type { MessageKey, MessageParams } from './message.js';
 import { CAMPAIGN_MESSAGES_ZH_CN } from './messages.campaigns.zh-CN.js';
+import { SEGMENT_MESSAGES_ZH_CN } from './messages.segments.zh-CN.js';
 import { codesIn, englishList, ifKnown, translateAll, word, zhOrList } from './message-pattern.js';
 import {
   AGENT_EVENT_ZH,
@@ -33,6 +34,7 @@ export const MESSAGES_ZH_CN: Readonly<Record<MessageKey, Translation>> = {
   ...FLOOR_MESSAGES_ZH_CN,
   ...MONITORING_MESSAGES_ZH_CN,
   ...CAMPAIGN_MESSAGES_ZH_CN,
+  ...SEGMENT_MESSAGES_ZH_CN,
   ...TRANSFER_MESSAGES_ZH_CN,
   // The contract's validation messages (contract/messages.ts)
   'input.nothingToChange': '没有需要修改的内容。',
