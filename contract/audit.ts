@@ -61,3 +61,26 @@ export type AuditEntryView = z.infer<typeof AuditEntryView>;
 
 export const AuditPage = z.object({ items: z.array(AuditEntryView), nextCursor: z.string().nullable() });
 export type AuditPage = z.infer<typeof AuditPage>;
+
+/** The audit log's retention: the period in force (KEFU_AUDIT_RETENTION_DAYS) and the last purge. */
+export const AuditRetentionStatus = z.object({
+  keepDays: z.number().int(),
+  lastPurge: z
+    .object({
+      at: z.string(),
+      /** Entries removed by that purge. */
+      purged: z.number().int(),
+      /** The last entry removed: the chain now starts after it. */
+      throughId: z.string(),
+    })
+    .nullable(),
+});
+export type AuditRetentionStatus = z.infer<typeof AuditRetentionStatus>;
+
+/** POST /api/admin/audit/purge: what one purge removed (0 when nothing was older than the period). */
+export const AuditPurgeReport = z.object({ at: z.string(), keepDays: z.number().int(), purged: z.number().int(), throughId: z.string().nullable() });
+export type AuditPurgeReport = z.infer<typeof AuditPurgeReport>;
+
+/** Audit entries are kept 3 years unless KEFU_AUDIT_RETENTION_DAYS says otherwise (at least 1 year). */
+export const DEFAULT_AUDIT_RETENTION_DAYS = 1095;
+export const MIN_AUDIT_RETENTION_DAYS = 365;

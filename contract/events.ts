@@ -6,7 +6,7 @@ import type { ScreenPop } from './customers.js';
 import type { Locale } from './domain.js';
 import type { EscalationView, WrapUpCommand } from './cases.js';
 import type { BackupRunView } from './backups.js';
-import type { FloorNotice } from './floor.js';
+import type { FloorNotice, FloorWaitingCallList } from './floor.js';
 import type { TransferCommand, TransferDirectory, TransferResult } from './transfer.js';
 import type { ConsultCommand, ConsultSwapCommand, ConsultView } from './consult.js';
 import type { WallboardDelta, WallboardSnapshot } from './wallboard.js';
@@ -71,6 +71,8 @@ export interface ServerToClientEvents {
   'monitor:ended': (payload: MonitorEnded) => void;
   /** To those watching a campaign's page: its live figures changed (coalesced). */
   'campaign:figures': (payload: CampaignLiveFigures) => void;
+  /** To supervisors on the Floor page: the calls waiting now, whole (coalesced). */
+  'floor:waiting-changed': (payload: FloorWaitingCallList) => void;
 }
 
 export interface EscalationAcknowledged {
@@ -121,6 +123,9 @@ export interface ClientToServerEvents {
   /** Whoever may see the campaign: its live figures now; 'campaign:figures' follows. */
   'campaign:watch': (payload: CampaignWatchCommand, ack: (res: Ack<CampaignLiveFigures>) => void) => void;
   'campaign:unwatch': (payload: CampaignWatchCommand, ack: (res: Ack<{ watching: false }>) => void) => void;
+  /** Supervisors and admins: the calls waiting now; 'floor:waiting-changed' follows. */
+  'floor:watch-waiting': (payload: Record<string, never>, ack: (res: Ack<FloorWaitingCallList>) => void) => void;
+  'floor:unwatch-waiting': (payload: Record<string, never>, ack: (res: Ack<{ watching: false }>) => void) => void;
 }
 
 export interface SocketData {

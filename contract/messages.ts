@@ -21,7 +21,7 @@ export const CONTRACT_MESSAGES_EN = {
   'calendar.someOpenWeekday': 'At least one weekday needs opening hours',
   'calendar.extraDayHoursMissing': "Extra working days take {weekday}'s hours, and {weekday} has none",
   'calendar.holidayAndExtraDay': '{date} is also listed as a holiday',
-  'retention.auditKeptForGood': 'Audit entries are kept for good in this version: the audit log is append-only',
+  'retention.auditKeptForGood': 'Audit entries are kept for the period set by KEFU_AUDIT_RETENTION_DAYS (3 years by default), not here',
   'privacy.roleOnce': 'List each role once',
 } as const;
 

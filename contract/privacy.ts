@@ -158,9 +158,8 @@ export const RetentionPolicy = z
     /** Ended calls (and their offers and links) are deleted after this many days. */
     interactionsDays: Days,
     /**
-     * Audit entries: kept for good for now. The audit log is append-only and hash-chained, so
-     * removing old entries needs a database-side cut that keeps the chain's anchor; until that
-     * exists a period is refused rather than silently not applied.
+     * Audit entries: not set here. Their period is the operator's (KEFU_AUDIT_RETENTION_DAYS),
+     * since the log is also the evidence of who saw what; see AuditRetentionStatus.
      */
     auditDays: Days.refine((d) => d === null, coded('retention.auditKeptForGood')),
   })

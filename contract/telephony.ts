@@ -36,6 +36,8 @@ export const LiveCallView = z.object({
   screenPop: ScreenPop,
   /** Set when another agent transferred the call here: who, why, and what they noted. */
   transfer: TransferContextView.nullable().optional(),
+  /** The agent dialled this number without seeing it (a dial token): every number here is masked. */
+  numberHidden: z.literal(true).optional(),
 });
 export type LiveCallView = z.infer<typeof LiveCallView>;
 

@@ -73,6 +73,16 @@ export const AgentFloorCall = z.object({
 });
 export type AgentFloorCall = z.infer<typeof AgentFloorCall>;
 
+/** An agent's call figures over a day or an interval: the wallboard's "today", a report's row. */
+export const AgentFiguresView = z.object({
+  callsHandled: count,
+  ahtSeconds: seconds,
+  /** Busy (on a call, wrap-up) over staffed time. */
+  occupancy: share,
+  stateSeconds: StateSecondsView,
+});
+export type AgentFiguresView = z.infer<typeof AgentFiguresView>;
+
 export const AgentFloorRow = z.object({
   userId: z.number().int(),
   displayName: z.string(),
@@ -83,36 +93,30 @@ export const AgentFloorRow = z.object({
   since: iso,
   phoneReachable: z.boolean(),
   call: AgentFloorCall.nullable(),
-  today: z.object({
-    callsHandled: count,
-    ahtSeconds: seconds,
-    /** As of `figuresAt`: busy (on a call, wrap-up) over staffed time. */
-    occupancy: share,
-    stateSeconds: StateSecondsView,
-  }),
+  /** As of `figuresAt`. */
+  today: AgentFiguresView,
   figuresAt: iso,
 });
 export type AgentFloorRow = z.infer<typeof AgentFloorRow>;
 
-export const WallboardSnapshot = z.object({
+/** The rows of the floor as of `serverNow`, in the day they count in: a snapshot's and a push's. */
+const FloorRows = z.object({
   serverNow: iso,
   /** Today began at this instant: midnight in the contact center's time zone. */
   dayStart: iso,
   dayEnd: iso,
-  timeZone: z.string(),
-  teams: z.array(z.object({ id: z.number().int(), name: z.string() })),
   queues: z.array(QueueFloorRow),
   agents: z.array(AgentFloorRow),
+});
+
+export const WallboardSnapshot = FloorRows.extend({
+  timeZone: z.string(),
+  teams: z.array(z.object({ id: z.number().int(), name: z.string() })),
 });
 export type WallboardSnapshot = z.infer<typeof WallboardSnapshot>;
 
 /** What changed since the last push: whole rows, to replace by id (a new day sends everything). */
-export const WallboardDelta = z.object({
-  serverNow: iso,
-  dayStart: iso,
-  dayEnd: iso,
-  queues: z.array(QueueFloorRow),
-  agents: z.array(AgentFloorRow),
+export const WallboardDelta = FloorRows.extend({
   /** Agents no longer on the floor (deactivated, or no longer taking calls). */
   removedAgentIds: z.array(z.number().int()),
   /** A new day began or the queues changed: the rows replace all the previous ones. */
@@ -159,15 +163,13 @@ export const CallReportQueueRow = z.object({
 });
 export type CallReportQueueRow = z.infer<typeof CallReportQueueRow>;
 
-export const CallReportAgentRow = z.object({
-  intervalStart: iso,
-  userId: z.number().int(),
-  displayName: z.string(),
-  callsHandled: count,
-  ahtSeconds: seconds,
-  occupancy: share,
-  stateSeconds: StateSecondsView,
-});
+export const CallReportAgentRow = z
+  .object({
+    intervalStart: iso,
+    userId: z.number().int(),
+    displayName: z.string(),
+  })
+  .merge(AgentFiguresView);
 export type CallReportAgentRow = z.infer<typeof CallReportAgentRow>;
 
 export const CallReport = z.object({

@@ -3,13 +3,11 @@
 // major matches the distribution's pg_dump, so the backup succeeds. (Which pg_dump fits which
 // server, and naming the versions found when none does: server/src/backups/rules/pg-tool-choice.test.ts.)
 import { expect, test } from '@playwright/test';
-import { Shell } from './pages/shell.js';
-import { makeCast } from './support/fixtures.js';
+import { signedInAdmin } from './support/admin-setup.js';
 
 test('an admin backs up from the home page and sees its result arrive, with its size', async ({ page }) => {
   test.setTimeout(90_000);
-  const { users } = await makeCast({ users: [{ key: 'admin', role: 'admin', displayName: 'E2E Backup Admin' }] });
-  await Shell.signedIn(page, users.admin!.username);
+  await signedInAdmin(page, 'E2E Backup Admin');
 
   const panel = page.getByRole('region', { name: 'Backups' });
   await expect(panel).toBeVisible();

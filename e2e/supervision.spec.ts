@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { Shell } from './pages/shell.js';
 import { CaseListPage, EscalationsPage, json, ReportsPage, SettingsPage } from './pages/supervision.js';
-import { apiAs, makeCast, makeCaller, makeDesk, type CastUser } from './support/fixtures.js';
+import { signedInAdmin } from './support/admin-setup.js';
+import { apiAs, makeCaller, makeDesk } from './support/fixtures.js';
 
 interface Stored<T = unknown> {
   value: T;
@@ -13,12 +14,6 @@ interface SlaPolicyValue {
 }
 interface CaseResponse {
   case: { id: number; number: string; version: number };
-}
-
-/** An admin of the test's own (settings are the site's, whoever the admin). */
-async function anAdmin(): Promise<CastUser> {
-  const { users } = await makeCast({ users: [{ key: 'admin', role: 'admin', displayName: 'E2E Admin' }] });
-  return users.admin!;
 }
 
 test.describe('supervision: case list, escalations, reports, settings', () => {
@@ -214,8 +209,8 @@ test.describe('supervision: case list, escalations, reports, settings', () => {
   });
 
   test('settings show the server’s field errors, and a save over someone else’s change asks for a reload', async ({ page, baseURL }) => {
-    const me = await anAdmin();
-    const shell = await Shell.signedIn(page, me.username);
+    // Settings are the site's, whoever the admin: one of the test's own.
+    const { admin: me, shell } = await signedInAdmin(page);
     await shell.goTo('Settings');
     const settings = new SettingsPage(page);
     await expect(settings.heading()).toBeVisible();
@@ -249,8 +244,8 @@ test.describe('supervision: case list, escalations, reports, settings', () => {
   });
 
   test('an admin adds a per-category SLA exception, saves it, and finds it again after a reload', async ({ page, baseURL }) => {
-    const me = await anAdmin();
-    const shell = await Shell.signedIn(page, me.username);
+    // Settings are the site's, whoever the admin: one of the test's own.
+    const { admin: me, shell } = await signedInAdmin(page);
     await shell.goTo('Settings');
     const settings = new SettingsPage(page);
     const sla = settings.section('SLA policy');

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 
 /** What the tests read of the call's RTCPeerConnection (the root tsconfig has no DOM types). */
 interface StatsReport {
@@ -66,7 +67,7 @@ export class WebPhonePage {
     await this.connect(e164);
   }
 
-  /** Registers as this number (typed as is); waits for "Registered as <e164>". */
+  /** Registers as this number (typed as is); waits for "Registered as <the number as shown>". */
   async connectAs(number: string, e164: string): Promise<void> {
     await this.callerNumber().fill(number);
     await this.connect(e164);
@@ -74,7 +75,7 @@ export class WebPhonePage {
 
   private async connect(e164: string): Promise<void> {
     await this.connectButton().click();
-    await expect(this.registration()).toHaveText(`Registered as ${e164}`, { timeout: 15_000 });
+    await expect(this.registration()).toHaveText(registeredAs(e164), { timeout: 15_000 });
   }
 
   async dial(target = '4008001234'): Promise<void> {
@@ -85,4 +86,14 @@ export class WebPhonePage {
   async press(key: string): Promise<void> {
     await this.keypad().getByRole('button', { name: key, exact: true }).click();
   }
+}
+
+/**
+ * "Registered as" with the number in the console's one format: international on the signed-out
+ * page, national for the home region once signed in (console/src/lib/shared/phone-format.ts).
+ */
+function registeredAs(e164: string): RegExp {
+  const parsed = parsePhoneNumberFromString(e164);
+  const forms = parsed ? [parsed.formatInternational(), parsed.formatNational()] : [e164];
+  return new RegExp(`^Registered as (${forms.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`);
 }

@@ -59,6 +59,8 @@ export async function ownDatabase(purpose: string): Promise<Database> {
 export interface RunningKefu {
   baseURL: string;
   stop(): Promise<void>;
+  /** kill -9 of the server and everything it started, as a crash would end it. */
+  kill(): Promise<void>;
 }
 
 /** Starts `server/src/main.ts` and resolves once it prints the address it listens on. */
@@ -116,5 +118,11 @@ export async function startKefu(env: Record<string, string>): Promise<RunningKef
     await stop();
     throw err;
   });
-  return { baseURL, stop };
+  const kill = async (): Promise<void> => {
+    process.removeListener('exit', killOnExit);
+    if (!running()) return;
+    killGroup();
+    await gone;
+  };
+  return { baseURL, stop, kill };
 }

@@ -11,6 +11,9 @@ import type { LiveFloor } from './supervision/floor-actions/floor-ports.js';
 import { socketFloorNotifier } from './supervision/floor-actions/socket/socket-floor-notifier.js';
 import type { Clock } from './platform/clock.js';
 import type { Logger } from './platform/logger.js';
+import { WaitingCallsFeed } from './supervision/floor-actions/waiting-calls-feed.js';
+import { waitingCallList } from './supervision/floor-actions/waiting-call-list.js';
+import { socketWaitingCallsNotifier } from './supervision/floor-actions/socket/waiting-calls.handlers.js';
 import { MonitoringService } from './supervision/monitoring/monitoring.service.js';
 import { socketMonitorNotifier } from './supervision/monitoring/monitor-notifier.js';
 import { DEFAULT_MONITORING_POLICY, type MonitoringPolicy } from './supervision/monitoring/rules/monitor-policy.js';
@@ -62,4 +65,9 @@ export function createMonitoring(services: Services, clock: Clock, io: () => Kef
     log,
     policy: policy ?? DEFAULT_MONITORING_POLICY,
   });
+}
+
+/** The Floor page's waiting calls, pushed after the call facts that change them. */
+export function createWaitingCallsFeed(callCenter: CallCenter, agents: AgentRegistry, clock: Clock, io: () => KefuIo | null): WaitingCallsFeed {
+  return new WaitingCallsFeed({ list: () => waitingCallList(liveFloorOf(callCenter, agents)), clock, notifier: socketWaitingCallsNotifier(io) });
 }

@@ -32,6 +32,10 @@ import { ConsentService } from './customers/privacy/consent.service.js';
 import { CustomerExportService } from './customers/privacy/customer-export.service.js';
 import { ErasureService } from './customers/privacy/erasure.service.js';
 import { PhoneMasking } from './customers/privacy/phone-masking.js';
+import { MaskedDialService } from './customers/privacy/masked-dial.service.js';
+import { DialTokens } from './cti/dial-tokens.js';
+import { AuditRetention } from './identity/audit-retention.service.js';
+import { DEFAULT_AUDIT_RETENTION_DAYS } from '../../contract/index.js';
 import { RetentionService } from './customers/privacy/retention.service.js';
 import { RetentionRepository } from './customers/privacy/data/retention.repository.js';
 import { keyedHash } from './platform/keyed-hash.js';
@@ -68,6 +72,8 @@ export interface Services {
   db: Db;
   audit: AuditRepository;
   auditLog: AuditLogService;
+  /** Old audit entries removed by the database's one purge path (KEFU_AUDIT_RETENTION_DAYS). */
+  auditRetention: AuditRetention;
   users: UserRepository;
   interactions: InteractionRepository;
   auth: AuthService;
@@ -77,6 +83,9 @@ export interface Services {
   customerExports: CustomerExportService;
   erasure: ErasureService;
   phoneMasking: PhoneMasking;
+  /** One-time tokens for numbers dialled without being shown (resolved by the switch). */
+  dialTokens: DialTokens;
+  maskedDial: MaskedDialService;
   retention: RetentionService;
   cases: CaseService;
   caseWorkflow: CaseWorkflowService;
@@ -113,7 +122,7 @@ const PROCESS_KEYS = { hash: randomBytes(32), data: new Keyring([randomBytes(32)
 export function createServices(
   db: Db,
   // No hashKey or keyring: random keys for this process (tests); the server passes the configured ones.
-  config: Pick<Config, 'sessionTtlMs' | 'defaultRegion'> & Partial<Pick<Config, 'timeZone'>> & { hashKey?: Buffer | null; keyring?: Keyring },
+  config: Pick<Config, 'sessionTtlMs' | 'defaultRegion'> & Partial<Pick<Config, 'timeZone' | 'auditRetentionDays'>> & { hashKey?: Buffer | null; keyring?: Keyring },
   loginPolicy: LoginPolicy = DEFAULT_LOGIN_POLICY,
   clock: Clock = systemClock,
 ): Services {
@@ -144,6 +153,7 @@ export function createServices(
   const caseDeps = { db, cases: caseReads, writes: new CaseWriteRepository(sensitiveFields), interactions, customers, users: directory, audit, sla, clock };
   const cases = new CaseService(caseDeps);
   const dialIntents = new DialIntents(() => clock.now());
+  const dialTokens = new DialTokens(() => clock.now());
   const centerZone = config.timeZone ?? 'Asia/Shanghai';
   const maskFor = async (viewer: Viewer) => ((await phoneMasking.masksFor(viewer)) ? maskPhoneText : (p: string) => p);
   const campaigns = new CampaignService({ db, campaigns: new CampaignRepository(db), audit });
@@ -161,6 +171,7 @@ export function createServices(
     db,
     audit,
     auditLog: new AuditLogService(new AuditLogReader(db), audit),
+    auditRetention: new AuditRetention({ db, audit, keepDays: config.auditRetentionDays ?? DEFAULT_AUDIT_RETENTION_DAYS, now }),
     users,
     interactions,
     auth: new AuthService(users, new SessionRepository(db), audit, new LoginThrottleRepository(db), config.sessionTtlMs, loginPolicy, () => new Date(clock.now())),
@@ -169,6 +180,8 @@ export function createServices(
     customerExports: new CustomerExportService({ exports: new CustomerExportRepository(db, sensitiveFields), consents: consentRows, audit, assertCanSee, now }),
     erasure: new ErasureService({ erasures: new ErasureRepository(db), audit, hash, assertCanSee, now }),
     phoneMasking,
+    dialTokens,
+    maskedDial: new MaskedDialService({ audit, assertCanSee, phonesOf: async (id) => (await customerRows.getById(id))?.phones ?? [], tokens: dialTokens }),
     retention: new RetentionService({ db, settings, audit, retention: new RetentionRepository(db), now }),
     cases,
     caseWorkflow: new CaseWorkflowService({ ...caseDeps, followUps: new FollowUpRepository(db, sensitiveFields), caseService: cases, dialIntents }),

@@ -13,6 +13,8 @@ import { registerMonitoring } from './supervision/monitoring/socket/monitoring.h
 import type { MonitoringService } from './supervision/monitoring/monitoring.service.js';
 import { registerCampaignWatch } from './campaigns/socket/campaign-watch.handlers.js';
 import type { DialerService } from './campaigns/dialing/dialer.service.js';
+import { registerWaitingCalls } from './supervision/floor-actions/socket/waiting-calls.handlers.js';
+import type { FloorWaitingCallList } from '../../contract/index.js';
 
 export interface SocketRoomsDeps {
   /** The call center's parts the desk and transfers act on. */
@@ -20,6 +22,8 @@ export interface SocketRoomsDeps {
   floor: FloorService;
   monitoring: MonitoringService;
   dialer: DialerService;
+  /** The calls waiting now, as the Floor page lists them. */
+  waitingCalls(): FloorWaitingCallList;
   log: Logger;
 }
 
@@ -55,5 +59,6 @@ export function socketRooms(services: Services, d: SocketRoomsDeps): SocketFeatu
     (socket, user) => registerWallboard(socket, user, { floor: d.floor, audit, log: d.log.child({ module: 'wallboard' }) }),
     (socket, user) => registerMonitoring(socket, user, { monitoring: d.monitoring, audit, log: d.log.child({ module: 'monitoring' }) }),
     (socket, user) => registerCampaignWatch(socket, user, { dialer: d.dialer, audit, log: d.log.child({ module: 'campaign-watch' }) }),
+    (socket, user) => registerWaitingCalls(socket, user, { list: d.waitingCalls, audit, log: d.log.child({ module: 'floor-waiting' }) }),
   ];
 }

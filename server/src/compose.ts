@@ -5,6 +5,7 @@
 // Features never import this file; it imports them.
 import type { Db } from './platform/db/database.js';
 import { auditRoutes } from './identity/http/audit.routes.js';
+import { auditRetentionRoutes } from './identity/http/audit-retention.routes.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import { customerPrivacyRoutes, privacySettingsRoutes } from './customers/privacy/http/privacy.routes.js';
 import http from 'node:http';
@@ -61,7 +62,7 @@ import { previewRoutes } from './campaigns/http/preview.routes.js';
 import { campaignPaths } from './campaigns/http/openapi-campaigns.js';
 import { type Services } from './compose-services.js';
 import { createCallCenter } from './compose-call-center.js';
-import { createFloorActions, createMonitoring } from './compose-floor.js';
+import { createFloorActions, createMonitoring, createWaitingCallsFeed } from './compose-floor.js';
 import type { MonitoringPolicy } from './supervision/monitoring/rules/monitor-policy.js';
 import { floorActionRoutes } from './supervision/floor-actions/http/floor-actions.routes.js';
 import { floorPaths } from './supervision/floor-actions/http/openapi-floor.js';
@@ -199,6 +200,8 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
   facts.subscribe(floor.follow);
   const monitoring = createMonitoring(services, clock, () => io, o.monitoring, o.log.child({ module: 'monitoring' }));
   facts.subscribe(monitoring.follow);
+  const waitingCalls = createWaitingCallsFeed(callCenter, agents, clock, () => io);
+  facts.subscribe(waitingCalls.follow);
   const callReports = new CallReportService({
     repo: floorRepo,
     audit: services.audit,
@@ -279,7 +282,13 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
       [
         '/customers',
         signedIn,
-        customerPrivacyRoutes({ consent: services.consent, exports: services.customerExports, erasure: services.erasure, masking: services.phoneMasking }),
+        customerPrivacyRoutes({
+          consent: services.consent,
+          exports: services.customerExports,
+          erasure: services.erasure,
+          masking: services.phoneMasking,
+          maskedDial: services.maskedDial,
+        }),
       ],
       ['/privacy', signedIn, privacySettingsRoutes(services.phoneMasking, services.retention)],
       [
@@ -298,6 +307,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
       ['/reports', signedIn, callReportRoutes(callReports)],
       ['/admin/backups', signedIn, backupRoutes(backups)],
       ['/admin/audit', signedIn, auditRoutes(services.auditLog)],
+      ['/admin/audit', signedIn, auditRetentionRoutes(services.auditRetention)],
       ['/campaigns', signedIn, campaignRoutes({ campaigns: services.campaigns, imports: services.campaignImports, dryRun: services.dryRun, audit: services.audit })],
       ['/campaigns', signedIn, previewRoutes(services.preview)],
       ['/dnc', signedIn, dncRoutes(services.dnc)],
@@ -322,7 +332,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
       return session && !session.user.mustChangePassword ? session : null;
     },
     o.log.child({ module: 'socket' }),
-    socketRooms(services, { desk: { callCenter, agents, callLog, callWritten, wrapUp }, floor, monitoring, dialer, log: o.log }),
+    socketRooms(services, { desk: { callCenter, agents, callLog, callWritten, wrapUp }, floor, monitoring, dialer, waitingCalls: () => waitingCalls.list(), log: o.log }),
     origins,
   );
   io = sockets.io;
@@ -347,6 +357,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
       : {}),
     numberOwner: (e164) => callCenter.agentForNumber(e164),
     outboundCallerId: () => outboundCallerId.current(),
+    dialTokens: services.dialTokens,
   });
 
   let shared: SharedSockets | undefined;
@@ -374,7 +385,12 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
     retentionTimer = clock.setTimeout(() => {
       retaining = services.retention
         .apply()
-        .then((report) => report && o.log.info({ retention: report }, 'retention applied'))
+        .then(async (report) => {
+          if (!report) return; // another server is running it
+          o.log.info({ retention: report }, 'retention applied');
+          const purge = await services.auditRetention.purge({ userId: null });
+          if (purge.purged > 0) o.log.info({ auditPurge: purge }, 'old audit entries purged');
+        })
         .catch((err: unknown) => o.log.error({ err }, 'retention run failed'))
         .finally(() => scheduleRetention(o.retentionEveryMs!));
     }, ms);
@@ -418,6 +434,7 @@ export function composeServer(services: Services, o: ComposeOptions): ComposedSe
       clock.clearTimeout(beatTimer);
       clock.clearTimeout(retentionTimer);
       floor.stop();
+      waitingCalls.stop();
       await beating;
       await retaining;
       await slaScheduler.stop();

@@ -204,9 +204,9 @@ export function printSummary(r: BenchResult, files: string[]): void {
     `  text search     p50 ${r.cases.search.p50} ms, p95 ${r.cases.search.p95} ms (${r.cases.search.zeroHits} with no hit)`,
     `  pop open items  p50 ${r.cases.openItems.p50} ms, p95 ${r.cases.openItems.p95} ms`,
     `  SLA sweep (median of ${r.cases.sweep.rounds} rounds; event-loop lag while sweeping: worst max / median p99)`,
-    `    event-loop lag doing nothing for ${r.cases.sweep.baselineLag.seconds} s (the machine's own): max ${r.cases.sweep.baselineLag.maxMs} ms, p99 ${r.cases.sweep.baselineLag.p99Ms} ms`,
+    `    event-loop lag doing nothing for ${r.cases.sweep.baselineLag.seconds} s (the machine's own): max ${r.cases.sweep.baselineLag.maxMs} ms, p99 ${r.cases.sweep.baselineLag.p99Ms} ms; load average ${r.cases.sweep.loadAverage}`,
     `    catch-up: ${n(r.cases.sweep.catchUp.openCases)} cases in ${r.cases.sweep.catchUp.ms} ms [${r.cases.sweep.catchUp.msRuns.join(', ')}], ` +
-      `${n(r.cases.sweep.catchUp.fired)} escalations; lag ${r.cases.sweep.catchUp.lagMaxMs} / ${r.cases.sweep.catchUp.lagP99Ms} ms`,
+      `${n(r.cases.sweep.catchUp.fired)} escalations; lag ${r.cases.sweep.catchUp.lagMaxMs} / ${r.cases.sweep.catchUp.lagP99Ms} ms; longest GC pause ${r.cases.sweep.catchUp.gcMaxMs} ms`,
     `    re-check: ${n(r.cases.sweep.recheck.openCases)} cases in ${r.cases.sweep.recheck.ms} ms [${r.cases.sweep.recheck.msRuns.join(', ')}], ` +
       `${n(r.cases.sweep.recheck.checked)} read, ${n(r.cases.sweep.recheck.fired)} escalations; lag ${r.cases.sweep.recheck.lagMaxMs} / ${r.cases.sweep.recheck.lagP99Ms} ms`,
     `    idle pass over ${n(r.cases.sweep.idle.openCases)} running cases, nothing new: ${r.cases.sweep.idle.ms} ms [${r.cases.sweep.idle.msRuns.join(', ')}]; ` +

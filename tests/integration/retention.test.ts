@@ -41,7 +41,7 @@ describe('retention', () => {
     // The audit log is append-only: a period for it is refused, not silently ignored.
     const audit = await admin.put('/api/privacy/retention', { value: { callNotesDays: 30, interactionsDays: 365, auditDays: 730 }, version: 0 });
     expect(audit.status).toBe(400);
-    expect(audit.body.error.fields).toEqual([{ field: 'value.auditDays', message: 'Audit entries are kept for good in this version: the audit log is append-only' }]);
+    expect(audit.body.error.fields).toEqual([{ field: 'value.auditDays', message: 'Audit entries are kept for the period set by KEFU_AUDIT_RETENTION_DAYS (3 years by default), not here' }]);
     const saved = await admin.put('/api/privacy/retention', { value: { callNotesDays: 30, interactionsDays: 365, auditDays: null }, version: 0 });
     expect(saved.status).toBe(200);
     expect((await admin.put('/api/privacy/retention', { value: { callNotesDays: 0, interactionsDays: null, auditDays: null }, version: 1 })).status).toBe(400);

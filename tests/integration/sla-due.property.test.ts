@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import type { Knex } from 'knex';
 import { checkCase, sameSweepState, type Level2Point } from '../../server/src/cases/rules/sla-sweep.js';
 import type { EscalationLevel, EscalationState } from '../../server/src/cases/rules/escalation.js';
-import { claimDue, SWEEP_ROW_SQL, type SweepRow } from '../../server/src/cases/data/sla-sweep.repository.js';
+import { claimDue, dueIds, SWEEP_ROW_SQL, type SweepRow } from '../../server/src/cases/data/sla-sweep.repository.js';
 import { createTestDb, type TestDb } from '../support/test-db.js';
 
 let t: TestDb;
@@ -156,7 +156,10 @@ async function compare(specs: CaseSpec[], l2: Level2Point): Promise<{ expected: 
   try {
     const rows = await load(trx, specs, l2);
     const expected = rows.filter((r) => checkCaseChanges(r, NOW, l2)).map((r) => Number(r.id));
-    const selected = (await claimDue(trx, new Date(NOW), 0, specs.length + 1)).map((r) => Number(r.id));
+    // The pass's scan for the due ids, and the batch's read of them, which asks the condition again.
+    const selected = await dueIds(trx, new Date(NOW));
+    const claimed = (await claimDue(trx, new Date(NOW), rows.map((r) => Number(r.id)))).map((r) => Number(r.id));
+    expect(claimed).toEqual(selected);
     return { expected, selected, rows };
   } finally {
     await trx.rollback();

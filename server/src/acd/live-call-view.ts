@@ -19,6 +19,8 @@ export interface DeskCall {
   /** The call is over and its agent is wrapping it up. */
   ended: boolean;
   transfer?: LiveCallView['transfer'];
+  /** Dialled through a dial token: the numbers in the view are masked. */
+  numberHidden?: boolean;
 }
 
 export function liveCallState(c: Pick<DeskCall, 'ended' | 'answeredAt' | 'onHold'>): LiveCallView['state'] {
@@ -40,6 +42,7 @@ export function liveCallView(c: DeskCall): LiveCallView {
     ringSeconds: state === 'ringing' ? c.ringSeconds : null,
     screenPop: c.screenPop,
     ...(c.transfer ? { transfer: c.transfer } : {}),
+    ...(c.numberHidden ? { numberHidden: true as const } : {}),
   };
 }
 

@@ -7,17 +7,21 @@
 // Cost: which cases have something new is decided in SQL over the sweep's working set, case_sla
 // (one narrow row per running case, kept in step by the case service): the due condition
 // (data/sla-due.sql.ts) compares the copied instants with now and with the levels already
-// passed, so a quiet case is never read into the server nor written. The cases that are due are
+// passed, so a quiet case is never read into the server nor written. A pass starts with one
+// scan for the ids of the cases due (all a pass with nothing new costs); those cases are then
 // read in batches, decided by checkCase (rules/sla-sweep.ts, the one rule for what fires), and
-// written back set-based; the cases themselves are read only for those that fire.
+// written back in one set-based statement per batch; the cases themselves are read only for the
+// escalations that have someone to tell.
 //
 // The event loop: a batch's decisions are synchronous work, so a batch is small (BATCH rows),
 // decided and notified in slices of at most SLICE_MS, its notifications go out as soon as it is
-// committed, and the sweep lets other work run between batches. A catch-up after a long outage (every open case firing) is thus spread over
-// many short turns instead of one long one.
+// committed, and the sweep lets other work run between batches. A catch-up after a long outage
+// (every open case firing) is thus spread over many short turns instead of one long one.
 //
 // Two servers: each batch runs under a transaction-level advisory lock, so only one server
-// sweeps at a time; a server that finds the lock taken leaves the work to the other.
+// sweeps at a time; a server that finds the lock taken leaves the work to the other. A batch
+// asks the due condition again under the lock, so a case the other server swept after this
+// one's scan is not decided twice, and the escalations' unique key refuses a second firing.
 import type { Knex } from 'knex';
 import type { EscalationView } from '../../../contract/index.js';
 import type { Db } from '../platform/db/database.js';
@@ -30,18 +34,7 @@ import type { SlaPolicy } from './rules/sla-policy.js';
 import type { Logger } from '../platform/logger.js';
 import type { Clock } from '../platform/clock.js';
 import type { SlaSettings } from './sla-settings.js';
-import {
-  caseHeadlines,
-  claimDue,
-  insertCaseEvents,
-  insertEscalations,
-  takeSweepLock,
-  writeBack,
-  type CaseEventRow,
-  type SweepFiring,
-  type SweepRow,
-  type SweepWrite,
-} from './data/sla-sweep.repository.js';
+import { claimDue, dueIds, takeSweepLock, writeBatch, type SweepRow, type SweepWrite } from './data/sla-sweep.repository.js';
 
 /**
  * Cases per batch: small enough that deciding one (and building its writes) stays a few
@@ -97,6 +90,8 @@ export class SlaScheduler {
   constructor(
     private readonly d: { db: Db; sla: SlaSettings; clock: Clock; log: Logger; notifier: EscalationNotifier },
     private readonly intervalMs: number,
+    /** Cases per batch (tests make it small to span several). */
+    private readonly batch = BATCH,
   ) {}
 
   /**
@@ -130,23 +125,23 @@ export class SlaScheduler {
 
   private async sweepAll(): Promise<SweepResult> {
     const now = new Date(this.d.clock.now());
+    const total: SweepResult = { checked: 0, fired: 0 };
+    const ids = await dueIds(this.d.db, now);
+    if (ids.length === 0) return total;
     const { calendar, policy } = await this.d.sla.rules();
     const chain = await this.loadChain();
-    const total: SweepResult = { checked: 0, fired: 0 };
-    let after = 0;
-    for (;;) {
+    for (let from = 0; from < ids.length; from += this.batch) {
       const raised: Raised = [];
-      const rows = await this.d.db.transaction(async (trx) => {
-        if (!(await takeSweepLock(trx))) return []; // another server is sweeping
-        const due = await claimDue(trx, now, after, BATCH);
+      const checked = await this.d.db.transaction(async (trx) => {
+        if (!(await takeSweepLock(trx))) return null; // another server is sweeping: it takes the rest
+        const due = await claimDue(trx, now, ids.slice(from, from + this.batch));
         if (due.length) total.fired += await this.process(trx, due, now, calendar, policy, chain, raised);
-        return due;
+        return due.length;
       });
+      if (checked === null) break;
       // Committed: the people concerned hear of it now, not when the whole pass is done.
       await eachInSlices(raised, (r) => this.d.notifier.escalationRaised(r.userId, r.view));
-      total.checked += rows.length;
-      if (rows.length < BATCH) break;
-      after = Number(rows[rows.length - 1]!.id);
+      total.checked += checked;
       await yieldToEventLoop();
     }
     if (total.fired) this.d.log.info(total, 'SLA sweep fired escalations');
@@ -164,9 +159,7 @@ export class SlaScheduler {
   ): Promise<number> {
     const nowMs = now.getTime();
     const writes: SweepWrite[] = [];
-    const fired: (SweepFiring & { e: Escalation })[] = [];
     await eachInSlices(rows, (row) => {
-      const id = Number(row.id);
       const stored = row.state ?? {};
       const check = checkCase(
         {
@@ -183,52 +176,44 @@ export class SlaScheduler {
       const status = check.status === row.sla_status ? null : check.status;
       // Selected but unchanged: only a breached complaint whose policy gives no level-2 instant.
       if (state === null && status === null) return;
-      writes.push({ id, state, status, version: row.version });
-      for (const e of check.fire) {
-        const dueAtMs = (e.clock === 'acknowledge' ? row.ack_due : row.res_due)!;
-        fired.push({ ticketId: id, clock: e.clock, level: e.level, dueAtMs, toUserId: this.recipient(chain, row, e), e });
-      }
+      // Written only where the row is still the one read: a user's change in between asks for a
+      // fresh decision (on the next pass), which this one, made on older data, must not undo.
+      writes.push({
+        id: Number(row.id),
+        state,
+        status,
+        version: row.version,
+        fire: check.fire.map((e) => ({
+          clock: e.clock,
+          level: e.level,
+          dueAtMs: (e.clock === 'acknowledge' ? row.ack_due : row.res_due)!,
+          toUserId: this.recipient(chain, row, e),
+        })),
+      });
     });
-    // Only where the row is still the one read: a user's change in between asks for a fresh
-    // decision (on the next pass), which this one, made on older data, must not undo.
-    const written = await writeBack(trx, writes);
-    const firing = fired.filter((f) => written.has(f.ticketId));
-    const inserted = await insertEscalations(trx, firing, now);
-    if (inserted.length === 0) return 0;
-    const key = (t: number, c: string, l: string) => `${t}|${c}|${l}`;
-    const byKey = new Map(firing.map((f) => [key(f.ticketId, f.clock, f.level), f]));
-    const shown = await caseHeadlines(trx, [...new Set(inserted.map((i) => Number(i.ticket_id)))]);
-    const events: CaseEventRow[] = [];
-    for (const i of inserted) {
-      const f = byKey.get(key(Number(i.ticket_id), i.clock, i.level));
-      const c = shown.get(Number(i.ticket_id));
-      if (!f || !c) continue;
-      const dueAt = new Date(f.dueAtMs).toISOString();
-      const type = f.e.level === 'at_risk' ? 'at_risk' : f.e.level === 'breached' ? 'breached' : 'escalated';
-      events.push({ ticketId: f.ticketId, type, detail: JSON.stringify({ clock: f.e.clock, level: f.e.level, dueAt, toUserId: f.toUserId }) });
-      if (f.toUserId !== null) {
-        raised.push({
-          userId: f.toUserId,
-          view: {
-            id: Number(i.id),
-            caseId: f.ticketId,
-            caseNumber: c.number,
-            caseKind: c.kind,
-            subject: c.subject,
-            customerName: c.customer_name,
-            assigneeName: c.assignee_name,
-            clock: f.e.clock,
-            level: f.e.level,
-            dueAt,
-            firedAt: now.toISOString(),
-            acknowledgedAt: null,
-            acknowledgedBy: null,
-          },
-        });
-      }
-    }
-    await insertCaseEvents(trx, events, now);
-    return inserted.length;
+    const fired = await writeBatch(trx, writes, now);
+    await eachInSlices(fired, (f) => {
+      if (f.to_user_id === null || f.number === null) return; // nobody to tell
+      raised.push({
+        userId: f.to_user_id,
+        view: {
+          id: Number(f.id),
+          caseId: Number(f.ticket_id),
+          caseNumber: f.number,
+          caseKind: f.kind!,
+          subject: f.subject!,
+          customerName: f.customer_name!,
+          assigneeName: f.assignee_name,
+          clock: f.clock,
+          level: f.level,
+          dueAt: f.due_at.toISOString(),
+          firedAt: now.toISOString(),
+          acknowledgedAt: null,
+          acknowledgedBy: null,
+        },
+      });
+    });
+    return fired.length;
   }
 
   private recipient(chain: Chain, row: SweepRow, e: Escalation): number | null {

@@ -1,4 +1,5 @@
-// `npm run verify-audit`: checks the audit log's hash chain from the first entry to the last,
+// `npm run verify-audit`: checks the audit log's hash chain from the first entry (or the anchor
+// of the last retention purge) to the last,
 // in the configured database (DATABASE_URL or the embedded one). Prints the first broken
 // entry and exits 1 when an entry was changed, removed from the middle or inserted out of
 // the chain; exits 0 when the chain holds; 2 when the check could not run.
@@ -13,9 +14,11 @@ async function main(): Promise<number> {
   log.level = 'warn';
   const database = await openDatabase({ ...config, dbPool: { min: 0, max: 2 } }, log);
   try {
-    const { checked, firstBreak } = await verifyAuditChain(database.db);
+    const { checked, firstBreak, anchor } = await verifyAuditChain(database.db);
+    // After a retention purge the check starts at the purge's anchor, and says so.
+    const from = anchor ? ` (from the retention purge of ${anchor.purgedAt}, after entry ${anchor.throughId})` : '';
     if (!firstBreak) {
-      process.stdout.write(`The audit log's chain holds: ${checked} entries checked.\n`);
+      process.stdout.write(`The audit log's chain holds: ${checked} entries checked${from}.\n`);
       return 0;
     }
     const why =

@@ -12,6 +12,8 @@ import type { DirectCall } from '../switch/ports.js';
 import type { CallFacts } from '../acd/call-facts.js';
 import type { DirectCalls } from '../acd/call-center-ports.js';
 import { liveCallView } from '../acd/live-call-view.js';
+import { maskScreenPop } from '../customers/privacy/phone-masking.js';
+import { maskPhoneText } from '../customers/privacy/rules/phone-mask.js';
 
 /** Wrap-up after a call outside any queue (no queue setting applies). */
 const DIRECT_CALL_WRAP_SECONDS = 30;
@@ -43,6 +45,8 @@ interface OpenDirectCall {
   inbound: boolean;
   answeredAt: number | null;
   startedAt: number;
+  /** Dialled through a dial token: the agent is shown the number masked, never whole. */
+  numberHidden: boolean;
   endReason: EndReason | null;
   /** The interaction and pop its agent's console sees: null until logged and the pop built. */
   shown: { interactionId: number; screenPop: ScreenPop; callerNumber: string } | null;
@@ -87,6 +91,7 @@ export class DirectCallLog implements DirectCalls {
         agentId,
         // Who dialled whom grants nothing: only a customer the agent could already see counts.
         agentHandled: customerId !== null && agentPop !== null && agentPop.matches.some((m) => m.id === customerId),
+        ...(call.numberHidden ? { numberHidden: true } : {}),
         sipCallId: call.sipCallId,
         at,
       });
@@ -103,6 +108,7 @@ export class DirectCallLog implements DirectCalls {
       inbound: !outbound,
       answeredAt: null,
       startedAt: now,
+      numberHidden: call.numberHidden === true,
       endReason: null,
       shown: null,
       viewReady: Promise.resolve(null),
@@ -122,7 +128,7 @@ export class DirectCallLog implements DirectCalls {
   updateScreenPop(callId: string, pop: ScreenPop): boolean {
     const open = this.open.get(callId);
     if (!open?.shown) return false;
-    open.shown = { ...open.shown, screenPop: pop };
+    open.shown = { ...open.shown, screenPop: open.numberHidden ? maskScreenPop(pop) : pop };
     return true;
   }
 
@@ -141,7 +147,10 @@ export class DirectCallLog implements DirectCalls {
       const row = await logged;
       if (row === undefined || row.agentPop === null) return null;
       const { id, agentPop: pop } = row;
-      open.shown = { interactionId: id, screenPop: pop, callerNumber: callerNumberOf(pop.normalizedPhone, customerNumber) };
+      const callerNumber = callerNumberOf(pop.normalizedPhone, customerNumber);
+      open.shown = open.numberHidden
+        ? { interactionId: id, screenPop: maskScreenPop(pop), callerNumber: maskPhoneText(callerNumber) }
+        : { interactionId: id, screenPop: pop, callerNumber };
     } catch (err) {
       this.d.log.error({ err, callId: open.callId }, 'showing a direct call to its agent failed');
       return null;
@@ -165,6 +174,7 @@ export class DirectCallLog implements DirectCalls {
       ringSeconds: null,
       onHold: false,
       ended: open.endReason !== null,
+      numberHidden: open.numberHidden,
     });
   }
 

@@ -1,6 +1,8 @@
 // Checks the audit log's hash chain from its first entry to its last, outside the database:
 // each entry's prev_hash must be the hash of the entry before it (in id order), and its hash
-// must be sha256(prev_hash || canonical entry). The database computes the chain on insert
+// must be sha256(prev_hash || canonical entry). After a retention purge the chain starts at
+// the newest anchor (audit_log_anchors: the last purged entry's id and hash) instead of the
+// genesis hash, so a purged prefix is accounted for and anything else removed is not. The database computes the chain on insert
 // (migration audit_log_chain); this is the independent check, so a changed trigger function
 // does not vouch for itself. PostgreSQL only renders the values as text here.
 import crypto from 'node:crypto';
@@ -20,6 +22,8 @@ export interface ChainBreak {
 export interface ChainReport {
   checked: number;
   firstBreak: ChainBreak | null;
+  /** Where the check started when old entries were purged: after this entry, from its hash. */
+  anchor?: { throughId: string; purgedAt: string };
 }
 
 interface ChainRow {
@@ -50,19 +54,27 @@ const SELECT = `SELECT id::text AS id, at, prev_hash, hash, action,
   ] AS fields
   FROM audit_log a WHERE a.id > ? ORDER BY a.id LIMIT ?`; // a.id: the bigint column (ordering by the text alias would put 10 before 2)
 
+/** The newest anchor a purge left; the entries up to it were removed on purpose. */
+async function latestAnchor(db: Db): Promise<{ through_id: string; last_hash: string; purged_at: Date } | undefined> {
+  const { rows } = await db.raw('SELECT through_id::text AS through_id, last_hash, purged_at FROM audit_log_anchors ORDER BY through_id DESC LIMIT 1');
+  return rows[0];
+}
+
 export async function verifyAuditChain(db: Db, batchSize = 5000): Promise<ChainReport> {
-  let expectedPrev = GENESIS_HASH;
-  let after = '0';
+  const anchor = await latestAnchor(db);
+  const from = anchor ? { anchor: { throughId: anchor.through_id, purgedAt: anchor.purged_at.toISOString() } } : {};
+  let expectedPrev = anchor ? anchor.last_hash : GENESIS_HASH;
+  let after = anchor ? anchor.through_id : '0';
   let checked = 0;
   for (;;) {
     const rows = (await db.raw(SELECT, [after, batchSize])).rows as ChainRow[];
     for (const r of rows) {
       const broken = r.prev_hash !== expectedPrev ? 'prev-hash' : r.hash !== entryHash(r.prev_hash, r.fields) ? 'hash' : null;
-      if (broken) return { checked, firstBreak: { id: r.id, at: r.at.toISOString(), action: r.action, reason: broken } };
+      if (broken) return { checked, firstBreak: { id: r.id, at: r.at.toISOString(), action: r.action, reason: broken }, ...from };
       expectedPrev = r.hash;
       checked++;
     }
-    if (rows.length < batchSize) return { checked, firstBreak: null };
+    if (rows.length < batchSize) return { checked, firstBreak: null, ...from };
     after = rows[rows.length - 1]!.id;
   }
 }

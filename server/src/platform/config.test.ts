@@ -194,4 +194,10 @@ describe('monitoring settings', () => {
     });
     expect(() => parseConfig({ KEFU_MONITOR_SUPERVISOR_MODES: 'listen,shout' })).toThrow(/KEFU_MONITOR_SUPERVISOR_MODES/);
   });
+
+  it('keeps audit entries three years unless told otherwise, and never less than a year', () => {
+    expect(parseConfig({}).auditRetentionDays).toBe(1095);
+    expect(parseConfig({ KEFU_AUDIT_RETENTION_DAYS: '2555' }).auditRetentionDays).toBe(2555);
+    for (const bad of ['30', '3y', '1095.5']) expect(() => parseConfig({ KEFU_AUDIT_RETENTION_DAYS: bad })).toThrow(/KEFU_AUDIT_RETENTION_DAYS/);
+  });
 });

@@ -6,6 +6,7 @@ import { parseOriginList } from './http/origin-policy.js';
 import { canonicalTimeZone } from './time-zone.js';
 import { decodeKey } from './crypto/keyring.js';
 import { TIME_OF_DAY } from './time-of-day.js';
+import { DEFAULT_AUDIT_RETENTION_DAYS, MIN_AUDIT_RETENTION_DAYS } from '../../../contract/audit.js';
 
 const bool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
@@ -122,6 +123,9 @@ const EnvSchema = z.object({
     .default('03:00')
     .refine((v) => v === 'off' || TIME_OF_DAY.test(v), 'must be a time of day HH:MM (24-hour), e.g. 03:00, or off'),
   KEFU_BACKUP_KEEP: z.coerce.number().int().min(1).max(366).default(7),
+  // How long audit entries are kept, in days (PIPL, GDPR): older ones go in the daily retention
+  // run or an admin's purge. At least a year, since the log is also the evidence of access.
+  KEFU_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(MIN_AUDIT_RETENTION_DAYS).max(36_500).default(DEFAULT_AUDIT_RETENTION_DAYS),
   // Where pg_dump and pg_restore of the database's major version are, when not found by themselves.
   KEFU_PG_BIN_DIR: z.string().min(1).optional(),
   // The key of the keyed hashes (erased numbers' tokens, searches in the audit log): 32+ bytes as
@@ -225,6 +229,8 @@ export type Config = Readonly<{
   dataKeyFile: string | null;
   /** The daily backup: directory, time of day (HH:MM in timeZone; null: off), copies kept. */
   backup: Readonly<{ dir: string; time: string | null; keep: number }>;
+  /** Days audit entries are kept (KEFU_AUDIT_RETENTION_DAYS). */
+  auditRetentionDays: number;
   /** A directory with pg_dump and pg_restore, searched first. */
   pgBinDir: string | null;
   /** Secret: never logged. The keyed-hash key from KEFU_HASH_KEY, or null for the key file. */
@@ -312,6 +318,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
       keep: e.KEFU_BACKUP_KEEP,
     }),
     pgBinDir: e.KEFU_PG_BIN_DIR ? path.resolve(e.KEFU_PG_BIN_DIR) : null,
+    auditRetentionDays: e.KEFU_AUDIT_RETENTION_DAYS,
     hashKey: e.KEFU_HASH_KEY ? hashKeyBytes(e.KEFU_HASH_KEY) : null,
     monitoring: Object.freeze({
       supervisorModes: Object.freeze(e.KEFU_MONITOR_SUPERVISOR_MODES ?? (['listen', 'whisper', 'barge'] as const)),

@@ -76,6 +76,19 @@ export interface DirectCall {
    * a call of its own.
    */
   consultOf?: string;
+  /**
+   * The caller dialled a one-time dial token, not the number (DialTokenResolver): the number
+   * was never shown to them and MUST NOT be shown to them while the call lasts.
+   */
+  numberHidden?: boolean;
+}
+
+/**
+ * Turns a dial token (contract/masked-dial.ts) back into the number it stands for, once, for
+ * the user it was issued to. MUST answer at once (it is on the switch's path).
+ */
+export interface DialTokenResolver {
+  take(token: string, userId: number | null): string | null;
 }
 
 /** SIP accounts are issued by the server to signed-in users (and demo web phones), never typed in. */

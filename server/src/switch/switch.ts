@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { CountryCode } from 'libphonenumber-js/max';
 import type { Logger } from 'pino';
-import type { CallControl, CallerMedia, MediaRelay, SipAccountDirectory, SwitchEvents } from './ports.js';
+import type { CallControl, CallerMedia, DialTokenResolver, MediaRelay, SipAccountDirectory, SwitchEvents } from './ports.js';
 import { InMemorySipAccountDirectory, type AccountRecord } from './accounts/sip-account-directory.js';
 import { DigestAuth } from './auth/digest.js';
 import { B2bua, type B2buaLimits } from './b2bua/b2bua.js';
@@ -60,6 +60,8 @@ export interface SipSwitchOptions {
   readonly numberOwner?: (e164: string) => number | null;
   /** The default outbound caller id, cached: see B2buaOptions. */
   readonly outboundCallerId?: () => string | null;
+  /** Resolves the dial tokens of numbers dialled without being shown. */
+  readonly dialTokens?: DialTokenResolver;
   /** Plain SIP listeners (phones, carriers), opened by `listenPlain`. */
   readonly plain?: PlainSipSettings;
   /** The media plane: trunk calls are anchored in it. */
@@ -135,6 +137,7 @@ export function createSipSwitch(options: SipSwitchOptions): SipSwitch {
     media: options.media ?? null,
     ...(options.numberOwner ? { numberOwner: options.numberOwner } : {}),
     ...(options.outboundCallerId ? { outboundCallerId: options.outboundCallerId } : {}),
+    ...(options.dialTokens ? { dialTokens: options.dialTokens } : {}),
   });
   b2bua.connectionLookup = (id) => connections.get(id)?.connection;
   const originator = new Originator({

@@ -1,7 +1,8 @@
 // Case-work benchmark on the loaded data set: the filtered ticket/complaint list and full-text
 // search through the real repository (as a supervisor and as an admin), the screen-pop's
 // open-items query, and SLA sweeps over 100,000 open cases due for a check.
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import os from 'node:os';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import type { Db } from '../../../server/src/platform/db/database.js';
 import { CaseRepository } from '../../../server/src/cases/data/case.repository.js';
 import { SlaScheduler } from '../../../server/src/cases/sla-scheduler.js';
@@ -28,6 +29,8 @@ export interface CaseBenchResult {
      * machine itself adds (a busy machine delays every turn of the loop, sweep or not).
      */
     baselineLag: { seconds: number; maxMs: number; p99Ms: number };
+    /** The machine's 1-minute load average when the sweeps began (others' work delays ours). */
+    loadAverage: number;
   };
 }
 
@@ -49,6 +52,11 @@ export interface SweepRun {
    */
   lagMaxMs: number;
   lagP99Ms: number;
+  /**
+   * The longest garbage-collection pause of any round: a lag well above it (and above the idle
+   * baseline) is the sweep's own synchronous work; one near it is the collector's.
+   */
+  gcMaxMs: number;
 }
 
 /** Sweep rounds; each round is a catch-up, a re-check and an idle pass. */
@@ -170,14 +178,21 @@ async function benchSweep(db: Db, services: Services, n: number): Promise<CaseBe
   );
   const timedSweep = async () => {
     const lag = monitorEventLoopDelay({ resolution: 10 });
+    let gcMaxMs = 0;
+    const gc = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) gcMaxMs = Math.max(gcMaxMs, e.duration);
+    });
+    gc.observe({ entryTypes: ['gc'] });
     lag.enable();
     const t0 = process.hrtime.bigint();
     const r = await scheduler.sweep();
     const ms = elapsedMs(t0);
     lag.disable();
-    return { r, ms, lagMaxMs: lag.max / 1e6, lagP99Ms: lag.percentile(99) / 1e6 };
+    gc.disconnect();
+    return { r, ms, lagMaxMs: lag.max / 1e6, lagP99Ms: lag.percentile(99) / 1e6, gcMaxMs };
   };
   type Sample = Awaited<ReturnType<typeof timedSweep>> & { openCases: number };
+  const loadAverage = round1(os.loadavg()[0]!);
   const baseline = monitorEventLoopDelay({ resolution: 10 });
   baseline.enable();
   await new Promise((r) => setTimeout(r, BASELINE_SECONDS * 1000));
@@ -203,11 +218,13 @@ async function benchSweep(db: Db, services: Services, n: number): Promise<CaseBe
       perCaseUs: last.r.checked ? Math.round((ms * 1000) / last.r.checked) : 0,
       lagMaxMs: round1(Math.max(...runs.map((s) => s.lagMaxMs))),
       lagP99Ms: round1(median(runs.map((s) => s.lagP99Ms))),
+      gcMaxMs: round1(Math.max(...runs.map((s) => s.gcMaxMs))),
     };
   };
   return {
     rounds: SWEEP_ROUNDS,
     baselineLag,
+    loadAverage,
     catchUp: summary(samples.catchUp, Math.round),
     recheck: summary(samples.recheck, Math.round),
     idle: summary(samples.idle, round1),

@@ -31,6 +31,8 @@ export interface QueueBenchOptions {
   wrapUpSeconds: number;
   /** Also measure Kamailio as a proxy at the same rate. */
   kamailio: boolean;
+  /** Where the kefu server writes its CPU profile (none when absent). */
+  cpuProfDir?: string;
 }
 
 export interface CallRun {
@@ -144,7 +146,7 @@ async function callLogCounts(dbUrl: string, queueId: number) {
 
 async function kefuSide(db: Db, dbUrl: string, o: QueueBenchOptions, callers: number, log: Log): Promise<QueueBenchResult['kefu']> {
   const staff = await seedQueueBench(db, { agents: o.agents, wrapUpSeconds: o.wrapUpSeconds });
-  const server = await startQueueServer(dbUrl);
+  const server = await startQueueServer(dbUrl, o.cpuProfDir);
   const desks: AgentDesk[] = [];
   const phones: LoadUa[] = [];
   try {

@@ -12,9 +12,11 @@ export interface QueueServerProcess {
   stop(): Promise<void>;
 }
 
-export async function startQueueServer(dbUrl: string): Promise<QueueServerProcess> {
+/** `cpuProfDir`: the server writes a V8 CPU profile there when it exits (where a call's time goes). */
+export async function startQueueServer(dbUrl: string, cpuProfDir?: string): Promise<QueueServerProcess> {
   const child: ChildProcess = fork(path.join(import.meta.dirname, 'queue-server.ts'), [], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    ...(cpuProfDir ? { execArgv: [...process.execArgv, '--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] } : {}),
     env: { ...process.env, BENCH_QUEUE_DB_URL: dbUrl },
   });
   const inbox: FromQueueServer[] = [];

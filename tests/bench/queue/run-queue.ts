@@ -1,5 +1,5 @@
 // `npm run bench:queue -- [--quick] [--agents N] [--calls N] [--rate N] [--hold MS] [--warmup N]
-//   [--wrap-up S] [--no-kamailio]`: the ACD under load on its own, in a fresh database
+//   [--wrap-up S] [--no-kamailio] [--cpu-prof DIR]`: the ACD under load on its own, in a fresh database
 // (kefu_bench_queue on DATABASE_URL's server, or an embedded PostgreSQL). Results:
 // bench-results/queue-<stamp>.json and queue-latest.json. Exits non-zero only when something
 // breaks, never on a missed target.
@@ -32,6 +32,7 @@ function parseQueueOptions(argv: string[]): QueueBenchOptions {
       warmup: { type: 'string' },
       'wrap-up': { type: 'string' },
       'no-kamailio': { type: 'boolean', default: false },
+      'cpu-prof': { type: 'string' },
     },
   });
   const base = values.quick ? QUICK : FULL;
@@ -49,6 +50,7 @@ function parseQueueOptions(argv: string[]): QueueBenchOptions {
     warmupCalls: num('warmup', values.warmup, base.warmup, 0),
     wrapUpSeconds: num('wrap-up', values['wrap-up'], 1, 1),
     kamailio: !values['no-kamailio'],
+    ...(values['cpu-prof'] ? { cpuProfDir: path.resolve(values['cpu-prof']) } : {}),
   };
 }
 

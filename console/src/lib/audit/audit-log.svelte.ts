@@ -4,7 +4,7 @@ import type { AuditEntryView, AuditFilter, AuditOutcome } from '@kefu/contract';
 import { isAbort } from '../shared/api.js';
 import { auditApi, type ExportProgress } from './audit-api.js';
 
-/** The form's fields, as text (empty: no filter). Times are the browser's datetime-local. */
+/** The form's fields, as text (empty: no filter). Times are instants (the date fields read them in the contact center's zone). */
 export interface AuditFilterDraft {
   userId: string;
   action: string;
@@ -18,7 +18,7 @@ export interface AuditFilterDraft {
 
 export const NO_AUDIT_FILTERS: AuditFilterDraft = { userId: '', action: '', entity: '', entityId: '', outcome: '', from: '', to: '', term: '' };
 
-/** Pure: the request's filter from the form; local times become instants. */
+/** Pure: the request's filter from the form. */
 export function toAuditFilter(d: AuditFilterDraft): AuditFilter {
   const f: AuditFilter = {};
   const text = (v: string) => v.trim() || undefined;
@@ -30,19 +30,17 @@ export function toAuditFilter(d: AuditFilterDraft): AuditFilter {
   const entityId = text(d.entityId);
   if (entityId) f.entityId = entityId;
   if (d.outcome) f.outcome = d.outcome;
-  const from = localToIso(d.from);
+  const from = instant(d.from);
   if (from) f.from = from;
-  const to = localToIso(d.to);
+  const to = instant(d.to);
   if (to) f.to = to;
   const term = text(d.term);
   if (term) f.term = term;
   return f;
 }
 
-function localToIso(v: string): string | undefined {
-  if (!v) return undefined;
-  const t = new Date(v);
-  return Number.isNaN(t.getTime()) ? undefined : t.toISOString();
+function instant(v: string): string | undefined {
+  return v && !Number.isNaN(Date.parse(v)) ? new Date(v).toISOString() : undefined;
 }
 
 export class AuditLog {

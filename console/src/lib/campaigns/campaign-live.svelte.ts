@@ -4,6 +4,7 @@
 import type { CampaignLiveFigures } from '@kefu/contract';
 import type { KefuSocket } from '../shared/session.svelte.js';
 import { command } from '../shared/socket-command.js';
+import { listen } from '../shared/socket-listeners.js';
 
 export class CampaignLive {
   status = $state<'idle' | 'loading' | 'live' | 'error'>('idle');
@@ -14,16 +15,15 @@ export class CampaignLive {
 
   /** Starts watching on the session's connection; returns the function that stops. */
   attach(socket: KefuSocket): () => void {
-    const pushed = (f: CampaignLiveFigures) => {
-      if (f.campaignId === this.campaignId && this.status === 'live') this.figures = f;
-    };
-    const reconnected = () => void this.#watch(socket);
-    socket.on('campaign:figures', pushed);
-    socket.io.on('reconnect', reconnected);
+    const stop = listen(socket, {
+      'campaign:figures': (f: CampaignLiveFigures) => {
+        if (f.campaignId === this.campaignId && this.status === 'live') this.figures = f;
+      },
+      reconnect: () => void this.#watch(socket),
+    });
     void this.#watch(socket);
     return () => {
-      socket.off('campaign:figures', pushed);
-      socket.io.off('reconnect', reconnected);
+      stop();
       socket.emit('campaign:unwatch', { campaignId: this.campaignId }, () => {});
       this.status = 'idle';
     };

@@ -4,7 +4,7 @@
 // This is where the parts meet: the server's pushes over the session's socket and the
 // softphone's SIP events are reconciled into one picture of the call (call-reconciliation.ts),
 // and the picture drives the pop, the notes, the cases of the call and the wrap-up.
-import type { AgentDesktopSnapshot, AgentStatusView, CallEndedEvent, FollowUpTask, LiveCallView, Me, SetAgentStateCommand } from '@kefu/contract';
+import type { AgentDesktopSnapshot, AgentStatusView, CallEndedEvent, FollowUpTask, LiveCallView, MaskedDial, Me, SetAgentStateCommand } from '@kefu/contract';
 import type { CallInfo } from '@kefu/softphone';
 import { roleTakesCalls } from '@kefu/contract';
 import { isApiError } from '../shared/api.js';
@@ -427,7 +427,16 @@ export class AgentDesktop extends CallOnScreen {
     return !this.phone.actionError;
   }
 
-  async #dial(number: string): Promise<void> {
+  /**
+   * Calls a number the agent sees masked, through the server's one-time dial token: the pop
+   * comes from the server (masked), since the page has no number to look up.
+   */
+  dialHidden(dial: MaskedDial): Promise<void> {
+    this.cases.followUpCall = null;
+    return this.#dial(dial.target, false);
+  }
+
+  async #dial(number: string, lookUp = true): Promise<void> {
     const target = number.trim();
     if (!target || this.softphoneCall) return;
     this.#newCall();
@@ -440,7 +449,7 @@ export class AgentDesktop extends CallOnScreen {
       this.picture = r.dialled(this.picture, info);
       this.cases.followUpDialled(info.id);
     });
-    if (!this.phone.actionError) void this.#lookup(target, null, false);
+    if (!this.phone.actionError && lookUp) void this.#lookup(target, null, false);
   }
 }
 

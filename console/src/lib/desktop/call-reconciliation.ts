@@ -194,7 +194,9 @@ export function phase(p: CallPicture): CallPhase {
 
 /** The number of the other party: the SIP call's, else what the server or the pop says. */
 export function callerNumber(p: CallPicture, pop: ScreenPop | null): string {
-  if (p.softphoneCall) return remoteNumber(p.softphoneCall);
+  // A dial token has no number to show: the server's (masked) one is used.
+  const sip = p.softphoneCall ? remoteNumber(p.softphoneCall) : '';
+  if (sip) return sip;
   return p.call?.callerNumber ?? pop?.callerNumber ?? (p.lastSoftphoneCall ? remoteNumber(p.lastSoftphoneCall) : '');
 }
 

@@ -2,6 +2,7 @@
 // why), kept until the agent dismisses them. Heard on the session's socket from sign-in on.
 import type { FloorNotice } from '@kefu/contract';
 import type { KefuSocket } from '../shared/session.svelte.js';
+import { listen } from '../shared/socket-listeners.js';
 
 /** More than this and the oldest goes: a desk is not an inbox. */
 const KEEP = 5;
@@ -11,11 +12,11 @@ export class FloorNotices {
 
   /** Listens for notices; returns the function that stops listening. */
   attach(socket: KefuSocket): () => void {
-    const on = (n: FloorNotice) => {
-      this.items = [...this.items.filter((i) => i.id !== n.id), n].slice(-KEEP);
-    };
-    socket.on('floor:notice', on);
-    return () => socket.off('floor:notice', on);
+    return listen(socket, {
+      'floor:notice': (n: FloorNotice) => {
+        this.items = [...this.items.filter((i) => i.id !== n.id), n].slice(-KEEP);
+      },
+    });
   }
 
   dismiss(id: string): void {

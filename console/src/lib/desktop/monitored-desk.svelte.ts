@@ -5,6 +5,7 @@ import type { MonitorEnded, MonitorModeChanged, MonitorMode, MonitorOffered } fr
 import type { AgentMonitorSession } from '@kefu/softphone';
 import type { KefuSocket } from '../shared/session.svelte.js';
 import { command } from '../shared/socket-command.js';
+import { listen } from '../shared/socket-listeners.js';
 import { callPeer } from '../phone/call-peer.js';
 
 declare global {
@@ -22,22 +23,19 @@ export class MonitoredDesk {
 
   /** Listens for sessions on the session's socket; returns the function that stops listening. */
   attach(socket: KefuSocket): () => void {
-    const offered = (o: MonitorOffered) => void this.#answer(socket, o);
-    const changed = (c: MonitorModeChanged) => {
-      if (this.#session?.id !== c.sessionId) return;
-      void this.#session.media?.setMode(c.mode);
-      if (this.by) this.by = { ...this.by, mode: c.mode };
-    };
-    const ended = (e: MonitorEnded) => {
-      if (this.#session?.id === e.sessionId) this.#end();
-    };
-    socket.on('monitor:offered', offered);
-    socket.on('monitor:mode-changed', changed);
-    socket.on('monitor:ended', ended);
+    const stop = listen(socket, {
+      'monitor:offered': (o: MonitorOffered) => void this.#answer(socket, o),
+      'monitor:mode-changed': (c: MonitorModeChanged) => {
+        if (this.#session?.id !== c.sessionId) return;
+        void this.#session.media?.setMode(c.mode);
+        if (this.by) this.by = { ...this.by, mode: c.mode };
+      },
+      'monitor:ended': (e: MonitorEnded) => {
+        if (this.#session?.id === e.sessionId) this.#end();
+      },
+    });
     return () => {
-      socket.off('monitor:offered', offered);
-      socket.off('monitor:mode-changed', changed);
-      socket.off('monitor:ended', ended);
+      stop();
       this.#end();
     };
   }

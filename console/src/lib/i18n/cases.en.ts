@@ -183,7 +183,6 @@ export const casesEn = {
   'followUps.attempts': 'attempts: {count}',
   'followUps.scheduleTitle': 'Schedule a follow-up',
   'followUps.when': 'Follow-up due',
-  'followUps.whenMissing': 'Choose the date and time of the follow-up.',
   'followUps.note': 'Note for the follow-up (optional)',
   'followUps.schedule': 'Schedule follow-up',
   'followUps.scheduling': 'Scheduling…',

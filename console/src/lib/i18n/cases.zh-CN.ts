@@ -185,7 +185,6 @@ export const casesZh: { readonly [K in keyof typeof casesEn]: string } = {
   'followUps.attempts': '已尝试 {count} 次',
   'followUps.scheduleTitle': '安排回访',
   'followUps.when': '回访时间',
-  'followUps.whenMissing': '请选择回访的日期和时间。',
   'followUps.note': '回访备注（可选）',
   'followUps.schedule': '安排回访',
   'followUps.scheduling': '正在安排…',

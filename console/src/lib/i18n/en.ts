@@ -16,6 +16,8 @@ import { segmentsEn } from './segments.en.js';
 import { wallboardEn } from './wallboard.en.js';
 import { deskEn } from './desk.en.js';
 import { webphoneEn } from './webphone.en.js';
+import { dateEntryEn } from './date-entry.en.js';
+import { floorLiveEn } from './floor-live.en.js';
 
 export const en = {
   ...casesEn,
@@ -33,6 +35,8 @@ export const en = {
   ...wallboardEn,
   ...deskEn,
   ...webphoneEn,
+  ...dateEntryEn,
+  ...floorLiveEn,
   ...workCodesEn,
   'app.name': 'kefu',
   'app.titleSuffix': 'kefu',

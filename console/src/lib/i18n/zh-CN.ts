@@ -16,6 +16,8 @@ import { segmentsZh } from './segments.zh-CN.js';
 import { wallboardZh } from './wallboard.zh-CN.js';
 import { deskZh } from './desk.zh-CN.js';
 import { webphoneZh } from './webphone.zh-CN.js';
+import { dateEntryZh } from './date-entry.zh-CN.js';
+import { floorLiveZh } from './floor-live.zh-CN.js';
 
 export const zhCN: Messages = {
   ...casesZh,
@@ -33,6 +35,8 @@ export const zhCN: Messages = {
   ...wallboardZh,
   ...deskZh,
   ...webphoneZh,
+  ...dateEntryZh,
+  ...floorLiveZh,
   ...workCodesZh,
   'app.name': 'kefu',
   'app.titleSuffix': 'kefu 客服',

@@ -2,6 +2,7 @@
 // `backup:finished` push, and "back up now".
 import type { BackupOverview, BackupRunView } from '@kefu/contract';
 import type { KefuSocket } from '../shared/session.svelte.js';
+import { listen } from '../shared/socket-listeners.js';
 import { errorMessage } from '../shared/errors.js';
 import { supervisionApi } from './supervision-api.js';
 
@@ -37,12 +38,12 @@ export class BackupsState {
 
   /** Follows the server's pushes; returns the unsubscribe. */
   attach(socket: KefuSocket): () => void {
-    const onFinished = (run: BackupRunView) => {
-      this.#apply(run);
-      this.notice = { kind: run.status === 'failed' ? 'error' : 'info', run, text: null };
-    };
-    socket.on('backup:finished', onFinished);
-    return () => socket.off('backup:finished', onFinished);
+    return listen(socket, {
+      'backup:finished': (run: BackupRunView) => {
+        this.#apply(run);
+        this.notice = { kind: run.status === 'failed' ? 'error' : 'info', run, text: null };
+      },
+    });
   }
 
   #apply(run: BackupRunView): void {

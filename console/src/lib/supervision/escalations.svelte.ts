@@ -4,6 +4,7 @@
 import type { EscalationAcknowledged, EscalationView } from '@kefu/contract';
 import { isAbort, isApiError } from '../shared/api.js';
 import type { KefuSocket } from '../shared/session.svelte.js';
+import { listen } from '../shared/socket-listeners.js';
 import { supervisionApi } from './supervision-api.js';
 
 export type EscalationsStatus = 'idle' | 'loading' | 'done' | 'error';
@@ -68,18 +69,15 @@ class Escalations {
   attach(socket: KefuSocket, me: number, onArrival: (a: Arrival) => void): () => void {
     this.#me = me;
     this.#onArrival = onArrival;
-    const raised = (view: EscalationView) => this.#receive(view);
-    const acknowledged = (fact: EscalationAcknowledged) => this.#acknowledged(fact);
-    // After a dropped connection, escalations raised or acknowledged meanwhile were missed: read the list again.
-    const reconnected = () => void this.load();
-    socket.on('escalation:raised', raised);
-    socket.on('escalation:acknowledged', acknowledged);
-    socket.io.on('reconnect', reconnected);
+    const stop = listen(socket, {
+      'escalation:raised': (view: EscalationView) => this.#receive(view),
+      'escalation:acknowledged': (fact: EscalationAcknowledged) => this.#acknowledged(fact),
+      // After a dropped connection, escalations raised or acknowledged meanwhile were missed: read the list again.
+      reconnect: () => void this.load(),
+    });
     void this.load();
     return () => {
-      socket.off('escalation:raised', raised);
-      socket.off('escalation:acknowledged', acknowledged);
-      socket.io.off('reconnect', reconnected);
+      stop();
       this.#reset();
     };
   }

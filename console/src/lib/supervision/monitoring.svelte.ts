@@ -4,6 +4,7 @@
 import type { MonitorAnswered, MonitorEnded, MonitorEndReason, MonitorMode, MonitorModeChanged, MonitorSessionView } from '@kefu/contract';
 import type { SupervisorMonitorSession } from '@kefu/softphone';
 import type { KefuSocket } from '../shared/session.svelte.js';
+import { listen } from '../shared/socket-listeners.js';
 import { command } from '../shared/socket-command.js';
 
 /** How long the agent's softphone has to answer before the session is given up. */
@@ -32,6 +33,7 @@ export class SupervisorMonitoring {
 
   #media: SupervisorMonitorSession | null = null;
   #socket: KefuSocket | null = null;
+  #unlisten: (() => void) | null = null;
   #answerTimer: ReturnType<typeof setTimeout> | undefined;
 
   async start(socket: KefuSocket, agentUserId: number, mode: MonitorMode): Promise<void> {
@@ -92,9 +94,9 @@ export class SupervisorMonitoring {
 
   #listen(socket: KefuSocket): void {
     if (this.#socket === socket) return;
-    this.#socket?.off('monitor:answered', this.#answered).off('monitor:mode-changed', this.#changed).off('monitor:ended', this.#ended);
+    this.#unlisten?.();
     this.#socket = socket;
-    socket.on('monitor:answered', this.#answered).on('monitor:mode-changed', this.#changed).on('monitor:ended', this.#ended);
+    this.#unlisten = listen(socket, { 'monitor:answered': this.#answered, 'monitor:mode-changed': this.#changed, 'monitor:ended': this.#ended });
   }
 
   readonly #answered = (a: MonitorAnswered): void => {

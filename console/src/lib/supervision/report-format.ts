@@ -1,5 +1,6 @@
 // Numbers in reports, in the current locale. Reading `i18n.locale` keeps templates reactive.
 import { i18n } from '../i18n/index.svelte.js';
+import { clockTime } from '../desktop/call-format.js';
 
 export function formatCount(n: number): string {
   return new Intl.NumberFormat(i18n.locale).format(n);
@@ -20,4 +21,9 @@ export function formatAverage(n: number): string {
 export function formatPercent(x: number | null): string {
   if (x === null) return '—';
   return new Intl.NumberFormat(i18n.locale, { style: 'percent', maximumFractionDigits: 0 }).format(x);
+}
+
+/** Seconds as a clock ("1:05"), rounded; a dash when there is none. */
+export function formatSeconds(x: number | null): string {
+  return x === null ? '—' : clockTime(Math.round(x) * 1000);
 }

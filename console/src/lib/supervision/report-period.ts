@@ -1,5 +1,7 @@
-// Report periods as whole local days: the dates the supervisor picks, and the instants sent to
-// the server (midnight at the start of the first day up to midnight after the last day).
+// Report periods as whole days: the dates the supervisor picks, and the instants sent to the
+// server (midnight at the start of the first day up to midnight after the last day, on the
+// contact center's clocks, where the wallboard's "today" starts too).
+import { shiftDay, zonedInstant } from '../shared/date-entry.js';
 
 export type PeriodPreset = 'last7' | 'last30' | 'thisMonth';
 export const PERIOD_PRESETS: readonly PeriodPreset[] = ['last7', 'last30', 'thisMonth'];
@@ -34,13 +36,12 @@ export function presetPeriod(preset: PeriodPreset, today: Date): Period {
   return { from: localDate(start), to };
 }
 
-/** Pure: the instants the server reads, or null when the dates are not a valid period. */
-export function periodRange(p: Period): { from: string; to: string } | null {
+/** Pure: the instants the server reads (midnights in `timeZone`), or null when the dates are not a valid period. */
+export function periodRange(p: Period, timeZone: string): { from: string; to: string } | null {
   const from = parseLocalDate(p.from);
   const last = parseLocalDate(p.to);
   if (!from || !last || last < from) return null;
-  const end = new Date(last.getFullYear(), last.getMonth(), last.getDate() + 1);
-  return { from: from.toISOString(), to: end.toISOString() };
+  return { from: zonedInstant(p.from, '00:00', timeZone), to: zonedInstant(shiftDay(p.to, 1), '00:00', timeZone) };
 }
 
 /** Pure: which preset these dates are, if any, so its button can show as chosen. */

@@ -1,5 +1,7 @@
 // Saving one setting with the version the admin started from: field errors of a refused save
-// are kept by field name, and a save that lost a race (409) asks for a reload.
+// are kept by field name, and a save that lost a race (409) asks for a reload. The rules of a
+// save are the same whatever the setting's route: VersionedEditor holds them, and each kind
+// of setting gives it its read and its save.
 import type { FieldError, SettingKey, SettingValues, StoredSetting } from '@kefu/contract';
 import { isApiError } from '../shared/api.js';
 import { messagesAt } from './settings-form.js';
@@ -7,7 +9,13 @@ import { supervisionApi } from './supervision-api.js';
 
 export type EditorStatus = 'idle' | 'saving' | 'saved' | 'invalid' | 'conflict' | 'failed' | 'reloading';
 
-export class SettingEditor<K extends SettingKey> {
+/** How a setting is read and saved over its version. */
+export interface VersionedSettingIo<V, S extends { version: number; value: V }> {
+  save(version: number, value: V): Promise<S>;
+  load(): Promise<S>;
+}
+
+export class VersionedEditor<V, S extends { version: number; value: V }> {
   version = $state(0);
   status = $state<EditorStatus>('idle');
   /** Bad fields, named as the server names them (e.g. 'weeklyHours.1.0.end'). */
@@ -15,8 +23,8 @@ export class SettingEditor<K extends SettingKey> {
   error = $state<unknown>(null);
 
   constructor(
-    readonly key: K,
     version: number,
+    private readonly io: VersionedSettingIo<V, S>,
   ) {
     this.version = version;
   }
@@ -28,13 +36,13 @@ export class SettingEditor<K extends SettingKey> {
   }
 
   /** Answers the saved setting, or null when it was not saved (the state says why). */
-  async save(value: SettingValues[K]): Promise<StoredSetting<K> | null> {
+  async save(value: V): Promise<S | null> {
     if (this.status === 'saving') return null;
     this.status = 'saving';
     this.errors = [];
     this.error = null;
     try {
-      const saved = await supervisionApi.saveSetting(this.key, this.version, value);
+      const saved = await this.io.save(this.version, value);
       this.version = saved.version;
       this.status = 'saved';
       return saved;
@@ -50,10 +58,10 @@ export class SettingEditor<K extends SettingKey> {
   }
 
   /** The setting as stored now (after a conflict); null when it could not be read. */
-  async reload(): Promise<StoredSetting<K> | null> {
+  async reload(): Promise<S | null> {
     this.status = 'reloading';
     try {
-      const fresh = await supervisionApi.setting(this.key);
+      const fresh = await this.io.load();
       this.version = fresh.version;
       this.errors = [];
       this.error = null;
@@ -71,4 +79,14 @@ export class SettingEditor<K extends SettingKey> {
     const list = messagesAt(this.errors, path, nested);
     return list.length ? list.join(' ') : null;
   };
+}
+
+/** A setting of the /api/settings routes (calendar, SLA, follow-ups). */
+export class SettingEditor<K extends SettingKey> extends VersionedEditor<SettingValues[K], StoredSetting<K>> {
+  constructor(
+    readonly key: K,
+    version: number,
+  ) {
+    super(version, { save: (v, value) => supervisionApi.saveSetting(key, v, value), load: () => supervisionApi.setting(key) });
+  }
 }

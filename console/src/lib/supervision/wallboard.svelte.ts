@@ -4,6 +4,7 @@
 import type { AgentFloorRow, QueueFloorRow, WallboardDelta, WallboardSnapshot } from '@kefu/contract';
 import type { KefuSocket } from '../shared/session.svelte.js';
 import { command } from '../shared/socket-command.js';
+import { listen } from '../shared/socket-listeners.js';
 import { applyDelta } from './wallboard-view.js';
 
 export type WallboardStatus = 'idle' | 'loading' | 'live' | 'error';
@@ -21,14 +22,13 @@ export class Wallboard {
 
   /** Starts watching on the session's connection; returns the function that stops. */
   attach(socket: KefuSocket): () => void {
-    const changed = (d: WallboardDelta) => this.#apply(d);
-    const reconnected = () => void this.#watch(socket);
-    socket.on('wallboard:changed', changed);
-    socket.io.on('reconnect', reconnected);
+    const stop = listen(socket, {
+      'wallboard:changed': (d: WallboardDelta) => this.#apply(d),
+      reconnect: () => void this.#watch(socket),
+    });
     void this.#watch(socket);
     return () => {
-      socket.off('wallboard:changed', changed);
-      socket.io.off('reconnect', reconnected);
+      stop();
       socket.emit('wallboard:unwatch', {}, () => {});
       this.status = 'idle';
     };

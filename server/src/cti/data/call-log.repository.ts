@@ -18,6 +18,8 @@ export interface NewCallRecord {
    * anyway. Default true.
    */
   agentHandled?: boolean;
+  /** The agent dialled the number without seeing it (a dial token): their lists show it masked. */
+  numberHidden?: boolean;
   sipCallId: string;
   at: Date;
 }
@@ -40,6 +42,7 @@ export class CallLogRepository {
         queue_id: r.queueId,
         agent_id: r.agentId,
         agent_handled: r.agentHandled ?? true,
+        ...(r.numberHidden ? { number_hidden: true } : {}),
         server_id: this.serverId,
         sip_call_id: r.sipCallId,
         started_at: r.at,
@@ -168,11 +171,17 @@ export class CallLogRepository {
   }
 
   /** Persists a state change: closes the open history row and opens the new one. */
+  /**
+   * Ends the agent's open state and opens the new one, in one statement (atomic as a
+   * transaction, without its BEGIN and COMMIT round trips: every call changes an agent's state
+   * several times).
+   */
   async recordAgentState(userId: number, state: AgentState, reason: string | null, at: Date): Promise<void> {
-    await this.db.transaction(async (trx) => {
-      await trx('agent_state_history').where({ user_id: userId }).whereNull('ended_at').update({ ended_at: at });
-      await trx('agent_state_history').insert({ user_id: userId, state, reason, started_at: at, server_id: this.serverId });
-    });
+    await this.db.raw(
+      `WITH ended AS (UPDATE agent_state_history SET ended_at = ? WHERE user_id = ? AND ended_at IS NULL)
+       INSERT INTO agent_state_history (user_id, state, reason, started_at, server_id) VALUES (?, ?, ?, ?, ?)`,
+      [at, userId, userId, state, reason, at, this.serverId],
+    );
   }
 
   async lastAgentStates(): Promise<{ user_id: number; state: AgentState; reason: string | null; started_at: Date }[]> {

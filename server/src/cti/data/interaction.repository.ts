@@ -2,6 +2,7 @@ import type { Db } from '../../platform/db/database.js';
 import type { Interaction } from '../../../../contract/index.js';
 import { interactionQuery, toInteraction, type InteractionRow } from './interaction-row.js';
 import type { SensitiveFields } from '../../platform/crypto/sensitive-fields.js';
+import { maskPhoneText } from '../../customers/privacy/rules/phone-mask.js';
 
 /** Position in a customer's history: the (started_at, id) of the last row of a page. */
 export interface HistoryCursor {
@@ -36,15 +37,19 @@ export class InteractionRepository {
     return new Set(rows.map((r: { code: string }) => r.code));
   }
 
-  /** An agent's calls since a moment (their "today"), newest first. */
+  /** An agent's calls since a moment (their "today"), newest first; numbers dialled unseen stay masked. */
   async callsOfAgentSince(agentId: number, since: Date, limit = 200): Promise<Interaction[]> {
     const rows = (await this.base()
+      .select('i.number_hidden')
       .where('i.agent_id', agentId)
       .andWhere('i.kind', 'call')
       .andWhere('i.started_at', '>=', since)
       .orderBy('i.started_at', 'desc')
-      .limit(limit)) as InteractionRow[];
-    return rows.map((r) => toInteraction(r, this.fields));
+      .limit(limit)) as (InteractionRow & { number_hidden: boolean })[];
+    return rows.map((r) => {
+      const call = toInteraction(r, this.fields);
+      return r.number_hidden && call.callerNumber !== null ? { ...call, callerNumber: maskPhoneText(call.callerNumber) } : call;
+    });
   }
 
   /** Every interaction linked to a case, oldest first: the case's timeline. */
@@ -54,6 +59,12 @@ export class InteractionRepository {
       .where('l.ticket_id', caseId)
       .orderBy('i.started_at', 'asc')) as InteractionRow[];
     return rows.map((r) => toInteraction(r, this.fields));
+  }
+
+  /** The number a call was logged with (E.164 when it was one). */
+  async callerNumberOf(id: number): Promise<string | null> {
+    const r = await this.db('interactions').where('id', id).first('caller_number');
+    return (r?.caller_number as string | null | undefined) ?? null;
   }
 
   /** The queue a call came through (its wrap-up codes follow it) and the agent who took it. */

@@ -24,6 +24,7 @@ import { command } from '../../platform/realtime/ack.js';
 import { socketCommandContext } from '../../platform/realtime/socket-command-context.js';
 import type { KefuSocket } from '../../platform/realtime/socket-server.js';
 import { msg } from '../../platform/i18n/message.js';
+import { maskScreenPop } from '../../customers/privacy/phone-masking.js';
 
 const Empty = z.object({}).strict();
 
@@ -95,13 +96,17 @@ export function registerAgentDesk(socket: KefuSocket, user: Me, d: AgentDeskDeps
       if (!allowed) await d.customers.assertCanSee(ctx, cmd.customerId);
       await d.callWritten(call.callId); // the call's row may still be on its way
       await d.callLog.setCustomer(cmd.interactionId, cmd.customerId);
+      // A number dialled unseen is masked on the desk: the pop is built from the logged number
+      // and handed back masked.
+      const number = call.numberHidden ? await d.interactions.callerNumberOf(cmd.interactionId) : call.screenPop.callerNumber;
+      if (number === null) throw forbidden(msg('call.notYourCurrent'));
       // An offer shows every customer on the number; a call outside a queue only those the agent may see.
       const pop =
         call.queueName === null
-          ? await d.customers.screenPopChoosing(ctx, call.screenPop.callerNumber, cmd.customerId)
-          : await d.customers.offerScreenPopFor(call.screenPop.callerNumber, cmd.customerId);
+          ? await d.customers.screenPopChoosing(ctx, number, cmd.customerId)
+          : await d.customers.offerScreenPopFor(number, cmd.customerId);
       d.callCenter.updateScreenPop(call.callId, pop, cmd.customerId);
-      return pop;
+      return call.numberHidden ? maskScreenPop(pop) : pop;
     }),
   );
 

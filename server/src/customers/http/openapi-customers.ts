@@ -43,4 +43,12 @@ export const customerPaths = {
       responses: { '200': { description: 'A page', content: json(C.InteractionPage) }, ...errors(400, 401, 403, 404) },
     },
   },
+  '/api/customers/{id}/phones/{index}/dial': {
+    post: {
+      summary: "A one-time dial token for the customer's number at `index` (as shown, masked or whole), for a caller who may see the customer: their phone dials the token and the switch rings the number; audited",
+      parameters: [idParam, { name: 'index', in: 'path', required: true, schema: { type: 'integer', minimum: 0, maximum: 9 } }],
+      requestBody: { required: true, content: json(C.MaskedDialRequest) },
+      responses: { '200': { description: 'The token to dial', content: json(C.MaskedDial) }, ...errors(400, 401, 403, 404, 409) },
+    },
+  },
 };

@@ -10,6 +10,7 @@ import {
   type Interaction,
   type PhoneMaskingSetting,
   type RevealedPhones,
+  type ScreenPop,
 } from '../../../../contract/index.js';
 import type { AuditRepository } from '../../identity/data/audit.repository.js';
 import type { RequestContext, Viewer } from '../../identity/request-context.js';
@@ -79,4 +80,15 @@ export function maskCustomer(c: Customer): Customer {
 
 export function maskInteraction(i: Interaction): Interaction {
   return i.callerNumber === null ? i : { ...i, callerNumber: maskPhoneText(i.callerNumber) };
+}
+
+/** A pop for someone who dialled the number without seeing it: every number in it masked. */
+export function maskScreenPop(p: ScreenPop): ScreenPop {
+  return {
+    ...p,
+    callerNumber: maskPhoneText(p.callerNumber),
+    normalizedPhone: p.normalizedPhone === null ? null : maskPhoneText(p.normalizedPhone),
+    matches: p.matches.map(maskSummary),
+    primary: p.primary && { ...p.primary, customer: maskCustomer(p.primary.customer), interactions: p.primary.interactions.map(maskInteraction) },
+  };
 }

@@ -22,6 +22,18 @@ export const identityPaths = {
       responses: { '200': { description: 'A page of entries', content: json(C.AuditPage) }, ...errors(400, 401, 403) },
     },
   },
+  '/api/admin/audit/retention': {
+    get: {
+      summary: 'How long audit entries are kept (KEFU_AUDIT_RETENTION_DAYS) and what the last purge removed (admins)',
+      responses: { '200': { description: 'The period and the last purge', content: json(C.AuditRetentionStatus) }, ...errors(400, 401, 403) },
+    },
+  },
+  '/api/admin/audit/purge': {
+    post: {
+      summary: 'Removes the audit entries older than the period now (admins); the chain stays verifiable from the purge anchor, and the purge is itself audited',
+      responses: { '200': { description: 'What was removed', content: json(C.AuditPurgeReport) }, ...errors(400, 401, 403) },
+    },
+  },
   '/api/admin/audit/export': {
     get: {
       summary: 'The filtered audit log as CSV, streamed (admins); the export is itself audited. X-Audit-Rows tells how many rows follow',

@@ -159,6 +159,9 @@ export const MESSAGES_EN = {
   // Personal data
   'erasure.heldByComplaint': 'This customer cannot be erased while a complaint is open (legal hold): {cases}',
   'erasure.heldByDispute': 'This customer cannot be erased while a dispute is open (legal hold): {cases}',
+  // Dialling a masked number
+  'privacy.dialNumberChanged': "This customer's numbers changed since the page was loaded; reload and choose the number again",
+  'privacy.noSuchNumber': 'This customer has no number at that place in the list',
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES_EN;

@@ -58,7 +58,7 @@ export const MESSAGES_ZH_CN: Readonly<Record<MessageKey, Translation>> = {
   'calendar.someOpenWeekday': '至少要有一天设置营业时间。',
   'calendar.extraDayHoursMissing': (p) => ifKnown(word(WEEKDAY_ZH, param(p, 'weekday')), (d) => `调休工作日沿用${d}的营业时间，但${d}没有营业时间。`),
   'calendar.holidayAndExtraDay': '{date} 同时被列为节假日。',
-  'retention.auditKeptForGood': '本版本中审计记录永久保留：审计日志只能追加，不能删除。',
+  'retention.auditKeptForGood': '审计记录的保留期限由 KEFU_AUDIT_RETENTION_DAYS 设置（默认 3 年），不在此处设置。',
   'privacy.roleOnce': '每个角色只能列出一次。',
 
   // Signing in, roles and the request itself
@@ -218,4 +218,7 @@ export const MESSAGES_ZH_CN: Readonly<Record<MessageKey, Translation>> = {
   // Personal data
   'erasure.heldByComplaint': '该客户有未结投诉，处于法律保留状态，不能删除：{cases}。',
   'erasure.heldByDispute': '该客户有未结争议，处于法律保留状态，不能删除：{cases}。',
+  // Dialling a masked number
+  'privacy.dialNumberChanged': '页面加载后该客户的号码已变更，请重新加载并再次选择号码。',
+  'privacy.noSuchNumber': '该客户的号码列表中没有这个位置的号码。',
 };

@@ -20,6 +20,7 @@ import type { RequestContext } from '../../identity/request-context.js';
 import type { FloorPeopleRepository, FloorPersonRow } from './data/floor-people.repository.js';
 import type { FloorNotifier, LiveFloor } from './floor-ports.js';
 import { canActOn } from './rules/floor-reach.js';
+import { waitingCallList } from './waiting-call-list.js';
 
 export interface FloorActionsDeps {
   floor: LiveFloor;
@@ -85,17 +86,7 @@ export class FloorActionsService {
   /** Calls waiting now, and the queues a call may be pulled to. */
   waitingCalls(ctx: RequestContext): FloorWaitingCallList {
     assertSupervises(ctx);
-    return {
-      items: this.d.floor.waitingCalls().map((c) => ({
-        callId: c.callId,
-        queueId: c.queueId,
-        queueName: c.queueName,
-        waitingSince: new Date(c.queuedAt).toISOString(),
-        vip: c.vip,
-        ringingAgentId: c.ringingAgentId,
-      })),
-      queues: this.d.floor.queues(),
-    };
+    return waitingCallList(this.d.floor);
   }
 
   /**

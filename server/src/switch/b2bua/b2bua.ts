@@ -3,7 +3,8 @@ import type { Logger } from 'pino';
 import type { CountryCode } from 'libphonenumber-js/max';
 import { HEADER_CALL_ID, HEADER_CONSULT_OF, HEADER_INTERACTION_ID } from '../../../../contract/sip-headers.js';
 import { normalizePhone } from '../../platform/phone-number.js';
-import type { CallControl, CallerMedia, CallerPrompt, DirectCall, MediaRelay, SwitchEvents } from '../ports.js';
+import type { CallControl, CallerMedia, CallerPrompt, DialTokenResolver, DirectCall, MediaRelay, SwitchEvents } from '../ports.js';
+import { isDialToken } from '../../../../contract/masked-dial.js';
 import { MediaAnchor } from './media-anchor.js';
 import type { AccountRecord } from '../accounts/sip-account-directory.js';
 import { bodyOf, buildResponse, newCallId, newTag, quoteDisplayName, type HeaderLine } from '../message/build.js';
@@ -12,6 +13,7 @@ import type { Binding, Registrar } from '../registrar/registrar.js';
 import type { SipConnection } from '../transport/ws-sip-server.js';
 import { Call, type CallContext } from './call.js';
 import type { ClientTransactions } from './client-transactions.js';
+import { DialogRoutes } from './in-dialog.js';
 import { Leg } from './leg.js';
 import { presentedCaller } from './presented-caller.js';
 import { detachAgent } from './transfer-ring.js';
@@ -45,6 +47,8 @@ export interface B2buaOptions {
    * and the caller's own number shows, as between colleagues.
    */
   readonly outboundCallerId?: () => string | null;
+  /** Resolves a dialled one-time token to the number behind it (numbers dialled unseen). */
+  readonly dialTokens?: DialTokenResolver;
 }
 
 /**
@@ -54,8 +58,7 @@ export interface B2buaOptions {
  */
 export class B2bua implements CallControl, CallerMedia {
   private readonly calls = new Map<string, Call>();
-  /** connection|Call-ID|our tag → leg: in-dialog requests arrive with our tag in To. */
-  private readonly dialogs = new Map<string, { call: Call; leg: Leg }>();
+  private readonly dialogs = new DialogRoutes<Call>();
   /**
    * connection|top Via of the caller's INVITE → call. A CANCEL repeats that Via (RFC 3261
    * §9.1), so it finds its INVITE here without the Via being parsed; see `onCancel`.
@@ -112,6 +115,15 @@ export class B2bua implements CallControl, CallerMedia {
     }
     const target = request.contactUri();
     if (!target) return reply(400, 'Missing Contact');
+    // A dial token stands for a number its caller may call but not see: it is resolved here,
+    // and only the callee's leg ever carries the number. Unknown, spent or someone else's: 404.
+    let dialled = request.ruriUser ?? '';
+    const numberHidden = isDialToken(dialled);
+    if (numberHidden) {
+      const number = this.options.dialTokens?.take(dialled, account.userId) ?? null;
+      if (number === null) return reply(404, 'Not Found');
+      dialled = number;
+    }
     connection.send(buildResponse(request, 100, 'Trying'));
 
     const localTag = newTag();
@@ -127,7 +139,6 @@ export class B2bua implements CallControl, CallerMedia {
     const callerNumber = fromUser === account.username ? fromUser : account.username;
     const rawName = request.from?.displayName?.trim();
     const displayName = rawName ? rawName : null;
-    const dialled = request.ruriUser ?? '';
 
     const consultOf = request.getHeader(HEADER_CONSULT_OF);
     if (consultOf !== undefined) {
@@ -143,6 +154,7 @@ export class B2bua implements CallControl, CallerMedia {
         sipCallId: request.callId,
         from: { userId: account.userId, number: callerNumber },
         to: { userId: callee.bindings[0]?.userId ?? null, number: callee.aor },
+        ...(numberHidden ? { numberHidden } : {}),
       };
       const call = new Call(this.ctx, { type: 'direct', direct }, callerLeg, request, { number: callerNumber, displayName });
       direct.callId = call.id;
@@ -159,6 +171,8 @@ export class B2bua implements CallControl, CallerMedia {
       return;
     }
 
+    // A hidden number is a customer's, never a queue: nothing here reaches it.
+    if (numberHidden) return reply(480, 'Temporarily Unavailable');
     const call = new Call(this.ctx, { type: 'queue' }, callerLeg, request, { number: callerNumber, displayName });
     // A carrier's plain RTP cannot reach a browser: its media goes through the relay.
     if (this.options.media && connection.viaTransport) {
@@ -194,10 +208,7 @@ export class B2bua implements CallControl, CallerMedia {
 
   /** A request carrying a To tag; false when no dialog of ours matches. */
   onInDialog(connection: SipConnection, request: SipRequest): boolean {
-    const found = this.dialogs.get(`${connection.id}|${request.callId}|${request.toTag}`);
-    if (!found) return false;
-    found.call.inDialog(found.leg, request);
-    return true;
+    return this.dialogs.route(connection, request);
   }
 
   connectionClosed(connectionId: string): void {
@@ -337,7 +348,7 @@ export class B2bua implements CallControl, CallerMedia {
   }
 
   private indexLeg(leg: Leg, call: Call): void {
-    this.dialogs.set(`${leg.connection.id}|${leg.sipCallId}|${leg.localTag}`, { call, leg });
+    this.dialogs.add(leg, call);
     const set = this.byConnection.get(leg.connection.id);
     if (set) set.add(call);
     else this.byConnection.set(leg.connection.id, new Set([call]));
@@ -353,16 +364,10 @@ export class B2bua implements CallControl, CallerMedia {
     const calling = (this.callingFrom.get(caller) ?? 1) - 1;
     if (calling > 0) this.callingFrom.set(caller, calling);
     else this.callingFrom.delete(caller);
-    // Legs stay routable a little longer: a BYE or re-INVITE crossing the end still gets an
-    // answer (200 or 481) instead of silence. They go after one transaction timeout.
     const legs = call.legs();
-    setTimeout(() => {
-      for (const leg of legs) {
-        const key = `${leg.connection.id}|${leg.sipCallId}|${leg.localTag}`;
-        // A completed consult's colleague leg lives on in the caller's call: not ours to drop.
-        if (this.dialogs.get(key)?.call === call) this.dialogs.delete(key);
-      }
+    // A completed consult's colleague leg lives on in the caller's call: only this call's routes go.
+    this.dialogs.forgetLater(legs, () => {
       for (const leg of legs) this.byConnection.get(leg.connection.id)?.delete(call);
-    }, 32_000).unref();
+    }, call);
   }
 }

@@ -4,21 +4,20 @@ import { HEADER_CALL_ID } from '../../../../contract/sip-headers.js';
 import type { CallerPrompt, OfferFailure } from '../ports.js';
 import { bodyOf, buildResponse, type Body, type HeaderLine } from '../message/build.js';
 import type { SipRequest, SipResponse } from '../message/parse.js';
-import { ALLOW } from './allowed-methods.js';
 import { AwaitedAcks } from './awaited-acks.js';
 import type { CallContext, CallKind, CallState, Fork, NewFork, Offer } from './call-types.js';
 import type { TransactionFailure } from './client-transactions.js';
 import type { Leg } from './leg.js';
 import { ackNon2xx, IGNORE_RESPONSES, sendBye, sendCancel } from './leg-signalling.js';
-import { relayInfo, relayReinvite, type BridgedCall } from './mid-call-relay.js';
+import { answerThroughAnchor, ringThroughAnchor } from './anchored-offers.js';
+import { CallerPrompts } from './caller-prompts.js';
+import { answerInDialog } from './in-dialog.js';
+import type { BridgedCall } from './mid-call-relay.js';
 import { callerStatusFor, offerFailureFor, releaseReason, worstFailure } from './offer-failure.js';
 import type { MediaAnchor } from './media-anchor.js';
 import { ringParked } from './transfer-ring.js';
 
 export type { CallContext, CallKind, CallState, NewFork } from './call-types.js';
-
-/** A closed or busy prompt longer than this is cut short: the caller is sent away anyway. */
-const MAX_PROMPT_BEFORE_RELEASE_MS = 30_000;
 
 /**
  * A call owned by the B2BUA: the caller's leg (we are its UAS) and the agent leg(s) (we are
@@ -37,8 +36,7 @@ export class Call implements BridgedCall {
   private logger: Logger | undefined;
   /** Set on a trunk call when there is a media plane: both legs' SDP is the relay's. */
   anchor: MediaAnchor | undefined;
-  private earlyMediaSent = false;
-  private earlyMediaFailed = false;
+  private readonly prompts = new CallerPrompts(this, () => this.log);
 
   constructor(
     readonly ctx: CallContext,
@@ -91,27 +89,26 @@ export class Call implements BridgedCall {
     this.offers.push(offer);
     if (this.state === 'parked') return ringParked(this, offer, forks);
     if (!this.anchor) return this.sendForks(offer, forks, this.offerBody);
-    this.anchor.offerForAgents().then(
-      (body) => {
-        // Withdrawn or ended while the relay was answering: nothing was sent, nothing to cancel.
-        if (this.state !== 'waiting' || offer.withdrawn) offer.settled = true;
-        else this.sendForks(offer, forks, body);
-      },
-      (err: unknown) => {
-        this.log.error({ err }, 'Media relay refused the caller\'s offer; ending the call');
-        this.release(503);
-      },
-    );
+    ringThroughAnchor(this, this.anchor, offer, () => this.log, (body) => this.sendForks(offer, forks, body));
   }
 
-  private sendForks(offer: Offer, forks: readonly NewFork[], body: Body | undefined): void {
+  /**
+   * INVITEs each phone of `forks` for `offer` with `body` (none: the phone makes the offer, as
+   * on a transfer's ring); their responses go to `onResponse`, by default the first ring's.
+   */
+  sendForks(
+    offer: Offer,
+    forks: readonly NewFork[],
+    body: Body | undefined,
+    onResponse: (fork: Fork, response: SipResponse) => void = (fork, response) => this.onForkResponse(offer, fork, response),
+  ): void {
     for (const { leg, headers } of forks) {
       const invite = leg.request('INVITE', this.ctx.contact, body, headers);
       const fork: Fork = { leg, invite, ruri: leg.remoteTarget, to: leg.remote, state: 'calling', cancelSent: false, outcome: undefined };
       offer.forks.push(fork);
       this.ctx.indexLeg(leg, this);
       this.ctx.transactions.start(leg.connection, invite.branch, 'INVITE', {
-        onResponse: (response) => this.onForkResponse(offer, fork, response),
+        onResponse: (response) => onResponse(fork, response),
         onFailure: (why) => this.onForkDone(offer, fork, why),
       });
       if (!leg.send(invite)) this.onForkDone(offer, fork, 'closed');
@@ -158,37 +155,15 @@ export class Call implements BridgedCall {
 
   /** A request inside one of our dialogs (the To tag is ours). */
   inDialog(leg: Leg, request: SipRequest): void {
-    if (request.method !== 'ACK') {
-      if (request.cseq <= leg.remoteCseq && request.method !== 'CANCEL') {
-        leg.connection.send(buildResponse(request, 500, 'CSeq Out of Order'));
-        return;
-      }
-      leg.remoteCseq = request.cseq;
-    }
-    switch (request.method) {
-      case 'ACK':
-        // 2xx ACKs end here: each leg's ACK is ours to send or absorb (§13.3.1.4).
-        this.acks.received(leg, request.cseq);
-        return;
-      case 'BYE':
-        leg.connection.send(buildResponse(request, 200, 'OK'));
-        if (leg === this.callerLeg) {
-          if (this.state === 'waiting') this.respondCaller(487, 'Request Terminated');
-          this.callerGone(leg);
-        } else this.agentGone(leg, leg);
-        return;
-      case 'INVITE':
-        relayReinvite(this, leg, request);
-        return;
-      case 'INFO':
-        relayInfo(this, leg, request);
-        return;
-      case 'OPTIONS':
-        leg.connection.send(buildResponse(request, 200, 'OK', { headers: [['Allow', ALLOW]] }));
-        return;
-      default:
-        leg.connection.send(buildResponse(request, 501, 'Not Implemented', { headers: [['Allow', ALLOW]] }));
-    }
+    answerInDialog(this, leg, request, {
+      // 2xx ACKs end here: each leg's ACK is ours to send or absorb (§13.3.1.4).
+      ack: (from, cseq) => this.acks.received(from, cseq),
+      bye: (from) => {
+        if (from !== this.callerLeg) return this.agentGone(from, from);
+        if (this.state === 'waiting') this.respondCaller(487, 'Request Terminated');
+        this.callerGone(from);
+      },
+    });
   }
 
   /** Puts a text to the caller within the call (SIP MESSAGE); the web phone shows it. */
@@ -219,55 +194,24 @@ export class Call implements BridgedCall {
    * others hear "Queued" (182).
    */
   queued(): void {
-    if (this.state !== 'waiting') return;
-    if (!this.anchor) return this.respondCaller(182, 'Queued');
-    void this.openEarlyMedia().then((open) => {
-      // Still a call: it waits in silence, as it would without a media plane.
-      if (!open && this.state === 'waiting') this.respondCaller(182, 'Queued');
-    });
+    this.prompts.queued();
   }
 
   /** Plays a prompt to a caller whose media is anchored; resolves with its length in ms (0: nothing played). */
-  async playToCaller(prompt: CallerPrompt, repeat: boolean): Promise<number> {
-    if (!this.anchor || this.state === 'ended') return 0;
-    // A waiting caller hears the relay once early media is up; a bridged one already does.
-    if (this.state === 'waiting' && !(await this.openEarlyMedia())) return 0;
-    // (The state may have changed while the relay answered.)
-    if ((this.state as CallState) === 'ended') return 0;
-    return this.anchor.playToCaller(prompt, repeat);
+  playToCaller(prompt: CallerPrompt, repeat: boolean): Promise<number> {
+    return this.prompts.play(prompt, repeat);
   }
 
   /**
    * Sends a waiting caller away with `status`, after a prompt (closed, busy) when their media
    * is anchored; at once otherwise. A caller who hangs up meanwhile ends it sooner.
    */
-  async announceThenRelease(prompt: CallerPrompt, status: number): Promise<void> {
-    const ms = this.state === 'waiting' ? await this.playToCaller(prompt, false) : 0;
-    if (ms <= 0) return this.release(status);
-    setTimeout(() => this.release(status), Math.min(ms, MAX_PROMPT_BEFORE_RELEASE_MS)).unref();
-  }
-
-  /** 183 with the relay's SDP, once; false when the relay could not answer for the queue. */
-  private openEarlyMedia(): Promise<boolean> {
-    if (!this.anchor) return Promise.resolve(false);
-    return this.anchor.earlyMedia().then(
-      (body) => {
-        if (this.state === 'waiting' && !this.earlyMediaSent) {
-          this.earlyMediaSent = true;
-          this.respondCaller(183, 'Session Progress', body);
-        }
-        return true;
-      },
-      (err: unknown) => {
-        if (!this.earlyMediaFailed) this.log.warn({ err }, 'The media relay did not open early media; the caller waits without prompts');
-        this.earlyMediaFailed = true;
-        return false;
-      },
-    );
+  announceThenRelease(prompt: CallerPrompt, status: number): Promise<void> {
+    return this.prompts.announceThenRelease(prompt, status);
   }
 
   stopPlayingToCaller(): void {
-    if (this.anchor && this.state !== 'ended') void this.anchor.stopPlaying();
+    this.prompts.stop();
   }
 
   awaitAck(leg: Leg, cseq: number): void {
@@ -286,10 +230,7 @@ export class Call implements BridgedCall {
       return;
     }
     if (status < 300) {
-      const to = response.getHeader('to');
-      if (to) fork.leg.remote = to;
-      const target = response.contactUri();
-      if (target) fork.leg.remoteTarget = target;
+      fork.leg.answered(response);
       fork.leg.send(fork.leg.ack2xx(fork.invite.cseq));
       if (this.state !== 'waiting' || offer.withdrawn || fork.cancelSent) {
         // Answered as our CANCEL crossed it, or after someone else answered: hang it up.
@@ -336,7 +277,8 @@ export class Call implements BridgedCall {
     }
   }
 
-  private bridge(offer: Offer, fork: Fork, response: SipResponse): void {
+  /** The phone that answered (`fork`, ringing for `offer`) is the call's other side; every other ring stops. */
+  attach(offer: Offer, fork: Fork): void {
     this.state = 'bridged';
     this.agentLeg = fork.leg;
     this.answeredBy = offer;
@@ -344,25 +286,17 @@ export class Call implements BridgedCall {
       for (const f of other.forks) if (f !== fork) this.cancelFork(f);
       if (other !== offer) other.withdrawn = true;
     }
+  }
+
+  private bridge(offer: Offer, fork: Fork, response: SipResponse): void {
+    this.attach(offer, fork);
     const answer = bodyOf(response);
-    if (this.anchor && answer) {
-      this.anchor.towardCaller(answer).then(
-        (body) => {
-          if (this.state !== 'bridged') return;
-          this.respondCaller(200, 'OK', body);
-          this.awaitAck(this.callerLeg, this.callerInvite.cseq);
-        },
-        (err: unknown) => {
-          this.log.error({ err }, 'Media relay refused the agent\'s answer; ending the call');
-          this.respondCaller(503, 'Service Unavailable');
-          this.callerFinalSent = true;
-          this.agentGone(fork.leg, undefined);
-        },
-      );
-    } else {
-      this.respondCaller(200, 'OK', answer);
+    const answerCaller = (body: Body | undefined): void => {
+      this.respondCaller(200, 'OK', body);
       this.awaitAck(this.callerLeg, this.callerInvite.cseq);
-    }
+    };
+    if (this.anchor && answer) answerThroughAnchor(this, this.anchor, answer, () => this.log, answerCaller, () => this.agentGone(fork.leg, undefined));
+    else answerCaller(answer);
     if (this.kind.type === 'queue') {
       if (offer.agentUserId !== null) this.ctx.events.offerAnswered(this.id, offer.agentUserId);
     } else {

@@ -1,4 +1,5 @@
 import { buildRequest, newBranch, type Body, type HeaderLine } from '../message/build.js';
+import type { SipResponse } from '../message/parse.js';
 import type { SipConnection } from '../transport/ws-sip-server.js';
 
 export interface OutgoingRequest {
@@ -37,6 +38,14 @@ export class Leg {
     this.remoteTarget = init.remoteTarget;
     this.localCseq = init.localCseq;
     this.remoteCseq = init.remoteCseq;
+  }
+
+  /** A 2xx to our INVITE: its To (with the phone's tag) and Contact complete the dialog (§12.1.2). */
+  answered(response: SipResponse): void {
+    const to = response.getHeader('to');
+    if (to) this.remote = to;
+    const target = response.contactUri();
+    if (target) this.remoteTarget = target;
   }
 
   /** A new in-dialog request (BYE, re-INVITE, INFO) with the next CSeq. */

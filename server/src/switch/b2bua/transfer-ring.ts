@@ -29,17 +29,7 @@ export function detachAgent(call: Call): boolean {
 
 /** Rings a party for a parked call, each phone with an INVITE without SDP. */
 export function ringParked(call: Call, offer: Offer, forks: readonly NewFork[]): void {
-  for (const { leg, headers } of forks) {
-    const invite = leg.request('INVITE', call.ctx.contact, undefined, headers);
-    const fork: Fork = { leg, invite, ruri: leg.remoteTarget, to: leg.remote, state: 'calling', cancelSent: false, outcome: undefined };
-    offer.forks.push(fork);
-    call.ctx.indexLeg(leg, call);
-    call.ctx.transactions.start(leg.connection, invite.branch, 'INVITE', {
-      onResponse: (response) => onParkedForkResponse(call, offer, fork, response),
-      onFailure: (why) => call.settleFork(offer, fork, why),
-    });
-    if (!leg.send(invite)) call.settleFork(offer, fork, 'closed');
-  }
+  call.sendForks(offer, forks, undefined, (fork, response) => onParkedForkResponse(call, offer, fork, response));
 }
 
 function onParkedForkResponse(call: Call, offer: Offer, fork: Fork, response: SipResponse): void {
@@ -58,10 +48,7 @@ function onParkedForkResponse(call: Call, offer: Offer, fork: Fork, response: Si
     call.settleFork(offer, fork, status);
     return;
   }
-  const to = response.getHeader('to');
-  if (to) fork.leg.remote = to;
-  const target = response.contactUri();
-  if (target) fork.leg.remoteTarget = target;
+  fork.leg.answered(response);
   const phoneOffer = bodyOf(response);
   if (call.state !== 'parked' || offer.withdrawn || fork.cancelSent || !phoneOffer) {
     // Too late (someone else answered, the caller left, the ring was withdrawn), or a 200 with
@@ -73,18 +60,8 @@ function onParkedForkResponse(call: Call, offer: Offer, fork: Fork, response: Si
     return;
   }
   fork.state = 'answered';
-  attach(call, offer, fork);
+  call.attach(offer, fork);
   reofferCaller(call, offer, fork, phoneOffer);
-}
-
-function attach(call: Call, offer: Offer, fork: Fork): void {
-  call.state = 'bridged';
-  call.agentLeg = fork.leg;
-  call.answeredBy = offer;
-  for (const other of call.offers) {
-    for (const f of other.forks) if (f !== fork) call.cancelFork(f);
-    if (other !== offer) other.withdrawn = true;
-  }
 }
 
 /** The new phone's offer to the caller; the caller's answer goes back on the phone's ACK. */

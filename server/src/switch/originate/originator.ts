@@ -10,6 +10,7 @@ import type { SipRequest } from '../message/parse.js';
 import type { Binding, Registrar } from '../registrar/registrar.js';
 import type { SipConnection } from '../transport/ws-sip-server.js';
 import type { ClientTransactions } from '../b2bua/client-transactions.js';
+import { DialogRoutes } from '../b2bua/in-dialog.js';
 import { Leg } from '../b2bua/leg.js';
 import { OutboundCall, type OutboundContext } from './outbound-call.js';
 import type { AbandonAnnouncer, OriginateRequest, OutboundDialing } from './outbound-ports.js';
@@ -31,7 +32,7 @@ export interface OriginatorOptions {
 
 export class Originator implements OutboundDialing {
   private readonly calls = new Map<string, OutboundCall>();
-  private readonly dialogs = new Map<string, { call: OutboundCall; leg: Leg }>();
+  private readonly dialogs = new DialogRoutes<OutboundCall>();
   private readonly ctx: OutboundContext;
 
   constructor(private readonly o: OriginatorOptions) {
@@ -44,7 +45,7 @@ export class Originator implements OutboundDialing {
       // Under the lead's 32 s wait for its ACK (64*T1), so the lead never gives up first.
       agentRingMs: o.agentRingMs ?? 20_000,
       connectGuardMs: o.connectGuardMs ?? 5_000,
-      indexLeg: (leg, call) => this.dialogs.set(this.key(leg), { call, leg }),
+      indexLeg: (leg, call) => this.dialogs.add(leg, call),
       ended: (call) => this.forget(call),
     };
   }
@@ -103,10 +104,7 @@ export class Originator implements OutboundDialing {
 
   /** A request with a To tag on one of our outbound dialogs; false when none matches. */
   onInDialog(connection: SipConnection, request: SipRequest): boolean {
-    const found = this.dialogs.get(`${connection.id}|${request.callId}|${request.toTag}`);
-    if (!found) return false;
-    found.call.inDialog(found.leg, request);
-    return true;
+    return this.dialogs.route(connection, request);
   }
 
   connectionClosed(connectionId: string): void {
@@ -117,16 +115,8 @@ export class Originator implements OutboundDialing {
     for (const call of [...this.calls.values()]) call.hangup();
   }
 
-  private key(leg: Leg): string {
-    return `${leg.connection.id}|${leg.sipCallId}|${leg.localTag}`;
-  }
-
   private forget(call: OutboundCall): void {
     this.calls.delete(call.id);
-    // As in the B2BUA: legs stay routable a while, so a crossing BYE still gets its answer.
-    const legs = call.legs();
-    setTimeout(() => {
-      for (const leg of legs) this.dialogs.delete(this.key(leg));
-    }, 32_000).unref();
+    this.dialogs.forgetLater(call.legs());
   }
 }

@@ -10,13 +10,13 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { HEADER_CALL_ID } from '../../../../contract/sip-headers.js';
 import type { DirectCall, SwitchEvents } from '../ports.js';
-import { bodyOf, buildRequest, buildResponse, newBranch, type Body, type HeaderLine } from '../message/build.js';
+import { bodyOf, buildRequest, newBranch, type Body, type HeaderLine } from '../message/build.js';
 import type { SipRequest, SipResponse } from '../message/parse.js';
-import { ALLOW } from '../b2bua/allowed-methods.js';
 import type { ClientTransactions, TransactionFailure } from '../b2bua/client-transactions.js';
 import type { Leg, OutgoingRequest } from '../b2bua/leg.js';
 import { ackNon2xx, IGNORE_RESPONSES, sendCancel } from '../b2bua/leg-signalling.js';
-import { relayInfo, relayReinvite, type BridgedCall } from '../b2bua/mid-call-relay.js';
+import { answerInDialog } from '../b2bua/in-dialog.js';
+import type { BridgedCall } from '../b2bua/mid-call-relay.js';
 import type { AbandonAnnouncer, OutboundCallListener, UnansweredOutcome } from './outbound-ports.js';
 import { reasonHeader, rejectingAnswer } from './rejecting-answer.js';
 
@@ -171,33 +171,11 @@ export class OutboundCall implements BridgedCall {
   }
 
   inDialog(leg: Leg, request: SipRequest): void {
-    if (request.method !== 'ACK') {
-      if (request.cseq <= leg.remoteCseq) {
-        leg.connection.send(buildResponse(request, 500, 'CSeq Out of Order'));
-        return;
-      }
-      leg.remoteCseq = request.cseq;
-    }
-    switch (request.method) {
-      case 'ACK':
-        return;
-      case 'BYE':
-        leg.connection.send(buildResponse(request, 200, 'OK'));
-        if (leg === this.callerLeg) this.leadGone(leg);
-        else this.agentGone(leg);
-        return;
-      case 'INVITE':
-        relayReinvite(this, leg, request);
-        return;
-      case 'INFO':
-        relayInfo(this, leg, request);
-        return;
-      case 'OPTIONS':
-        leg.connection.send(buildResponse(request, 200, 'OK', { headers: [['Allow', ALLOW]] }));
-        return;
-      default:
-        leg.connection.send(buildResponse(request, 501, 'Not Implemented', { headers: [['Allow', ALLOW]] }));
-    }
+    answerInDialog(this, leg, request, {
+      // The ACK of a relayed re-INVITE's 2xx: nothing waits for it (see awaitAck).
+      ack: () => undefined,
+      bye: (from) => (from === this.callerLeg ? this.leadGone(from) : this.agentGone(from)),
+    });
   }
 
   // ── BridgedCall (the mid-call relay) ─────────────────────────────────────
@@ -226,10 +204,7 @@ export class OutboundCall implements BridgedCall {
       ackNon2xx(sent, response);
       return this.unanswered(this.noAnswer || status === 487 || status === 408 || status === 480 ? 'no_answer' : status === 486 || status === 600 || status === 603 ? 'busy' : 'failed');
     }
-    const to = response.getHeader('to');
-    if (to) sent.leg.remote = to;
-    const target = response.contactUri();
-    if (target) sent.leg.remoteTarget = target;
+    sent.leg.answered(response);
     this.leadOffer = bodyOf(response);
     if (this.state !== 'ringing' || sent.cancelSent) {
       // Answered as our CANCEL crossed it: close the dialog again.
@@ -274,10 +249,7 @@ export class OutboundCall implements BridgedCall {
       ackNon2xx(sent, response);
       return this.agentFailed();
     }
-    const to = response.getHeader('to');
-    if (to) sent.leg.remote = to;
-    const target = response.contactUri();
-    if (target) sent.leg.remoteTarget = target;
+    sent.leg.answered(response);
     sent.leg.send(sent.leg.ack2xx(sent.invite.cseq));
     if (this.state !== 'connecting') {
       // The lead left while the agent's answer crossed our CANCEL.

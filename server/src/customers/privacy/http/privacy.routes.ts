@@ -3,11 +3,14 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import {
+  CALL_TAKING_ROLES,
   ConsentCreate,
   CUSTOMER_SERVICE_ROLES,
   DATA_REQUEST_ROLES,
   ExportQuery,
   IdParam,
+  MaskedDialParams,
+  MaskedDialRequest,
   PhoneMaskingSave,
   RetentionSave,
   SUPERVISING_ROLES,
@@ -17,6 +20,7 @@ import { parseInput } from '../../../platform/http/validate.js';
 import type { ConsentService } from '../consent.service.js';
 import type { CustomerExportService } from '../customer-export.service.js';
 import type { ErasureService } from '../erasure.service.js';
+import type { MaskedDialService } from '../masked-dial.service.js';
 import type { PhoneMasking } from '../phone-masking.js';
 import type { RetentionService } from '../retention.service.js';
 
@@ -28,6 +32,7 @@ export interface PrivacyRouteDeps {
   exports: CustomerExportService;
   erasure: ErasureService;
   masking: PhoneMasking;
+  maskedDial: MaskedDialService;
 }
 
 /** Mounted at /customers, beside customerRoutes. */
@@ -50,6 +55,13 @@ export function customerPrivacyRoutes(d: PrivacyRouteDeps): Router {
     const { id } = parseInput(IdParam, req.params, 'path');
     parseInput(NoBody, req.body);
     res.json(await d.masking.reveal(contextOf(req), id));
+  });
+
+  /** A one-time dial token for a number the caller may call without seeing it (masked-dial.service.ts). */
+  r.post('/:id/phones/:index/dial', requireRole(...CALL_TAKING_ROLES), async (req, res) => {
+    const { id, index } = parseInput(MaskedDialParams, req.params, 'path');
+    const { shown } = parseInput(MaskedDialRequest, req.body);
+    res.json(await d.maskedDial.dial(contextOf(req), id, index, shown));
   });
 
   r.get('/:id/export', requireRole(...DATA_REQUEST_ROLES), async (req, res) => {
