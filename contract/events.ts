@@ -8,6 +8,7 @@ import type { EscalationView, WrapUpCommand } from './cases.js';
 import type { BackupRunView } from './backups.js';
 import type { FloorNotice, FloorWaitingCallList } from './floor.js';
 import type { TransferCommand, TransferDirectory, TransferResult } from './transfer.js';
+import type { ConsultCommand, ConsultSwapCommand, ConsultView } from './consult.js';
 import type { WallboardDelta, WallboardSnapshot } from './wallboard.js';
 import type { CampaignLiveFigures, CampaignWatchCommand } from './campaign-dialing.js';
 import type {
@@ -44,7 +45,7 @@ export interface ServerToClientEvents {
   /** A call is ringing this agent; the screen-pop travels with it, before answer. */
   'call:offered': (payload: LiveCallView) => void;
   /** The offer ended without this agent answering: timed out, the caller left, or rejected. */
-  'call:offer-withdrawn': (payload: { callId: string; reason: 'timeout' | 'caller_left' | 'rejected' | 'unreachable' }) => void;
+  'call:offer-withdrawn': (payload: { callId: string; reason: 'timeout' | 'caller_left' | 'rejected' | 'unreachable' | 'consult_ended' }) => void;
   /** The agent answered or the call changed (hold); the current call as the server sees it. */
   'call:updated': (payload: LiveCallView) => void;
   'call:ended': (payload: CallEndedEvent) => void;
@@ -103,6 +104,14 @@ export interface ClientToServerEvents {
   'call:transfer': (payload: TransferCommand, ack: (res: Ack<TransferResult>) => void) => void;
   /** Agents (with their state) and queues a call can be transferred to. */
   'transfer:directory': (payload: Record<string, never>, ack: (res: Ack<TransferDirectory>) => void) => void;
+  /** Consult: the caller is held (by the web phone) and the colleague rings once the phone dials `dial`. */
+  'call:consult': (payload: ConsultCommand, ack: (res: Ack<ConsultView>) => void) => void;
+  /** Joins the caller and the consulted colleague; the agent's part ends (wrap-up). */
+  'call:consult-complete': (payload: Record<string, never>, ack: (res: Ack<TransferResult>) => void) => void;
+  /** Ends the consult call; the agent goes back to the caller. */
+  'call:consult-cancel': (payload: Record<string, never>, ack: (res: Ack<{ cancelled: true }>) => void) => void;
+  /** Talks to the caller or the colleague; the web phone holds the other. */
+  'call:consult-swap': (payload: ConsultSwapCommand, ack: (res: Ack<ConsultView>) => void) => void;
   /** Supervisors and admins: the wallboard as it is now; 'wallboard:changed' follows. */
   'wallboard:watch': (payload: Record<string, never>, ack: (res: Ack<WallboardSnapshot>) => void) => void;
   'wallboard:unwatch': (payload: Record<string, never>, ack: (res: Ack<{ watching: false }>) => void) => void;

@@ -22,6 +22,7 @@ export * from './campaign-dialing.js';
 export * from './wallboard.js';
 export * from './monitoring.js';
 export * from './work-codes.js';
+export * from './consult.js';
 export * from './masked-dial.js';
 export * from './rfm.js';
 export * from './segments.js';

@@ -17,7 +17,7 @@ export const TransferContextView = z.object({
 });
 export type TransferContextView = z.infer<typeof TransferContextView>;
 
-export const TRANSFER_KINDS = ['blind'] as const;
+export const TRANSFER_KINDS = ['blind', 'consult'] as const;
 export const TransferKind = z.enum(TRANSFER_KINDS);
 export type TransferKind = z.infer<typeof TransferKind>;
 

@@ -5,6 +5,7 @@ import type { SocketFeature } from './platform/realtime/socket-server.js';
 import type { Services } from './compose-services.js';
 import { registerAgentDesk, type AgentDeskDeps } from './cti/socket/agent-desk.handlers.js';
 import { registerCallTransfer } from './cti/socket/transfer.handlers.js';
+import { registerCallConsult } from './cti/socket/consult.handlers.js';
 import { TransferContextRepository } from './cti/data/transfer-context.repository.js';
 import { registerWallboard } from './supervision/socket/wallboard.handlers.js';
 import type { FloorService } from './supervision/floor.service.js';
@@ -46,6 +47,14 @@ export function socketRooms(services: Services, d: SocketRoomsDeps): SocketFeatu
         context: transferContext,
         callWritten: d.desk.callWritten,
         log: d.log.child({ module: 'transfer' }),
+      }),
+    (socket, user) =>
+      registerCallConsult(socket, user, {
+        callCenter: d.desk.callCenter,
+        agents: d.desk.agents,
+        context: transferContext,
+        callWritten: d.desk.callWritten,
+        log: d.log.child({ module: 'consult' }),
       }),
     (socket, user) => registerWallboard(socket, user, { floor: d.floor, audit, log: d.log.child({ module: 'wallboard' }) }),
     (socket, user) => registerMonitoring(socket, user, { monitoring: d.monitoring, audit, log: d.log.child({ module: 'monitoring' }) }),

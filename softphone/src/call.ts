@@ -6,7 +6,7 @@ import { identityFromHeader, readKefuHeaders, type HeaderSource, type KefuCallHe
 import { dtmfDuration, dtmfInfoBody, normalizeDtmfDigit, type DtmfOptions, type ReceivedDtmf } from './dtmf.js';
 import { describeError, type SoftphoneLogger } from './logger.js';
 import type { MediaEngine } from './media-engine.js';
-import { answerDtmfInfo, answerTextMessage, AUDIO_ONLY, endSession, endsDialog, sendHoldReinvite, sendInfo } from './session-requests.js';
+import { answerDtmfInfo, answerTextMessage, AUDIO_ONLY, endSession, endsDialog, restartIceWhenAskedToOffer, sendHoldReinvite, sendInfo } from './session-requests.js';
 import { IllegalTransitionError } from './state-machine.js';
 import { SoftphoneError, toSoftphoneError } from './softphone-error.js';
 
@@ -71,6 +71,7 @@ export class Call {
     this.kefu = this.readHeaders(headers);
     this.ackArrived = direction === 'inbound' ? new Promise<void>((resolve) => (this.markAcked = resolve)) : Promise.resolve();
     session.stateChange.addListener((state) => this.onSessionState(state));
+    restartIceWhenAskedToOffer(session);
     // With an onBye delegate sip.js leaves answering the BYE to us.
     session.delegate = {
       onBye: (bye) => {
@@ -232,6 +233,12 @@ export class Call {
     }
   }
 
+  /** Plays this call's remote audio (the line it is on now: a consult swaps between two calls). */
+  attachAudio(): void {
+    const handler = this.handler;
+    if (handler && this.state !== 'ended') this.ctx.media.attachRemoteAudio(handler);
+  }
+
   /** Re-applies mute and hold to the media, e.g. after the microphone was swapped. */
   applyMedia(): void {
     const handler = this.handler;
@@ -327,7 +334,7 @@ export class Call {
     this.check(event);
     this.end = end;
     this.endedAt = this.ctx.now();
-    this.ctx.media.detachRemoteAudio();
+    this.ctx.media.detachRemoteAudio(this.handler);
     this.apply(event);
   }
 

@@ -26,3 +26,4 @@ export type { Ringtone, WebAudioRingtoneOptions } from './ringtone.js';
 export type { TransportBinding, RetryReason } from './connection.js';
 export type { BackoffPolicy } from './backoff.js';
 export * from './monitoring/index.js';
+export type { ConsultParty } from './consult-line.js';

@@ -35,8 +35,12 @@ export interface MediaEngine {
   /** The call's media is up: MUST start playing the remote audio on the chosen output. */
   attachRemoteAudio(handler: SessionDescriptionHandler): void;
 
-  /** The call ended: MUST stop playing remote audio. The handler may already be closed. */
-  detachRemoteAudio(): void;
+  /**
+   * The call ended: MUST stop playing remote audio. The handler may already be closed. Given a
+   * handler, MUST stop only if that handler's audio is what plays (during a consult the other
+   * line may be playing).
+   */
+  detachRemoteAudio(handler?: SessionDescriptionHandler): void;
 
   /**
    * Sends or silences the microphone (mute, and hold so the customer does not hear the agent).

@@ -113,3 +113,20 @@ export function refused(what: string, response: Core.IncomingResponse): Softphon
   const { statusCode, reasonPhrase } = response.message;
   return new SoftphoneError('REQUEST_FAILED', `${what} refused: ${statusCode ?? '?'} ${reasonPhrase}`, { statusCode });
 }
+
+/**
+ * A re-INVITE without an offer asks us to offer: the switch is joining this call to another
+ * party (a completed consult). That offer restarts ICE, so connectivity checks and DTLS start
+ * afresh with the new party instead of probing the old one's address for seconds. Offers in
+ * our own re-INVITEs (hold) and answers are left as they were.
+ */
+export function restartIceWhenAskedToOffer(session: Session): void {
+  const s = session as unknown as { onInviteRequest(request: Core.IncomingInviteRequest): void };
+  const handle = s.onInviteRequest.bind(session);
+  s.onInviteRequest = (request) => {
+    const { offerOptions: _previous, ...options } = (session.sessionDescriptionHandlerOptionsReInvite ?? {}) as Web.SessionDescriptionHandlerOptions;
+    const next: Web.SessionDescriptionHandlerOptions = request.message.body ? options : { ...options, offerOptions: { iceRestart: true } };
+    session.sessionDescriptionHandlerOptionsReInvite = next;
+    handle(request);
+  };
+}

@@ -5,6 +5,7 @@ import type { CallInfo, HoldAction, ProvisionalResponse } from './call-info.js';
 import type { CallState } from './call-state.js';
 import { parseSoftphoneConfig, type SoftphoneConfig, type SoftphoneConfigInput } from './config.js';
 import { Connection, type RetryReason, type TransportBinding } from './connection.js';
+import { ConsultLine, type ConsultParty } from './consult-line.js';
 import { checkExtraHeaders, toTargetUri } from './dial-target.js';
 import type { DtmfOptions } from './dtmf.js';
 import { silentLogger, type SoftphoneLogger } from './logger.js';
@@ -48,6 +49,11 @@ export interface SoftphoneEvents {
   'call:message': { readonly call: CallInfo; readonly text: string };
   /** The far end sent a DTMF digit by SIP INFO. */
   'call:dtmf-received': { readonly call: CallInfo; readonly digit: string; readonly durationMs: number | undefined };
+  /**
+   * The consult call (the agent's second line during an attended transfer) changed state. Its
+   * events are kept apart from `call:*`, which stay about the caller's call.
+   */
+  'consult:state-changed': { readonly call: CallInfo; readonly previous: CallState };
   /** A failure nobody awaited: today, the registrar refusing the credentials. */
   error: { readonly error: SoftphoneError };
 }
@@ -92,6 +98,7 @@ export class Softphone extends TypedEmitter<SoftphoneEvents> {
   private readonly connection: Connection;
   private readonly callContext: CallContext;
   private current: Call | undefined;
+  private readonly consultLine: ConsultLine;
 
   /** @throws SoftphoneError INVALID_CONFIG naming every bad field. */
   constructor(config: SoftphoneConfigInput, deps: SoftphoneDependencies = {}) {
@@ -114,6 +121,26 @@ export class Softphone extends TypedEmitter<SoftphoneEvents> {
         holdFailed: (call, action, error) => this.emit('call:hold-failed', { call, action, error }),
       },
     };
+    const ignore = (): void => {};
+    this.consultLine = new ConsultLine({
+      primary: () => this.current,
+      userAgent: () => this.connection.userAgent,
+      ownUri: () => ownUri(this.config),
+      context: {
+        ...this.callContext,
+        observer: {
+          stateChanged: (call, previous) => {
+            this.emit('consult:state-changed', { call, previous });
+            if (call.state === 'ended') this.consultLine.ended(call);
+          },
+          muteChanged: ignore,
+          dtmfReceived: ignore,
+          messageReceived: ignore,
+          progressed: ignore,
+          holdFailed: (call, action, error) => logger.warn({ sipCallId: call.sipCallId, action, error: String(error) }, 'Consult line hold refused'),
+        },
+      },
+    });
     this.connection = new Connection({
       config: this.config,
       media: this.media,
@@ -157,6 +184,7 @@ export class Softphone extends TypedEmitter<SoftphoneEvents> {
   /** Hangs up any call, unregisters and disconnects. start() may be called again afterwards. */
   async stop(): Promise<void> {
     this.ringtone.stop();
+    await this.consultLine.hangup();
     if (this.current && !this.current.isEnded) await this.current.hangup();
     await this.connection.stop();
   }
@@ -182,6 +210,29 @@ export class Softphone extends TypedEmitter<SoftphoneEvents> {
     this.current = call;
     await call.invite();
     return call.info;
+  }
+
+  /** The consult call, while the agent consults a colleague (attended transfer). */
+  get consultCall(): CallInfo | undefined {
+    return this.consultLine.info;
+  }
+
+  /**
+   * Consult: holds the caller and calls `target` on a second line, naming the caller's call
+   * (`kefuCallId`, the switch's id) so the switch rings the colleague the server chose.
+   */
+  consult(target: string, kefuCallId: string): Promise<CallInfo> {
+    return this.consultLine.dial(target, kefuCallId);
+  }
+
+  /** Swap: talks to the caller or the consulted colleague, holding the other. */
+  talkTo(party: ConsultParty): Promise<void> {
+    return this.consultLine.talkTo(party);
+  }
+
+  /** Hangs up the consult call; the caller is taken off hold. */
+  endConsult(): Promise<void> {
+    return this.consultLine.hangup();
   }
 
   async answer(): Promise<void> {

@@ -75,7 +75,8 @@ export class WebMediaEngine implements MediaEngine {
     });
   }
 
-  detachRemoteAudio(): void {
+  detachRemoteAudio(handler?: SessionDescriptionHandler): void {
+    if (handler instanceof Web.SessionDescriptionHandler && this.audio.srcObject !== handler.remoteMediaStream) return;
     this.audio.pause();
     this.audio.srcObject = null;
   }

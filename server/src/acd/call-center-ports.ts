@@ -41,4 +41,6 @@ export interface CallCenterDeps {
   normalizeNumber?(dialled: string): string | null;
   /** How long a call transferred to a queue waits there before it comes back (default 60 s). */
   transferReturnSeconds?: number;
+  /** How long an agent's web phone has to dial a consult call once the colleague is picked (default 20 s). */
+  consultDialSeconds?: number;
 }

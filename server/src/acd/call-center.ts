@@ -16,6 +16,7 @@ import { FloorControl } from './floor-control.js';
 import { NewestRead } from '../platform/newest-read.js';
 import type { CallCenterDeps } from './call-center-ports.js';
 import { CallTransfers } from './call-transfers.js';
+import { CallConsults } from './call-consults.js';
 
 export class CallCenter implements SwitchEvents {
   private control: CallControl | null = null;
@@ -33,6 +34,8 @@ export class CallCenter implements SwitchEvents {
   readonly floor: FloorControl;
   /** An agent handing their call on to another agent or a queue. */
   readonly transfers: CallTransfers;
+  /** An agent consulting a colleague about their call, then handing it over or not. */
+  readonly consults: CallConsults;
 
   /** Overlapping reloads keep the newest read (see reload()). */
   private readonly reloads = new NewestRead();
@@ -76,6 +79,20 @@ export class CallCenter implements SwitchEvents {
         this.dispatcher.dispatch();
       },
       returnSeconds: d.transferReturnSeconds ?? 60,
+    });
+    this.consults = new CallConsults({
+      agents: d.agents,
+      facts: d.facts,
+      clock: d.clock,
+      control: () => this.control,
+      call: (id) => this.calls.get(id),
+      queues: () => this.queues,
+      connectedCallOf: (agentId) => this.transfers.connectedCallOf(agentId),
+      startWrapUp: (agent, call) => this.shift.startWrapUp(agent, call.interactionId, call.queue.wrapUpSeconds),
+      lost: (call) => {
+        if (!call.ended) this.finish(call, 'completed', 'system', this.d.clock.now());
+      },
+      dialSeconds: d.consultDialSeconds ?? 20,
     });
     this.admission = new Admission({
       ...d,
@@ -270,6 +287,7 @@ export class CallCenter implements SwitchEvents {
   }
 
   directCallChanged(call: DirectCall, change: 'started' | 'answered' | 'ended', endedBy?: 'caller' | 'callee' | 'failed'): void {
+    if (call.consultOf !== undefined) return this.consults.changed(call, change);
     this.d.directCalls.handle(call, change, endedBy);
   }
 
@@ -299,6 +317,7 @@ export class CallCenter implements SwitchEvents {
     call.ended = true;
     this.timers.stopMaxWait(call);
     this.transfers.forget(call);
+    this.consults.forget(call);
     this.dispatcher.leave(call);
     this.calls.delete(call.callId);
     // A call still in admission has no id yet: admission reports its end once it has one.

@@ -7,7 +7,7 @@ import type { AgentStatus } from './rules/agent-state.js';
 
 export type OfferOutcome = 'answered' | 'missed' | 'rejected' | 'withdrawn' | 'unreachable';
 /** Why the agent's console stops ringing (offers that end in an answer are not withdrawn). */
-export type WithdrawReason = 'timeout' | 'caller_left' | 'rejected' | 'unreachable';
+export type WithdrawReason = 'timeout' | 'caller_left' | 'rejected' | 'unreachable' | 'consult_ended';
 
 export type CallFact =
   /** An agent's state changed (the history row, and their console). */
@@ -58,7 +58,9 @@ export type CallFact =
       callId: string;
       interactionId: number;
       fromAgentId: number;
-      kind: 'blind';
+      kind: 'blind' | 'consult';
+      /** A consult: when the agent started it (the caller was on hold from then). */
+      consultStartedAt?: number;
       to: { type: 'agent' | 'queue'; id: number };
       reason: string | null;
       /** The transferring agent's notes as the receiving agent sees them. */
@@ -68,6 +70,22 @@ export type CallFact =
     }
   /** The next agent answered a transferred call (or its transferring agent, called back). */
   | { type: 'transfer-answered'; callId: string; interactionId: number; agentId: number; at: number; view: LiveCallView }
+  /** An agent consults a colleague about their call: the colleague's desk shows the call and its context. */
+  | { type: 'consult-offered'; callId: string; interactionId: number; agentId: number; at: number; view: LiveCallView }
+  /** The colleague answered the consult call. */
+  | { type: 'consult-answered'; callId: string; agentId: number; at: number; view: LiveCallView }
+  /** A consult ended without the call being handed over (cancelled, refused, or the call ended). */
+  | {
+      type: 'consult-ended';
+      callId: string;
+      interactionId: number;
+      fromAgentId: number;
+      toAgentId: number;
+      toQueueId: number | null;
+      reason: string | null;
+      startedAt: number;
+      at: number;
+    }
   /** After-call work ended: the time spent goes on the call. */
   | { type: 'wrap-up-ended'; agentId: number; callId: string | null; interactionId: number; seconds: number; at: number }
   /** A call outside any queue (logged by cti) reached its agent's desk: ringing or under way. */

@@ -53,6 +53,8 @@ export class CallTransfers {
 
   blind(fromAgentId: number, target: TransferTarget, notes: TransferNotes): TransferResult {
     const call = this.connectedCallOf(fromAgentId);
+    // A consult under way is completed or cancelled first: its colleague's phone is up.
+    if (call.consult) throw new DomainError('CONFLICT', msg('consult.already'));
     const from = this.d.agents.get(fromAgentId)!;
     let to: TransferResult['to'];
     let toAgent: LiveAgent | undefined;

@@ -1,4 +1,4 @@
-import type { ScreenPop, TransferContextView } from '../../../contract/index.js';
+import type { ConsultParty, ConsultStage, ScreenPop, TransferContextView, TransferResult } from '../../../contract/index.js';
 import type { QueueDefinition } from './data/queue-directory.repository.js';
 
 /** A call the ACD is handling right now, from arrival to the end of the agent's wrap-up. */
@@ -22,6 +22,26 @@ export interface LiveCall {
   ended: boolean;
   /** Set from a transfer until the call ends: the caller was answered before, by `fromAgentId`. */
   transfer?: ActiveTransfer | null;
+  /** Set while the answering agent consults a colleague about the call (acd/call-consults.ts). */
+  consult?: ActiveConsult | null;
+}
+
+export interface ActiveConsult {
+  fromAgentId: number;
+  /** The colleague consulted (picked from the queue when a queue was asked for). */
+  to: { type: 'agent'; id: number; name: string };
+  /** What the agent asked for: that agent, or a queue. */
+  asked: TransferResult['to'];
+  stage: ConsultStage;
+  talkingTo: ConsultParty;
+  context: TransferContextView;
+  /** The switch's id of the consult call, once the agent's phone dialled it. */
+  consultCallId: string | null;
+  startedAt: number;
+  answeredAt: number | null;
+  /** Runs until the agent's phone dials the consult call. */
+  dialTimer: unknown;
+  dial: string;
 }
 
 export interface ActiveTransfer {

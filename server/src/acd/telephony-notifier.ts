@@ -41,6 +41,12 @@ export function notifyCallFacts(notifier: TelephonyNotifier): CallFactListener {
         return;
       case 'direct-call-ended':
         return notifier.callEnded(f.agentId, { callId: f.callId, interactionId: f.interactionId, endReason: f.reason });
+      case 'consult-offered':
+        return notifier.callOffered(f.agentId, f.view);
+      case 'consult-answered':
+        return notifier.callUpdated(f.agentId, f.view);
+      case 'consult-ended':
+        return notifier.offerWithdrawn(f.toAgentId, f.callId, 'consult_ended');
       case 'call-queued':
       case 'call-requeued':
       case 'call-refused':

@@ -245,6 +245,10 @@ export class FloorState {
       }
       case 'transfer-answered':
         return this.showCall(f.agentId, f.view);
+      case 'consult-offered':
+      case 'consult-answered':
+      case 'consult-ended':
+        return; // the consulted agent's state changes show them busy; the call stays on its agent
       case 'direct-call-ended': {
         const a = this.agents.get(f.agentId);
         if (!a || a.call?.callId !== f.callId) return;

@@ -71,6 +71,12 @@ export interface DirectCall {
   from: { userId: number | null; number: string };
   to: { userId: number | null; number: string };
   /**
+   * Set on an agent's consult call (their second call, while the caller waits on hold): the
+   * switch's id of the caller's call it consults about. Reported to the consult, not logged as
+   * a call of its own.
+   */
+  consultOf?: string;
+  /**
    * The caller dialled a one-time dial token, not the number (DialTokenResolver): the number
    * was never shown to them and MUST NOT be shown to them while the call lasts.
    */
@@ -120,6 +126,21 @@ export interface CallControl {
    * anchored in the relay).
    */
   detachAgent?(callId: string): boolean;
+  /**
+   * A consult (switch/b2bua/consult-calls.ts): the agent answering the call may now dial their
+   * consult call (an INVITE naming the call in HEADER_CONSULT_OF), which rings `targetUserId`'s
+   * phones with `headers`. False when the call cannot be consulted about now (not bridged, a
+   * re-INVITE in flight, media anchored in the relay).
+   */
+  prepareConsult?(callId: string, agentUserId: number, targetUserId: number, headers: { interactionId: number }): boolean;
+  /**
+   * Completes a consult: the consulting agent's two legs are hung up and the caller is joined
+   * to the consulted agent's leg (their media re-negotiated end to end). False when it cannot
+   * be done now; `joined` reports whether the re-negotiation worked (false: the call was ended).
+   */
+  completeConsult?(callId: string, joined: (ok: boolean) => void): boolean;
+  /** Ends the consult of that call (its consult call, if dialled, is hung up on both sides). */
+  endConsult?(callId: string): void;
   /** Stops ringing the agent (CANCEL); no-op when the offer already ended. */
   withdrawOffer(callId: string, agentUserId: number): void;
   /** Ends the call on every leg: final response to a caller still waiting, BYE when bridged. */

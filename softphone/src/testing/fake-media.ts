@@ -138,7 +138,8 @@ export class FakeMediaEngine implements MediaEngine {
     this.playing = handler;
   }
 
-  detachRemoteAudio(): void {
+  detachRemoteAudio(handler?: SessionDescriptionHandler): void {
+    if (handler !== undefined && this.playing !== handler) return;
     this.playing = undefined;
   }
 

@@ -24,6 +24,7 @@ import { CallNotes } from './call-notes.svelte.js';
 import { CallPop } from './call-pop.svelte.js';
 import * as r from './call-reconciliation.js';
 import { DeskPhone } from './desk-phone.svelte.js';
+import { callConsult } from './call-consult.svelte.js';
 import { listenToDesk } from './desk-socket.js';
 import { callRecording } from './call-recording.svelte.js';
 import { RingToPainted } from './ring-to-painted.svelte.js';
@@ -70,6 +71,7 @@ export class AgentDesktop extends CallOnScreen {
       incoming: (call) => this.#onIncoming(call),
       muteChanged: (call) => this.#apply(r.sipMuted(this.picture, call)),
     },
+    consultChanged: (call) => callConsult.lineChanged(call, this.#socket),
   });
   readonly pop = new CallPop({
     socket: () => this.#socket,

@@ -10,7 +10,7 @@ import type { CallEndedEvent, LiveCallView, ScreenPop } from '@kefu/contract';
 import type { CallInfo } from '@kefu/softphone';
 import { remoteNumber } from '../phone/remote-number.js';
 
-export type WithdrawnReason = 'timeout' | 'caller_left' | 'rejected' | 'unreachable';
+export type WithdrawnReason = 'timeout' | 'caller_left' | 'rejected' | 'unreachable' | 'consult_ended';
 
 /** An offer that went away before it was answered, and who was calling. */
 export interface Withdrawn {

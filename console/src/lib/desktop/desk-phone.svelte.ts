@@ -1,7 +1,7 @@
 // The agent's softphone on the desk: kept registered from sign-in to sign-out (a fresh SIP
 // account after a refusal or a server restart), and the call controls. What the phone reports
 // about calls goes to the desk, which matches it with the server's picture.
-import type { HoldAction, RegistrationState, Softphone } from '@kefu/softphone';
+import type { CallInfo, HoldAction, RegistrationState, Softphone } from '@kefu/softphone';
 import { api, isApiError } from '../shared/api.js';
 import { closeCallNotification } from '../shared/desktop-notification.js';
 import { PhoneLifecycle, type PhoneListener } from '../phone/phone-lifecycle.js';
@@ -15,6 +15,8 @@ export interface DeskPhoneContext {
   running(): boolean;
   /** The call events, for the desk to reconcile. */
   calls: Required<Pick<PhoneListener, 'callState' | 'incoming' | 'muteChanged'>>;
+  /** The consult line changed state (it ended when `call.state` is `ended`). */
+  consultChanged?(call: CallInfo): void;
 }
 
 export class DeskPhone {
@@ -26,6 +28,8 @@ export class DeskPhone {
   holdBusy = $state(false);
   /** The far end refused the last hold or resume; the call went on as it was. */
   holdFailure = $state<HoldAction | null>(null);
+  /** The consult line while the agent consults a colleague (null otherwise). */
+  consultCall = $state.raw<CallInfo | null>(null);
 
   readonly #ctx: DeskPhoneContext;
   readonly #life: PhoneLifecycle;
@@ -49,6 +53,11 @@ export class DeskPhone {
           else if (state === 'failed') this.problem = error ?? null;
         },
         ...ctx.calls,
+        consultState: (call) => {
+          this.consultCall = call.state === 'ended' ? null : call;
+          ctx.consultChanged?.(call);
+        },
+        dropped: () => (this.consultCall = null),
         holdFailed: (call, action) => {
           // A refusal that ended the call (481, 408) is told by the call ending.
           if (call.state !== 'ended') this.holdFailure = action;
@@ -119,6 +128,13 @@ export class DeskPhone {
   async act(action: (phone: Softphone) => Promise<void> | void): Promise<void> {
     this.actionError = null;
     this.actionError = await this.#life.attempt(action);
+  }
+
+  /** Runs a phone action for a flow that reports its own failure: resolves with what it threw, or null. */
+  attempt(action: (phone: Softphone) => Promise<unknown>): Promise<unknown> {
+    return this.#life.attempt(async (p) => {
+      await action(p);
+    });
   }
 
   answer(): Promise<void> {

@@ -4,6 +4,7 @@ import { casesEn } from './cases.en.js';
 import { supervisionEn } from './supervision.en.js';
 import { floorEn } from './floor.en.js';
 import { transferEn } from './transfer.en.js';
+import { consultEn } from './consult.en.js';
 import { monitoringEn } from './monitoring.en.js';
 import { auditEn } from './audit.en.js';
 import { privacyEn } from './privacy.en.js';
@@ -24,6 +25,7 @@ export const en = {
   ...supervisionEn,
   ...floorEn,
   ...transferEn,
+  ...consultEn,
   ...monitoringEn,
   ...auditEn,
   ...privacyEn,

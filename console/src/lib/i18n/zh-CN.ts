@@ -4,6 +4,7 @@ import { casesZh } from './cases.zh-CN.js';
 import { supervisionZh } from './supervision.zh-CN.js';
 import { floorZh } from './floor.zh-CN.js';
 import { transferZh } from './transfer.zh-CN.js';
+import { consultZh } from './consult.zh-CN.js';
 import { monitoringZh } from './monitoring.zh-CN.js';
 import { auditZh } from './audit.zh-CN.js';
 import { privacyZh } from './privacy.zh-CN.js';
@@ -24,6 +25,7 @@ export const zhCN: Messages = {
   ...supervisionZh,
   ...floorZh,
   ...transferZh,
+  ...consultZh,
   ...monitoringZh,
   ...auditZh,
   ...privacyZh,

@@ -25,16 +25,22 @@ function exposeForTests(handler: Handler): void {
 
 export class ProbedMediaEngine implements MediaEngine {
   readonly #inner = new WebMediaEngine();
+  /** The handler whose audio plays: a consult has two lines. */
+  #playing: Handler | undefined;
   readonly sessionDescriptionHandlerFactory = this.#inner.sessionDescriptionHandlerFactory;
 
   attachRemoteAudio(handler: Handler): void {
+    this.#playing = handler;
     this.#inner.attachRemoteAudio(handler);
     exposeForTests(handler);
     callPeer.set((handler as unknown as { peerConnection?: RTCPeerConnection }).peerConnection ?? null);
   }
 
-  detachRemoteAudio(): void {
-    this.#inner.detachRemoteAudio();
+  detachRemoteAudio(handler?: Handler): void {
+    this.#inner.detachRemoteAudio(handler);
+    // During a consult the other line may be the one playing: it stays the call's.
+    if (handler !== undefined && handler !== this.#playing) return;
+    this.#playing = undefined;
     callPeer.set(null);
   }
 

@@ -15,6 +15,8 @@ export interface PhoneListener {
   /** Outbound provisional responses (182 Queued, 180 Ringing): the state alone does not tell them apart. */
   progress?(call: CallInfo): void;
   message?(call: CallInfo, text: string): void;
+  /** The consult line (the agent's second call during an attended transfer) changed state. */
+  consultState?(call: CallInfo): void;
   /** The phone is being disposed of (replaced or closed): its call, if any, is gone. */
   dropped?(): void;
 }
@@ -202,6 +204,9 @@ export class PhoneLifecycle {
     });
     phone.on('call:message', ({ call, text }) => {
       if (current()) l.message?.(call, text);
+    });
+    phone.on('consult:state-changed', ({ call }) => {
+      if (current()) l.consultState?.(call);
     });
   }
 }

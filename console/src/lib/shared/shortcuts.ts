@@ -3,7 +3,20 @@ import type { MessageKey } from '../i18n/index.svelte.js';
 
 export type NavigationAction = 'search' | 'customers' | 'home' | 'help';
 /** Call control on the agent desktop; they work from any page while the desktop runs. */
-export type CallAction = 'answer' | 'hangup' | 'hold' | 'mute' | 'ready' | 'notReady' | 'finishWrapUp' | 'transfer' | 'keypad' | 'recording';
+export type CallAction =
+  | 'answer'
+  | 'hangup'
+  | 'hold'
+  | 'mute'
+  | 'ready'
+  | 'notReady'
+  | 'finishWrapUp'
+  | 'transfer'
+  | 'keypad'
+  | 'consultComplete'
+  | 'consultCancel'
+  | 'consultSwap'
+  | 'recording';
 export type ShortcutAction = NavigationAction | CallAction;
 
 export interface Shortcut {
@@ -30,9 +43,26 @@ export const SHORTCUTS: Shortcut[] = [
   { action: 'transfer', keys: ['Alt', 'T'], label: 'shortcuts.transfer', group: 'calls' },
   { action: 'keypad', keys: ['Alt', 'K'], label: 'shortcuts.keypad', group: 'calls' },
   { action: 'recording', keys: ['Alt', 'P'], label: 'shortcuts.recording', group: 'calls' },
+  { action: 'consultComplete', keys: ['Alt', 'J'], label: 'shortcuts.consultComplete', group: 'calls' },
+  { action: 'consultSwap', keys: ['Alt', 'S'], label: 'shortcuts.consultSwap', group: 'calls' },
+  { action: 'consultCancel', keys: ['Alt', 'Q'], label: 'shortcuts.consultCancel', group: 'calls' },
 ];
 
-const CALL_ACTIONS = new Set<ShortcutAction>(['answer', 'hangup', 'hold', 'mute', 'ready', 'notReady', 'finishWrapUp', 'transfer', 'keypad', 'recording']);
+const CALL_ACTIONS = new Set<ShortcutAction>([
+  'answer',
+  'hangup',
+  'hold',
+  'mute',
+  'ready',
+  'notReady',
+  'finishWrapUp',
+  'transfer',
+  'keypad',
+  'consultComplete',
+  'consultCancel',
+  'consultSwap',
+  'recording',
+]);
 
 export function isCallAction(action: ShortcutAction): action is CallAction {
   return CALL_ACTIONS.has(action);
@@ -51,7 +81,10 @@ const ALT_KEYS: Record<string, ShortcutAction> = {
   KeyW: 'finishWrapUp',
   KeyT: 'transfer',
   KeyK: 'keypad',
-  KeyP: 'recording',
+  // A consult: J joins the caller and the colleague, S swaps between them, Q quits the consult.
+  KeyJ: 'consultComplete',
+  KeyS: 'consultSwap',
+  KeyQ: 'consultCancel',
 };
 
 /** True while the user is typing somewhere a plain key press means a character. */

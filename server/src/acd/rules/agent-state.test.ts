@@ -49,7 +49,13 @@ describe('agent state machine', () => {
     expect(applyAgentEvent(at('wrap_up'), { type: 'transfer_recall' })).toEqual(at('ringing'));
   });
 
+  it('puts an agent back to Ready, with nothing to wrap up, when a colleague\'s consult they took ends', () => {
+    expect(applyAgentEvent(at('on_call'), { type: 'consult_ended' })).toEqual(at('ready'));
+  });
+
   const illegal: [AgentState, AgentEvent][] = [
+    ['ready', { type: 'consult_ended' }],
+    ['wrap_up', { type: 'consult_ended' }],
     ['on_call', { type: 'transfer_recall' }],
     ['not_ready', { type: 'transfer_recall' }],
     ['ringing', { type: 'transfer_recall' }],

@@ -27,6 +27,8 @@ export type AgentEvent =
   | { type: 'reject' }
   | { type: 'offer_withdrawn' }
   | { type: 'call_ended' }
+  /** A colleague's consult call this agent took ended without the caller being handed over. */
+  | { type: 'consult_ended' }
   | { type: 'wrap_done'; then: 'ready' | 'not_ready' };
 
 export interface AgentStatus {
@@ -64,6 +66,8 @@ const TABLE: Record<AgentState, Partial<Record<AgentEvent['type'], Next>>> = {
   },
   on_call: {
     call_ended: () => ({ state: 'wrap_up', reason: null }),
+    // Talking to a colleague is no call of one's own: nothing to wrap up.
+    consult_ended: () => ({ state: 'ready', reason: null }),
   },
   wrap_up: {
     transfer_recall: () => ({ state: 'ringing', reason: null }),

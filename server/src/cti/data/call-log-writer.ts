@@ -100,9 +100,26 @@ export class CallLogWriter {
             reason: f.reason,
             fromTalkSeconds: f.talkSeconds,
             at: new Date(f.at),
+            ...(f.consultStartedAt === undefined ? {} : { consultStartedAt: new Date(f.consultStartedAt) }),
           }),
         );
         return;
+      case 'consult-ended':
+        void this.enqueue(this.callKey(f.callId), () =>
+          this.callLog.recordConsultCancelled({
+            interactionId: f.interactionId,
+            fromAgentId: f.fromAgentId,
+            toAgentId: f.toAgentId,
+            toQueueId: f.toQueueId,
+            reason: f.reason,
+            startedAt: new Date(f.startedAt),
+            at: new Date(f.at),
+          }),
+        );
+        return;
+      case 'consult-offered':
+      case 'consult-answered':
+        return; // the consult is logged when it ends: handed over, or not
       case 'transfer-answered':
         void this.enqueue(this.callKey(f.callId), () => this.callLog.markTransferAnswered(f.interactionId, f.agentId, new Date(f.at)));
         return;

@@ -94,13 +94,14 @@ export class CallLogRepository {
   /** One hand-off within the call (transfer-log rows: interaction_transfers). */
   async recordTransfer(t: {
     interactionId: number;
-    kind: 'blind';
+    kind: 'blind' | 'consult';
     fromAgentId: number;
     toAgentId: number | null;
     toQueueId: number | null;
     reason: string | null;
     fromTalkSeconds: number;
     at: Date;
+    consultStartedAt?: Date;
   }): Promise<void> {
     await this.db('interaction_transfers').insert({
       interaction_id: t.interactionId,
@@ -111,6 +112,32 @@ export class CallLogRepository {
       reason: t.reason,
       from_talk_seconds: t.fromTalkSeconds,
       transferred_at: t.at,
+      consult_started_at: t.consultStartedAt ?? null,
+    });
+  }
+
+  /** A consult that ended without handing the call over: kept beside the call's transfers. */
+  async recordConsultCancelled(t: {
+    interactionId: number;
+    fromAgentId: number;
+    toAgentId: number;
+    toQueueId: number | null;
+    reason: string | null;
+    startedAt: Date;
+    at: Date;
+  }): Promise<void> {
+    await this.db('interaction_transfers').insert({
+      interaction_id: t.interactionId,
+      kind: 'consult',
+      from_agent_id: t.fromAgentId,
+      to_agent_id: t.toAgentId,
+      to_queue_id: t.toQueueId,
+      reason: t.reason,
+      // The agent's part goes on: nothing of it ended here.
+      from_talk_seconds: 0,
+      transferred_at: t.at,
+      consult_started_at: t.startedAt,
+      cancelled_at: t.at,
     });
   }
 
@@ -118,7 +145,7 @@ export class CallLogRepository {
   async markTransferAnswered(interactionId: number, agentId: number, at: Date): Promise<void> {
     await this.db.transaction(async (trx) => {
       await trx('interactions').where({ id: interactionId }).update({ agent_id: agentId });
-      const last = trx('interaction_transfers').where({ interaction_id: interactionId }).max('id');
+      const last = trx('interaction_transfers').where({ interaction_id: interactionId }).whereNull('cancelled_at').max('id');
       await trx('interaction_transfers').where('id', last).whereNull('answered_by').update({ answered_by: agentId, answered_at: at });
     });
   }

@@ -11,6 +11,8 @@ import type { KefuSocket } from '../../platform/realtime/socket-server.js';
 import type { AgentRegistry } from '../../acd/agent-registry.js';
 import type { CallCenter } from '../../acd/call-center.js';
 import { resolveTransferTarget } from '../../acd/rules/transfer-target.js';
+import type { TransferNotes, TransferTarget } from '../../acd/call-transfers.js';
+import type { LiveCall } from '../../acd/live-call.js';
 import type { TransferContextRepository } from '../data/transfer-context.repository.js';
 
 const Empty = z.object({}).strict();
@@ -53,15 +55,26 @@ export function registerCallTransfer(socket: KefuSocket, user: Me, d: TransferDe
     command(TransferCommand, commands, async (cmd) => {
       mustBeAgent();
       const call = d.callCenter.transfers.connectedCallOf(user.id);
-      const agents = d.agents.all().map((a) => ({ id: a.def.id, name: a.def.displayName, extension: a.def.extension }));
-      const queues = d.callCenter.queueDefinitions().map((q) => ({ ...q, numbers: q.numbers ?? (q.dialNumber ? [q.dialNumber] : []) }));
-      const target = resolveTransferTarget(cmd.to, agents, queues);
-      if (target.type === 'unknown') throw new DomainError('NOT_FOUND', msg('transfer.unknownTarget', { to: cmd.to }));
-      if (target.type === 'ambiguous') throw new DomainError('VALIDATION', msg('transfer.ambiguousTarget', { to: cmd.to }));
-      // Notes typed a moment ago may still be on their way to the log: let it catch up first.
-      await d.callWritten(call.callId);
-      const notes = await d.context.of(call.interactionId!, cmd.reason?.trim() ? cmd.reason.trim() : null);
+      const target = transferTargetOf(cmd.to, d);
+      const notes = await transferNotesOf(call, cmd.reason, d);
       return d.callCenter.transfers.blind(user.id, target, notes);
     }),
   );
+}
+
+/** What "Transfer to" names (for blind transfer and consult alike), or the refusal. */
+export function transferTargetOf(to: string, d: Pick<TransferDeps, 'agents' | 'callCenter'>): TransferTarget {
+  const agents = d.agents.all().map((a) => ({ id: a.def.id, name: a.def.displayName, extension: a.def.extension }));
+  const queues = d.callCenter.queueDefinitions().map((q) => ({ ...q, numbers: q.numbers ?? (q.dialNumber ? [q.dialNumber] : []) }));
+  const target = resolveTransferTarget(to, agents, queues);
+  if (target.type === 'unknown') throw new DomainError('NOT_FOUND', msg('transfer.unknownTarget', { to }));
+  if (target.type === 'ambiguous') throw new DomainError('VALIDATION', msg('transfer.ambiguousTarget', { to }));
+  return target;
+}
+
+/** The context that travels with the call: the reason typed, and the notes and cases so far. */
+export async function transferNotesOf(call: LiveCall, reason: string | undefined, d: Pick<TransferDeps, 'context' | 'callWritten'>): Promise<TransferNotes> {
+  // Notes typed a moment ago may still be on their way to the log: let it catch up first.
+  await d.callWritten(call.callId);
+  return d.context.of(call.interactionId!, reason?.trim() ? reason.trim() : null);
 }

@@ -140,6 +140,7 @@ describe('messages built from states', () => {
       reject: { type: 'reject' },
       offer_withdrawn: { type: 'offer_withdrawn' },
       call_ended: { type: 'call_ended' },
+      consult_ended: { type: 'consult_ended' },
       wrap_done: { type: 'wrap_done', then: 'ready' },
     };
     let refusals = 0;

@@ -9,4 +9,8 @@ export const TRANSFER_MESSAGES_ZH_CN: Readonly<Record<keyof typeof TRANSFER_MESS
   'transfer.toSelf': '不能把通话转接给自己。',
   'transfer.targetNotFree': '{name} 当前不是就绪状态，无法接听。',
   'transfer.notPossible': '此通话现在无法转接，请稍后再试。',
+  'consult.already': '您已在就此通话咨询同事，请先完成或取消该咨询。',
+  'consult.none': '您当前没有就此通话咨询任何人。',
+  'consult.notAnswered': '{name} 尚未接听咨询通话。',
+  'consult.queueBusy': '{queue} 中没有就绪的坐席可供咨询。',
 };

@@ -51,6 +51,7 @@ export const AGENT_EVENT_ZH: Readonly<Record<string, string>> = {
   reject: '拒接',
   'offer withdrawn': '撤回来电',
   'call ended': '结束通话',
+  'consult ended': '结束咨询',
   'wrap done': '完成话后处理',
 };
 

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { CountryCode } from 'libphonenumber-js/max';
-import { HEADER_CALL_ID, HEADER_INTERACTION_ID } from '../../../../contract/sip-headers.js';
+import { HEADER_CALL_ID, HEADER_CONSULT_OF, HEADER_INTERACTION_ID } from '../../../../contract/sip-headers.js';
 import { normalizePhone } from '../../platform/phone-number.js';
 import type { CallControl, CallerMedia, CallerPrompt, CallRecording, CallRecordingHandle, DialTokenResolver, DirectCall, MediaRelay, SwitchEvents } from '../ports.js';
 import { isDialToken } from '../../../../contract/masked-dial.js';
@@ -17,6 +17,7 @@ import { DialogRoutes } from './in-dialog.js';
 import { Leg } from './leg.js';
 import { presentedCaller } from './presented-caller.js';
 import { detachAgent } from './transfer-ring.js';
+import { ConsultCalls } from './consult-calls.js';
 
 export interface B2buaLimits {
   readonly maxCallsPerConnection: number;
@@ -70,6 +71,7 @@ export class B2bua implements CallControl, CallerMedia, CallRecording {
   private readonly callingFrom = new Map<string, number>();
   private readonly ctx: CallContext;
   readonly contact: string;
+  private readonly consults: ConsultCalls;
 
   constructor(private readonly options: B2buaOptions) {
     this.contact = `<sip:kefu@${options.domain};transport=ws>`;
@@ -82,6 +84,14 @@ export class B2bua implements CallControl, CallerMedia, CallRecording {
       indexLeg: (leg, call) => this.indexLeg(leg, call),
       ended: (call) => this.forget(call),
     };
+    this.consults = new ConsultCalls({
+      ctx: this.ctx,
+      events: options.events,
+      call: (id) => this.calls.get(id),
+      bindingsOf: (userId) => options.registrar.bindingsOfUser(userId),
+      forks: (call, bindings, number, name, extra) => this.forks(call, bindings, number, name, extra),
+      track: (call, topVia) => this.track(call, topVia),
+    });
   }
 
   get callCount(): number {
@@ -129,6 +139,13 @@ export class B2bua implements CallControl, CallerMedia, CallRecording {
     const callerNumber = fromUser === account.username ? fromUser : account.username;
     const rawName = request.from?.displayName?.trim();
     const displayName = rawName ? rawName : null;
+
+    const consultOf = request.getHeader(HEADER_CONSULT_OF);
+    if (consultOf !== undefined) {
+      const refused = this.consults.arrive(request, consultOf, callerLeg, { userId: account.userId, number: callerNumber, displayName: account.displayName });
+      if (refused) reply(refused.status, refused.reason);
+      return;
+    }
 
     const callee = this.resolve(dialled, connection.id);
     if (callee) {
@@ -213,6 +230,18 @@ export class B2bua implements CallControl, CallerMedia, CallRecording {
   detachAgent(callId: string): boolean {
     const call = this.calls.get(callId);
     return call !== undefined && call.kind.type === 'queue' && detachAgent(call);
+  }
+
+  prepareConsult(callId: string, agentUserId: number, targetUserId: number, headers: { interactionId: number }): boolean {
+    return this.consults.prepare(callId, agentUserId, targetUserId, headers.interactionId);
+  }
+
+  completeConsult(callId: string, joined: (ok: boolean) => void): boolean {
+    return this.consults.complete(callId, joined);
+  }
+
+  endConsult(callId: string): void {
+    this.consults.end(callId);
   }
 
   withdrawOffer(callId: string, agentUserId: number): void {
@@ -341,8 +370,9 @@ export class B2bua implements CallControl, CallerMedia, CallRecording {
     if (calling > 0) this.callingFrom.set(caller, calling);
     else this.callingFrom.delete(caller);
     const legs = call.legs();
+    // A completed consult's colleague leg lives on in the caller's call: only this call's routes go.
     this.dialogs.forgetLater(legs, () => {
       for (const leg of legs) this.byConnection.get(leg.connection.id)?.delete(call);
-    });
+    }, call);
   }
 }

@@ -80,10 +80,14 @@ export class DialogRoutes<C extends DialogOwner> {
   /**
    * Forgets an ended call's legs, a little later: a BYE or re-INVITE crossing the end still gets
    * an answer (200 or 481) instead of silence. `also` runs then, for the owner's own indexes.
+   * Given `of`, a leg that has since moved to another call (a completed consult) keeps its route.
    */
-  forgetLater(legs: readonly Leg[], also?: () => void): void {
+  forgetLater(legs: readonly Leg[], also?: () => void, of?: C): void {
     setTimeout(() => {
-      for (const leg of legs) this.routes.delete(keyOf(leg.connection.id, leg.sipCallId, leg.localTag));
+      for (const leg of legs) {
+        const key = keyOf(leg.connection.id, leg.sipCallId, leg.localTag);
+        if (of === undefined || this.routes.get(key)?.call === of) this.routes.delete(key);
+      }
       also?.();
     }, LINGER_MS).unref();
   }

@@ -1,0 +1,20 @@
+// English messages of a consult (attended) transfer: the Consult button of the Transfer form,
+// the consult's controls on the desk, and what the consulted agent's desk says when it ends.
+export const consultEn = {
+  'consult.start': 'Consult',
+  'consult.region': 'Consult',
+  'consult.dialling': 'Calling {name}… The caller is on hold.',
+  'consult.ringing': "{name}'s phone is ringing. The caller is on hold.",
+  'consult.talkingToConsulted': 'Talking to {name}. The caller is on hold.',
+  'consult.talkingToCaller': 'Talking to the caller. {name} is on hold.',
+  'consult.complete': 'Complete transfer',
+  'consult.cancel': 'Cancel consult',
+  'consult.swap': 'Swap',
+  'consult.working': 'Working on the consult…',
+  'consult.done': 'The caller is now with {name}.',
+  'consult.failed': 'The consult did not go through: {error}',
+  'call.withdrawn.consult_ended': 'The consult from a colleague about {caller} has ended.',
+  'shortcuts.consultComplete': 'Complete the consult transfer',
+  'shortcuts.consultCancel': 'Cancel the consult',
+  'shortcuts.consultSwap': 'Swap between the caller and the colleague',
+} as const;
