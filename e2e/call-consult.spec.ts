@@ -1,7 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { AgentDesktopPage, audioBytesReceived, expectAudioFlowing } from './pages/agent-desktop.js';
-import { WebPhonePage } from './pages/web-phone.js';
-import { makeCaller, makeDesk } from './support/fixtures.js';
+import { audioBytesReceived, expectAudioFlowing } from './pages/agent-desktop.js';
+import { callAnsweredByAgent1 } from './support/answered-call.js';
 
 // Consult (attended) transfer, three browsers: a caller on the web phone, agent1 who holds the
 // caller and calls agent2 on a second line, agent2 who sees why before answering. Real WebRTC
@@ -9,28 +8,8 @@ import { makeCaller, makeDesk } from './support/fixtures.js';
 
 test('a consult lets agent1 talk to agent2 with the caller on hold, then hands the caller over with audio', async ({ page, browser, baseURL, request }) => {
   test.setTimeout(180_000);
-  const desk = await makeDesk(request, ['李娜 Li Na', '王芳 Wang Fang']);
-  const [li, wang] = [desk.agents[0]!, desk.agents[1]!];
-  const caller = await makeCaller(request, '赵敏');
-
-  const first = await AgentDesktopPage.signedIn(page, li.username);
-  const wangContext = await browser.newContext({ baseURL, locale: 'en-US' });
-  const callerContext = await browser.newContext({ baseURL, locale: 'en-US' });
+  const { li, wang, caller, first, second, phone, close } = await callAnsweredByAgent1(page, browser, baseURL, request);
   try {
-    const second = await AgentDesktopPage.signedIn(await wangContext.newPage(), wang.username);
-    await second.goNotReady();
-    await first.goReady();
-
-    const phone = new WebPhonePage(await callerContext.newPage());
-    await phone.open();
-    await phone.connectAs(caller.typed, caller.e164);
-    await phone.dial(desk.hotline);
-    await expect(first.answerButton()).toBeVisible({ timeout: 15_000 });
-    await first.answerButton().click();
-    await expect(phone.callState()).toHaveText('Connected');
-    await expectAudioFlowing(phone.page);
-    await second.goReady();
-
     const notes = '客户要改地址 new delivery address';
     await first.callNotes().fill(notes);
 
@@ -76,7 +55,6 @@ test('a consult lets agent1 talk to agent2 with the caller on hold, then hands t
     await second.hangUpButton().click();
     await expect(phone.callState()).toHaveText('Call ended');
   } finally {
-    await wangContext.close();
-    await callerContext.close();
+    await close();
   }
 });

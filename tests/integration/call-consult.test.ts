@@ -3,18 +3,18 @@
 // media with whom), the agent desks over Socket.IO, the call log in PostgreSQL. agent1 holds the
 // caller and calls agent2 on a second line; then hands the caller over, cancels, or swaps.
 import { WebSocket } from 'ws';
-import type { Socket } from 'socket.io-client';
 import type { SessionDescriptionHandlerFactory } from 'sip.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ConsultView, LiveCallView, SipCredentialsView } from '../../contract/index.js';
+import type { ConsultView, LiveCallView } from '../../contract/index.js';
 import { seedDemo } from '../../server/src/seed/demo-seed.js';
 import type { Softphone } from '../../softphone/src/softphone.js';
 import type { CallState } from '../../softphone/src/call-state.js';
 import { FakeMediaEngine, type FakeSessionDescriptionHandler } from '../../softphone/src/testing/fake-media.js';
-import { callReaches, nextEvent, registered } from '../../softphone/src/testing/phone-harness.js';
+import { callReaches, nextEvent } from '../../softphone/src/testing/phone-harness.js';
 import { createTestDb, type TestDb } from '../support/test-db.js';
 import { CallHarness } from '../support/call-harness.js';
-import { ApiClient, startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { callAnsweredByFirst, nextOn, signInAgent, webCaller, type AgentDesk } from '../support/two-agent-call.js';
 
 let t: TestDb;
 let app: TestApp;
@@ -56,37 +56,22 @@ class NamedMedia extends FakeMediaEngine {
   }
 }
 
-interface Desk {
-  client: ApiClient;
-  socket: Socket;
-  phone: Softphone;
+interface Desk extends AgentDesk {
   media: NamedMedia;
-  id: number;
 }
 let li: Desk;
 let wang: Desk;
 
 async function signIn(username: string, name: string): Promise<Desk> {
-  const client = await new ApiClient(app.baseUrl).login(username);
-  const socket = await calls.desk(client);
   const media = new NamedMedia(name);
-  const phone = calls.phone((await client.get<SipCredentialsView>('/api/softphone/credentials')).body, media);
-  await phone.start();
-  await registered(phone);
-  const id = (await t.db('users').where({ username }).first('id')).id as number;
-  return { client, socket, phone, media, id };
+  return { ...(await signInAgent(calls, app.baseUrl, t, username, media)), media };
 }
 
-function next<T>(socket: Socket, event: string): Promise<T> {
-  return new Promise((resolve) => socket.once(event, resolve));
-}
+const next = nextOn;
 
 async function caller(number: string, name: string): Promise<{ phone: Softphone; media: NamedMedia }> {
   const media = new NamedMedia(name);
-  const phone = calls.phone((await new ApiClient(app.baseUrl).post<SipCredentialsView>('/api/webphone/credentials', { number })).body, media);
-  await phone.start();
-  await registered(phone);
-  return { phone, media };
+  return { phone: await webCaller(calls, app.baseUrl, number, media), media };
 }
 
 async function consultReaches(phone: Softphone, state: CallState): Promise<void> {
@@ -108,23 +93,7 @@ async function stateOf(desk: Desk): Promise<string> {
 }
 
 /** The caller reaches agent1 (agent2 is on a break so the queue cannot pick them), then agent2 is Ready. */
-async function callAnsweredByLi(from: Softphone): Promise<LiveCallView> {
-  await wrapUp(li);
-  await wrapUp(wang);
-  expect(await wang.socket.emitWithAck('agent:set-state', { state: 'not_ready', reason: 'break' })).toMatchObject({ ok: true });
-  expect(await li.socket.emitWithAck('agent:set-state', { state: 'ready' })).toMatchObject({ ok: true });
-  const offered = next<LiveCallView>(li.socket, 'call:offered');
-  const incoming = nextEvent(li.phone, 'call:incoming');
-  await from.dial('4008001234');
-  const offer = await offered;
-  await incoming;
-  const answered = next<LiveCallView>(li.socket, 'call:updated');
-  await li.phone.answer();
-  await callReaches(from, 'active');
-  await answered;
-  expect(await wang.socket.emitWithAck('agent:set-state', { state: 'ready' })).toMatchObject({ ok: true });
-  return offer;
-}
+const callAnsweredByLi = (from: Softphone): Promise<LiveCallView> => callAnsweredByFirst(li, wang, from, wrapUp);
 
 /** agent1 consults `to`, their phone holds the caller and dials, agent2 answers. */
 async function consultAnswered(to: string, reason?: string): Promise<{ view: ConsultView; pop: LiveCallView }> {

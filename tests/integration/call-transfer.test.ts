@@ -4,49 +4,27 @@
 // caller's media with that phone; the context (who, why, notes, cases) reaches the second
 // agent's pop before their phone rings.
 import { WebSocket } from 'ws';
-import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LiveCallView, SipCredentialsView } from '../../contract/index.js';
+import type { LiveCallView } from '../../contract/index.js';
 import { seedDemo } from '../../server/src/seed/demo-seed.js';
 import type { Softphone } from '../../softphone/src/softphone.js';
-import { callReaches, nextEvent, registered } from '../../softphone/src/testing/phone-harness.js';
+import { callReaches, nextEvent } from '../../softphone/src/testing/phone-harness.js';
 import { createTestDb, type TestDb } from '../support/test-db.js';
 import { CallHarness } from '../support/call-harness.js';
-import { ApiClient, startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { callAnsweredByFirst, nextOn, signInAgent, webCaller, type AgentDesk } from '../support/two-agent-call.js';
 
 let t: TestDb;
 let app: TestApp;
 const calls = new CallHarness(() => app.baseUrl);
 
-interface Desk {
-  client: ApiClient;
-  socket: Socket;
-  phone: Softphone;
-  id: number;
-}
+type Desk = AgentDesk;
 let li: Desk;
 let wang: Desk;
 
-async function signIn(username: string): Promise<Desk> {
-  const client = await new ApiClient(app.baseUrl).login(username);
-  const socket = await calls.desk(client);
-  const phone = calls.phone((await client.get<SipCredentialsView>('/api/softphone/credentials')).body);
-  await phone.start();
-  await registered(phone);
-  const id = (await t.db('users').where({ username }).first('id')).id as number;
-  return { client, socket, phone, id };
-}
-
-function next<T>(socket: Socket, event: string): Promise<T> {
-  return new Promise((resolve) => socket.once(event, resolve));
-}
-
-async function caller(number: string): Promise<Softphone> {
-  const p = calls.phone((await new ApiClient(app.baseUrl).post<SipCredentialsView>('/api/webphone/credentials', { number })).body);
-  await p.start();
-  await registered(p);
-  return p;
-}
+const signIn = (username: string): Promise<Desk> => signInAgent(calls, app.baseUrl, t, username);
+const next = nextOn;
+const caller = (number: string): Promise<Softphone> => webCaller(calls, app.baseUrl, number);
 
 /** Finishes the agent's after-call work, if any: each agent gives their own part a disposition. */
 async function wrapUp(desk: Desk): Promise<void> {
@@ -57,23 +35,7 @@ async function wrapUp(desk: Desk): Promise<void> {
 }
 
 /** The caller reaches agent1 (agent2 is on a break so the queue cannot pick them). */
-async function callAnsweredByLi(from: Softphone): Promise<LiveCallView> {
-  await wrapUp(li);
-  await wrapUp(wang);
-  expect(await wang.socket.emitWithAck('agent:set-state', { state: 'not_ready', reason: 'break' })).toMatchObject({ ok: true });
-  expect(await li.socket.emitWithAck('agent:set-state', { state: 'ready' })).toMatchObject({ ok: true });
-  const offered = next<LiveCallView>(li.socket, 'call:offered');
-  const incoming = nextEvent(li.phone, 'call:incoming');
-  await from.dial('4008001234');
-  const offer = await offered;
-  await incoming;
-  const answered = next<LiveCallView>(li.socket, 'call:updated');
-  await li.phone.answer();
-  await callReaches(from, 'active');
-  await answered;
-  expect(await wang.socket.emitWithAck('agent:set-state', { state: 'ready' })).toMatchObject({ ok: true });
-  return offer;
-}
+const callAnsweredByLi = (from: Softphone): Promise<LiveCallView> => callAnsweredByFirst(li, wang, from, wrapUp);
 
 beforeAll(async () => {
   (globalThis as { WebSocket?: unknown }).WebSocket = WebSocket;

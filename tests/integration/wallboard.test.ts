@@ -1,48 +1,21 @@
 // The live wallboard through the real wiring: supervisors watch over Socket.IO, a caller waits
 // and hangs up, an agent changes state; the pushes follow (their speed is the floor bench's), agents are refused,
 // and a restart rebuilds today's figures from the call log.
-import { WebSocket } from 'ws';
 import type { Socket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { WallboardDelta, WallboardSnapshot } from '../../contract/index.js';
-import { seedDemo } from '../../server/src/seed/demo-seed.js';
-import { createTestDb, type TestDb } from '../support/test-db.js';
-import { CallHarness } from '../support/call-harness.js';
-import { ApiClient, startTestApp, type TestApp } from '../support/test-app.js';
+import { ApiClient, startTestApp } from '../support/test-app.js';
+import { firstPush, seededApp } from '../support/seeded-app.js';
 
-let t: TestDb;
-let app: TestApp;
-const calls = new CallHarness(() => app.baseUrl);
+const live = seededApp();
+const { calls } = live;
 
-beforeAll(async () => {
-  (globalThis as { WebSocket?: unknown }).WebSocket = WebSocket;
-  t = await createTestDb();
-  await seedDemo(t.db, 'CN', new Date(), 5);
-  app = await startTestApp(t.db);
-});
-afterAll(async () => {
-  await calls.close();
-  await app.close();
-  await t.drop();
-});
-
-/**
- * Resolves with the first push that passes the test. How fast pushes arrive is measured by
- * `npm run bench:floor`, not asserted here (a shared machine makes any time limit flaky).
- */
 function push(socket: Socket, pass: (d: WallboardDelta) => boolean): Promise<WallboardDelta> {
-  return new Promise((resolve) => {
-    const on = (d: WallboardDelta) => {
-      if (!pass(d)) return;
-      socket.off('wallboard:changed', on);
-      resolve(d);
-    };
-    socket.on('wallboard:changed', on);
-  });
+  return firstPush(socket, 'wallboard:changed', pass);
 }
 
 async function watch(username: string): Promise<{ socket: Socket; snapshot: WallboardSnapshot }> {
-  const socket = await calls.desk(await new ApiClient(app.baseUrl).login(username));
+  const socket = await calls.desk(await new ApiClient(live.app.baseUrl).login(username));
   const res = await socket.emitWithAck('wallboard:watch', {});
   if (!res.ok) throw new Error(res.error.code);
   return { socket, snapshot: res.data as WallboardSnapshot };
@@ -50,7 +23,7 @@ async function watch(username: string): Promise<{ socket: Socket; snapshot: Wall
 
 describe('the wallboard', () => {
   it('is refused to agents', async () => {
-    const socket = await calls.desk(await new ApiClient(app.baseUrl).login('agent3'));
+    const socket = await calls.desk(await new ApiClient(live.app.baseUrl).login('agent3'));
     expect(await socket.emitWithAck('wallboard:watch', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
@@ -72,7 +45,7 @@ describe('the wallboard', () => {
     const seenA = push(a.socket, waiting);
     const seenB = push(b.socket, waiting);
     // A caller reaches the hotline (the switch's side, as the ACD hears it); nobody is Ready, so they wait.
-    const cc = app.composed.callCenter;
+    const cc = live.app.composed.callCenter;
     cc.queueCallArrived({ callId: 'wallboard-wait-1', sipCallId: `wallboard-${Date.now()}`, callerNumber: '+8613912345678', callerDisplayName: null, dialled: '4008001234' });
     const [da] = await Promise.all([seenA, seenB]);
     const row = da.queues.find((q) => q.queueId === before.queueId)!;
@@ -90,9 +63,9 @@ describe('the wallboard', () => {
 
   it("shows an agent's state change live", async () => {
     const { socket, snapshot } = await watch('supervisor1');
-    const agent = await new ApiClient(app.baseUrl).login('agent2');
+    const agent = await new ApiClient(live.app.baseUrl).login('agent2');
     const desk = await calls.desk(agent);
-    const id = (await t.db('users').where({ username: 'agent2' }).first('id')).id as number;
+    const id = (await live.t.db('users').where({ username: 'agent2' }).first('id')).id as number;
     const changed = push(socket, (d) => d.agents.some((x) => x.userId === id && x.state === 'not_ready' && x.reason === 'lunch'));
     expect(await desk.emitWithAck('agent:set-state', { state: 'not_ready', reason: 'lunch' })).toMatchObject({ ok: true });
     const row = (await changed).agents.find((x) => x.userId === id)!;
@@ -101,12 +74,12 @@ describe('the wallboard', () => {
 
   it("rebuilds today's figures from the call log after a restart", async () => {
     const { snapshot } = await watch('supervisor1');
-    await app.composed.callsSettled();
+    await live.app.composed.callsSettled();
     const before = snapshot.queues.find((q) => q.name === 'Customer support')!.today;
     expect(before.offered).toBeGreaterThan(0);
     await calls.close();
-    await app.close();
-    app = await startTestApp(t.db);
+    await live.app.close();
+    live.app = await startTestApp(live.t.db);
     const again = (await watch('supervisor1')).snapshot.queues.find((q) => q.name === 'Customer support')!.today;
     expect(again).toEqual(before);
   });
