@@ -3,20 +3,17 @@
 // SIP switch on /sip, and the call center between the switch and the agents. Used by
 // `npm start`, the integration tests and the benchmarks, so they all exercise the real wiring.
 // Features never import this file; it imports them.
-import type { Db } from './platform/db/database.js';
 import { auditRoutes } from './identity/http/audit.routes.js';
 import { auditRetentionRoutes } from './identity/http/audit-retention.routes.js';
-import { systemClock, type Clock } from './platform/clock.js';
+import { systemClock } from './platform/clock.js';
 import { createPeriodicJobs } from './compose-periodic-jobs.js';
 import { customerPrivacyRoutes, privacySettingsRoutes } from './customers/privacy/http/privacy.routes.js';
 import http from 'node:http';
-import type { CountryCode } from 'libphonenumber-js';
-import type { Logger } from './platform/logger.js';
 import { socketTelephonyNotifier } from './cti/socket/socket-telephony-notifier.js';
 import { socketEscalationAcknowledged, socketEscalationRaised } from './cases/socket/socket-escalation-notifier.js';
 import { createSocketServer, type KefuIo } from './platform/realtime/socket-server.js';
 import { shareSocketsThroughRedis, type SharedSockets } from './platform/realtime/redis-adapter.js';
-import { createSipSwitch, type PlainSipSettings, type SipSwitch } from './switch/switch.js';
+import { createSipSwitch, type SipSwitch } from './switch/switch.js';
 import { createCampaignDialing } from './compose-campaign-dialing.js';
 import { socketRooms } from './compose-sockets.js';
 import type { DialerService } from './campaigns/dialing/dialer.service.js';
@@ -27,9 +24,8 @@ import { WrapUpService } from './cti/wrap-up.service.js';
 import { createApp } from './platform/http/app.js';
 import { buildOpenApi } from './platform/http/openapi.js';
 import { healthRoutes } from './platform/http/health.routes.js';
-import { INSTALL_HINT, mediaHealth, NO_MEDIA, type MediaPlane } from './media/media-plane.js';
+import { INSTALL_HINT, mediaHealth, NO_MEDIA } from './media/media-plane.js';
 import { RtpengineRelay } from './media/rtpengine-relay.js';
-import type { WaitingAnnouncementSettings } from './acd/waiting-announcements.js';
 import { authenticate, sessionToken } from './identity/http/authenticate.js';
 import { auditRoleRefusals } from './identity/http/audit-role-refusals.js';
 import { authRoutes } from './identity/http/auth.routes.js';
@@ -49,7 +45,7 @@ import { escalationRoutes, followUpRoutes, myWorkRoutes } from './cases/http/wor
 import { settingsRoutes } from './cases/http/settings.routes.js';
 import { reportRoutes } from './cases/http/report.routes.js';
 import { casePaths } from './cases/http/openapi-cases.js';
-import { BackupService, type BackupDeps, type BackupSchedule } from './backups/backup.service.js';
+import { BackupService } from './backups/backup.service.js';
 import { BackupScheduler } from './backups/backup-scheduler.js';
 import { BackupRunRepository } from './backups/data/backup-runs.repository.js';
 import { backupRoutes } from './backups/http/backup.routes.js';
@@ -63,7 +59,6 @@ import { campaignPaths } from './campaigns/http/openapi-campaigns.js';
 import { type Services } from './compose-services.js';
 import { createCallCenter } from './compose-call-center.js';
 import { createFloorActions, createMonitoring, createWaitingCallsFeed } from './compose-floor.js';
-import type { MonitoringPolicy } from './supervision/monitoring/rules/monitor-policy.js';
 import { floorActionRoutes } from './supervision/floor-actions/http/floor-actions.routes.js';
 import { floorPaths } from './supervision/floor-actions/http/openapi-floor.js';
 import { FloorService } from './supervision/floor.service.js';
@@ -78,64 +73,12 @@ import { RfmScheduler } from './campaigns/rfm-scheduler.js';
 import { segmentPaths } from './campaigns/http/openapi-segments.js';
 import { createRecordings, DEFAULT_RECORDING_RETENTION_DAYS } from './compose-recordings.js';
 import { recordingPaths } from './recordings/http/openapi-recordings.js';
-import type { Keyring } from './platform/crypto/keyring.js';
 
 export { createServices, sealSensitiveData, type Services } from './compose-services.js';
 export { createCallCenter } from './compose-call-center.js';
+export type { BackupSetup, ComposeOptions } from './compose-options.js';
+import type { BackupSetup, ComposeOptions } from './compose-options.js';
 
-
-export interface ComposeOptions {
-  log: Logger;
-  /** The number a campaign's leads see calling (the caller id of the dialers' calls). */
-  campaignCallerId?: string;
-  secureCookies: boolean;
-  sessionTtlMs: number;
-  consoleDir: string | null;
-  publicUrl: string | null;
-  sipDomain: string;
-  sipWsUrl?: string | null;
-  /** Web pages allowed on the SIP WebSocket; unset: the server's own (see originPolicyFor). */
-  sipAllowedOrigins?: readonly string[] | null;
-  defaultRegion: CountryCode;
-  demo: boolean;
-  clock?: Clock;
-  /** How often the SLA sweep runs; 0 leaves it to the caller (tests sweep by hand). */
-  slaSweepMs?: number;
-  /** How often retention runs (the first run a minute after start); 0 or unset: never (tests run it by hand). */
-  retentionEveryMs?: number;
-  /**
-   * This server's name among those sharing the database; keep it across restarts (a restart
-   * then closes its own leftovers at once). Unset: a new name each run.
-   */
-  serverId?: string;
-  /** Where and when backups are written, and how; unset: no daily backup, "back up now" fails. */
-  backup?: BackupSetup;
-  /**
-   * A pool of its own for the call log (interaction rows, agent state history), so its writes
-   * never hold a connection the screen-pop is waiting for; unset: the services' pool.
-   */
-  callLogDb?: Db;
-  /** The media plane (rtpengine); unset: none, media runs browser to browser. */
-  media?: MediaPlane;
-  /** What queued phone-line callers hear (their place every N seconds, the prompts' language). */
-  announcements?: WaitingAnnouncementSettings;
-  /** Plain SIP listeners and the carrier trunk; unset: SIP over WebSocket only. */
-  sipPlain?: Omit<PlainSipSettings, 'trunkRefusal'>;
-  /** Redis shared by the servers on this database: their consoles reach each other (redis-adapter.ts). */
-  redisUrl?: string | null;
-  /** Who may listen, whisper or barge, and whether agents see it; unset: the defaults (monitor-policy.ts). */
-  monitoring?: MonitoringPolicy;
-  /** Recompute the RFM scores every night (rfm-scheduler.ts); unset: only on demand (tests). */
-  rfmNightly?: boolean;
-  /** Call recordings: how many days they are kept (unset: 365), and the data keys they are sealed with. */
-  recordings?: { retentionDays?: number; keyring?: Keyring };
-}
-
-export interface BackupSetup {
-  schedule: BackupSchedule;
-  dump: BackupDeps['dump'];
-  prune: BackupDeps['prune'];
-}
 
 const NO_BACKUP: BackupSetup = {
   schedule: { dir: '', time: null, keep: 1, timeZone: 'Asia/Shanghai' },

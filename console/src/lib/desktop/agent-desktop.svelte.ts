@@ -4,11 +4,9 @@
 // This is where the parts meet: the server's pushes over the session's socket and the
 // softphone's SIP events are reconciled into one picture of the call (call-reconciliation.ts),
 // and the picture drives the pop, the notes, the cases of the call and the wrap-up.
-import type { AgentDesktopSnapshot, AgentStatusView, CallEndedEvent, FollowUpTask, LiveCallView, MaskedDial, Me, SetAgentStateCommand } from '@kefu/contract';
+import type { AgentDesktopSnapshot, AgentStatusView, CallEndedEvent, FollowUpTask, LiveCallView, MaskedDial, SetAgentStateCommand } from '@kefu/contract';
 import type { CallInfo } from '@kefu/softphone';
-import { roleTakesCalls } from '@kefu/contract';
 import { isApiError } from '../shared/api.js';
-import { paths } from '../shared/router.svelte.js';
 import { caseApi } from '../cases/case-api.js';
 import { askNotificationPermission, closeCallNotification, pageInBackground, showCallNotification } from '../shared/desktop-notification.js';
 import { t } from '../i18n/index.svelte.js';
@@ -32,24 +30,6 @@ import { TodayCalls } from './today-calls.svelte.js';
 
 /** The socket push may arrive a moment after the INVITE; wait this long before looking up. */
 const OFFER_GRACE_MS = 600;
-
-/**
- * Who gets the agent desktop (and a softphone) at sign-in: whoever takes calls, supervisors
- * included (they take and make calls, dial the callbacks they are given, take pulled calls).
- */
-export function usesAgentDesktop(user: Me | null): boolean {
-  return user ? roleTakesCalls(user.role) : false;
-}
-
-/** Agents work from the desk as their home page; supervisors have theirs on its own page. */
-export function deskIsHome(user: Me | null): boolean {
-  return user?.role === 'agent';
-}
-
-/** Where the signed-in user's desk (phone, call, wrap-up) is. */
-export function deskPath(user: Me | null): string {
-  return deskIsHome(user) ? paths.home() : paths.desk();
-}
 
 export class AgentDesktop extends CallOnScreen {
   active = $state(false);
