@@ -70,6 +70,12 @@ describe('sipGrammar', () => {
     }
   });
 
+  it('refuses a To whose escaped user the parser cannot write back, instead of throwing', () => {
+    let kind = '';
+    expect(() => (kind = parseSipMessage(invite('<sip:a%25@kefu.test>')).kind)).not.toThrow();
+    expect(['invalid-request', 'drop']).toContain(kind);
+  });
+
   it('agrees with the grammar on generated To values once tagged', () => {
     const token = fc.stringMatching(/^[a-z0-9][a-z0-9.!%*_+`'~-]{0,11}$/);
     fc.assert(

@@ -43,6 +43,20 @@ function rule(input: string, startRule: string): unknown {
   return parsed === -1 ? null : parsed;
 }
 
+/**
+ * sip.js parses a URI with an escaped `%` in its user part (`a%25`) but throws URIError when it
+ * writes the URI back; such a header is treated as one that does not parse (the message gets a
+ * 400), never as an exception out of the parser.
+ */
+function unlessUnwritable<T>(build: () => T): T | null {
+  try {
+    return build();
+  } catch (err) {
+    if (err instanceof URIError) return null;
+    throw err;
+  }
+}
+
 function toNameAddr(header: NameAddrHeader): NameAddr {
   const params = new Map<string, string | null>();
   const raw = (header as unknown as { parameters: Record<string, string | null> }).parameters;
@@ -63,13 +77,14 @@ const startLines = new BoundedMemo<StartLine | null>(1_024, (line) => {
     return Object.freeze({ kind: 'response', statusCode: parsed.status_code, reasonPhrase: parsed.reason_phrase ?? '' });
   }
   if (!parsed.method || !parsed.uri) return null;
-  return Object.freeze({ kind: 'request', method: parsed.method, ruriUser: parsed.uri.user, ruri: parsed.uri.toString() });
+  const uri = parsed.uri;
+  return unlessUnwritable(() => Object.freeze({ kind: 'request' as const, method: parsed.method!, ruriUser: uri.user, ruri: uri.toString() }));
 });
 
 const nameAddrMemo = (startRule: 'From' | 'To'): BoundedMemo<NameAddr | null> =>
   new BoundedMemo(8_192, (value) => {
     const parsed = rule(value, startRule) as NameAddrHeader | null;
-    return parsed ? toNameAddr(parsed) : null;
+    return parsed ? unlessUnwritable(() => toNameAddr(parsed)) : null;
   });
 const froms = nameAddrMemo('From');
 const tos = nameAddrMemo('To');
@@ -77,7 +92,7 @@ const tos = nameAddrMemo('To');
 const contactLists = new BoundedMemo<readonly NameAddr[] | null>(4_096, (value) => {
   const parsed = rule(value, 'Contact') as Array<{ parsed: NameAddrHeader }> | null;
   if (!Array.isArray(parsed) || parsed.length === 0) return null;
-  return Object.freeze(parsed.map((c) => toNameAddr(c.parsed)));
+  return unlessUnwritable(() => Object.freeze(parsed.map((c) => toNameAddr(c.parsed))));
 });
 
 const cseqs = new BoundedMemo<CSeq | null>(1_024, (value) => {
